@@ -1,0 +1,24 @@
+package dev.quiver.runtime.http;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+/** Puts the runtime in front of Funqy: admission first, JSON errors, and the stats endpoint. */
+@Singleton
+public class RuntimeRoutes {
+
+    static final int ADMISSION_ORDER = -1_000;
+
+    void install(@Observes Router router, InstanceTraffic traffic, Vertx vertx) {
+        router.route().order(ADMISSION_ORDER).handler(new AdmissionFilter(traffic));
+        router.route().order(ADMISSION_ORDER).failureHandler(new ErrorResponder(traffic));
+        router.get(traffic.settings().statsPath()).order(ADMISSION_ORDER + 1).handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "application/json")
+                .end(JsonObject.mapFrom(traffic.stats()).encode()));
+        vertx.setPeriodic(InstanceTraffic.HISTORY_TICK_MILLIS, id -> traffic.tick());
+    }
+}
