@@ -1,0 +1,46 @@
+package dev.quiver.broker;
+
+import dev.quiver.broker.config.BrokerSettings;
+import dev.quiver.broker.kafka.TopicAdmin;
+import dev.quiver.broker.trigger.InvalidTriggerException;
+import dev.quiver.broker.trigger.TriggerResource;
+import dev.quiver.broker.trigger.TriggerYaml;
+import dev.quiver.broker.trigger.Triggers;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+
+/** At start: create the brokers' topics, then the triggers of {@code quiver.broker.triggers-file}. */
+@ApplicationScoped
+public class BrokerStartup {
+
+    private static final Logger LOG = Logger.getLogger(BrokerStartup.class);
+
+    void start(@Observes StartupEvent event, BrokerSettings settings, TopicAdmin topics, Triggers triggers) {
+        for (String broker : settings.brokers()) {
+            topics.ensure(settings.topic(broker), settings.startupTimeout());
+        }
+        settings.triggersFile().ifPresent(file -> {
+            String text;
+            try {
+                text = Files.readString(Path.of(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("quiver.broker.triggers-file: cannot read '" + file + "'", e);
+            }
+            for (TriggerResource r : TriggerYaml.readAll(text)) {
+                try {
+                    triggers.create(r);
+                } catch (InvalidTriggerException e) {
+                    throw new InvalidTriggerException("quiver.broker.triggers-file '" + file + "': " + e.getMessage());
+                }
+            }
+        });
+        LOG.infof("broker ready: brokers %s on Kafka %s, %d trigger(s)", settings.brokers(),
+                settings.bootstrapServers(), triggers.list().size());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.quiver.broker.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The broker's settings as read from configuration; {@link BrokerSettings} is the validated form. */
+@ConfigMapping(prefix = "quiver.broker")
+public interface BrokerConfig {
+
+    /** Brokers served by this process: {@code POST /{name}}; each has its own Kafka topic. */
+    @WithDefault("default")
+    List<String> names();
+
+    @WithDefault("quiver-broker-")
+    String topicPrefix();
+
+    @WithDefault("10")
+    int partitions();
+
+    @WithDefault("1")
+    short replicationFactor();
+
+    /** Largest accepted HTTP body in bytes (the spec requires at least 64 KiB to pass). */
+    @WithDefault("1048576")
+    int maxEventSize();
+
+    /** Reply events deeper than this many hops are dropped (reply-loop protection). */
+    @WithDefault("10")
+    int maxHops();
+
+    /** URL of a function subscriber; {name} is replaced by the function name. */
+    @WithDefault("http://127.0.0.1:8090/{name}")
+    String functionUrlTemplate();
+
+    /** YAML file with Trigger resources to create at start. */
+    Optional<String> triggersFile();
+
+    Kafka kafka();
+
+    Dispatcher dispatcher();
+
+    Delivery delivery();
+
+    interface Kafka {
+        @WithDefault("${kafka.bootstrap.servers:localhost:9092}")
+        String bootstrapServers();
+
+        /** Longest wait for Kafka's acknowledgement before the client gets 503. */
+        @WithDefault("PT10S")
+        Duration sendTimeout();
+
+        @WithDefault("PT60S")
+        Duration startupTimeout();
+
+        /** Extra producer settings (acks=all and idempotence are fixed). */
+        Map<String, String> producer();
+
+        /** Extra consumer settings for the dispatchers. */
+        Map<String, String> consumer();
+    }
+
+    interface Dispatcher {
+        /** In-flight deliveries per trigger when unordered. */
+        @WithDefault("100")
+        int maxInFlight();
+
+        @WithDefault("PT0.1S")
+        Duration pollTimeout();
+
+        /** Where a new trigger's consumer group starts: latest or earliest. */
+        @WithDefault("latest")
+        String autoOffsetReset();
+
+        /** How long the admin API waits for a new trigger's consumer to be assigned its partitions. */
+        @WithDefault("PT30S")
+        Duration readyTimeout();
+
+        /** Largest response body kept in the dead-letter extension. */
+        @WithDefault("1024")
+        int maxErrorBody();
+    }
+
+    /** The default delivery spec of the brokers; a trigger's own spec replaces it whole. */
+    interface Delivery {
+        @WithDefault("3")
+        int retry();
+
+        @WithDefault("exponential")
+        String backoffPolicy();
+
+        @WithDefault("PT0.2S")
+        String backoffDelay();
+
+        @WithDefault("PT30S")
+        String timeout();
+
+        @WithDefault("PT60S")
+        String retryAfterMax();
+
+        /** Dead-letter sink URL (http://...) or Kafka topic (kafka:topic). */
+        Optional<String> deadLetterSink();
+    }
+}

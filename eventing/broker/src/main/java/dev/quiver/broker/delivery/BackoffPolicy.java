@@ -1,0 +1,6 @@
+package dev.quiver.broker.delivery;
+
+public enum BackoffPolicy {
+    LINEAR,
+    EXPONENTIAL
+}

@@ -1,0 +1,87 @@
+package dev.quiver.broker.ingress;
+
+import dev.quiver.broker.config.BrokerSettings;
+import dev.quiver.broker.kafka.EventPublisher;
+import io.cloudevents.CloudEvent;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code POST /{broker}}: validates the events and answers 202 only after Kafka acknowledged every one of them
+ * (acks=all); 400 invalid, 404 unknown broker, 413 too large, 503 Kafka did not store the event.
+ */
+@ApplicationScoped
+public class IngressRoutes {
+
+    private static final Logger LOG = Logger.getLogger(IngressRoutes.class);
+
+    private final BrokerSettings settings;
+    private final EventPublisher publisher;
+    private final IngressMetrics metrics;
+
+    public IngressRoutes(BrokerSettings settings, EventPublisher publisher, IngressMetrics metrics) {
+        this.settings = settings;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    void register(@Observes Router router) {
+        router.post("/:broker")
+                .handler(this::knownBroker)
+                .handler(BodyHandler.create(false).setBodyLimit(settings.maxEventSize()))
+                .handler(this::ingest);
+    }
+
+    private void knownBroker(RoutingContext ctx) {
+        String broker = ctx.pathParam("broker");
+        if (!settings.brokers().contains(broker)) {
+            reply(ctx, 404, "unknown broker '" + broker + "'");
+            return;
+        }
+        ctx.next();
+    }
+
+    private void ingest(RoutingContext ctx) {
+        String broker = ctx.pathParam("broker");
+        List<CloudEvent> events;
+        try {
+            events = HttpEventParser.parse(ctx.request().headers(), ctx.body().buffer());
+            for (CloudEvent e : events) {
+                Optional<String> violation = EventValidator.violation(e);
+                if (violation.isPresent()) {
+                    throw new InvalidEventException(violation.get());
+                }
+            }
+        } catch (InvalidEventException e) {
+            metrics.rejected(broker);
+            reply(ctx, 400, "invalid event: " + e.getMessage());
+            return;
+        }
+        String topic = settings.topic(broker);
+        CompletableFuture<?>[] acks = events.stream().map(e -> publisher.publish(topic, e))
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(acks).whenComplete((ok, error) -> {
+            if (error == null) {
+                metrics.accepted(broker, events.size());
+                ctx.response().setStatusCode(202).end();
+            } else {
+                metrics.unavailable(broker);
+                LOG.warnf("Kafka did not store events for broker %s: %s", broker, error.toString());
+                reply(ctx, 503, "event not stored: Kafka unavailable");
+            }
+        });
+    }
+
+    private static void reply(RoutingContext ctx, int status, String error) {
+        ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
+                .end(new JsonObject().put("status", status).put("error", error).encode());
+    }
+}

@@ -1,0 +1,86 @@
+package dev.quiver.broker.trigger;
+
+import dev.quiver.broker.config.BrokerSettings;
+import dev.quiver.broker.delivery.DeadLetterSink;
+import dev.quiver.broker.dispatch.Dispatchers;
+import dev.quiver.broker.dispatch.TriggerDispatcher;
+import dev.quiver.broker.kafka.TopicAdmin;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The live triggers: creating one starts its dispatcher at once, deleting one stops it. */
+@ApplicationScoped
+public class Triggers {
+
+    private record Live(Trigger trigger, TriggerDispatcher dispatcher) {
+    }
+
+    private final BrokerSettings settings;
+    private final Dispatchers dispatchers;
+    private final TopicAdmin topics;
+    private final Map<String, Live> live = new ConcurrentHashMap<>();
+
+    public Triggers(BrokerSettings settings, Dispatchers dispatchers, TopicAdmin topics) {
+        this.settings = settings;
+        this.dispatchers = dispatchers;
+        this.topics = topics;
+    }
+
+    /**
+     * Validates and starts a trigger.
+     *
+     * @return completes when the trigger's consumer owns its partitions (events published after that reach it)
+     * @throws InvalidTriggerException  with the reason
+     * @throws TriggerConflictException when a trigger of that name exists
+     */
+    public synchronized CompletableFuture<Void> create(TriggerResource resource) {
+        Trigger trigger = TriggerParser.parse(resource, settings);
+        if (live.containsKey(trigger.name())) {
+            throw new TriggerConflictException(trigger.name());
+        }
+        trigger.delivery().deadLetterSink().ifPresent(sink -> {
+            if (sink instanceof DeadLetterSink.KafkaTopic t) {
+                topics.ensure(t.topic(), settings.startupTimeout());
+            }
+        });
+        TriggerDispatcher dispatcher = dispatchers.start(trigger);
+        live.put(trigger.name(), new Live(trigger, dispatcher));
+        return dispatcher.ready();
+    }
+
+    public synchronized boolean delete(String name) {
+        Live removed = live.remove(name);
+        if (removed == null) {
+            return false;
+        }
+        dispatchers.stop(removed.trigger(), removed.dispatcher());
+        return true;
+    }
+
+    public Optional<TriggerResource> get(String name) {
+        return Optional.ofNullable(live.get(name)).map(this::withStatus);
+    }
+
+    public List<TriggerResource> list() {
+        return live.values().stream().sorted(Comparator.comparing(l -> l.trigger().name()))
+                .map(this::withStatus).toList();
+    }
+
+    private TriggerResource withStatus(Live l) {
+        Trigger t = l.trigger();
+        return t.resource().withStatus(new TriggerResource.Status(l.dispatcher().ready().isDone(),
+                t.subscriber().toString(), settings.topic(t.broker()), t.consumerGroup()));
+    }
+
+    @PreDestroy
+    synchronized void stopAll() {
+        live.values().parallelStream().forEach(l -> dispatchers.stop(l.trigger(), l.dispatcher()));
+        live.clear();
+    }
+}
