@@ -10,7 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import dev.quiver.runtime.config.RuntimeSettings;
@@ -29,25 +29,55 @@ public class WarmUp {
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
     public static final String HEADER = "X-Quiver-Warmup";
 
-    void onStart(@Observes StartupEvent event, InstanceState state, RuntimeSettings settings, Config config) {
-        if (settings.warmupInputs().isEmpty() || settings.warmupIterations() == 0) {
+    void onStart(@Observes StartupEvent event, InstanceState state, RuntimeSettings settings) {
+        if (!enabled(settings)) {
             state.ready();
             return;
         }
         state.warming();
-        String portKey = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
-        Thread worker = new Thread(() -> run(state, settings, config, portKey), "quiver-warmup");
+        Thread worker = new Thread(() -> run(state, settings), "quiver-warmup");
         worker.setDaemon(true);
         worker.start();
     }
 
-    private void run(InstanceState state, RuntimeSettings settings, Config config, String portKey) {
+    private static boolean enabled(RuntimeSettings settings) {
+        return !settings.warmupInputs().isEmpty() && settings.warmupIterations() > 0;
+    }
+
+    /** The HTTP server starts after the start-up event: wait until it answers on its (possibly random) port. */
+    private static int awaitListening(HttpClient client, long deadline) throws Exception {
+        while (true) {
+            int port = configuredPort();
+            if (port > 0) {
+                try {
+                    HttpRequest probe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/live"))
+                            .timeout(Duration.ofSeconds(2)).build();
+                    client.send(probe, HttpResponse.BodyHandlers.discarding());
+                    return port;
+                } catch (java.net.ConnectException notYet) {
+                    // not listening yet
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("HTTP server did not start listening within the warm-up timeout");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static int configuredPort() {
+        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        String value = System.getProperty(key);
+        return value != null ? Integer.parseInt(value) : ConfigProvider.getConfig().getValue(key, Integer.class);
+    }
+
+    private void run(InstanceState state, RuntimeSettings settings) {
         long start = System.nanoTime();
+        long deadline = start + settings.warmupTimeout().toNanos();
         int calls = 0;
         try {
-            int port = config.getValue(portKey, Integer.class);
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            long deadline = System.nanoTime() + settings.warmupTimeout().toNanos();
+            int port = awaitListening(client, deadline);
             for (int i = 0; i < settings.warmupIterations() && System.nanoTime() < deadline; i++) {
                 for (Map.Entry<String, String> input : settings.warmupInputs().entrySet()) {
                     int status = invoke(client, port, input.getKey(), input.getValue());

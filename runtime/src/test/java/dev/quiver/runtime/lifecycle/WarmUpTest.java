@@ -1,0 +1,38 @@
+package dev.quiver.runtime.lifecycle;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.quiver.runtime.testapp.TestFunctions;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** With sample inputs configured, the instance invokes its function before it reports ready. */
+@QuarkusTest
+@TestProfile(WarmUpTest.WithSamples.class)
+class WarmUpTest {
+
+    public static class WithSamples implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quiver.warmup.inputs.greet", "{\"name\":\"warm-up\"}", "quiver.warmup.iterations", "25");
+        }
+    }
+
+    @Test
+    void warmUpCallsTheFunctionBeforeReadinessAndIsNotCountedAsTraffic() {
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+
+        assertThat(TestFunctions.greetings()).isGreaterThanOrEqualTo(25);
+        assertThat(given().get("/quiver/stats").jsonPath().getLong("requestsTotal")).isZero();
+        assertThat(given().get("/quiver/stats").jsonPath().getLong("startupMillis")).isPositive();
+    }
+}
