@@ -34,8 +34,8 @@ public class IngressRoutes {
     }
 
     void register(@Observes Router router) {
+        router.post("/:broker").handler(this::knownBroker);
         router.post("/:broker")
-                .handler(this::knownBroker)
                 .handler(BodyHandler.create(false).setBodyLimit(settings.maxEventSize()))
                 .handler(this::ingest);
     }
