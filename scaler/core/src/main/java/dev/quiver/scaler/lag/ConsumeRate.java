@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Measures incoming and consume rates from successive offset observations, and the per-instance consume
  * capacity. Capacity is only learned over an interval that had a backlog at both ends: then every instance had
- * work the whole time, so consumed / instances is what one instance can do (an idle instance's rate says nothing).
+ * work the whole time, so consumed / instances is what one instance can do (an idle instance's rate says nothing),
+ * and whose ready count did not change (otherwise it is unclear how many instances did the consuming).
  */
 final class ConsumeRate {
     private final Map<String, long[]> previous = new HashMap<>();
@@ -34,7 +35,7 @@ final class ConsumeRate {
                 }
             }
             double consumeRate = consumed / seconds;
-            if (previousLag > 0 && scalingLag > 0 && previousReady > 0 && consumed > 0) {
+            if (previousLag > 0 && scalingLag > 0 && ready > 0 && ready == previousReady && consumed > 0) {
                 perInstance = consumeRate / previousReady;
             }
             estimate = new RateEstimate(grown / seconds, consumeRate, perInstance);
