@@ -10,8 +10,8 @@ def write(name, lines):
             f.write(json.dumps(line, separators=(",", ":")) + "\n")
 
 
-# steady: about 350 requests in flight, gently waving; 5 instances at 70 each.
-write("steady.jsonl", [{"t": t, "concurrency": round(350 + 30 * math.sin(t / 10))} for t in range(300)])
+# steady: about 320 requests in flight, gently waving; 5 instances at 70 each (320 / 70 = 4.6 -> 5).
+write("steady.jsonl", [{"t": t, "concurrency": round(320 + 25 * math.sin(t / 10))} for t in range(300)])
 
 # burst: 100 in flight, a 30 s burst to 1200 at t=60, back to 100.
 write("burst.jsonl", [{"t": t, "concurrency": 1200 if 60 <= t < 90 else 100} for t in range(240)])

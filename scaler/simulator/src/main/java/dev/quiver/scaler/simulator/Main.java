@@ -20,6 +20,11 @@ public final class Main implements Runnable {
         return new CommandLine(new Main()).execute(args);
     }
 
+    /** Same, writing to the given streams (for tests and embedding). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return new CommandLine(new Main()).setOut(out).setErr(err).execute(args);
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
