@@ -30,8 +30,9 @@ public class EventPublisher {
 
     private final KafkaProducer<String, byte[]> producer;
     private final Duration sendTimeout;
-    // send() may block on metadata while Kafka is away: keep that off the event loop
-    private final ExecutorService sender = Executors.newFixedThreadPool(2, r -> {
+    // send() may block on metadata while Kafka is away: keep that off the event loop. One thread, so that
+    // events keep their arrival order (a batch's events, same partition key) on their way into the producer.
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "quiver-kafka-send");
         t.setDaemon(true);
         return t;
