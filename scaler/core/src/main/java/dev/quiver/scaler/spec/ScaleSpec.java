@@ -38,7 +38,11 @@ public record ScaleSpec(
     public static final double TARGET_MIN = 0.01;
 
     /** Validates after assignment (a compact constructor would check unassigned fields). */
-    public ScaleSpec(Metric metric, Double target, double targetUtilization, int containerConcurrency, int minScale, int maxScale, int initialScale, int activationScale, Duration stableWindow, double panicWindowPercentage, double panicThresholdPercentage, double maxScaleUpRate, double maxScaleDownRate, Duration scaleToZeroGracePeriod, Duration scaleToZeroPodRetentionPeriod, Duration scaleDownDelay, double targetBurstCapacity, int warmPool, WindowWeighting windowWeighting, Duration tickInterval) {
+    public ScaleSpec(Metric metric, Double target, double targetUtilization, int containerConcurrency, int minScale,
+            int maxScale, int initialScale, int activationScale, Duration stableWindow, double panicWindowPercentage,
+            double panicThresholdPercentage, double maxScaleUpRate, double maxScaleDownRate,
+            Duration scaleToZeroGracePeriod, Duration scaleToZeroPodRetentionPeriod, Duration scaleDownDelay,
+            double targetBurstCapacity, int warmPool, WindowWeighting windowWeighting, Duration tickInterval) {
         this.metric = metric;
         this.target = target;
         this.targetUtilization = targetUtilization;

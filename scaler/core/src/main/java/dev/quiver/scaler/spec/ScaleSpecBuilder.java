@@ -152,6 +152,9 @@ public final class ScaleSpecBuilder {
     }
 
     public ScaleSpec build() {
-        return new ScaleSpec(metric, target, targetUtilization, containerConcurrency, minScale, maxScale, initialScale, activationScale, stableWindow, panicWindowPercentage, panicThresholdPercentage, maxScaleUpRate, maxScaleDownRate, scaleToZeroGracePeriod, scaleToZeroPodRetentionPeriod, scaleDownDelay, targetBurstCapacity, warmPool, windowWeighting, tickInterval);
+        return new ScaleSpec(metric, target, targetUtilization, containerConcurrency, minScale, maxScale,
+                initialScale, activationScale, stableWindow, panicWindowPercentage, panicThresholdPercentage,
+                maxScaleUpRate, maxScaleDownRate, scaleToZeroGracePeriod, scaleToZeroPodRetentionPeriod,
+                scaleDownDelay, targetBurstCapacity, warmPool, windowWeighting, tickInterval);
     }
 }

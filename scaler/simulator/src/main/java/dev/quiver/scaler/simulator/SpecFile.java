@@ -16,7 +16,8 @@ import java.util.Set;
 
 /** Reads a function spec file (YAML; JSON is YAML too): the scaling settings plus the simulation section. */
 public final class SpecFile {
-    private static final Set<String> SIM_KEYS = Set.of("coldStartSeconds", "warmStartSeconds", "consumeRatePerInstance");
+    private static final Set<String> SIM_KEYS = Set.of("coldStartSeconds", "warmStartSeconds",
+            "consumeRatePerInstance");
 
     private SpecFile() {
     }
