@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Replays a traffic trace through the scaler and prints one decision per tick (JSON lines).",
             "The spec is YAML (or JSON) with the Function resource's keys (name, triggers, scale, lag) and an "
-                + "optional simulation section (coldStartSeconds, warmStartSeconds).",
+                + "optional simulation section (coldStartSeconds, warmStartSeconds, consumeRatePerInstance). "
+                + "Every setting and both formats: docs/scaler.md.",
             "The trace has one JSON object per line and second: {\"t\": 0, \"concurrency\": 12, \"rps\": 30, "
                 + "\"lag\": {\"0\": {\"end\": 120, \"committed\": 100}}}."},
         footer = {"", "Example:", "  quiver simulate --function scaler/examples/burst.yaml "
