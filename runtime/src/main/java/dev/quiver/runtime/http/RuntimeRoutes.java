@@ -11,12 +11,13 @@ import io.vertx.ext.web.Router;
 @Singleton
 public class RuntimeRoutes {
 
-    static final int ADMISSION_ORDER = -1_000;
+    /** Before Quarkus's body handler (RouteConstants.ROUTE_ORDER_BODY_HANDLER): admission happens at the headers. */
+    static final int ADMISSION_ORDER = Integer.MIN_VALUE;
 
     void install(@Observes Router router, InstanceTraffic traffic, Vertx vertx) {
         router.route().order(ADMISSION_ORDER).handler(new AdmissionFilter(traffic));
         router.route().order(ADMISSION_ORDER).failureHandler(new ErrorResponder(traffic));
-        router.get(traffic.settings().statsPath()).order(ADMISSION_ORDER + 1).handler(ctx -> ctx.response()
+        router.get(traffic.settings().statsPath()).order(ADMISSION_ORDER).handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json")
                 .end(JsonObject.mapFrom(traffic.stats()).encode()));
         vertx.setPeriodic(InstanceTraffic.HISTORY_TICK_MILLIS, id -> traffic.tick());

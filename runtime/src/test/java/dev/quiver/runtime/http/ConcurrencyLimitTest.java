@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.quiver.runtime.testapp.Http;
+import dev.quiver.runtime.testapp.TestFunctions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -39,8 +40,9 @@ class ConcurrencyLimitTest {
 
     @Test
     void excessRequestsWaitInTheQueueAndOverflowGets503() throws Exception {
-        List<CompletableFuture<HttpResponse<String>>> calls = Http.napAll(base, 5, 4_000);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        TestFunctions.closeGate();
+        List<CompletableFuture<HttpResponse<String>>> calls = Http.holdAll(base, 5);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonPath stats = given().get("/quiver/stats").jsonPath();
             assertThat(stats.getInt("inFlight")).isEqualTo(2);
             assertThat(stats.getInt("queued")).isEqualTo(3);
@@ -50,11 +52,14 @@ class ConcurrencyLimitTest {
         assertThat(overflow.statusCode()).isEqualTo(503);
         assertThat(overflow.headers().firstValue("Retry-After")).hasValue("2");
         assertThat(overflow.body()).contains("\"error\":\"overloaded\"").contains("concurrency limit (2)");
+        assertThat(calls).noneMatch(CompletableFuture::isDone);
+
+        TestFunctions.openGate();
 
         for (CompletableFuture<HttpResponse<String>> call : calls) {
             HttpResponse<String> response = call.get(20, TimeUnit.SECONDS);
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).contains("\"millis\":4000");
+            assertThat(response.body()).contains("\"millis\":7");
         }
         JsonPath after = given().get("/quiver/stats").jsonPath();
         assertThat(after.getInt("inFlight")).isZero();

@@ -27,9 +27,19 @@ public final class Http {
     }
 
     public static List<CompletableFuture<HttpResponse<String>>> napAll(URI base, int count, long millis) {
+        return callAll(base, "/nap", count, "{\"millis\":" + millis + "}");
+    }
+
+    /** {@code count} calls of the {@code hold} function: they stay in flight until the test opens the gate. */
+    public static List<CompletableFuture<HttpResponse<String>>> holdAll(URI base, int count) {
+        return callAll(base, "/hold", count, "{\"millis\":7}");
+    }
+
+    private static List<CompletableFuture<HttpResponse<String>>> callAll(URI base, String path, int count,
+            String json) {
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            calls.add(post(base, "/nap", "{\"millis\":" + millis + "}"));
+            calls.add(post(base, path, json));
         }
         return calls;
     }

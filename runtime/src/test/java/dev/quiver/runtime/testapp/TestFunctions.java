@@ -1,6 +1,8 @@
 package dev.quiver.runtime.testapp;
 
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.funqy.Funq;
@@ -20,6 +22,16 @@ public class TestFunctions {
     }
 
     private static final AtomicInteger GREETINGS = new AtomicInteger();
+    private static volatile CountDownLatch gate = new CountDownLatch(0);
+
+    /** Makes {@code hold} calls wait until {@link #openGate()}. */
+    public static void closeGate() {
+        gate = new CountDownLatch(1);
+    }
+
+    public static void openGate() {
+        gate.countDown();
+    }
 
     public static int greetings() {
         return GREETINGS.get();
@@ -34,6 +46,13 @@ public class TestFunctions {
     @Funq
     public Nap nap(Nap nap) throws InterruptedException {
         Thread.sleep(nap.millis());
+        return nap;
+    }
+
+    /** Returns once the test opens the gate (at most 30 s): a request that stays in flight as long as a test needs. */
+    @Funq
+    public Nap hold(Nap nap) throws InterruptedException {
+        gate.await(30, TimeUnit.SECONDS);
         return nap;
     }
 
