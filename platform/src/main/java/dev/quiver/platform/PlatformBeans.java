@@ -1,0 +1,72 @@
+package dev.quiver.platform;
+
+import dev.quiver.platform.activator.Gates;
+import dev.quiver.platform.backend.InstanceBackend;
+import dev.quiver.platform.backend.process.ProcessBackend;
+import dev.quiver.platform.config.PlatformSettings;
+import dev.quiver.platform.loop.ControlLoop;
+import dev.quiver.platform.metrics.AdminLagReader;
+import dev.quiver.platform.metrics.LagReader;
+import dev.quiver.platform.metrics.PlatformMeters;
+import dev.quiver.platform.registry.FunctionDefinition;
+import dev.quiver.platform.registry.FunctionReader;
+import dev.quiver.platform.registry.FunctionRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** Wires the plain-Java parts; deploys the functions directory at start, stops every instance at shutdown. */
+@ApplicationScoped
+public class PlatformBeans {
+    private static final Logger LOG = Logger.getLogger(PlatformBeans.class);
+
+    @Produces
+    @Singleton
+    FunctionRegistry registry(PlatformSettings s) {
+        return new FunctionRegistry(new FunctionReader(s.home()));
+    }
+
+    @Produces
+    @Singleton
+    InstanceBackend backend(PlatformSettings s) {
+        Map<String, String> extra = s.kafkaBootstrap().map(k -> Map.of("kafka.bootstrap.servers", k))
+                .orElse(Map.of());
+        return new ProcessBackend(s.instances(), s.dataDir(), extra);
+    }
+
+    @Produces
+    @Singleton
+    LagReader lag(PlatformSettings s) {
+        return s.kafkaBootstrap().<LagReader>map(k -> new AdminLagReader(k, Duration.ofSeconds(2)))
+                .orElse(LagReader.NONE);
+    }
+
+    @Produces
+    @Singleton
+    ControlLoop loop(PlatformSettings s, FunctionRegistry registry, Gates gates, InstanceBackend backend,
+                     LagReader lag, Clock clock, MeterRegistry meters) {
+        return new ControlLoop(s, registry, gates, backend, lag, clock, new PlatformMeters(meters));
+    }
+
+    void start(@Observes StartupEvent ev, PlatformSettings s, FunctionRegistry registry, ControlLoop loop) {
+        s.functionsDir().ifPresent(dir -> {
+            for (FunctionDefinition f : registry.readAll(s.home().resolve(dir))) {
+                loop.deploy(f);
+            }
+        });
+        loop.start();
+        LOG.infof("Quiver platform ready; data in %s", s.dataDir());
+    }
+
+    void stop(@Observes ShutdownEvent ev, ControlLoop loop) {
+        loop.close();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.quiver.platform.backend;
+
+import dev.quiver.platform.registry.FunctionDefinition;
+
+/**
+ * Runs function instances. Implementations: local processes ({@code process}); Kubernetes pods next.
+ * Starting returns at once; readiness and exit are reported through the handle.
+ */
+public interface InstanceBackend {
+
+    /** Starts an instance of {@code function} named {@code id}. */
+    InstanceHandle start(FunctionDefinition function, String id);
+
+    /** Stops every instance this backend started (platform shutdown). */
+    void stopAll();
+}

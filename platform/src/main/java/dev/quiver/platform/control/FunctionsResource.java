@@ -1,0 +1,141 @@
+package dev.quiver.platform.control;
+
+import dev.quiver.platform.activator.Activator;
+import dev.quiver.platform.config.PlatformSettings;
+import dev.quiver.platform.loop.ControlLoop;
+import dev.quiver.platform.loop.StatusView;
+import dev.quiver.platform.registry.FunctionDefinition;
+import dev.quiver.platform.registry.FunctionRegistry;
+import dev.quiver.platform.registry.InvalidFunctionException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The control API: deploy, update, list, inspect and delete functions. */
+@Path("/v1")
+public class FunctionsResource {
+    private final ControlLoop loop;
+    private final FunctionRegistry registry;
+    private final PlatformSettings settings;
+    private final Activator activator;
+
+    public FunctionsResource(ControlLoop loop, FunctionRegistry registry, PlatformSettings settings,
+                             Activator activator) {
+        this.loop = loop;
+        this.registry = registry;
+        this.settings = settings;
+        this.activator = activator;
+    }
+
+    @GET
+    @Path("/info")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> info() {
+        return Map.of("activatorPort", activator.port(), "domain", settings.activator().domain(),
+                "dataDir", settings.dataDir().toString(), "home", settings.home().toString());
+    }
+
+    @GET
+    @Path("/functions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<StatusView.FunctionStatus> list() {
+        return loop.status().stream().map(StatusView::status)
+                .sorted(Comparator.comparing(StatusView.FunctionStatus::name)).toList();
+    }
+
+    @GET
+    @Path("/functions")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String table() {
+        return StatusTable.render(list());
+    }
+
+    @GET
+    @Path("/functions/{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get(@PathParam("name") String name) {
+        return loop.status(name).<Response>map(v -> Response.ok(v.status()).build())
+                .orElseGet(() -> notFound(name));
+    }
+
+    @GET
+    @Path("/functions/{name}/spec")
+    @Produces("application/yaml")
+    public Response spec(@PathParam("name") String name) {
+        return registry.get(name).<Response>map(f -> Response.ok(f.source()).build()).orElseGet(() -> notFound(name));
+    }
+
+    @GET
+    @Path("/functions/{name}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response history(@PathParam("name") String name) {
+        return loop.status(name).<Response>map(v -> Response.ok(v.history()).build()).orElseGet(() -> notFound(name));
+    }
+
+    @GET
+    @Path("/functions/{name}/logs")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response logs(@PathParam("name") String name, @QueryParam("lines") @DefaultValue("50") int lines) {
+        if (registry.get(name).isEmpty()) {
+            return notFound(name);
+        }
+        return Response.ok(Logs.tail(settings.dataDir().resolve("logs").resolve(name), lines)).build();
+    }
+
+    @POST
+    @Path("/functions")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response deploy(String document) {
+        return deploy(null, document);
+    }
+
+    @PUT
+    @Path("/functions/{name}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response put(@PathParam("name") String name, String document) {
+        return deploy(name, document);
+    }
+
+    private Response deploy(String expectedName, String document) {
+        FunctionDefinition f;
+        try {
+            f = registry.reader().read(document == null ? "" : document);
+        } catch (InvalidFunctionException e) {
+            return Response.status(400).entity(Map.of("status", 400, "error", "invalid_function",
+                    "problems", e.problems())).build();
+        }
+        if (expectedName != null && !expectedName.equals(f.name())) {
+            return Response.status(400).entity(Map.of("status", 400, "error", "invalid_function", "problems",
+                    List.of("name: must equal the name in the path (" + expectedName + "), was \"" + f.name()
+                            + "\""))).build();
+        }
+        boolean created = loop.deploy(f);
+        return Response.status(created ? 201 : 200).entity(loop.status(f.name()).orElseThrow().status()).build();
+    }
+
+    @DELETE
+    @Path("/functions/{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response delete(@PathParam("name") String name) {
+        return loop.delete(name) ? Response.noContent().build() : notFound(name);
+    }
+
+    private static Response notFound(String name) {
+        return Response.status(404).entity(Map.of("status", 404, "error", "not_found", "message",
+                "No function '" + name + "' is deployed.")).type(MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.quiver.platform.control;
+
+import dev.quiver.platform.loop.StatusView.FunctionStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code quiver status} table. */
+final class StatusTable {
+    private static final String[] HEAD = {"FUNCTION", "READY", "WARM", "STARTING", "DESIRED", "MODE", "PANIC",
+        "CONCURRENCY", "RPS", "LAG", "QUEUED", "COLD", "PROMOTED", "CRASHES"};
+
+    private StatusTable() {
+    }
+
+    static String render(List<FunctionStatus> functions) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEAD);
+        for (FunctionStatus f : functions) {
+            rows.add(new String[] {f.name(), i(f.ready()), i(f.warm()), i(f.starting()), i(f.desired()), f.mode(),
+                f.panicking() ? "yes" : "-", num(f.concurrency()), num(f.rps()), f.lag() < 0 ? "-" : i(f.lag()),
+                i(f.queued()), i(f.coldStarts()), i(f.promotions()), i(f.crashes())});
+        }
+        int[] width = new int[HEAD.length];
+        for (String[] r : rows) {
+            for (int c = 0; c < r.length; c++) {
+                width[c] = Math.max(width[c], r[c].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] r : rows) {
+            for (int c = 0; c < r.length; c++) {
+                sb.append(c == 0 ? String.format("%-" + width[c] + "s", r[c])
+                        : String.format("  %" + width[c] + "s", r[c]));
+            }
+            sb.append('\n');
+        }
+        if (functions.isEmpty()) {
+            sb.append("(no functions deployed: quiver deploy <dir|yaml>)\n");
+        }
+        return sb.toString();
+    }
+
+    private static String i(long v) {
+        return Long.toString(v);
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format("%.2f", v);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.quiver.platform.loop;
+
+import dev.quiver.platform.metrics.InstanceStats;
+import dev.quiver.platform.metrics.StatsScraper;
+import dev.quiver.platform.warmpool.ManagedInstance;
+import dev.quiver.scaler.warmpool.Role;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** One round of stats scraping over every ready instance, in parallel, bounded by a timeout. */
+final class Scrape {
+    private final Map<ManagedInstance, CompletableFuture<Optional<InstanceStats>>> results;
+
+    private Scrape(Map<ManagedInstance, CompletableFuture<Optional<InstanceStats>>> results) {
+        this.results = results;
+    }
+
+    static Scrape of(Collection<FunctionRuntime> functions, StatsScraper scraper, long timeoutMillis) {
+        Map<ManagedInstance, CompletableFuture<Optional<InstanceStats>>> futures = new HashMap<>();
+        for (FunctionRuntime rt : functions) {
+            for (ManagedInstance i : rt.instances.unordered()) {
+                if (i.state() != ManagedInstance.State.STARTING) {
+                    futures.put(i, scraper.scrape(i.handle().host(), i.handle().port()));
+                }
+            }
+        }
+        try {
+            CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new))
+                    .get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // late or failed scrapes count as no data this second
+        }
+        return new Scrape(futures);
+    }
+
+    /**
+     * Updates the instances' stats and records the function's second: concurrency of its active instances plus
+     * the requests waiting in the activator (they have reached no instance yet).
+     */
+    void record(FunctionRuntime rt, Instant now) {
+        double concurrency = 0;
+        double rps = 0;
+        for (ManagedInstance i : rt.instances.unordered()) {
+            var f = results.get(i);
+            if (f == null || !f.isDone() || f.isCompletedExceptionally()) {
+                continue;
+            }
+            InstanceStats s = f.join().orElse(InstanceStats.NONE);
+            i.stats(s);
+            if (i.role() == Role.ACTIVE) {
+                concurrency += s.averageConcurrency();
+                rps += s.requestsPerSecond();
+            }
+        }
+        concurrency += rt.gate.queued();
+        rt.concurrency = concurrency;
+        rt.rps = rps;
+        rt.scaler.record(now, concurrency, rps);
+    }
+}

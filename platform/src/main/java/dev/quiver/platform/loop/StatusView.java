@@ -1,0 +1,99 @@
+package dev.quiver.platform.loop;
+
+import dev.quiver.platform.warmpool.ManagedInstance;
+import dev.quiver.scaler.decision.Decision;
+import dev.quiver.scaler.warmpool.Role;
+import java.time.Instant;
+import java.util.List;
+
+/** A read-only view of one function for the status API, the meters and the history; safe from any thread. */
+public final class StatusView {
+    private final FunctionRuntime rt;
+
+    StatusView(FunctionRuntime rt) {
+        this.rt = rt;
+    }
+
+    public record InstanceStatus(String id, String role, String state, int port, long pid, int inFlight,
+                                 double concurrency, long requests, int generation, String log) {
+    }
+
+    public record FunctionStatus(String name, String artifact, int ready, int warm, int starting, int desired,
+                                 String mode, boolean panicking, double concurrency, double rps, long lag, int queued,
+                                 long coldStarts, long warmStarts, long promotions, long crashes, String lastCrash,
+                                 List<String> reasons, List<InstanceStatus> instances) {
+    }
+
+    public String name() {
+        return rt.name();
+    }
+
+    public int ready() {
+        return (int) rt.instances.count(Role.ACTIVE, true, rt.generation);
+    }
+
+    public int warm() {
+        return (int) rt.instances.count(Role.POOL, true, rt.generation);
+    }
+
+    public int desired() {
+        Decision d = rt.lastDecision;
+        return d == null ? 0 : d.desired();
+    }
+
+    public double concurrency() {
+        return rt.concurrency;
+    }
+
+    public long lag() {
+        return rt.lag;
+    }
+
+    public int queued() {
+        return rt.gate.queued();
+    }
+
+    public long coldStarts() {
+        return rt.coldStarts.get();
+    }
+
+    public long promotions() {
+        return rt.promotions.get();
+    }
+
+    public long crashes() {
+        return rt.crashes.get();
+    }
+
+    public List<dev.quiver.platform.loop.Sample> history() {
+        return rt.history.snapshot();
+    }
+
+    public FunctionStatus status() {
+        Decision d = rt.lastDecision;
+        List<InstanceStatus> instances = rt.instances.all().stream().map(StatusView::instance).toList();
+        int starting = (int) rt.instances.unordered().stream()
+                .filter(i -> i.state() == ManagedInstance.State.STARTING).count();
+        return new FunctionStatus(rt.name(), rt.definition.artifact().toString(), ready(), warm(), starting,
+                desired(), d == null ? "proxy" : d.mode().key(), d != null && d.panicking(), round(rt.concurrency),
+                round(rt.rps), rt.lag, queued(), rt.coldStarts.get(), rt.warmStarts.get(), rt.promotions.get(),
+                rt.crashes.get(), rt.lastCrash, d == null ? List.of() : d.reasons(), instances);
+    }
+
+    Sample sample(Instant now) {
+        Decision d = rt.lastDecision;
+        return new Sample(now.toEpochMilli(), ready(), warm(), desired(), round(rt.concurrency), round(rt.rps),
+                rt.lag, queued(), d != null && d.panicking(), d == null ? "proxy" : d.mode().key());
+    }
+
+    private static InstanceStatus instance(ManagedInstance i) {
+        var s = i.stats();
+        return new InstanceStatus(i.id(), i.role().name().toLowerCase(), i.state().name().toLowerCase(),
+                i.handle().port(), i.handle().pid(), s.inFlight(), round(s.averageConcurrency()), s.requestsTotal(),
+                i.generation(), i.handle().log() == null ? null : i.handle().log().toString());
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
