@@ -1,0 +1,37 @@
+package dev.quiver.platform.loop;
+
+import dev.quiver.platform.activator.Gates;
+import dev.quiver.platform.backend.InstanceBackend;
+import dev.quiver.platform.config.PlatformSettings;
+import dev.quiver.platform.metrics.LagReader;
+import dev.quiver.platform.metrics.PlatformMeters;
+import dev.quiver.platform.registry.FunctionReader;
+import dev.quiver.platform.registry.FunctionRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A control loop over a given backend and lag reader, with test settings. */
+final class Loops {
+    private Loops() {
+    }
+
+    static PlatformSettings settings(Path home) {
+        return new PlatformSettings(home, home.resolve("data"), Optional.empty(),
+                new PlatformSettings.ActivatorSettings(0, "127.0.0.1", "quiver.localhost", 100, Duration.ofSeconds(5),
+                        65536, 1, 1),
+                new PlatformSettings.InstanceSettings("64m", Duration.ofSeconds(10), Duration.ofSeconds(1),
+                        Duration.ofMillis(20), "java"),
+                Duration.ofMillis(200), 60, Optional.empty(), Optional.empty());
+    }
+
+    static ControlLoop start(Path home, InstanceBackend backend, LagReader lag) {
+        PlatformSettings s = settings(home);
+        ControlLoop loop = new ControlLoop(s, new FunctionRegistry(new FunctionReader(home)), new Gates(), backend,
+                lag, Clock.systemUTC(), new PlatformMeters(new SimpleMeterRegistry()));
+        loop.start();
+        return loop;
+    }
+}
