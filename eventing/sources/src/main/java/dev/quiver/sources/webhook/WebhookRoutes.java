@@ -1,0 +1,65 @@
+package dev.quiver.sources.webhook;
+
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import dev.quiver.sources.mapping.CosEventMapper;
+import dev.quiver.sources.mapping.InvalidNotificationException;
+import dev.quiver.sources.mapping.S3EventMapper;
+import dev.quiver.sources.publish.Publisher;
+import io.cloudevents.CloudEvent;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Bucket notification receivers: {@code POST /webhooks/s3} (S3 / MinIO event JSON) and {@code POST /webhooks/cos}
+ * (Tencent COS trigger events). A notification is mapped whole before anything is published: 202 with the event ids
+ * when every record became an event and was queued for the broker, 400 with the reason and no event otherwise, 503
+ * when the publish queue is full.
+ */
+@Singleton
+public class WebhookRoutes {
+
+    static final long MAX_BODY = 1024 * 1024;
+
+    /** Maps a notification body to events. */
+    interface Mapping {
+        List<CloudEvent> map(byte[] body) throws InvalidNotificationException;
+    }
+
+    void install(@Observes Router router, Publisher publisher) {
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
+        router.post("/webhooks/s3").handler(body).handler(ctx -> receive(ctx, S3EventMapper::map, publisher));
+        router.post("/webhooks/cos").handler(body).handler(ctx -> receive(ctx, CosEventMapper::map, publisher));
+    }
+
+    static void receive(RoutingContext ctx, Mapping mapping, Publisher publisher) {
+        List<CloudEvent> events;
+        try {
+            byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+            events = mapping.map(bytes);
+        } catch (InvalidNotificationException e) {
+            answer(ctx, 400, new JsonObject().put("status", 400).put("error", "invalid notification: " + e.getMessage()));
+            return;
+        }
+        JsonArray ids = new JsonArray();
+        for (CloudEvent event : events) {
+            if (!publisher.publish(event)) {
+                answer(ctx, 503, new JsonObject().put("status", 503).put("error", "publish queue full, retry later")
+                        .put("accepted", ids));
+                return;
+            }
+            ids.add(event.getId());
+        }
+        answer(ctx, 202, new JsonObject().put("status", 202).put("accepted", ids));
+    }
+
+    private static void answer(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+}
