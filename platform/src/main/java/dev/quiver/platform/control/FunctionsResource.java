@@ -7,6 +7,8 @@ import dev.quiver.platform.loop.StatusView;
 import dev.quiver.platform.registry.FunctionDefinition;
 import dev.quiver.platform.registry.FunctionRegistry;
 import dev.quiver.platform.registry.InvalidFunctionException;
+import dev.quiver.platform.report.ReportPage;
+import dev.quiver.platform.report.WindowSummary;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -82,6 +84,22 @@ public class FunctionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response history(@PathParam("name") String name) {
         return loop.status(name).<Response>map(v -> Response.ok(v.history()).build()).orElseGet(() -> notFound(name));
+    }
+
+    @GET
+    @Path("/functions/{name}/summary")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response summary(@PathParam("name") String name, @QueryParam("since") @DefaultValue("0") long since) {
+        return loop.status(name).<Response>map(v -> Response.ok(WindowSummary.of(v.history(), since).toText())
+                .build()).orElseGet(() -> notFound(name));
+    }
+
+    @GET
+    @Path("/report")
+    @Produces(MediaType.TEXT_HTML)
+    public String report() {
+        return ReportPage.html(loop.status().stream().sorted(Comparator.comparing(StatusView::name)).toList(),
+                java.time.Instant.now());
     }
 
     @GET
