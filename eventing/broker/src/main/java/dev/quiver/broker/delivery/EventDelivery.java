@@ -9,11 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * Delivers one event to a trigger's subscriber: attempts and backoff per the delivery spec, replies published
- * back into the broker (with the hop guard), and dead-lettering after the last failure. The returned future
+ * back into the broker (with the hop guard; a reply Kafka did not store fails the attempt), and dead-lettering after the last failure. The returned future
  * completes once the event is delivered, dead-lettered or dropped, and never fails: then its offset may be
  * committed. Decisions are made by {@link AttemptOutcome} and {@link RetrySchedule}; this class only wires them to
  * Vert.x timers and HTTP.
@@ -44,25 +47,27 @@ public class EventDelivery {
     public CompletableFuture<Void> deliver(Route route, CloudEvent event) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Instant start = clock.instant();
-        attempt(route.subscriber(), route.spec(), event, 1, route.trigger(), result -> {
-            if (AttemptOutcome.classify(result.status()) == AttemptOutcome.DELIVERED) {
-                metrics.delivered(route.trigger(), Duration.between(start, clock.instant()));
-                result.reply().ifPresent(reply -> publishReply(route, event, reply));
-                done.complete(null);
-            } else {
-                metrics.failed(route.trigger());
-                deadLetter(route, event, result).whenComplete((v, e) -> done.complete(null));
-            }
-        });
+        attempt(route.subscriber(), route.spec(), event, 1, route.trigger(), r -> storeReply(route, event, r),
+                result -> {
+                    if (result.outcome() == AttemptOutcome.DELIVERED) {
+                        metrics.delivered(route.trigger(), Duration.between(start, clock.instant()));
+                        done.complete(null);
+                    } else {
+                        metrics.failed(route.trigger());
+                        deadLetter(route, event, result).whenComplete((v, e) -> done.complete(null));
+                    }
+                });
         return done;
     }
 
+    /**
+     * One attempt, then {@code check} (which may turn a 2xx into a failure), then the next attempt after the
+     * backoff, or {@code last} with the final result.
+     */
     private void attempt(URI target, DeliverySpec spec, CloudEvent event, int n, String trigger,
-            java.util.function.Consumer<AttemptResult> last) {
-        http.send(target, event, spec.timeout()).onComplete(ar -> {
-            AttemptResult result = ar.result();
-            AttemptOutcome outcome = AttemptOutcome.classify(result.status());
-            Optional<Duration> retryIn = RetrySchedule.next(spec, n, outcome, result.status(),
+            Function<AttemptResult, CompletionStage<AttemptResult>> check, Consumer<AttemptResult> last) {
+        http.send(target, event, spec.timeout()).onComplete(ar -> check.apply(ar.result()).thenAccept(result -> {
+            Optional<Duration> retryIn = RetrySchedule.next(spec, n, result.outcome(), result.status(),
                     result.retryAfter().flatMap(h -> RetryAfter.parse(h, clock.instant())));
             if (retryIn.isEmpty()) {
                 last.accept(result);
@@ -70,25 +75,41 @@ public class EventDelivery {
             }
             metrics.retried(trigger);
             vertx.setTimer(Math.max(1, retryIn.get().toMillis()), id -> attempt(target, spec, event, n + 1,
-                    trigger, last));
-        });
+                    trigger, check, last));
+        }));
     }
 
-    private void publishReply(Route route, CloudEvent original, CloudEvent reply) {
+    /**
+     * A reply is published into the broker before the event counts as delivered; if Kafka does not store it, the
+     * attempt failed and the event is tried again per its delivery spec (the subscriber answers again).
+     */
+    private CompletionStage<AttemptResult> storeReply(Route route, CloudEvent original, AttemptResult result) {
+        if (result.outcome() != AttemptOutcome.DELIVERED || result.reply().isEmpty()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        CloudEvent reply = result.reply().get();
         int hops = Hops.of(original) + 1;
         if (hops > maxHops) {
             metrics.dropped(route.trigger(), "hops");
             LOG.warnf("trigger %s: reply %s dropped after %d hops (quiver.broker.max-hops)", route.trigger(),
                     reply.getId(), hops);
-            return;
+            return CompletableFuture.completedFuture(result);
         }
-        CloudEvent marked = CloudEventBuilder.from(reply).withExtension(Hops.EXTENSION, hops).build();
-        metrics.replied(route.trigger());
-        kafka.publish(route.replyTopic(), marked).whenComplete((v, e) -> {
-            if (e != null) {
-                metrics.dropped(route.trigger(), "reply");
-                LOG.warnf("trigger %s: reply %s not stored: %s", route.trigger(), reply.getId(), e.toString());
+        CompletableFuture<Void> stored;
+        try {
+            stored = kafka.publish(route.replyTopic(),
+                    CloudEventBuilder.from(reply).withExtension(Hops.EXTENSION, hops).build());
+        } catch (RuntimeException e) {
+            stored = CompletableFuture.failedFuture(e);
+        }
+        return stored.handle((v, e) -> {
+            if (e == null) {
+                metrics.replied(route.trigger());
+                return result;
             }
+            LOG.warnf("trigger %s: reply %s to event %s not stored, the event counts as not delivered: %s",
+                    route.trigger(), reply.getId(), original.getId(), e.toString());
+            return result.withReplyNotStored(e.toString());
         });
     }
 
@@ -107,8 +128,8 @@ public class EventDelivery {
             kafka.publish(topic.topic(), marked).whenComplete((v, e) -> finishDeadLetter(route, event, e, stored));
         } else {
             URI uri = ((DeadLetterSink.Http) sink.get()).uri();
-            attempt(uri, route.spec(), marked, 1, route.trigger(), r -> finishDeadLetter(route, event,
-                    AttemptOutcome.classify(r.status()) == AttemptOutcome.DELIVERED ? null
+            attempt(uri, route.spec(), marked, 1, route.trigger(), CompletableFuture::completedFuture,
+                    r -> finishDeadLetter(route, event, r.outcome() == AttemptOutcome.DELIVERED ? null
                             : new IllegalStateException("dead-letter sink answered " + r.status()), stored));
         }
         return stored;

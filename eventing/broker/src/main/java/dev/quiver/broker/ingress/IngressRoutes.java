@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,10 +64,7 @@ public class IngressRoutes {
             reply(ctx, 400, "invalid event: " + e.getMessage());
             return;
         }
-        String topic = settings.topic(broker);
-        CompletableFuture<?>[] acks = events.stream().map(e -> publisher.publish(topic, e))
-                .toArray(CompletableFuture[]::new);
-        CompletableFuture.allOf(acks).whenComplete((ok, error) -> {
+        publisher.publishAll(settings.topic(broker), events).whenComplete((ok, error) -> {
             if (error == null) {
                 metrics.accepted(broker, events.size());
                 ctx.response().setStatusCode(202).end();

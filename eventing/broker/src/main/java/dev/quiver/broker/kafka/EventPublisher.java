@@ -6,15 +6,18 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -22,16 +25,23 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Writes events to Kafka in the CloudEvents Kafka binary mode ({@code ce_} headers) with acks=all; the
  * {@code partitionkey} extension becomes the record key. The returned future completes only once Kafka
  * acknowledged the write, and fails (never hangs) when Kafka does not answer within the send timeout.
+ * <p>
+ * Sends do not wait for each other's acks: the idempotent producer keeps per-partition order with several requests
+ * in flight. send() is called on the caller's thread when it cannot block ({@link SendPath}), else on the send thread.
  */
 @ApplicationScoped
 public class EventPublisher {
 
     public static final String PARTITION_KEY = "partitionkey";
+    private static final int HEADER_OVERHEAD = 16;
 
     private final KafkaProducer<String, byte[]> producer;
     private final Duration sendTimeout;
-    // send() may block on metadata while Kafka is away: keep that off the event loop. One thread, so that
-    // events keep their arrival order (a batch's events, same partition key) on their way into the producer.
+    private final long bufferMemory;
+    private final AtomicLong bytesInFlight = new AtomicLong();
+    private final Map<String, Long> lastAckNanos = new ConcurrentHashMap<>();
+    // for sends that may block (topic metadata unknown, buffer nearly full): one thread, so that the events of one
+    // request keep their order on their way into the producer.
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "quiver-kafka-send");
         t.setDaemon(true);
@@ -39,45 +49,71 @@ public class EventPublisher {
     });
 
     public EventPublisher(BrokerSettings settings) {
+        Map<String, Object> config = ProducerSettings.of(settings);
         this.sendTimeout = settings.sendTimeout();
-        this.producer = new KafkaProducer<>(producerConfig(settings), new StringSerializer(), new ByteArraySerializer());
-    }
-
-    static Map<String, Object> producerConfig(BrokerSettings settings) {
-        long timeout = settings.sendTimeout().toMillis();
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeout));
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(1, timeout - 1)));
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeout));
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "quiver-broker-ingress");
-        p.putAll(settings.producer());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        return p;
+        this.bufferMemory = ProducerSettings.bufferMemory(config);
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     public CompletableFuture<Void> publish(String topic, CloudEvent event) {
-        Object key = event.getExtension(PARTITION_KEY);
-        ProducerRecord<String, byte[]> record = KafkaMessageFactory
-                .<String>createWriter(topic, key == null ? null : key.toString())
-                .writeBinary(event);
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        sender.execute(() -> {
-            try {
-                producer.send(record, (metadata, error) -> {
-                    if (error != null) {
-                        acked.completeExceptionally(error);
-                    } else {
-                        acked.complete(null);
-                    }
-                });
-            } catch (RuntimeException e) {
-                acked.completeExceptionally(e);
+        return publishAll(topic, List.of(event));
+    }
+
+    /** Sends the events in their order; completes when Kafka acknowledged every one, fails if one failed. */
+    public CompletableFuture<Void> publishAll(String topic, List<CloudEvent> events) {
+        List<ProducerRecord<String, byte[]>> records = events.stream().map(e -> record(topic, e)).toList();
+        long size = records.stream().mapToLong(EventPublisher::size).sum();
+        Long last = lastAckNanos.get(topic);
+        SendPath path = SendPath.choose(last == null ? Optional.empty()
+                : Optional.of(Duration.ofNanos(System.nanoTime() - last)), bytesInFlight.get(), size, bufferMemory);
+        CompletableFuture<?>[] acks = new CompletableFuture<?>[records.size()];
+        for (int i = 0; i < acks.length; i++) {
+            acks[i] = new CompletableFuture<Void>();
+        }
+        Runnable send = () -> {
+            for (int i = 0; i < acks.length; i++) {
+                send(records.get(i), (CompletableFuture<Void>) acks[i]);
             }
-        });
-        return acked.orTimeout(sendTimeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
+        };
+        if (path == SendPath.DIRECT) {
+            send.run();
+            return CompletableFuture.allOf(acks);
+        }
+        sender.execute(send);
+        // queued behind sends that block up to max.block.ms each: bound the wait for this one
+        return CompletableFuture.allOf(acks).orTimeout(sendTimeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
+    }
+
+    private void send(ProducerRecord<String, byte[]> record, CompletableFuture<Void> acked) {
+        long size = size(record);
+        bytesInFlight.addAndGet(size);
+        try {
+            producer.send(record, (metadata, error) -> {
+                bytesInFlight.addAndGet(-size);
+                if (error != null) {
+                    acked.completeExceptionally(error);
+                } else {
+                    lastAckNanos.put(record.topic(), System.nanoTime());
+                    acked.complete(null);
+                }
+            });
+        } catch (RuntimeException e) {
+            bytesInFlight.addAndGet(-size);
+            acked.completeExceptionally(e);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, CloudEvent event) {
+        Object key = event.getExtension(PARTITION_KEY);
+        return KafkaMessageFactory.<String>createWriter(topic, key == null ? null : key.toString()).writeBinary(event);
+    }
+
+    private static long size(ProducerRecord<String, byte[]> r) {
+        long size = r.value() == null ? 0 : r.value().length;
+        for (Header h : r.headers()) {
+            size += h.key().length() + (h.value() == null ? 0 : h.value().length) + HEADER_OVERHEAD;
+        }
+        return size;
     }
 
     @PreDestroy

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class BrokerSettingsTest {
+public class BrokerSettingsTest {
 
-    static BrokerSettings settings(Map<String, String> properties) {
+    public static BrokerSettings settings(Map<String, String> properties) {
         SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors().withMapping(BrokerConfig.class)
                 .withSources(new PropertiesConfigSource(properties, "test", 100)).build();
         return BrokerSettings.from(config.getConfigMapping(BrokerConfig.class));

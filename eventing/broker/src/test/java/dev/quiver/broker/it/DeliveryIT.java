@@ -132,6 +132,26 @@ class DeliveryIT {
     }
 
     @Test
+    void aReplyKafkaDoesNotStoreFailsTheDeliverySoTheEventIsRetried() {
+        String overKafkasMaxRequestSize = "x".repeat(1_100_000);
+        subscriber.on("/big-replier", (req, n) -> req.response().setStatusCode(200)
+                .putHeader("ce-specversion", "1.0").putHeader("ce-id", "answer-" + n)
+                .putHeader("ce-source", "/big-replier").putHeader("ce-type", "it.bigreply.answer")
+                .putHeader("content-type", "text/plain").end(n == 1 ? overKafkasMaxRequestSize : "small"));
+        trigger("d-bigreply", "it.bigreply.ask", "/big-replier",
+                ",\"delivery\":{\"retry\":2,\"backoffPolicy\":\"linear\",\"backoffDelay\":\"PT0.05S\"}");
+        trigger("d-bigreply-answers", "it.bigreply.answer", "/big-answers", "");
+        String id = publish("it.bigreply.ask");
+        // the first answer's reply cannot be stored: that attempt failed, the event is sent again, the second
+        // answer's reply is stored and reaches the other trigger
+        await().until(() -> subscriber.ids("/big-answers").contains("answer-2"));
+        assertThat(subscriber.ids("/big-replier")).containsExactly(id, id);
+        assertThat(subscriber.ids("/big-answers")).containsExactly("answer-2");
+        await().until(() -> metric("quiver_trigger_events_total{result=\"delivered\",trigger=\"d-bigreply\"}") == 1);
+        assertThat(metric("quiver_trigger_events_total{result=\"retried\",trigger=\"d-bigreply\"}")).isEqualTo(1);
+    }
+
+    @Test
     void replyLoopsStopAtTheHopLimit() {
         AtomicInteger replies = new AtomicInteger();
         subscriber.on("/looper", (req, n) -> req.response().setStatusCode(200)
