@@ -29,6 +29,7 @@ final class ActivatorVerticle extends AbstractVerticle {
     @Override
     public void start(Promise<Void> started) {
         var client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(2000)
+                .setIdleTimeout((int) Math.max(1, settings.timeout().toSeconds())).setTcpNoDelay(true)
                 .setMaxInitialLineLength(8192), new PoolOptions().setHttp1MaxSize(1000).setMaxWaitQueueSize(-1));
         ax = new ActivatorContext(client, settings, metrics);
         server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(port)

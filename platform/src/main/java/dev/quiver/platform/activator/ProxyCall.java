@@ -115,21 +115,16 @@ final class ProxyCall implements FunctionGate.Waiter {
 
     private void forward(Endpoint e) {
         attempts++;
-        long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        copy(req.headers(), headers);
+        // no per-request timer: the client's connections time out when idle for the activator timeout
         RequestOptions o = new RequestOptions().setMethod(req.method()).setHost(e.host()).setPort(e.port())
-                .setURI(uri).setIdleTimeout(left);
-        copy(req.headers(), o.getHeaders() == null ? setHeaders(o) : o.getHeaders());
+                .setURI(uri).setHeaders(headers);
         HttpClient client = ax.client();
         client.request(o)
                 .compose(creq -> creq.send(body))
                 .compose(resp -> resp.body().map(b -> new Answer(resp, b)))
                 .onComplete(ar -> done(e, ar));
-    }
-
-    private static MultiMap setHeaders(RequestOptions o) {
-        MultiMap m = MultiMap.caseInsensitiveMultiMap();
-        o.setHeaders(m);
-        return m;
     }
 
     private record Answer(HttpClientResponse resp, Buffer body) {
@@ -169,9 +164,13 @@ final class ProxyCall implements FunctionGate.Waiter {
                 + "' failed while handling the request: " + cause.getMessage(), -1);
     }
 
+    private static boolean hop(String name) {
+        return HOP.contains(name) || HOP.contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
     private static void copy(MultiMap from, MultiMap to) {
         for (var h : from) {
-            if (!HOP.contains(h.getKey().toLowerCase())) {
+            if (!hop(h.getKey())) {
                 to.add(h.getKey(), h.getValue());
             }
         }
