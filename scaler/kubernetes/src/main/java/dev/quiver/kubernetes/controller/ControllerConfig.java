@@ -1,0 +1,30 @@
+package dev.quiver.kubernetes.controller;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code quiver.kubernetes.*}: the controller's settings. */
+@ConfigMapping(prefix = "quiver.kubernetes")
+public interface ControllerConfig {
+
+    /** Namespace whose Functions are reconciled; default: the client's (the pod's own namespace). */
+    Optional<String> namespace();
+
+    /** Whether the informers and the scaler loop start (off in tests that drive the reconciler directly). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Labels of the activator pods (same namespace): a Service in proxy mode selects them. */
+    @WithDefault("app.kubernetes.io/name=quiver-activator")
+    Map<String, String> activatorSelector();
+
+    /** Kafka bootstrap servers given to every instance as KAFKA_BOOTSTRAP_SERVERS; also read for lag. */
+    Optional<String> kafkaBootstrapServers();
+
+    /** Full reconcile of every Function at least this often. */
+    @WithDefault("30s")
+    Duration resync();
+}

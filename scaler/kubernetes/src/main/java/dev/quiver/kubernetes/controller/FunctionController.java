@@ -1,0 +1,140 @@
+package dev.quiver.kubernetes.controller;
+
+import dev.quiver.kubernetes.resource.Function;
+import dev.quiver.kubernetes.scaling.FunctionScaling;
+import dev.quiver.kubernetes.scaling.HttpPodStats;
+import dev.quiver.kubernetes.scaling.KubeApplier;
+import dev.quiver.kubernetes.workload.Names;
+import dev.quiver.kubernetes.workload.Workload;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Wires the reconciler and the scalers to the API: an informer on Functions queues reconciles, a 1 s timer ticks
+ * each function's scaler when its tick interval has passed. Everything runs on one thread, so a reconcile and a
+ * scaler tick of the same function never overlap.
+ */
+@ApplicationScoped
+public class FunctionController {
+    private static final Logger LOG = Logger.getLogger(FunctionController.class);
+
+    private final KubernetesClient client;
+    private final ControllerConfig config;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, FunctionScaling> scalers = new HashMap<>();
+    private ScheduledExecutorService loop;
+    private SharedIndexInformer<Function> informer;
+    private FunctionReconciler reconciler;
+    private KubeApplier applier;
+
+    public FunctionController(KubernetesClient client, ControllerConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent ev) {
+        if (!config.enabled()) {
+            LOG.info("Quiver controller disabled (quiver.kubernetes.enabled=false)");
+            return;
+        }
+        String ns = config.namespace().orElse(client.getNamespace());
+        Map<String, String> env = new HashMap<>();
+        config.kafkaBootstrapServers().ifPresent(k -> env.put("KAFKA_BOOTSTRAP_SERVERS", k));
+        applier = new KubeApplier(client, () -> UUID.randomUUID().toString().substring(0, 5));
+        reconciler = new FunctionReconciler(client, applier, config.activatorSelector(), env, clock);
+        loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-controller"));
+        informer = client.resources(Function.class).inNamespace(ns)
+                .inform(new Handler(), config.resync().toMillis());
+        loop.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        LOG.infof("Quiver controller watching Functions in namespace %s", ns);
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        if (informer != null) {
+            informer.close();
+        }
+        if (loop != null) {
+            loop.shutdownNow();
+        }
+    }
+
+    private void reconcile(Function f) {
+        String key = key(f.getMetadata().getNamespace(), f.getMetadata().getName());
+        Optional<Workload> w = reconciler.reconcile(f);
+        FunctionScaling current = scalers.get(key);
+        if (w.isEmpty()) {
+            scalers.remove(key);
+        } else if (current == null || !current.workload().equals(w.get())) {
+            scalers.put(key, new FunctionScaling(client, applier, new HttpPodStats(Duration.ofMillis(300)), w.get(),
+                    clock.instant()));
+        }
+    }
+
+    private void tick() {
+        for (FunctionScaling s : scalers.values()) {
+            try {
+                if (s.due(clock.instant())) {
+                    Workload w = s.workload();
+                    s.tick(clock.instant(), reconciler.pods(w.function().namespace(), w.function().name()));
+                    Function f = client.resources(Function.class).inNamespace(w.function().namespace())
+                            .withName(w.function().name()).get();
+                    Deployment d = client.apps().deployments().inNamespace(w.function().namespace())
+                            .withName(Names.deployment(w.function().name())).get();
+                    if (f != null && d != null) {
+                        reconciler.status(f, w, d);
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Scaler tick of %s failed", s.workload().function().name());
+            }
+        }
+    }
+
+    private static String key(String ns, String name) {
+        return ns + "/" + name;
+    }
+
+    private final class Handler implements ResourceEventHandler<Function> {
+        @Override
+        public void onAdd(Function f) {
+            loop.execute(() -> safely(f, () -> reconcile(f)));
+        }
+
+        @Override
+        public void onUpdate(Function before, Function after) {
+            loop.execute(() -> safely(after, () -> reconcile(after)));
+        }
+
+        @Override
+        public void onDelete(Function f, boolean unknownFinalState) {
+            loop.execute(() -> safely(f, () -> {
+                scalers.remove(key(f.getMetadata().getNamespace(), f.getMetadata().getName()));
+                reconciler.delete(f.getMetadata().getNamespace(), f.getMetadata().getName());
+            }));
+        }
+
+        private void safely(Function f, Runnable r) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Reconcile of Function %s failed; retried on the next resync", f.getMetadata().getName());
+            }
+        }
+    }
+}

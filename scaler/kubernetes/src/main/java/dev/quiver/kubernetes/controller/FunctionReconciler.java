@@ -1,0 +1,160 @@
+package dev.quiver.kubernetes.controller;
+
+import dev.quiver.kubernetes.model.FunctionModel;
+import dev.quiver.kubernetes.model.FunctionValidator;
+import dev.quiver.kubernetes.resource.Function;
+import dev.quiver.kubernetes.resource.FunctionStatus;
+import dev.quiver.kubernetes.scaling.KubeApplier;
+import dev.quiver.kubernetes.scaling.PodView;
+import dev.quiver.kubernetes.scaling.PodViews;
+import dev.quiver.kubernetes.workload.Labels;
+import dev.quiver.kubernetes.workload.Names;
+import dev.quiver.kubernetes.workload.Workload;
+import dev.quiver.scaler.decision.Mode;
+import dev.quiver.scaler.spec.SpecException;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Reconciles one {@link Function} into its Deployment, Services and warm pods, and writes its status. Replicas are
+ * set only when the Deployment is created: after that they belong to the scaler. Not thread-safe: the controller
+ * runs every reconcile and scaler tick on one thread.
+ */
+public final class FunctionReconciler {
+    private static final Logger LOG = Logger.getLogger(FunctionReconciler.class);
+
+    private final KubernetesClient client;
+    private final KubeApplier applier;
+    private final Map<String, String> activatorSelector;
+    private final Map<String, String> platformEnv;
+    private final Clock clock;
+
+    public FunctionReconciler(KubernetesClient client, KubeApplier applier, Map<String, String> activatorSelector,
+            Map<String, String> platformEnv, Clock clock) {
+        this.client = client;
+        this.applier = applier;
+        this.activatorSelector = Map.copyOf(activatorSelector);
+        this.platformEnv = Map.copyOf(platformEnv);
+        this.clock = clock;
+    }
+
+    /** @return the function's workload, or empty when its spec is invalid (then its status says Failed, and why) */
+    public Optional<Workload> reconcile(Function f) {
+        FunctionModel model;
+        try {
+            model = FunctionValidator.validate(f);
+        } catch (SpecException e) {
+            LOG.warnf("Function %s/%s is invalid: %s", f.getMetadata().getNamespace(), f.getMetadata().getName(),
+                    e.getMessage());
+            writeStatus(f, new FunctionStatus(), FunctionHealth.invalid(e.getMessage()));
+            return Optional.empty();
+        }
+        Workload w = workload(f, model);
+        Deployment d = ensureDeployment(w, model);
+        ensureService(w.privateService());
+        ensureService(w.service(Mode.PROXY));
+        applier.apply(w, PoolRepair.plan(controllerPods(w), w.revision(), model.warmPool()));
+        status(f, w, d);
+        return Optional.of(w);
+    }
+
+    public Workload workload(Function f, FunctionModel model) {
+        return new Workload(model, owner(f), activatorSelector, platformEnv);
+    }
+
+    /** The pods of a function, terminating ones left out. */
+    public List<Pod> pods(String namespace, String function) {
+        return client.pods().inNamespace(namespace).withLabels(Labels.function(function)).list().getItems().stream()
+                .filter(p -> !PodViews.terminating(p)).toList();
+    }
+
+    /** Writes counts, URL, mode and the conditions that follow from them. */
+    public void status(Function f, Workload w, Deployment d) {
+        List<Pod> pods = pods(w.function().namespace(), w.function().name());
+        int promoted = (int) pods.stream().filter(p -> isActive(p) && PodViews.fromWarmPool(p)).count();
+        int replicas = d.getSpec().getReplicas() == null ? 0 : d.getSpec().getReplicas();
+        int ready = (int) pods.stream().filter(p -> isActive(p) && PodViews.ready(p)).count();
+        int warm = (int) pods.stream().filter(p -> !isActive(p) && PodViews.ready(p)).count();
+        FunctionHealth health = new FunctionHealth(replicas + promoted, ready, warm);
+        FunctionStatus s = new FunctionStatus();
+        s.setDesired(health.desired());
+        s.setReady(ready);
+        s.setWarm(warm);
+        s.setUrl(Names.url(w.function().name(), w.function().namespace()));
+        s.setMode(mode(w).key());
+        writeStatus(f, s, health.conditions());
+    }
+
+    /** The mode the public Service is in now. */
+    public Mode mode(Workload w) {
+        Service svc = client.services().inNamespace(w.function().namespace())
+                .withName(Names.service(w.function().name())).get();
+        return svc != null && w.selector(Mode.SERVE).equals(svc.getSpec().getSelector()) ? Mode.SERVE : Mode.PROXY;
+    }
+
+    /** Deletes what the controller made for a function (owner references do the same in a real cluster). */
+    public void delete(String namespace, String function) {
+        Map<String, String> sel = Map.of(Labels.FUNCTION, function, Labels.MANAGED_BY, Labels.MANAGER);
+        client.apps().deployments().inNamespace(namespace).withLabels(sel).delete();
+        client.services().inNamespace(namespace).withLabels(sel).delete();
+        client.pods().inNamespace(namespace).withLabels(sel).delete();
+        client.pods().inNamespace(namespace).withLabels(Labels.function(function)).delete();
+    }
+
+    private static boolean isActive(Pod p) {
+        return !Labels.WARM.equals(p.getMetadata().getLabels().get(Labels.POOL));
+    }
+
+    private List<PodView> controllerPods(Workload w) {
+        return pods(w.function().namespace(), w.function().name()).stream().filter(PodViews::fromWarmPool)
+                .map(p -> PodViews.of(p, 0)).toList();
+    }
+
+    private Deployment ensureDeployment(Workload w, FunctionModel model) {
+        var ref = client.apps().deployments().inNamespace(model.namespace()).withName(Names.deployment(model.name()));
+        Deployment existing = ref.get();
+        if (existing == null) {
+            return client.resource(w.deployment(model.initialReplicas())).create();
+        }
+        String revision = existing.getSpec().getTemplate().getMetadata().getLabels().get(Labels.REVISION);
+        if (w.revision().equals(revision)) {
+            return existing;
+        }
+        Deployment desired = w.deployment(existing.getSpec().getReplicas());
+        return ref.edit(d -> new DeploymentBuilder(d).editSpec().withTemplate(desired.getSpec().getTemplate())
+                .endSpec().build());
+    }
+
+    private void ensureService(Service s) {
+        var ref = client.services().inNamespace(s.getMetadata().getNamespace()).withName(s.getMetadata().getName());
+        if (ref.get() == null) {
+            client.resource(s).create();
+        }
+    }
+
+    private void writeStatus(Function f, FunctionStatus s, List<Conditions.Wanted> wanted) {
+        List<io.fabric8.kubernetes.api.model.Condition> before = f.getStatus() == null ? List.of()
+                : f.getStatus().getConditions();
+        Long generation = f.getMetadata().getGeneration();
+        s.setObservedGeneration(generation);
+        s.setConditions(Conditions.set(before, wanted, clock.instant(), generation));
+        f.setStatus(s);
+        client.resources(Function.class).inNamespace(f.getMetadata().getNamespace()).resource(f).patchStatus();
+    }
+
+    private static OwnerReference owner(Function f) {
+        return new OwnerReferenceBuilder().withApiVersion(f.getApiVersion()).withKind(f.getKind())
+                .withName(f.getMetadata().getName()).withUid(f.getMetadata().getUid()).withController(true)
+                .withBlockOwnerDeletion(true).build();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.quiver.kubernetes.resource;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.PrinterColumn;
+
+/** {@code status} of a {@link Function}: conditions Ready, ScaledToZero, Failed; instance counts; URL; mode. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class FunctionStatus extends ResourceStatus {
+    @JsonPropertyDescription("Active instances the scaler wants.")
+    @PrinterColumn(name = "Desired")
+    private Integer desired;
+
+    @JsonPropertyDescription("Active instances ready to take traffic.")
+    @PrinterColumn(name = "Ready-Instances")
+    private Integer ready;
+
+    @JsonPropertyDescription("Ready instances in the warm pool, kept out of traffic.")
+    @PrinterColumn(name = "Warm")
+    private Integer warm;
+
+    @JsonPropertyDescription("serve: the Service routes to the pods; proxy: through the activator.")
+    @PrinterColumn(name = "Mode")
+    private String mode;
+
+    @JsonPropertyDescription("In-cluster URL of the function's Service.")
+    private String url;
+
+    public Integer getDesired() {
+        return desired;
+    }
+
+    public void setDesired(Integer desired) {
+        this.desired = desired;
+    }
+
+    public Integer getReady() {
+        return ready;
+    }
+
+    public void setReady(Integer ready) {
+        this.ready = ready;
+    }
+
+    public Integer getWarm() {
+        return warm;
+    }
+
+    public void setWarm(Integer warm) {
+        this.warm = warm;
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+}

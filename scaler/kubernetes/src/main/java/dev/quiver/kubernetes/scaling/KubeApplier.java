@@ -1,0 +1,65 @@
+package dev.quiver.kubernetes.scaling;
+
+import dev.quiver.kubernetes.workload.Labels;
+import dev.quiver.kubernetes.workload.Names;
+import dev.quiver.kubernetes.workload.Workload;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/** Makes the {@link KubeOp}s of one function with the Kubernetes API: one call each. */
+public final class KubeApplier {
+    private static final Logger LOG = Logger.getLogger(KubeApplier.class);
+    private static final PatchContext MERGE = PatchContext.of(PatchType.JSON_MERGE);
+    private static final PatchContext JSON = PatchContext.of(PatchType.JSON);
+
+    private final KubernetesClient client;
+    private final Supplier<String> suffixes;
+
+    /** @param suffixes random name suffixes for warm pods */
+    public KubeApplier(KubernetesClient client, Supplier<String> suffixes) {
+        this.client = client;
+        this.suffixes = suffixes;
+    }
+
+    public void apply(Workload w, List<KubeOp> ops) {
+        String ns = w.function().namespace();
+        String fn = w.function().name();
+        for (KubeOp op : ops) {
+            LOG.debugf("%s/%s: %s", ns, fn, op);
+            if (op instanceof KubeOp.Relabel r) {
+                patchPod(ns, r.pod(), Map.of("metadata", Map.of("labels", Map.of(Labels.POOL, r.pool()))));
+            } else if (op instanceof KubeOp.MarkForDeletion m) {
+                patchPod(ns, m.pod(), Map.of("metadata",
+                        Map.of("annotations", Map.of(Labels.DELETION_COST, Integer.toString(m.cost())))));
+            } else if (op instanceof KubeOp.SetReplicas s) {
+                client.apps().deployments().inNamespace(ns).withName(Names.deployment(fn))
+                        .patch(MERGE, json(Map.of("spec", Map.of("replicas", s.replicas()))));
+            } else if (op instanceof KubeOp.DeletePod d) {
+                client.pods().inNamespace(ns).withName(d.pod()).delete();
+            } else if (op instanceof KubeOp.CreateWarmPods c) {
+                for (int i = 0; i < c.count(); i++) {
+                    client.pods().inNamespace(ns).resource(w.warmPod(Names.warmPodPrefix(fn) + suffixes.get()))
+                            .create();
+                }
+            } else if (op instanceof KubeOp.Route r) {
+                List<Map<String, Object>> patch = List.of(Map.of("op", "replace", "path", "/spec/selector",
+                        "value", w.selector(r.mode())));
+                client.services().inNamespace(ns).withName(Names.service(fn)).patch(JSON, json(patch));
+            }
+        }
+    }
+
+    private void patchPod(String ns, String pod, Map<String, Object> patch) {
+        client.pods().inNamespace(ns).withName(pod).patch(MERGE, json(patch));
+    }
+
+    private static String json(Object o) {
+        return Serialization.asJson(o);
+    }
+}

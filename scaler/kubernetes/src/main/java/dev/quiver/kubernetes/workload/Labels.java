@@ -1,0 +1,35 @@
+package dev.quiver.kubernetes.workload;
+
+import java.util.Map;
+
+/** The labels and annotations the controller puts on what it creates, and the selectors built from them. */
+public final class Labels {
+    public static final String FUNCTION = "quiver.dev/function";
+    /** {@code active} (in traffic) or {@code warm} (ready, kept out of traffic). */
+    public static final String POOL = "quiver.dev/pool";
+    public static final String ACTIVE = "active";
+    public static final String WARM = "warm";
+    /** Hash of the pod template: warm pods of an older template are replaced. */
+    public static final String REVISION = "quiver.dev/revision";
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String MANAGER = "quiver";
+    /** Which pods a ReplicaSet deletes first when scaled down (lower first). */
+    public static final String DELETION_COST = "controller.kubernetes.io/pod-deletion-cost";
+
+    private Labels() {
+    }
+
+    /** Every object of the function. */
+    public static Map<String, String> function(String name) {
+        return Map.of(FUNCTION, name);
+    }
+
+    /** The function's pods in traffic: the Deployment's selector and the Service's in serve mode. */
+    public static Map<String, String> active(String name) {
+        return Map.of(FUNCTION, name, POOL, ACTIVE);
+    }
+
+    public static Map<String, String> warm(String name) {
+        return Map.of(FUNCTION, name, POOL, WARM);
+    }
+}
