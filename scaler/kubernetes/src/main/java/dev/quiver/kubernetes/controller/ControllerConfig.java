@@ -9,6 +9,8 @@ import java.util.Optional;
 /** {@code quiver.kubernetes.*}: the controller's settings. */
 @ConfigMapping(prefix = "quiver.kubernetes")
 public interface ControllerConfig {
+    /** The activator Deployment's pod labels in deploy/base/activator.yaml. */
+    String DEFAULT_ACTIVATOR_SELECTOR = "app.kubernetes.io/name=quiver-activator";
 
     /** Namespace whose Functions are reconciled; default: the client's (the pod's own namespace). */
     Optional<String> namespace();
@@ -18,7 +20,7 @@ public interface ControllerConfig {
     boolean enabled();
 
     /** Labels of the activator pods (same namespace): a Service in proxy mode selects them. */
-    @WithDefault("app.kubernetes.io/name=quiver-activator")
+    @WithDefault(DEFAULT_ACTIVATOR_SELECTOR)
     Map<String, String> activatorSelector();
 
     /** Kafka bootstrap servers given to every instance as KAFKA_BOOTSTRAP_SERVERS; also read for lag. */

@@ -1,0 +1,146 @@
+package dev.quiver.kubernetes.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quiver.kubernetes.DeployDir;
+import dev.quiver.kubernetes.controller.ControllerConfig;
+import dev.quiver.kubernetes.model.FunctionValidator;
+import dev.quiver.kubernetes.resource.Broker;
+import dev.quiver.kubernetes.resource.Function;
+import dev.quiver.kubernetes.resource.Trigger;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** deploy/: every reference resolves, RBAC covers what the controller does, the examples are valid Functions. */
+class DeployManifestsTest {
+    static final Path DEPLOY = DeployDir.get();
+    static final Manifests BASE = Manifests.under(DEPLOY.resolve("base"));
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"base", "overlays/strimzi"})
+    void kustomizationReferencesExist(String dir) throws IOException {
+        Path k = DEPLOY.resolve(dir).resolve("kustomization.yaml");
+        JsonNode n = Manifests.under(k.getParent()).docs().stream().filter(d -> d.file().equals(k)).findFirst()
+                .orElseThrow().node();
+        List<String> paths = new ArrayList<>();
+        n.path("resources").forEach(r -> paths.add(r.asText()));
+        n.path("patches").forEach(p -> paths.add(p.path("path").asText()));
+        assertThat(paths).isNotEmpty().allSatisfy(p -> assertThat(k.getParent().resolve(p)).exists());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"base", "overlays/strimzi"})
+    void kubectlKustomizeRendersCleanly(String dir) throws Exception {
+        assumeThat(onPath("kubectl")).as("kubectl on PATH").isTrue();
+        Process p = new ProcessBuilder("kubectl", "kustomize", DEPLOY.resolve(dir).toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("kind: CustomResourceDefinition", "name: quiver-controller", "namespace: quiver");
+    }
+
+    @Test
+    void deploymentsReferToServiceAccountsAndConfigThatExist() {
+        JsonNode config = BASE.one("ConfigMap", "quiver-config").node().path("data");
+        assertThat(BASE.kind("Deployment")).hasSize(3).allSatisfy(d -> {
+            JsonNode pod = d.node().path("spec").path("template");
+            assertThat(BASE.one("ServiceAccount", pod.path("spec").path("serviceAccountName").asText())).isNotNull();
+            assertThat(labels(pod.path("metadata").path("labels")))
+                    .containsAllEntriesOf(labels(d.node().path("spec").path("selector").path("matchLabels")));
+            pod.findValues("configMapKeyRef").forEach(ref -> {
+                assertThat(ref.path("name").asText()).isEqualTo("quiver-config");
+                assertThat(config.has(ref.path("key").asText())).as(ref.toString()).isTrue();
+            });
+        });
+    }
+
+    @Test
+    void servicesSelectPodsOfADeployment() {
+        List<Map<String, String>> podLabels = BASE.kind("Deployment").stream()
+                .map(d -> labels(d.node().path("spec").path("template").path("metadata").path("labels"))).toList();
+        assertThat(BASE.kind("Service")).isNotEmpty().allSatisfy(s -> {
+            Map<String, String> sel = labels(s.node().path("spec").path("selector"));
+            assertThat(podLabels).as(s.name()).anySatisfy(l -> assertThat(l).containsAllEntriesOf(sel));
+        });
+    }
+
+    @Test
+    void theControllersDefaultActivatorSelectorMatchesTheActivatorPods() {
+        String[] kv = ControllerConfig.DEFAULT_ACTIVATOR_SELECTOR.split("=");
+        assertThat(labels(BASE.one("Deployment", "quiver-activator").node().path("spec").path("template")
+                .path("metadata").path("labels"))).containsEntry(kv[0], kv[1]);
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource({
+        "quiver.dev, functions, watch", "quiver.dev, functions/status, patch", "apps, deployments, create",
+        "apps, deployments, patch", "apps, deployments, deletecollection", "'', services, create",
+        "'', services, patch", "'', pods, create", "'', pods, patch", "'', pods, delete", "'', pods, list"})
+    void controllerRoleAllowsWhatTheControllerDoes(String group, String resource, String verb) {
+        assertThat(rules()).anySatisfy(r -> {
+            assertThat(strings(r.path("apiGroups"))).contains(group);
+            assertThat(strings(r.path("resources"))).contains(resource);
+            assertThat(strings(r.path("verbs"))).contains(verb);
+        });
+    }
+
+    @Test
+    void controllerRoleIsNamespacedAndGrantsNoWildcards() {
+        assertThat(BASE.kind("ClusterRole")).isEmpty();
+        assertThat(rules()).allSatisfy(r -> assertThat(strings(r.path("verbs"))).doesNotContain("*"))
+                .allSatisfy(r -> assertThat(strings(r.path("resources"))).doesNotContain("*", "secrets"));
+        assertThat(BASE.kind("ServiceAccount")).filteredOn(s -> !s.name().equals("quiver-controller"))
+                .allSatisfy(s -> assertThat(s.node().path("automountServiceAccountToken").asBoolean(true)).isFalse());
+    }
+
+    @Test
+    void examplesAreValidResources() throws IOException {
+        Manifests examples = Manifests.under(DEPLOY.resolve("examples"));
+        assertThat(examples.kind("Function")).hasSizeGreaterThanOrEqualTo(2).allSatisfy(d -> {
+            Function f = Serialization.unmarshal(d.node().toString(), Function.class);
+            assertThat(FunctionValidator.validate(f).name()).isEqualTo(d.name());
+        });
+        assertThat(examples.kind("Trigger")).allSatisfy(d -> assertThat(
+                Serialization.unmarshal(d.node().toString(), Trigger.class).getSpec().getSubscriber()).isNotNull());
+        assertThat(examples.kind("Broker")).allSatisfy(d -> assertThat(
+                Serialization.unmarshal(d.node().toString(), Broker.class).getSpec()).isNotNull());
+    }
+
+    private static List<JsonNode> rules() {
+        List<JsonNode> out = new ArrayList<>();
+        BASE.one("Role", "quiver-controller").node().path("rules").forEach(out::add);
+        return out;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static Map<String, String> labels(JsonNode n) {
+        Map<String, String> m = new HashMap<>();
+        n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        return m;
+    }
+
+    private static boolean onPath(String exe) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, exe)));
+    }
+}
