@@ -1,5 +1,6 @@
 package dev.quiver.platform;
 
+import dev.quiver.platform.activator.Activator;
 import dev.quiver.platform.activator.Gates;
 import dev.quiver.platform.backend.InstanceBackend;
 import dev.quiver.platform.backend.process.ProcessBackend;
@@ -11,6 +12,7 @@ import dev.quiver.platform.metrics.PlatformMeters;
 import dev.quiver.platform.registry.FunctionDefinition;
 import dev.quiver.platform.registry.FunctionReader;
 import dev.quiver.platform.registry.FunctionRegistry;
+import dev.quiver.platform.trigger.BrokerTriggers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -56,10 +58,18 @@ public class PlatformBeans {
         return new ControlLoop(s, registry, gates, backend, lag, clock, new PlatformMeters(meters));
     }
 
-    void start(@Observes StartupEvent ev, PlatformSettings s, FunctionRegistry registry, ControlLoop loop) {
+    @Produces
+    @Singleton
+    BrokerTriggers triggers(PlatformSettings s) {
+        return new BrokerTriggers(s.brokerUrl().orElse(null));
+    }
+
+    void start(@Observes StartupEvent ev, PlatformSettings s, FunctionRegistry registry, ControlLoop loop,
+               BrokerTriggers triggers, Activator activator) {
         s.functionsDir().ifPresent(dir -> {
             for (FunctionDefinition f : registry.readAll(s.home().resolve(dir))) {
                 loop.deploy(f);
+                triggers.apply(f, activator.port());
             }
         });
         loop.start();

@@ -9,6 +9,7 @@ import dev.quiver.platform.registry.FunctionRegistry;
 import dev.quiver.platform.registry.InvalidFunctionException;
 import dev.quiver.platform.report.ReportPage;
 import dev.quiver.platform.report.WindowSummary;
+import dev.quiver.platform.trigger.BrokerTriggers;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -32,9 +33,11 @@ public class FunctionsResource {
     private final FunctionRegistry registry;
     private final PlatformSettings settings;
     private final Activator activator;
+    private final BrokerTriggers triggers;
 
     public FunctionsResource(ControlLoop loop, FunctionRegistry registry, PlatformSettings settings,
-                             Activator activator) {
+                             Activator activator, BrokerTriggers triggers) {
+        this.triggers = triggers;
         this.loop = loop;
         this.registry = registry;
         this.settings = settings;
@@ -142,6 +145,7 @@ public class FunctionsResource {
                             + "\""))).build();
         }
         boolean created = loop.deploy(f);
+        triggers.apply(f, activator.port());
         return Response.status(created ? 201 : 200).entity(loop.status(f.name()).orElseThrow().status()).build();
     }
 
@@ -149,7 +153,11 @@ public class FunctionsResource {
     @Path("/functions/{name}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response delete(@PathParam("name") String name) {
-        return loop.delete(name) ? Response.noContent().build() : notFound(name);
+        if (!loop.delete(name)) {
+            return notFound(name);
+        }
+        triggers.remove(name);
+        return Response.noContent().build();
     }
 
     private static Response notFound(String name) {
