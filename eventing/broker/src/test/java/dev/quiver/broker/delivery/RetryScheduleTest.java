@@ -39,6 +39,16 @@ class RetryScheduleTest {
         assertThat(AttemptOutcome.classify(status)).isEqualTo(expected);
     }
 
+    @org.junit.jupiter.api.Test
+    void a2xxWhoseReplyWasNotStoredIsRetriedAndSaysWhy() {
+        AttemptResult stored = new AttemptResult(200, new byte[0], Optional.empty(), Optional.empty());
+        AttemptResult notStored = stored.withReplyNotStored("RecordTooLargeException");
+        assertThat(stored.outcome()).isEqualTo(AttemptOutcome.DELIVERED);
+        assertThat(notStored.outcome()).isEqualTo(AttemptOutcome.RETRY);
+        assertThat(notStored.status()).isEqualTo(200);
+        assertThat(new String(notStored.body())).isEqualTo("reply not stored: RecordTooLargeException");
+    }
+
     static Stream<Arguments> schedules() {
         return Stream.of(
                 Arguments.of("linear 1st retry", spec(5, BackoffPolicy.LINEAR, "PT60S"), 1, 500, null, 100L),
