@@ -29,6 +29,12 @@ import org.jboss.logging.Logger;
 public final class TriggerDispatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TriggerDispatcher.class);
+    /**
+     * Offsets are committed at most this often while running (and always on revoke and close). Committing after
+     * every poll wrote about one offset record per event to Kafka under load; a crash now redelivers at most this
+     * much more (at-least-once either way).
+     */
+    static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
 
     private final Route route;
     private final EventFilter filter;
@@ -44,6 +50,7 @@ public final class TriggerDispatcher implements AutoCloseable {
     private final AtomicLong lag = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
+    private long lastCommitNanos = System.nanoTime();
 
     public TriggerDispatcher(Route route, EventFilter filter, String topic, KafkaConsumer<String, byte[]> consumer,
             EventDelivery delivery, boolean ordered, int maxInFlight, Duration pollTimeout) {
@@ -101,7 +108,9 @@ public final class TriggerDispatcher implements AutoCloseable {
                 consumer.wakeup();
             });
         }
-        commit(false);
+        if (System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos()) {
+            commit(false);
+        }
         flowControl();
         updateLag();
     }
@@ -136,6 +145,7 @@ public final class TriggerDispatcher implements AutoCloseable {
         if (positions.isEmpty()) {
             return;
         }
+        lastCommitNanos = System.nanoTime();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         positions.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
         if (sync) {
