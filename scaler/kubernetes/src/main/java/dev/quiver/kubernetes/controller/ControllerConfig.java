@@ -2,6 +2,7 @@ package dev.quiver.kubernetes.controller;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,10 @@ public interface ControllerConfig {
 
     /** Kafka bootstrap servers given to every instance as KAFKA_BOOTSTRAP_SERVERS; also read for lag. */
     Optional<String> kafkaBootstrapServers();
+
+    /** The broker's admin API, where Trigger resources are sent. */
+    @WithDefault("http://quiver-broker")
+    URI brokerUrl();
 
     /** Full reconcile of every Function at least this often. */
     @WithDefault("30s")

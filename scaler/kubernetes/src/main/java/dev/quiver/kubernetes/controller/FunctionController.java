@@ -1,11 +1,15 @@
 package dev.quiver.kubernetes.controller;
 
+import dev.quiver.kubernetes.eventing.BrokerAdmin;
+import dev.quiver.kubernetes.eventing.TriggerReconciler;
 import dev.quiver.kubernetes.resource.Function;
+import dev.quiver.kubernetes.resource.Trigger;
 import dev.quiver.kubernetes.scaling.FunctionScaling;
 import dev.quiver.kubernetes.scaling.HttpPodStats;
 import dev.quiver.kubernetes.scaling.KubeApplier;
 import dev.quiver.kubernetes.workload.Names;
 import dev.quiver.kubernetes.workload.Workload;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -18,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -40,6 +45,7 @@ public class FunctionController {
     private final Map<String, FunctionScaling> scalers = new HashMap<>();
     private ScheduledExecutorService loop;
     private SharedIndexInformer<Function> informer;
+    private SharedIndexInformer<Trigger> triggerInformer;
     private FunctionReconciler reconciler;
     private KubeApplier applier;
 
@@ -61,6 +67,10 @@ public class FunctionController {
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-controller"));
         informer = client.resources(Function.class).inNamespace(ns)
                 .inform(new Handler(), config.resync().toMillis());
+        TriggerReconciler triggers = new TriggerReconciler(client,
+                new BrokerAdmin(config.brokerUrl(), Duration.ofSeconds(10)), clock);
+        triggerInformer = client.resources(Trigger.class).inNamespace(ns)
+                .inform(new TriggerHandler(triggers), config.resync().toMillis());
         loop.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         LOG.infof("Quiver controller watching Functions in namespace %s", ns);
     }
@@ -68,10 +78,32 @@ public class FunctionController {
     void stop(@Observes ShutdownEvent ev) {
         if (informer != null) {
             informer.close();
+            triggerInformer.close();
         }
         if (loop != null) {
             loop.shutdownNow();
         }
+    }
+
+    /**
+     * The activator's poke: a request for {@code namespace/function} is waiting and nothing is ready. Decides at once
+     * on the controller thread.
+     *
+     * @return false when the function is unknown (or invalid)
+     */
+    public boolean poke(String namespace, String function) {
+        FunctionScaling s = loop == null ? null : scalers.get(key(namespace, function));
+        if (s == null) {
+            return false;
+        }
+        loop.execute(() -> {
+            try {
+                s.poke(clock.instant(), reconciler.pods(namespace, function));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Poke of %s/%s failed", namespace, function);
+            }
+        });
+        return true;
     }
 
     private void reconcile(Function f) {
@@ -106,6 +138,12 @@ public class FunctionController {
         }
     }
 
+    /** A new resourceVersion with the same generation: only status or metadata changed (not a resync). */
+    private static boolean statusOnly(HasMetadata before, HasMetadata after) {
+        return Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
+                && !Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
+    }
+
     private static String key(String ns, String name) {
         return ns + "/" + name;
     }
@@ -118,8 +156,13 @@ public class FunctionController {
 
         @Override
         public void onUpdate(Function before, Function after) {
+            if (statusOnly(before, after)) {
+                return; // our own status write: reconciling again would only write it again
+            }
             loop.execute(() -> safely(after, () -> reconcile(after)));
         }
+
+
 
         @Override
         public void onDelete(Function f, boolean unknownFinalState) {
@@ -134,6 +177,48 @@ public class FunctionController {
                 r.run();
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Reconcile of Function %s failed; retried on the next resync", f.getMetadata().getName());
+            }
+        }
+    }
+
+    /** Trigger resources: sent to the broker on add and spec change, removed from it on delete. */
+    private final class TriggerHandler implements ResourceEventHandler<Trigger> {
+        private final TriggerReconciler triggers;
+
+        TriggerHandler(TriggerReconciler triggers) {
+            this.triggers = triggers;
+        }
+
+        @Override
+        public void onAdd(Trigger t) {
+            loop.execute(() -> run(t, () -> triggers.reconcile(t)));
+        }
+
+        @Override
+        public void onUpdate(Trigger before, Trigger after) {
+            if (!statusOnly(before, after)) {
+                loop.execute(() -> run(after, () -> triggers.reconcile(after)));
+            }
+        }
+
+        @Override
+        public void onDelete(Trigger t, boolean unknownFinalState) {
+            loop.execute(() -> run(t, () -> {
+                try {
+                    triggers.delete(t);
+                } catch (java.io.IOException e) {
+                    LOG.warnf("Trigger %s not removed from the broker: %s", t.getMetadata().getName(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+
+        private void run(Trigger t, Runnable r) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Reconcile of Trigger %s failed", t.getMetadata().getName());
             }
         }
     }

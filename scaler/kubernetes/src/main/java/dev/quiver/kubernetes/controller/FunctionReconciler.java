@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +150,14 @@ public final class FunctionReconciler {
         s.setObservedGeneration(generation);
         s.setConditions(Conditions.set(before, wanted, clock.instant(), generation));
         f.setStatus(s);
-        client.resources(Function.class).inNamespace(f.getMetadata().getNamespace()).resource(f).patchStatus();
+        try {
+            client.resources(Function.class).inNamespace(f.getMetadata().getNamespace()).resource(f).patchStatus();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404) {
+                throw e;
+            }
+            LOG.debugf("Function %s was deleted before its status was written", f.getMetadata().getName());
+        }
     }
 
     private static OwnerReference owner(Function f) {
