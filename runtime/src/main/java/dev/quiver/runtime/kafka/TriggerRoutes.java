@@ -1,0 +1,44 @@
+package dev.quiver.runtime.kafka;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+/**
+ * {@code GET /quiver/triggers}: the app's Kafka trigger (topic, consumer group, dead-letter topic, bootstrap
+ * servers) for the scaler, which reads the group's lag from Kafka; an empty list when the app has none.
+ */
+@Singleton
+public class TriggerRoutes {
+
+    public static final String PATH = "/quiver/triggers";
+
+    void install(@Observes Router router, KafkaTriggerSettings settings, KafkaTriggerStats stats) {
+        router.get(PATH).handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "application/json")
+                .end(describe(settings, stats).encode()));
+    }
+
+    static JsonObject describe(KafkaTriggerSettings settings, KafkaTriggerStats stats) {
+        JsonArray kafka = new JsonArray();
+        if (settings.enabled() && stats.active()) {
+            kafka.add(new JsonObject()
+                    .put("topic", settings.topic())
+                    .put("group", settings.group())
+                    .put("function", ConfigProvider.getConfig()
+                            .getOptionalValue("quarkus.funqy.export", String.class).orElse(null))
+                    .put("deadLetterTopic", settings.deadLetterTopic())
+                    .put("bootstrapServers", ConfigProvider.getConfig()
+                            .getOptionalValue("kafka.bootstrap.servers", String.class).orElse("localhost:9092"))
+                    .put("processed", stats.processed())
+                    .put("retried", stats.retried())
+                    .put("deadLettered", stats.deadLettered()));
+        }
+        return new JsonObject().put("kafka", kafka);
+    }
+}

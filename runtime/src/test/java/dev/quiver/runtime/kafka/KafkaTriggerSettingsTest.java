@@ -1,0 +1,63 @@
+package dev.quiver.runtime.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.quiver.runtime.config.InvalidSettingException;
+
+class KafkaTriggerSettingsTest {
+
+    static KafkaTriggerSettings build(boolean enabled, String topic, int retries, Duration backoff, Duration max,
+            String dlq) {
+        return KafkaTriggerSettings.of(enabled, Optional.ofNullable(topic), "app", retries, backoff,
+                max, Optional.ofNullable(dlq), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void deadLetterTopicDefaultsToTopicDashDlq() {
+        KafkaTriggerSettings s = build(true, "orders", 3, Duration.ofMillis(200), Duration.ofSeconds(5), null);
+        assertThat(s.deadLetterTopic()).isEqualTo("orders-dlq");
+        assertThat(s.group()).isEqualTo("app");
+    }
+
+    @Test
+    void disabledNeedsNoTopic() {
+        assertThat(build(false, null, 3, Duration.ofMillis(200), Duration.ofSeconds(5), null).enabled()).isFalse();
+    }
+
+    static Stream<Arguments> invalid() {
+        Duration b = Duration.ofMillis(200);
+        Duration m = Duration.ofSeconds(5);
+        return Stream.of(
+                Arguments.of("enabled without topic", null, true, null, 3, b, m,
+                        null, "quiver.kafka.topic must be a Kafka topic name"),
+                Arguments.of("topic with a space", null, true, "my orders", 3, b, m, null,
+                        "quiver.kafka.topic must be a Kafka topic name ([a-zA-Z0-9._-], 1..249 characters) when"
+                                + " quiver.kafka.enabled=true, but was 'my orders'"),
+                Arguments.of("negative retries", null, true, "t", -1, b, m, null,
+                        "quiver.kafka.retries must be >= 0, but was '-1'"),
+                Arguments.of("zero backoff", null, true, "t", 3, Duration.ZERO, m, null,
+                        "quiver.kafka.backoff must be positive"),
+                Arguments.of("max below backoff", null, true, "t", 3, Duration.ofSeconds(6), m, null,
+                        "quiver.kafka.max-backoff must be >= quiver.kafka.backoff"),
+                Arguments.of("dead letters to the topic itself", null, true, "t", 3, b, m, "t",
+                        "quiver.kafka.dead-letter-topic must differ from quiver.kafka.topic"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalid")
+    void brokenSettingsNameTheirKey(String label, Object unused, boolean enabled, String topic, int retries,
+            Duration backoff, Duration max, String dlq, String message) {
+        assertThatThrownBy(() -> build(enabled, topic, retries, backoff, max, dlq))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining(message);
+    }
+}
