@@ -4,9 +4,11 @@ import dev.quiver.kubernetes.eventing.BrokerAdmin;
 import dev.quiver.kubernetes.eventing.TriggerReconciler;
 import dev.quiver.kubernetes.resource.Function;
 import dev.quiver.kubernetes.resource.Trigger;
+import dev.quiver.kubernetes.scaling.AdminLagSource;
 import dev.quiver.kubernetes.scaling.FunctionScaling;
 import dev.quiver.kubernetes.scaling.HttpPodStats;
 import dev.quiver.kubernetes.scaling.KubeApplier;
+import dev.quiver.kubernetes.scaling.LagSource;
 import dev.quiver.kubernetes.workload.Names;
 import dev.quiver.kubernetes.workload.Workload;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -48,6 +50,7 @@ public class FunctionController {
     private SharedIndexInformer<Trigger> triggerInformer;
     private FunctionReconciler reconciler;
     private KubeApplier applier;
+    private LagSource lag = LagSource.NONE;
 
     public FunctionController(KubernetesClient client, ControllerConfig config) {
         this.client = client;
@@ -62,6 +65,8 @@ public class FunctionController {
         String ns = config.namespace().orElse(client.getNamespace());
         Map<String, String> env = new HashMap<>();
         config.kafkaBootstrapServers().ifPresent(k -> env.put("KAFKA_BOOTSTRAP_SERVERS", k));
+        lag = config.kafkaBootstrapServers().<LagSource>map(k -> new AdminLagSource(k, Duration.ofSeconds(2)))
+                .orElse(LagSource.NONE);
         applier = new KubeApplier(client, () -> UUID.randomUUID().toString().substring(0, 5));
         reconciler = new FunctionReconciler(client, applier, config.activatorSelector(), env, clock);
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-controller"));
@@ -83,6 +88,7 @@ public class FunctionController {
         if (loop != null) {
             loop.shutdownNow();
         }
+        lag.close();
     }
 
     /**
@@ -113,7 +119,7 @@ public class FunctionController {
         if (w.isEmpty()) {
             scalers.remove(key);
         } else if (current == null || !current.workload().equals(w.get())) {
-            scalers.put(key, new FunctionScaling(client, applier, new HttpPodStats(Duration.ofMillis(300)), w.get(),
+            scalers.put(key, new FunctionScaling(client, applier, new HttpPodStats(Duration.ofMillis(300)), lag, w.get(),
                     clock.instant()));
         }
     }

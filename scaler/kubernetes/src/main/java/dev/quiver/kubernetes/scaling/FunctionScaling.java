@@ -6,6 +6,7 @@ import dev.quiver.scaler.decision.Decision;
 import dev.quiver.scaler.decision.FunctionScaler;
 import dev.quiver.scaler.decision.Mode;
 import dev.quiver.scaler.decision.Observation;
+import dev.quiver.scaler.lag.PartitionOffsets;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,22 +15,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The scaler of one function on Kubernetes: observe its pods (and their stats), let scaler-core decide, plan the API
+ * The scaler of one function on Kubernetes: observe its pods (their stats, and the consumer lag of a Kafka trigger),
+ * let scaler-core decide, plan the API
  * changes and make them. One instance per function, recreated when its spec changes; called from one thread.
  */
 public final class FunctionScaling {
     private final KubernetesClient client;
     private final KubeApplier applier;
     private final PodStats.Source stats;
+    private final LagSource lag;
     private final Workload workload;
     private final FunctionScaler scaler;
     private Instant lastTick = Instant.MIN;
 
-    public FunctionScaling(KubernetesClient client, KubeApplier applier, PodStats.Source stats, Workload workload,
-            Instant createdAt) {
+    public FunctionScaling(KubernetesClient client, KubeApplier applier, PodStats.Source stats, LagSource lag,
+            Workload workload, Instant createdAt) {
         this.client = client;
         this.applier = applier;
         this.stats = stats;
+        this.lag = lag;
         this.workload = workload;
         this.scaler = new FunctionScaler(workload.function().scaling(), createdAt);
     }
@@ -87,8 +91,10 @@ public final class FunctionScaling {
         return views;
     }
 
-    private static Observation observation(List<PodView> views) {
-        return Observation.of(views.stream().map(PodView::instance).toList());
+    private Observation observation(List<PodView> views) {
+        List<PartitionOffsets> offsets = workload.function().kafka().map(k -> lag.read(k.topic(), k.group()))
+                .orElse(null);
+        return new Observation(views.stream().map(PodView::instance).toList(), offsets);
     }
 
     private int replicas() {

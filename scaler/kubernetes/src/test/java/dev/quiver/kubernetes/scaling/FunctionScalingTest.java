@@ -10,6 +10,7 @@ import dev.quiver.kubernetes.workload.Labels;
 import dev.quiver.kubernetes.workload.Workload;
 import dev.quiver.scaler.decision.Decision;
 import dev.quiver.scaler.decision.Mode;
+import dev.quiver.scaler.lag.PartitionOffsets;
 import dev.quiver.scaler.warmpool.PoolPlan;
 import dev.quiver.scaler.warmpool.WarmPoolPolicy;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -112,7 +113,7 @@ class FunctionScalingTest {
         Workload w = reconciler.reconcile(f).orElseThrow();
         deploymentPod("tick", "tick-a");
 
-        Decision d = new FunctionScaling(client, cluster.applier(), busy, w, MockCluster.NOW)
+        Decision d = new FunctionScaling(client, cluster.applier(), busy, LagSource.NONE, w, MockCluster.NOW)
                 .tick(MockCluster.NOW.plusSeconds(1), reconciler.pods(NS, "tick"));
 
         assertThat(d.desired()).as("30 in flight / (target 10 x utilization 0.7)").isEqualTo(5);
@@ -121,10 +122,36 @@ class FunctionScalingTest {
         assertThat(selector("tick")).isEqualTo(Map.of("app.kubernetes.io/name", "quiver-activator"));
     }
 
+    @Test
+    void aKafkaFunctionScalesOnTheConsumerGroupsLag() {
+        Function f = Functions.fromYaml("""
+                apiVersion: quiver.dev/v1alpha1
+                kind: Function
+                metadata: {name: orders, namespace: scale}
+                spec:
+                  image: x
+                  scale: {warmPool: 0, minScale: 1}
+                  triggers: {kafka: {topic: orders, lag: {lagThreshold: 10}}}
+                """);
+        Workload w = reconciler.reconcile(client.resource(f).create()).orElseThrow();
+        deploymentPod("orders", "orders-a");
+        LagSource lag = (topic, group) -> topic.equals("orders") && group.equals("quiver-orders")
+                ? List.of(new PartitionOffsets("0", 100, 50), new PartitionOffsets("1", 100, 80),
+                        new PartitionOffsets("2", 100, 90))
+                : null;
+
+        Decision d = new FunctionScaling(client, cluster.applier(), pod -> Optional.empty(), lag, w, MockCluster.NOW)
+                .tick(MockCluster.NOW.plusSeconds(1), reconciler.pods(NS, "orders"));
+
+        assertThat(d.desired()).as("lag 80 / threshold 10, capped by 3 partitions").isEqualTo(3);
+        assertThat(replicas("orders")).isEqualTo(3);
+    }
+
     private FunctionScaling scaling(String name, Map<String, Object> scale) {
         Function f = client.resource(Functions.of(name, NS, scale)).create();
         Workload w = reconciler.reconcile(f).orElseThrow();
-        return new FunctionScaling(client, cluster.applier(), pod -> Optional.empty(), w, MockCluster.NOW);
+        return new FunctionScaling(client, cluster.applier(), pod -> Optional.empty(), LagSource.NONE, w,
+                MockCluster.NOW);
     }
 
     private List<PodView> views(String name) {
