@@ -186,9 +186,23 @@ public final class ControlLoop implements AutoCloseable {
         }
     }
 
+    /** Starts a scrape round; the loop thread stays free for pokes until the answers are in. */
     private void tick() {
+        Scrape scrape = Scrape.start(functions.values(), scraper);
+        scrape.done(settings.scrapeInterval().toMillis() * 8 / 10)
+                .whenComplete((v, e) -> loop.execute(() -> afterScrape(scrape)));
+    }
+
+    private void afterScrape(Scrape scrape) {
+        try {
+            observeAndDecide(scrape);
+        } catch (RuntimeException e) {
+            LOG.error("control loop tick failed", e);
+        }
+    }
+
+    private void observeAndDecide(Scrape scrape) {
         Instant now = clock.instant();
-        Scrape scrape = Scrape.of(functions.values(), scraper, settings.scrapeInterval().toMillis() * 8 / 10);
         for (FunctionRuntime rt : functions.values()) {
             scrape.record(rt, now);
             if (!now.isBefore(rt.nextDecide)) {

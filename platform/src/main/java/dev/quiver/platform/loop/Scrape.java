@@ -20,7 +20,8 @@ final class Scrape {
         this.results = results;
     }
 
-    static Scrape of(Collection<FunctionRuntime> functions, StatsScraper scraper, long timeoutMillis) {
+    /** Starts the round; {@link #done} completes when every answer is in or the timeout passed. */
+    static Scrape start(Collection<FunctionRuntime> functions, StatsScraper scraper) {
         Map<ManagedInstance, CompletableFuture<Optional<InstanceStats>>> futures = new HashMap<>();
         for (FunctionRuntime rt : functions) {
             for (ManagedInstance i : rt.instances.unordered()) {
@@ -29,13 +30,13 @@ final class Scrape {
                 }
             }
         }
-        try {
-            CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new))
-                    .get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            // late or failed scrapes count as no data this second
-        }
         return new Scrape(futures);
+    }
+
+    /** Late or failed scrapes count as no data this second. */
+    CompletableFuture<Void> done(long timeoutMillis) {
+        return CompletableFuture.allOf(results.values().toArray(CompletableFuture[]::new))
+                .completeOnTimeout(null, timeoutMillis, TimeUnit.MILLISECONDS).exceptionally(e -> null);
     }
 
     /**

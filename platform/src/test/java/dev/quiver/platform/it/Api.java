@@ -22,7 +22,7 @@ final class Api {
 
     /** Deploys a hello function named {@code name} with these {@code scale:} lines. */
     HttpResponse<String> deployHello(String name, String scaleYaml) {
-        String doc = "name: " + name + "\nartifact: functions-examples/hello/target/quarkus-app/quarkus-run.jar\n"
+        String doc = "name: " + name + "\nartifact: " + platform.helloJar + "\n"
                 + "scale:\n" + scaleYaml.indent(2);
         return send(HttpRequest.newBuilder(control("/v1/functions/" + name)).header("content-type",
                 "application/yaml").PUT(HttpRequest.BodyPublishers.ofString(doc)));

@@ -22,12 +22,15 @@ final class PlatformProcess {
     private static PlatformProcess shared;
 
     final Path dataDir;
+    /** A private copy of hello's app: the shared build tree may be rebuilt by someone else meanwhile. */
+    final Path helloJar;
     final int controlPort;
     final int activatorPort;
     private final Process process;
 
     private PlatformProcess(Path dataDir, int controlPort, int activatorPort, Process process) {
         this.dataDir = dataDir;
+        this.helloJar = dataDir.resolve("hello-app/quarkus-run.jar");
         this.controlPort = controlPort;
         this.activatorPort = activatorPort;
         this.process = process;
@@ -50,6 +53,7 @@ final class PlatformProcess {
     private static PlatformProcess start() {
         try {
             Path data = Files.createTempDirectory("quiver-platform-it-");
+            copyTree(repoRoot().resolve("functions-examples/hello/target/quarkus-app"), data.resolve("hello-app"));
             int control = freePort();
             int activator = freePort();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -101,14 +105,33 @@ final class PlatformProcess {
         }
     }
 
+    /** Stops the platform (it stops its instances) and deletes the app copy; logs stay in {@link #dataDir}. */
     void stop() {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            try (var files = Files.walk(helloJar.getParent())) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
         }
     }
 
