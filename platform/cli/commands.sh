@@ -216,8 +216,11 @@ deploy() {
   [ ${#files[@]} -gt 0 ] || usage_error "deploy: no *.yaml in $*"
   for f in "${files[@]}"; do
     local out code
-    out=$(curl -s -w '\n%{http_code}' -X POST "$CONTROL/v1/functions" -H 'Content-Type: application/yaml' \
-      --data-binary @"$f") || die "no answer from the control API ($CONTROL)"
+    # ${QUIVER_<X>_PORT} in a spec is the platform's port (e.g. the object store's endpoint)
+    out=$(sed -e "s|\${QUIVER_S3_PORT}|$S3_PORT|g; s|\${QUIVER_BROKER_PORT}|$BROKER_PORT|g" \
+        -e "s|\${QUIVER_KAFKA_PORT}|$KAFKA_PORT|g; s|\${QUIVER_ACTIVATOR_PORT}|$ACTIVATOR_PORT|g" "$f" \
+      | curl -s -w '\n%{http_code}' -X POST "$CONTROL/v1/functions" -H 'Content-Type: application/yaml' \
+      --data-binary @-) || die "no answer from the control API ($CONTROL)"
     code=${out##*$'\n'}; out=${out%$'\n'*}
     case $code in
       201) echo "created  $f" ;;
@@ -306,6 +309,13 @@ upload() {
     -H "x-amz-content-sha256: $(sha256sum "$1" | cut -d' ' -f1)")
   [ "$code" -lt 300 ] || { cat "$DATA_DIR/upload.out" >&2; echo >&2; die "the object store answered HTTP $code"; }
   echo "uploaded $1 to s3://$2"
+}
+
+# s3_exists <bucket/key>: the object store has it.
+s3_exists() {
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -I "http://127.0.0.1:$S3_PORT/$1" --aws-sigv4 "aws:amz:us-east-1:s3" \
+    --user "${QUIVER_S3_ACCESS_KEY:-quiver}:${QUIVER_S3_SECRET_KEY:-quiver-secret}" \
+    -H "x-amz-content-sha256: $(printf '' | sha256sum | cut -d' ' -f1)")" = 200 ]
 }
 
 logs() {

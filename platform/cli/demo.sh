@@ -41,6 +41,9 @@ broker_metric() {
   curl -s "http://127.0.0.1:$BROKER_PORT/q/metrics" | grep -F "$1 " | awk '{print int($2)}' | head -n 1 | grep . || echo 0
 }
 events_warm() { [ "$(fn_field hello-events warm)" -ge 1 ] 2>/dev/null; }
+fn_warm() { [ "$(fn_field "$1" warm)" -ge 1 ] 2>/dev/null; }
+# a 16x16 orange PNG
+DEMO_PNG=iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAF0lEQVR4nGP4H8BAEiJN9aiGUQ1DSgMAGC5PEBPkxiEAAAAASUVORK5CYII=
 delivered_more() {
   [ "$(broker_metric 'quiver_trigger_events_total{result="delivered",trigger="fn-hello-events"}')" -gt "$1" ]
 }
@@ -141,17 +144,27 @@ platform_demo() {
   step "4. Images uploaded -> object store -> CloudEvents on the broker (-> thumbnails)"
   if [ -f "$SOURCES_JAR" ] && alive sources; then
     local accepted; accepted=$(broker_metric 'quiver_ingress_events_total{broker="default",result="accepted"}')
-    printf 'P6\n1 1\n255\n\377\0\0' >"$DATA_DIR/demo-image.ppm"
-    upload "$DATA_DIR/demo-image.ppm" photos/images/demo-image.ppm
+    local thumbs=false
+    if [ -f "$ROOT/functions-examples/thumbnail/target/quarkus-app/quarkus-run.jar" ]; then
+      thumbs=true
+      wait_until 180 "thumbnail has a ready warm instance" fn_warm thumbnail || true
+    fi
+    base64 -d >"$DATA_DIR/demo-image.png" <<<"$DEMO_PNG"
+    upload "$DATA_DIR/demo-image.png" photos/images/demo.png
     if wait_until 30 "the upload's event reached the broker" ingress_more "$accepted"; then
       result "4 upload" "an upload becomes a CloudEvent on the broker" "object stored, event accepted by the broker" true
     else
       result "4 upload" "an upload becomes a CloudEvent on the broker" "no event within 30 s" false
     fi
-    if [ -f "$ROOT/platform/functions/thumbnail.yaml" ]; then
-      echo "    TODO(thumbnail): check photos/thumbnails/ once functions-examples/thumbnail exists"
+    if $thumbs; then
+      if wait_until 120 "photos/thumbnails/demo.png appears" s3_exists photos/thumbnails/demo.png; then
+        result "4 thumbnail" "the thumbnail function writes the thumbnail" \
+          "photos/thumbnails/demo.png written by thumbnail (promotions $(fn_field thumbnail promotions), cold starts $(fn_field thumbnail coldStarts))" true
+      else
+        result "4 thumbnail" "the thumbnail function writes the thumbnail" "no thumbnail within 120 s (./quiver logs thumbnail)" false
+      fi
     else
-      echo "    thumbnails: hook — functions-examples/thumbnail is not in this build yet (platform/functions/thumbnail.yaml)"
+      echo "    thumbnails: functions-examples/thumbnail is not built"
     fi
   else
     echo "    skipped: the object store (eventing/sources) is not running"
