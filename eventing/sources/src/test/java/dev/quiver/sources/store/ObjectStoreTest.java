@@ -134,6 +134,33 @@ class ObjectStoreTest {
     }
 
     @Test
+    void delimiterListingShowsFoldersAsCommonPrefixes() {
+        s3.createBucket(b -> b.bucket("tree"));
+        s3.putObject(p -> p.bucket("tree").key("a/1.txt"), RequestBody.fromString("1"));
+        s3.putObject(p -> p.bucket("tree").key("a/b/2.txt"), RequestBody.fromString("2"));
+        s3.putObject(p -> p.bucket("tree").key("top.txt"), RequestBody.fromString("t"));
+
+        ListObjectsV2Response root = s3.listObjectsV2(l -> l.bucket("tree").delimiter("/"));
+        assertThat(root.contents()).extracting(S3Object::key).containsExactly("top.txt");
+        assertThat(root.commonPrefixes()).extracting(c -> c.prefix()).containsExactly("a/");
+        assertThat(s3.listObjectsV2(l -> l.bucket("tree")).contents()).extracting(S3Object::key)
+                .containsExactly("a/1.txt", "a/b/2.txt", "top.txt");
+    }
+
+    @Test
+    void copyAndMultiObjectDeletePublishOneEventPerObject() {
+        s3.createBucket(b -> b.bucket("bulk"));
+        s3.putObject(p -> p.bucket("bulk").key("x"), RequestBody.fromString("x"));
+        s3.copyObject(c -> c.sourceBucket("bulk").sourceKey("x").destinationBucket("bulk").destinationKey("y"));
+        s3.deleteObjects(d -> d.bucket("bulk").delete(del -> del.objects(o -> o.key("x"), o -> o.key("y"))));
+
+        List<CloudEvent> events = await().until(() -> forBucket("bulk"), l -> l.size() == 4);
+        assertThat(events).extracting(e -> e.getType().substring("com.amazonaws.s3.".length()) + " " + e.getSubject())
+                .containsExactly("ObjectCreated:Put x", "ObjectCreated:Copy y", "ObjectRemoved:Delete x",
+                        "ObjectRemoved:Delete y");
+    }
+
+    @Test
     void wrongSecretGetsS3ErrorXmlAnd403AndNoObject() {
         s3.createBucket(b -> b.bucket("locked"));
         s3.putObject(p -> p.bucket("locked").key("secret.txt"), RequestBody.fromString("top secret"));
