@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,9 +21,23 @@ public interface ControllerConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Labels of the activator pods (same namespace): a Service in proxy mode selects them. */
+    /** Labels of the activator pods (same namespace), {@code k=v[,k=v]}: a Service in proxy mode selects them. */
     @WithDefault(DEFAULT_ACTIVATOR_SELECTOR)
-    Map<String, String> activatorSelector();
+    String activatorSelector();
+
+    /** {@link #activatorSelector()} as a map. */
+    static Map<String, String> labels(String selector) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : selector.split(",")) {
+            String[] kv = pair.trim().split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                throw new IllegalArgumentException("quiver.kubernetes.activator-selector: must be k=v[,k=v], was \""
+                        + selector + "\"");
+            }
+            out.put(kv[0].trim(), kv[1].trim());
+        }
+        return out;
+    }
 
     /** Kafka bootstrap servers given to every instance as KAFKA_BOOTSTRAP_SERVERS; also read for lag. */
     Optional<String> kafkaBootstrapServers();

@@ -68,7 +68,7 @@ public class FunctionController {
         lag = config.kafkaBootstrapServers().<LagSource>map(k -> new AdminLagSource(k, Duration.ofSeconds(2)))
                 .orElse(LagSource.NONE);
         applier = new KubeApplier(client, () -> UUID.randomUUID().toString().substring(0, 5));
-        reconciler = new FunctionReconciler(client, applier, config.activatorSelector(), env, clock);
+        reconciler = new FunctionReconciler(client, applier, ControllerConfig.labels(config.activatorSelector()), env, clock);
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-controller"));
         informer = client.resources(Function.class).inNamespace(ns)
                 .inform(new Handler(), config.resync().toMillis());

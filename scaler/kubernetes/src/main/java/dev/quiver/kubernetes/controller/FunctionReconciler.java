@@ -12,6 +12,7 @@ import dev.quiver.kubernetes.workload.Names;
 import dev.quiver.kubernetes.workload.Workload;
 import dev.quiver.scaler.decision.Mode;
 import dev.quiver.scaler.spec.SpecException;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -149,9 +150,15 @@ public final class FunctionReconciler {
         Long generation = f.getMetadata().getGeneration();
         s.setObservedGeneration(generation);
         s.setConditions(Conditions.set(before, wanted, clock.instant(), generation));
-        f.setStatus(s);
+        // a fresh object without resourceVersion: a merge patch of the status, no optimistic-lock conflict, and the
+        // informer's cached object stays untouched
+        Function patch = new Function();
+        patch.setMetadata(new ObjectMetaBuilder().withName(f.getMetadata().getName())
+                .withNamespace(f.getMetadata().getNamespace()).build());
+        patch.setStatus(s);
         try {
-            client.resources(Function.class).inNamespace(f.getMetadata().getNamespace()).resource(f).patchStatus();
+            client.resources(Function.class).inNamespace(f.getMetadata().getNamespace()).resource(patch)
+                    .patchStatus();
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404) {
                 throw e;

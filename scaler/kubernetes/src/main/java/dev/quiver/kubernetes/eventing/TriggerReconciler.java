@@ -5,6 +5,7 @@ import dev.quiver.kubernetes.controller.Conditions.Wanted;
 import dev.quiver.kubernetes.resource.Trigger;
 import dev.quiver.kubernetes.resource.TriggerStatus;
 import dev.quiver.scaler.spec.SpecException;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.time.Clock;
@@ -54,8 +55,11 @@ public final class TriggerReconciler {
                 : t.getStatus().getConditions();
         s.setObservedGeneration(t.getMetadata().getGeneration());
         s.setConditions(Conditions.set(before, wanted, clock.instant(), t.getMetadata().getGeneration()));
-        t.setStatus(s);
-        client.resources(Trigger.class).inNamespace(t.getMetadata().getNamespace()).resource(t).patchStatus();
+        Trigger patch = new Trigger();
+        patch.setMetadata(new ObjectMetaBuilder().withName(t.getMetadata().getName())
+                .withNamespace(t.getMetadata().getNamespace()).build());
+        patch.setStatus(s);
+        client.resources(Trigger.class).inNamespace(t.getMetadata().getNamespace()).resource(patch).patchStatus();
     }
 
     public void delete(Trigger t) throws IOException, InterruptedException {
