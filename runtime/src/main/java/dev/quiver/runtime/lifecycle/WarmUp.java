@@ -6,16 +6,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import dev.quiver.runtime.config.RuntimeSettings;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.value.registry.ValueRegistry;
+import io.quarkus.vertx.http.HttpServer;
+import io.quarkus.vertx.http.HttpServerStart;
 
 /**
  * Optional warm-up before the instance reports ready: each function named under {@code quiver.warmup.inputs} is
@@ -29,6 +34,8 @@ public class WarmUp {
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
     public static final String HEADER = "X-Quiver-Warmup";
 
+    private final CompletableFuture<Integer> listening = new CompletableFuture<>();
+
     void onStart(@Observes StartupEvent event, InstanceState state, RuntimeSettings settings) {
         if (!enabled(settings)) {
             state.ready();
@@ -40,35 +47,15 @@ public class WarmUp {
         worker.start();
     }
 
+    /** Quarkus fires this (asynchronously) once the HTTP server listens; the port registry then has its real port. */
+    void onListening(@ObservesAsync HttpServerStart started, ValueRegistry values) {
+        boolean test = LaunchMode.current() == LaunchMode.TEST;
+        Integer port = values.getOrDefault(test ? HttpServer.HTTP_TEST_PORT : HttpServer.HTTP_PORT, null);
+        listening.complete(port != null && port > 0 ? port : started.options().getPort());
+    }
+
     private static boolean enabled(RuntimeSettings settings) {
         return !settings.warmupInputs().isEmpty() && settings.warmupIterations() > 0;
-    }
-
-    /** The HTTP server starts after the start-up event: wait until it answers on its (possibly random) port. */
-    private static int awaitListening(HttpClient client, long deadline) throws Exception {
-        while (true) {
-            int port = configuredPort();
-            if (port > 0) {
-                try {
-                    HttpRequest probe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/live"))
-                            .timeout(Duration.ofSeconds(2)).build();
-                    client.send(probe, HttpResponse.BodyHandlers.discarding());
-                    return port;
-                } catch (java.net.ConnectException notYet) {
-                    // not listening yet
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("HTTP server did not start listening within the warm-up timeout");
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private static int configuredPort() {
-        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
-        String value = System.getProperty(key);
-        return value != null ? Integer.parseInt(value) : ConfigProvider.getConfig().getValue(key, Integer.class);
     }
 
     private void run(InstanceState state, RuntimeSettings settings) {
@@ -76,8 +63,8 @@ public class WarmUp {
         long deadline = start + settings.warmupTimeout().toNanos();
         int calls = 0;
         try {
+            int port = listening.get(settings.warmupTimeout().toMillis(), TimeUnit.MILLISECONDS);
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            int port = awaitListening(client, deadline);
             for (int i = 0; i < settings.warmupIterations() && System.nanoTime() < deadline; i++) {
                 for (Map.Entry<String, String> input : settings.warmupInputs().entrySet()) {
                     int status = invoke(client, port, input.getKey(), input.getValue());
