@@ -20,6 +20,9 @@ if [ ! -f "$PLATFORM_JAR" ] || [ ! -f "$APP/quarkus-run.jar" ]; then
   (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl platform,functions-examples/hello -am)
 fi
 CONTROL="http://127.0.0.1:$CONTROL_PORT"
+# a private copy (cp -a keeps the jar times the CDS archive checks): the build tree may be rebuilt meanwhile
+cp -a "$APP" "$OUT/app17"
+APP="$OUT/app17"
 now_ms() { date +%s%3N; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 field() { curl -s "$CONTROL/v1/functions/$1" | grep -o "\"$2\":[-0-9]*" | head -n 1 | cut -d: -f2; }
@@ -44,7 +47,7 @@ through_platform() {
   local name=$1 pool=$2 times=()
   curl -fs -X PUT "$CONTROL/v1/functions/$name" -H 'Content-Type: application/yaml' --data-binary @- >/dev/null <<YAML
 name: $name
-artifact: functions-examples/hello/target/quarkus-app/quarkus-run.jar
+artifact: $APP/quarkus-run.jar
 scale: {initialScale: 0, warmPool: $pool, stableWindow: 6s, scaleToZeroGracePeriod: 0s, tickInterval: 500ms}
 YAML
   for r in $(seq 1 "$ROUNDS"); do
@@ -75,7 +78,11 @@ direct() {
     "$java" -Xmx128m -XX:+UseSerialGC "$@" -Dquarkus.http.port=$DIRECT_PORT -Dquarkus.http.host=127.0.0.1 \
       -jar "$JAR" >"$OUT/direct.log" 2>&1 &
     DIRECT_PID=$!
-    until [ "$(hello "http://127.0.0.1:$DIRECT_PORT/hello")" = 200 ]; do sleep 0.005; done
+    until [ "$(hello "http://127.0.0.1:$DIRECT_PORT/hello")" = 200 ]; do
+      kill -0 "$DIRECT_PID" 2>/dev/null && [ $(( $(now_ms) - t0 )) -lt 120000 ] \
+        || { echo "    $label did not start; see $OUT/direct.log" >&2; return 1; }
+      sleep 0.005
+    done
     times+=($(( $(now_ms) - t0 )))
     echo "    $label round $r: ${times[-1]} ms"
     if [ "$r" = 1 ]; then sleep 3; rss "$label" $(( $(ps -o rss= -p "$DIRECT_PID") / 1024 )); fi
@@ -104,7 +111,10 @@ if [ -x "$JDK25/bin/java" ]; then
   "$JDK25/bin/java" -Xmx128m -XX:AOTCacheOutput="$OUT/app25/app.aot" -Dquarkus.http.port=$DIRECT_PORT \
     -jar "$JAR" >"$OUT/training.log" 2>&1 &
   DIRECT_PID=$!
-  until [ "$(hello "http://127.0.0.1:$DIRECT_PORT/hello")" = 200 ]; do sleep 0.05; done
+  until [ "$(hello "http://127.0.0.1:$DIRECT_PORT/hello")" = 200 ]; do
+    kill -0 "$DIRECT_PID" 2>/dev/null || { echo "training run failed; see $OUT/training.log" >&2; exit 1; }
+    sleep 0.05
+  done
   for _ in $(seq 1 200); do hello "http://127.0.0.1:$DIRECT_PORT/hello" >/dev/null; done
   kill "$DIRECT_PID"; wait "$DIRECT_PID" 2>/dev/null || true; DIRECT_PID=""
   if [ -f "$OUT/app25/app.aot" ]; then
