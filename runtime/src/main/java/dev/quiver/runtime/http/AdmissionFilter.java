@@ -27,8 +27,7 @@ final class AdmissionFilter implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        String path = request.path();
-        FunctionMeters function = traffic.catalog().lookup(path, "/".equals(path) ? request.getHeader("ce-type") : null);
+        FunctionMeters function = traffic.functionFor(request);
         if (function == null) {
             ctx.next();
             return;

@@ -26,7 +26,7 @@ final class ErrorResponder implements io.vertx.core.Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String path = ctx.request().path();
-        FunctionMeters function = traffic.catalog().lookup(path, "/".equals(path) ? ctx.request().getHeader("ce-type") : null);
+        FunctionMeters function = traffic.functionFor(ctx.request());
         if (function == null || ctx.response().ended()) {
             ctx.next();
             return;

@@ -21,6 +21,7 @@ import dev.quiver.runtime.stats.ReadingHistory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.funqy.runtime.FunctionInvoker;
 import io.quarkus.funqy.runtime.FunctionRecorder;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The instance's request accounting: concurrency gate, meter, reading history and per-function meters. */
 @Singleton
@@ -70,8 +71,10 @@ public class InstanceTraffic {
         return gate;
     }
 
-    FunctionCatalog<FunctionMeters> catalog() {
-        return catalog;
+    /** The function a request targets (only a request to {@code /} is routed by its {@code ce-type}), or null. */
+    FunctionMeters functionFor(HttpServerRequest request) {
+        String path = request.path();
+        return catalog.lookup(path, "/".equals(path) ? request.getHeader("ce-type") : null);
     }
 
     void rejected(FunctionMeters function) {
