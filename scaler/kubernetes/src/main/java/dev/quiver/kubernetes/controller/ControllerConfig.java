@@ -13,6 +13,8 @@ import java.util.Optional;
 public interface ControllerConfig {
     /** The activator Deployment's pod labels in deploy/base/activator.yaml. */
     String DEFAULT_ACTIVATOR_SELECTOR = "app.kubernetes.io/name=quiver-activator";
+    /** The activator's proxy port: the {@code http} port of the activator pods in deploy/base/activator.yaml. */
+    String DEFAULT_ACTIVATOR_PORT = "8012";
 
     /** Namespace whose Functions are reconciled; default: the client's (the pod's own namespace). */
     Optional<String> namespace();
@@ -49,4 +51,49 @@ public interface ControllerConfig {
     /** Full reconcile of every Function at least this often. */
     @WithDefault("30s")
     Duration resync();
+
+    /** What this process runs: {@code controller} or {@code activator} (the same image runs as either). */
+    @WithDefault("controller")
+    String role();
+
+    /** The controller's HTTP address, where the activator POSTs {@code /quiver/poke/{namespace}/{function}}. */
+    @WithDefault("http://quiver-controller")
+    String controllerUrl();
+
+    /** The Broker Deployment (and Service) whose served broker names the controller writes from Broker resources. */
+    @WithDefault("quiver-broker")
+    String brokerDeployment();
+
+    /** ConfigMap the controller writes {@code QUIVER_BROKER_NAMES} into; the broker Deployment reads it. */
+    @WithDefault("quiver-brokers")
+    String brokerNamesConfigMap();
+
+    /** {@code quiver.kubernetes.activator.*}: used when {@link #role()} is {@code activator}. */
+    Activator activator();
+
+    interface Activator {
+        /** Port of the proxy (the activator pod's {@code http} port); health stays on quarkus.http.port. */
+        @WithDefault(DEFAULT_ACTIVATOR_PORT)
+        int port();
+
+        /** Longest a request is held for a function with no ready instance before 503. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        /** Most requests held per function; beyond it 503 at once. */
+        @WithDefault("100")
+        int queueDepth();
+
+        /** {@code Retry-After} seconds on 503. */
+        @WithDefault("1")
+        int retryAfterSeconds();
+
+        /** While requests are held, the controller is poked again this often. */
+        @WithDefault("1s")
+        Duration pokeInterval();
+
+        /** Host suffix of in-cluster names: {@code <function>.<namespace>.svc.<cluster-domain>}. */
+        @WithDefault("cluster.local")
+        String clusterDomain();
+    }
 }

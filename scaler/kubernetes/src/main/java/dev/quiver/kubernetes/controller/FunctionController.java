@@ -58,6 +58,10 @@ public class FunctionController {
     }
 
     void start(@Observes StartupEvent ev) {
+        if (Role.of(config.role()) != Role.CONTROLLER) {
+            LOG.info("Quiver controller not started: quiver.kubernetes.role=" + config.role());
+            return;
+        }
         if (!config.enabled()) {
             LOG.info("Quiver controller disabled (quiver.kubernetes.enabled=false)");
             return;

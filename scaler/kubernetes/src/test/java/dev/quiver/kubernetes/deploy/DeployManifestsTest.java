@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quiver.kubernetes.DeployDir;
+import dev.quiver.kubernetes.activator.ActivatorSettings;
 import dev.quiver.kubernetes.controller.ControllerConfig;
+import dev.quiver.kubernetes.controller.Role;
 import dev.quiver.kubernetes.model.FunctionValidator;
 import dev.quiver.kubernetes.resource.Broker;
 import dev.quiver.kubernetes.resource.Function;
 import dev.quiver.kubernetes.resource.Trigger;
+import dev.quiver.kubernetes.workload.PodTemplates;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,13 +102,74 @@ class DeployManifestsTest {
         });
     }
 
-    @Test
-    void controllerRoleIsNamespacedAndGrantsNoWildcards() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"quiver-controller", "quiver-activator"})
+    void rolesAreNamespacedAndGrantNoWildcards(String role) {
         assertThat(BASE.kind("ClusterRole")).isEmpty();
-        assertThat(rules()).allSatisfy(r -> assertThat(strings(r.path("verbs"))).doesNotContain("*"))
+        assertThat(rules(role)).allSatisfy(r -> assertThat(strings(r.path("verbs"))).doesNotContain("*"))
                 .allSatisfy(r -> assertThat(strings(r.path("resources"))).doesNotContain("*", "secrets"));
-        assertThat(BASE.kind("ServiceAccount")).filteredOn(s -> !s.name().equals("quiver-controller"))
+    }
+
+    @Test
+    void onlyServiceAccountsBoundToARoleGetAToken() {
+        List<String> bound = new ArrayList<>();
+        BASE.kind("RoleBinding").forEach(b -> {
+            assertThat(BASE.one("Role", b.node().path("roleRef").path("name").asText())).isNotNull();
+            b.node().path("subjects").forEach(s -> bound.add(s.path("name").asText()));
+        });
+        assertThat(bound).containsExactlyInAnyOrder("quiver-controller", "quiver-activator");
+        assertThat(BASE.kind("ServiceAccount")).filteredOn(s -> !bound.contains(s.name())).isNotEmpty()
                 .allSatisfy(s -> assertThat(s.node().path("automountServiceAccountToken").asBoolean(true)).isFalse());
+    }
+
+    @Test
+    void theActivatorMayOnlyReadFunctionsAndEndpointSlices() {
+        assertThat(rules("quiver-activator")).hasSize(2).allSatisfy(r ->
+                assertThat(strings(r.path("verbs"))).containsExactlyInAnyOrder("get", "list", "watch"));
+        assertThat(rules("quiver-activator")).anySatisfy(r -> {
+            assertThat(strings(r.path("apiGroups"))).containsExactly("discovery.k8s.io");
+            assertThat(strings(r.path("resources"))).containsExactly("endpointslices");
+        }).anySatisfy(r -> {
+            assertThat(strings(r.path("apiGroups"))).containsExactly("quiver.dev");
+            assertThat(strings(r.path("resources"))).containsExactly("functions");
+        });
+    }
+
+    @Test
+    void theActivatorRunsTheControllerImageInTheActivatorRoleOnThePortItsServiceTargets() {
+        JsonNode controller = container("quiver-controller");
+        JsonNode activator = container("quiver-activator");
+        assertThat(activator.path("image").asText()).isEqualTo(controller.path("image").asText());
+        Map<String, String> env = new HashMap<>();
+        activator.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        assertThat(Role.of(env.get("QUIVER_KUBERNETES_ROLE"))).isEqualTo(Role.ACTIVATOR);
+        assertThat(ActivatorSettings.controllerUrl(env.get("QUIVER_KUBERNETES_CONTROLLER_URL")).getHost())
+                .isEqualTo(BASE.one("Service", "quiver-controller").name());
+        Map<String, Integer> ports = new HashMap<>();
+        activator.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+        assertThat(ports).containsEntry("http", Integer.parseInt(ControllerConfig.DEFAULT_ACTIVATOR_PORT))
+                .containsEntry("admin", 8080);
+        assertThat(activator.path("readinessProbe").path("httpGet").path("port").asText()).isEqualTo("admin");
+        // a Function's Service in proxy mode targets the port named http on the activator pods
+        assertThat(BASE.one("Service", "quiver-activator").node().path("spec").path("ports").get(0)
+                .path("targetPort").asText()).isEqualTo(PodTemplates.PORT_NAME);
+    }
+
+    @Test
+    void everyImageIsOneTheKustomizationSets() {
+        JsonNode k = BASE.docs().stream().filter(d -> d.file().endsWith("kustomization.yaml")).findFirst()
+                .orElseThrow().node();
+        List<String> images = new ArrayList<>();
+        k.path("images").forEach(i -> images.add(i.path("name").asText()));
+        assertThat(BASE.kind("Deployment")).allSatisfy(d -> assertThat(images)
+                .contains(d.node().path("spec").path("template").path("spec").path("containers").get(0)
+                        .path("image").asText()));
+        assertThat(images).doesNotContain("quiver/activator");
+    }
+
+    private static JsonNode container(String deployment) {
+        return BASE.one("Deployment", deployment).node().path("spec").path("template").path("spec")
+                .path("containers").get(0);
     }
 
     @Test
@@ -122,8 +186,12 @@ class DeployManifestsTest {
     }
 
     private static List<JsonNode> rules() {
+        return rules("quiver-controller");
+    }
+
+    private static List<JsonNode> rules(String role) {
         List<JsonNode> out = new ArrayList<>();
-        BASE.one("Role", "quiver-controller").node().path("rules").forEach(out::add);
+        BASE.one("Role", role).node().path("rules").forEach(out::add);
         return out;
     }
 

@@ -1,0 +1,59 @@
+package dev.quiver.kubernetes.activator;
+
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointConditions;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The ready endpoints of one Service from its EndpointSlices: endpoints whose {@code conditions.ready} is true or
+ * unset (the API says unset means ready) and that are not terminating, on the slice's port named {@code http} (or
+ * its only port). Sorted, so that round robin is stable across updates.
+ */
+public final class ReadyEndpoints {
+    static final String PORT_NAME = "http";
+
+    private ReadyEndpoints() {
+    }
+
+    public static List<Endpoint> of(List<EndpointSlice> slices) {
+        Set<Endpoint> out = new LinkedHashSet<>();
+        for (EndpointSlice s : slices) {
+            Integer port = port(s.getPorts());
+            if (port == null || s.getEndpoints() == null) {
+                continue;
+            }
+            for (io.fabric8.kubernetes.api.model.discovery.v1.Endpoint e : s.getEndpoints()) {
+                if (ready(e.getConditions()) && e.getAddresses() != null && !e.getAddresses().isEmpty()) {
+                    out.add(new Endpoint(e.getAddresses().get(0), port));
+                }
+            }
+        }
+        List<Endpoint> sorted = new ArrayList<>(out);
+        sorted.sort(Comparator.comparing(Endpoint::host).thenComparingInt(Endpoint::port));
+        return List.copyOf(sorted);
+    }
+
+    static boolean ready(EndpointConditions c) {
+        if (c == null) {
+            return true;
+        }
+        return !Boolean.FALSE.equals(c.getReady()) && !Boolean.TRUE.equals(c.getTerminating());
+    }
+
+    private static Integer port(List<EndpointPort> ports) {
+        if (ports == null || ports.isEmpty()) {
+            return null;
+        }
+        for (EndpointPort p : ports) {
+            if (PORT_NAME.equals(p.getName())) {
+                return p.getPort();
+            }
+        }
+        return ports.size() == 1 ? ports.get(0).getPort() : null;
+    }
+}
