@@ -4,7 +4,11 @@ import dev.quiver.platform.activator.Activator;
 import dev.quiver.platform.activator.Gates;
 import dev.quiver.platform.backend.InstanceBackend;
 import dev.quiver.platform.backend.process.ProcessBackend;
+import dev.quiver.platform.coldstart.ColdStartRecorder;
 import dev.quiver.platform.config.PlatformSettings;
+import dev.quiver.platform.launch.JvmCatalog;
+import dev.quiver.platform.launch.Launcher;
+import dev.quiver.platform.metrics.ColdStartMeters;
 import dev.quiver.platform.loop.ControlLoop;
 import dev.quiver.platform.metrics.AdminLagReader;
 import dev.quiver.platform.metrics.LagReader;
@@ -41,7 +45,15 @@ public class PlatformBeans {
     InstanceBackend backend(PlatformSettings s) {
         Map<String, String> extra = s.kafkaBootstrap().map(k -> Map.of("kafka.bootstrap.servers", k))
                 .orElse(Map.of());
-        return new ProcessBackend(s.instances(), s.dataDir(), extra);
+        Launcher launcher = new Launcher(new JvmCatalog(), s.instances().java(), s.instances().archive(),
+                JvmCatalog.current());
+        return new ProcessBackend(s.instances(), s.dataDir(), extra, launcher);
+    }
+
+    @Produces
+    @Singleton
+    ColdStartRecorder coldStarts(MeterRegistry meters) {
+        return new ColdStartRecorder(new ColdStartMeters(meters));
     }
 
     @Produces
@@ -54,8 +66,8 @@ public class PlatformBeans {
     @Produces
     @Singleton
     ControlLoop loop(PlatformSettings s, FunctionRegistry registry, Gates gates, InstanceBackend backend,
-                     LagReader lag, Clock clock, MeterRegistry meters) {
-        return new ControlLoop(s, registry, gates, backend, lag, clock, new PlatformMeters(meters));
+                     LagReader lag, Clock clock, MeterRegistry meters, ColdStartRecorder coldStarts) {
+        return new ControlLoop(s, registry, gates, backend, lag, clock, new PlatformMeters(meters), coldStarts);
     }
 
     @Produces

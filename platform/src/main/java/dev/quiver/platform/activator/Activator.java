@@ -1,5 +1,6 @@
 package dev.quiver.platform.activator;
 
+import dev.quiver.platform.coldstart.ColdStartRecorder;
 import dev.quiver.platform.config.PlatformSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -28,11 +29,13 @@ public class Activator {
     private final PlatformSettings settings;
     private final Gates gates = new Gates();
     private final ActivatorMetrics metrics;
+    private final ColdStartRecorder coldStarts;
     private final List<String> deployments = new ArrayList<>();
     private volatile int port;
 
-    public Activator(Vertx vertx, PlatformSettings settings, MeterRegistry registry) {
+    public Activator(Vertx vertx, PlatformSettings settings, MeterRegistry registry, ColdStartRecorder coldStarts) {
         this.vertx = vertx;
+        this.coldStarts = coldStarts;
         this.settings = settings;
         this.metrics = new ActivatorMetrics(registry);
     }
@@ -54,11 +57,11 @@ public class Activator {
 
     void start(@Observes StartupEvent ev) throws Exception {
         var a = settings.activator();
-        ActivatorVerticle first = new ActivatorVerticle(a, gates, metrics, a.port());
+        ActivatorVerticle first = new ActivatorVerticle(a, gates, metrics, coldStarts, a.port());
         deployments.add(vertx.deployVerticle(first).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
         port = first.actualPort();
         for (int i = 1; i < a.servers(); i++) {
-            deployments.add(vertx.deployVerticle(new ActivatorVerticle(a, gates, metrics, port),
+            deployments.add(vertx.deployVerticle(new ActivatorVerticle(a, gates, metrics, coldStarts, port),
                     new DeploymentOptions()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
         }
         LOG.infof("Activator listening on http://%s:%d (%d event loops): /f/{function}/... or Host {function}.%s",

@@ -1,6 +1,7 @@
 package dev.quiver.platform.activator;
 
 import dev.quiver.platform.activator.ActivatorMetrics.Outcome;
+import dev.quiver.platform.coldstart.ColdStartRecorder;
 import dev.quiver.platform.config.PlatformSettings.ActivatorSettings;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Promise;
@@ -15,12 +16,15 @@ final class ActivatorVerticle extends AbstractVerticle {
     private final ActivatorSettings settings;
     private final Gates gates;
     private final ActivatorMetrics metrics;
+    private final ColdStartRecorder coldStarts;
     private final int port;
     private HttpServer server;
     private ActivatorContext ax;
 
-    ActivatorVerticle(ActivatorSettings settings, Gates gates, ActivatorMetrics metrics, int port) {
+    ActivatorVerticle(ActivatorSettings settings, Gates gates, ActivatorMetrics metrics,
+                      ColdStartRecorder coldStarts, int port) {
         this.settings = settings;
+        this.coldStarts = coldStarts;
         this.gates = gates;
         this.metrics = metrics;
         this.port = port;
@@ -31,7 +35,7 @@ final class ActivatorVerticle extends AbstractVerticle {
         var client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(2000)
                 .setIdleTimeout((int) Math.max(1, settings.timeout().toSeconds())).setTcpNoDelay(true)
                 .setMaxInitialLineLength(8192), new PoolOptions().setHttp1MaxSize(1000).setMaxWaitQueueSize(-1));
-        ax = new ActivatorContext(client, settings, metrics);
+        ax = new ActivatorContext(client, settings, metrics, coldStarts);
         server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(port)
                 .setCompressionSupported(false));
         server.requestHandler(this::handle).listen().<Void>mapEmpty().onComplete(started);
@@ -42,6 +46,7 @@ final class ActivatorVerticle extends AbstractVerticle {
     }
 
     private void handle(HttpServerRequest req) {
+        long arrived = System.nanoTime();
         Route route = Route.of(req.getHeader("host"), req.uri(), settings.domain());
         if (route == null) {
             Answers.error(req.response(), 404, "not_found", "No function named in the request: use /f/{function}/..."
@@ -63,7 +68,8 @@ final class ActivatorVerticle extends AbstractVerticle {
         }
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         var ctx = vertx.getOrCreateContext();
-        req.body().onSuccess(body -> new ProxyCall(ax, req, body, gate, route.uri(), ctx, deadline).start())
+        req.body().onSuccess(body -> new ProxyCall(ax, req, body, gate, route.uri(), ctx, deadline, arrived)
+                .start())
                 .onFailure(e -> Answers.error(req.response(), 400, "bad_request", "Cannot read the body: "
                         + e.getMessage(), -1));
     }

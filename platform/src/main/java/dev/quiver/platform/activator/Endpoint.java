@@ -9,6 +9,7 @@ public final class Endpoint {
     private final int port;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean broken;
+    private volatile long readyNanos = -1;
 
     public Endpoint(String id, String host, int port) {
         this.id = id;
@@ -26,6 +27,15 @@ public final class Endpoint {
 
     public int port() {
         return port;
+    }
+
+    /** When the instance became ready ({@link System#nanoTime()}), -1 when not yet known. */
+    public long readyNanos() {
+        return readyNanos;
+    }
+
+    public void readyAt(long nanos) {
+        this.readyNanos = nanos;
     }
 
     public int inFlight() {

@@ -1,6 +1,7 @@
 package dev.quiver.platform.activator;
 
 import dev.quiver.platform.activator.ActivatorMetrics.Outcome;
+import dev.quiver.platform.coldstart.ServedBy;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeoutException;
  * One request through the activator: forwarded at once when an endpoint has a free slot, else buffered in the
  * function's gate until one has (504 after the timeout, 503 when the queue is full). A connection refused (the
  * request was not sent) is retried on another instance; an idempotent method is retried after any failure.
+ * A request that found no ready capacity on arrival is recorded as a cold-start request at its first response
+ * byte: waiting (arrival to dispatch) and served (dispatch to first byte), by who served it.
  */
 final class ProxyCall implements FunctionGate.Waiter {
     private static final int MAX_ATTEMPTS = 3;
@@ -34,11 +37,15 @@ final class ProxyCall implements FunctionGate.Waiter {
     private final String uri;
     private final Context ctx;
     private final long deadline;
+    private final long arrived;
     private long timer = -1;
     private int attempts;
+    private boolean atNoCapacity;
+    private long dispatched;
 
     ProxyCall(ActivatorContext ax, HttpServerRequest req, Buffer body, FunctionGate gate, String uri, Context ctx,
-              long deadline) {
+              long deadline, long arrived) {
+        this.arrived = arrived;
         this.ax = ax;
         this.req = req;
         this.body = body;
@@ -54,6 +61,9 @@ final class ProxyCall implements FunctionGate.Waiter {
             ax.metrics().count(gate.name(), Outcome.FORWARDED);
             forward(e);
             return;
+        }
+        if (attempts == 0) {
+            atNoCapacity = true;
         }
         buffer();
     }
@@ -115,6 +125,7 @@ final class ProxyCall implements FunctionGate.Waiter {
 
     private void forward(Endpoint e) {
         attempts++;
+        dispatched = System.nanoTime();
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copy(req.headers(), headers);
         // no per-request timer: the client's connections time out when idle for the activator timeout
@@ -123,8 +134,19 @@ final class ProxyCall implements FunctionGate.Waiter {
         HttpClient client = ax.client();
         client.request(o)
                 .compose(creq -> creq.send(body))
-                .compose(resp -> resp.body().map(b -> new Answer(resp, b)))
+                .compose(resp -> {
+                    firstByte(e, System.nanoTime());
+                    return resp.body().map(b -> new Answer(resp, b));
+                })
                 .onComplete(ar -> done(e, ar));
+    }
+
+    private void firstByte(Endpoint e, long now) {
+        if (atNoCapacity) {
+            atNoCapacity = false;
+            ax.coldStarts().request(gate.name(), ServedBy.of(arrived, e.readyNanos()), dispatched - arrived,
+                    now - dispatched);
+        }
     }
 
     private record Answer(HttpClientResponse resp, Buffer body) {

@@ -8,8 +8,8 @@ import dev.quiver.platform.registry.FunctionDefinition;
  */
 public interface InstanceBackend {
 
-    /** Starts an instance of {@code function} named {@code id}. */
-    InstanceHandle start(FunctionDefinition function, String id);
+    /** Starts an instance of {@code function} named {@code id}, for a waiting request or for the warm pool. */
+    InstanceHandle start(FunctionDefinition function, String id, Purpose purpose);
 
     /** Stops every instance this backend started (platform shutdown). */
     void stopAll();

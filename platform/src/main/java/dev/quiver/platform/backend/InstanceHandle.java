@@ -30,4 +30,18 @@ public interface InstanceHandle {
 
     /** Whether {@link #stop} was called (an exit without it is a crash). */
     boolean stopping();
+
+    /** How it was launched (known once it is ready: the JVM may refuse its archive). */
+    default LaunchInfo launch() {
+        return LaunchInfo.UNKNOWN;
+    }
+
+    /** {@link System#nanoTime()} at spawn and at the first successful readiness probe; -1 when not measured. */
+    default long spawnedNanos() {
+        return -1;
+    }
+
+    default long readyNanos() {
+        return -1;
+    }
 }

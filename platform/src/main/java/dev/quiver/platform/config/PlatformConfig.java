@@ -79,8 +79,15 @@ public interface PlatformConfig {
         @WithDefault("20ms")
         Duration probeInterval();
 
-        /** The java launcher for JVM artifacts; empty = this JVM's. */
+        /**
+         * An explicit java launcher for JVM artifacts (always used; an archive made by another JDK is then not
+         * used); empty = chosen per artifact: the JDK that made its archive, else this JVM's.
+         */
         Optional<String> java();
+
+        /** Start-up archive: auto (fastest usable), aot (JDK AOT cache), appcds, none. */
+        @WithDefault("auto")
+        String archive();
     }
 
     interface Loop {

@@ -1,5 +1,6 @@
 package dev.quiver.platform.config;
 
+import dev.quiver.platform.launch.Archive;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ public record PlatformSettings(Path home, Path dataDir, Optional<Path> functions
                                     int maxBodySize, int retryAfterSeconds, int servers) {
     }
 
+    /** @param java the explicit launcher, if configured; else the plan chooses (see {@code launch.LaunchPlan}) */
     public record InstanceSettings(String maxHeap, Duration readyTimeout, Duration drainTimeout,
-                                   Duration probeInterval, String java) {
+                                   Duration probeInterval, Optional<String> java, Archive archive) {
     }
 
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
@@ -40,6 +42,8 @@ public record PlatformSettings(Path home, Path dataDir, Optional<Path> functions
         check(errors, positive(i.readyTimeout()), "instances.ready-timeout", "must be > 0", i.readyTimeout());
         check(errors, !i.drainTimeout().isNegative(), "instances.drain-timeout", "must be >= 0", i.drainTimeout());
         check(errors, positive(i.probeInterval()), "instances.probe-interval", "must be > 0", i.probeInterval());
+        Optional<Archive> archive = Archive.parse(i.archive());
+        check(errors, archive.isPresent(), "instances.archive", "must be one of " + Archive.choices(), i.archive());
         var l = c.loop();
         check(errors, l.scrapeInterval().toMillis() >= 100, "loop.scrape-interval", "must be >= 100ms",
                 l.scrapeInterval());
@@ -47,14 +51,14 @@ public record PlatformSettings(Path home, Path dataDir, Optional<Path> functions
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("Invalid Quiver platform configuration: " + String.join("; ", errors));
         }
-        String java = i.java().filter(s -> !s.isBlank())
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Optional<String> java = i.java().map(String::trim).filter(s -> !s.isEmpty());
         int servers = a.servers() == 0 ? Runtime.getRuntime().availableProcessors() : a.servers();
         return new PlatformSettings(Path.of(c.home()).toAbsolutePath().normalize(),
                 Path.of(c.dataDir()).toAbsolutePath().normalize(), c.functionsDir().map(Path::of),
                 new ActivatorSettings(a.port(), a.host(), a.domain(), a.queueSize(), a.timeout(), a.maxBodySize(),
                         a.retryAfterSeconds(), servers),
-                new InstanceSettings(i.maxHeap(), i.readyTimeout(), i.drainTimeout(), i.probeInterval(), java),
+                new InstanceSettings(i.maxHeap(), i.readyTimeout(), i.drainTimeout(), i.probeInterval(), java,
+                        archive.orElseThrow()),
                 l.scrapeInterval(), l.historySeconds(), c.kafka().bootstrapServers().filter(s -> !s.isBlank()),
                 c.broker().url().filter(s -> !s.isBlank()));
     }

@@ -2,6 +2,8 @@ package dev.quiver.platform.loop;
 
 import dev.quiver.platform.backend.InstanceBackend;
 import dev.quiver.platform.backend.InstanceHandle;
+import dev.quiver.platform.backend.Purpose;
+import dev.quiver.platform.coldstart.ColdStartRecorder;
 import dev.quiver.platform.warmpool.ManagedInstance;
 import dev.quiver.scaler.decision.Decision;
 import dev.quiver.scaler.warmpool.PoolAction;
@@ -27,10 +29,12 @@ final class Applier {
     private final Clock clock;
     private final Duration drainTimeout;
     private final BiConsumer<FunctionRuntime, ManagedInstance> onCrash;
+    private final ColdStartRecorder coldStarts;
 
     Applier(InstanceBackend backend, ScheduledExecutorService loop, Clock clock, Duration drainTimeout,
-            BiConsumer<FunctionRuntime, ManagedInstance> onCrash) {
+            BiConsumer<FunctionRuntime, ManagedInstance> onCrash, ColdStartRecorder coldStarts) {
         this.backend = backend;
+        this.coldStarts = coldStarts;
         this.loop = loop;
         this.clock = clock;
         this.drainTimeout = drainTimeout;
@@ -84,7 +88,7 @@ final class Applier {
             String id = rt.nextId();
             InstanceHandle h;
             try {
-                h = backend.start(rt.definition, id);
+                h = backend.start(rt.definition, id, role == Role.ACTIVE ? Purpose.ON_DEMAND : Purpose.WARM_POOL);
             } catch (RuntimeException e) {
                 rt.lastCrash = "cannot start " + id + ": " + e.getMessage();
                 rt.failed(now);
@@ -92,6 +96,7 @@ final class Applier {
                 return;
             }
             (role == Role.ACTIVE ? rt.coldStarts : rt.warmStarts).incrementAndGet();
+            rt.launch = h.launch();
             ManagedInstance mi = new ManagedInstance(h, role, now, rt.generation);
             rt.instances.add(mi);
             h.ready().whenComplete((v, e) -> loop.execute(() -> onReady(rt, mi, e)));
@@ -105,11 +110,19 @@ final class Applier {
         }
         Instant now = clock.instant();
         mi.ready(now);
+        mi.endpoint().readyAt(System.nanoTime());
+        InstanceHandle h = mi.handle();
+        long startup = h.spawnedNanos() >= 0 && h.readyNanos() >= 0 ? h.readyNanos() - h.spawnedNanos()
+                : Duration.between(mi.startedAt(), now).toNanos();
+        mi.startupNanos(startup);
+        rt.launch = h.launch();
+        if (mi.state() != ManagedInstance.State.DRAINING) {
+            coldStarts.startup(rt.name(), h.launch().mode(), mi.startRole(), "platform", startup);
+        }
         rt.consecutiveFailures = 0;
         publish(rt);
-        LOG.infof("%s: %s ready in %d ms (%s, port %d)", rt.name(), mi.id(),
-                Duration.between(mi.startedAt(), now).toMillis(), mi.role() == Role.POOL ? "warm pool" : "active",
-                mi.handle().port());
+        LOG.infof("%s: %s ready in %d ms (%s, %s, port %d)", rt.name(), mi.id(), startup / 1_000_000,
+                mi.role() == Role.POOL ? "warm pool" : "active", h.launch().mode(), h.port());
     }
 
     private void onExit(FunctionRuntime rt, ManagedInstance mi, int code) {

@@ -3,6 +3,7 @@ package dev.quiver.platform.loop;
 import dev.quiver.platform.activator.FunctionGate;
 import dev.quiver.platform.activator.Gates;
 import dev.quiver.platform.backend.InstanceBackend;
+import dev.quiver.platform.coldstart.ColdStartRecorder;
 import dev.quiver.platform.config.PlatformSettings;
 import dev.quiver.platform.metrics.LagReader;
 import dev.quiver.platform.metrics.PlatformMeters;
@@ -46,6 +47,7 @@ public final class ControlLoop implements AutoCloseable {
     private final Clock clock;
     private final PlatformMeters meters;
     private final StatsScraper scraper;
+    private final ColdStartRecorder coldStarts;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "quiver-loop");
         t.setDaemon(true);
@@ -55,8 +57,9 @@ public final class ControlLoop implements AutoCloseable {
     private final Map<String, FunctionRuntime> functions = new ConcurrentSkipListMap<>();
 
     public ControlLoop(PlatformSettings settings, FunctionRegistry registry, Gates gates, InstanceBackend backend,
-                       LagReader lag, Clock clock, PlatformMeters meters) {
+                       LagReader lag, Clock clock, PlatformMeters meters, ColdStartRecorder coldStarts) {
         this.settings = settings;
+        this.coldStarts = coldStarts;
         this.registry = registry;
         this.gates = gates;
         this.backend = backend;
@@ -65,7 +68,7 @@ public final class ControlLoop implements AutoCloseable {
         this.meters = meters;
         this.scraper = new StatsScraper(settings.scrapeInterval().multipliedBy(8).dividedBy(10));
         this.applier = new Applier(backend, loop, clock, settings.instances().drainTimeout(),
-                (rt, mi) -> decide(rt, clock.instant(), null, false));
+                (rt, mi) -> decide(rt, clock.instant(), null, false), coldStarts);
     }
 
     public void start() {
@@ -88,7 +91,7 @@ public final class ControlLoop implements AutoCloseable {
                 gate.onPoke(() -> poke(created));
                 functions.put(f.name(), rt);
                 gates.put(gate);
-                meters.register(f.name(), new StatusView(rt));
+                meters.register(f.name(), new StatusView(rt, coldStarts));
                 LOG.infof("%s: deployed (%s)", f.name(), f.artifact());
                 decide(rt, now, null, false);
                 return true;
@@ -128,6 +131,7 @@ public final class ControlLoop implements AutoCloseable {
             }
             gates.remove(name);
             meters.unregister(name);
+            coldStarts.remove(name);
             rt.instances.all().forEach(i -> applier.stop(rt, i));
             LOG.infof("%s: deleted; stopping %d instance(s)", name, rt.instances.all().size());
             return true;
@@ -135,11 +139,11 @@ public final class ControlLoop implements AutoCloseable {
     }
 
     public Collection<StatusView> status() {
-        return functions.values().stream().map(StatusView::new).toList();
+        return functions.values().stream().map(rt -> new StatusView(rt, coldStarts)).toList();
     }
 
     public Optional<StatusView> status(String name) {
-        return Optional.ofNullable(functions.get(name)).map(StatusView::new);
+        return Optional.ofNullable(functions.get(name)).map(rt -> new StatusView(rt, coldStarts));
     }
 
     private void poke(FunctionRuntime rt) {
@@ -204,7 +208,7 @@ public final class ControlLoop implements AutoCloseable {
     private void observeAndDecide(Scrape scrape) {
         Instant now = clock.instant();
         for (FunctionRuntime rt : functions.values()) {
-            scrape.record(rt, now);
+            scrape.record(rt, now, coldStarts);
             if (!now.isBefore(rt.nextDecide)) {
                 List<dev.quiver.scaler.lag.PartitionOffsets> offsets = null;
                 var kafka = rt.definition.kafka();
@@ -217,7 +221,7 @@ public final class ControlLoop implements AutoCloseable {
                 rt.nextDecide = now.plus(rt.tickInterval());
             }
             finishRoll(rt);
-            rt.history.add(new StatusView(rt).sample(now));
+            rt.history.add(new StatusView(rt, coldStarts).sample(now));
         }
     }
 

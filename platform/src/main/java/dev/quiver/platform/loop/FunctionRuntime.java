@@ -1,6 +1,7 @@
 package dev.quiver.platform.loop;
 
 import dev.quiver.platform.activator.FunctionGate;
+import dev.quiver.platform.backend.LaunchInfo;
 import dev.quiver.platform.registry.FunctionDefinition;
 import dev.quiver.platform.warmpool.InstanceTable;
 import dev.quiver.scaler.decision.Decision;
@@ -28,6 +29,7 @@ final class FunctionRuntime {
     volatile double concurrency;
     volatile double rps;
     volatile long lag = -1;
+    volatile LaunchInfo launch = LaunchInfo.UNKNOWN;
     FunctionScaler scaler;
     Instant nextDecide;
     Instant startBlockedUntil = Instant.EPOCH;

@@ -1,5 +1,6 @@
 package dev.quiver.platform.loop;
 
+import dev.quiver.platform.coldstart.ColdStartRecorder;
 import dev.quiver.platform.metrics.InstanceStats;
 import dev.quiver.platform.metrics.StatsScraper;
 import dev.quiver.platform.warmpool.ManagedInstance;
@@ -43,7 +44,7 @@ final class Scrape {
      * Updates the instances' stats and records the function's second: concurrency of its active instances plus
      * the requests waiting in the activator (they have reached no instance yet).
      */
-    void record(FunctionRuntime rt, Instant now) {
+    void record(FunctionRuntime rt, Instant now, ColdStartRecorder coldStarts) {
         double concurrency = 0;
         double rps = 0;
         for (ManagedInstance i : rt.instances.unordered()) {
@@ -52,7 +53,10 @@ final class Scrape {
                 continue;
             }
             InstanceStats s = f.join().orElse(InstanceStats.NONE);
-            i.stats(s);
+            if (i.stats(s)) {
+                coldStarts.startup(rt.name(), i.handle().launch().mode(), i.startRole(), "instance",
+                        i.reportedStartupMillis() * 1_000_000);
+            }
             if (i.role() == Role.ACTIVE) {
                 concurrency += s.averageConcurrency();
                 rps += s.requestsPerSecond();

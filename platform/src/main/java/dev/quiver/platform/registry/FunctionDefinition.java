@@ -13,11 +13,12 @@ import java.util.Optional;
  * @param artifact   a runner jar ({@code java -jar}) or a native binary
  * @param properties passed to the instance as {@code -Dkey=value} (JVM) or {@code --key=value}-free env (native:
  *                   as environment variables in Quarkus's naming)
+ * @param launch     the function's own JVM and archive choice ({@code jvm:}), over the platform's
  * @param source     the document it was read from, as given
  */
 public record FunctionDefinition(String name, Path artifact, List<String> jvmOptions, Map<String, String> properties,
-                                 Map<String, String> env, FunctionSpec scaling, Optional<BrokerTrigger> broker,
-                                 Optional<KafkaTrigger> kafka, String source) {
+                                 Map<String, String> env, LaunchOverride launch, FunctionSpec scaling,
+                                 Optional<BrokerTrigger> broker, Optional<KafkaTrigger> kafka, String source) {
 
     public FunctionDefinition {
         jvmOptions = List.copyOf(jvmOptions);
@@ -45,6 +46,7 @@ public record FunctionDefinition(String name, Path artifact, List<String> jvmOpt
     public boolean needsRollFrom(FunctionDefinition previous) {
         return !artifact.equals(previous.artifact) || !jvmOptions.equals(previous.jvmOptions)
                 || !properties.equals(previous.properties) || !env.equals(previous.env)
+                || !launch.equals(previous.launch)
                 || !kafka.equals(previous.kafka);
     }
 }

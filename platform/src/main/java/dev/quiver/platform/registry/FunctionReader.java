@@ -3,6 +3,7 @@ package dev.quiver.platform.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.quiver.platform.launch.Archive;
 import dev.quiver.scaler.spec.FunctionSpec;
 import dev.quiver.scaler.spec.SpecException;
 import dev.quiver.scaler.spec.SpecReader;
@@ -22,8 +23,8 @@ import java.util.Set;
  */
 public final class FunctionReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP = Set.of("name", "artifact", "jvmOptions", "properties", "env", "scale",
-            "triggers");
+    private static final Set<String> TOP = Set.of("name", "artifact", "jvm", "jvmOptions", "properties", "env",
+            "scale", "triggers");
     private static final Set<String> TRIGGERS = Set.of("http", "broker", "kafka");
 
     private final Path home;
@@ -43,6 +44,7 @@ public final class FunctionReader {
         List<String> jvmOptions = root.strings("jvmOptions");
         Map<String, String> properties = root.stringMap("properties");
         Map<String, String> env = root.stringMap("env");
+        LaunchOverride launch = launch(root.section("jvm"));
         Tree triggers = root.section("triggers");
         triggers.allowOnly(TRIGGERS);
         boolean http = !triggers.present() || triggers.has("http") || triggers.has("broker");
@@ -60,8 +62,8 @@ public final class FunctionReader {
         if (!errors.isEmpty()) {
             throw new InvalidFunctionException(errors);
         }
-        return new FunctionDefinition(scaling.name(), artifact, jvmOptions, properties, env, scaling, broker, kafka,
-                document);
+        return new FunctionDefinition(scaling.name(), artifact, jvmOptions, properties, env, launch, scaling, broker,
+                kafka, document);
     }
 
     public FunctionDefinition read(Path file) {
@@ -83,6 +85,20 @@ public final class FunctionReader {
                     + "\" (" + p + ")");
         }
         return p;
+    }
+
+    private static LaunchOverride launch(Tree t) {
+        if (!t.present()) {
+            return LaunchOverride.NONE;
+        }
+        t.allowOnly(Set.of("java", "archive"));
+        Optional<String> java = Optional.ofNullable(t.string("java", null));
+        String archive = t.string("archive", null);
+        Optional<Archive> parsed = archive == null ? Optional.empty() : Archive.parse(archive);
+        if (archive != null && parsed.isEmpty()) {
+            t.fail("archive", "must be one of " + Archive.choices(), archive);
+        }
+        return new LaunchOverride(java, parsed);
     }
 
     private static Optional<FunctionDefinition.BrokerTrigger> broker(Tree t) {

@@ -119,7 +119,7 @@ final class Tree {
         return out;
     }
 
-    private void fail(String key, String rule, Object value) {
+    void fail(String key, String rule, Object value) {
         String shown = value instanceof String s ? '"' + s + '"' : String.valueOf(value);
         errors.add(prefix + key + ": " + rule + (value == null ? "" : ", was " + shown));
     }

@@ -1,5 +1,6 @@
 package dev.quiver.platform.report;
 
+import dev.quiver.platform.coldstart.ColdStartText;
 import dev.quiver.platform.loop.StatusView;
 import java.time.Instant;
 import java.util.Collection;
@@ -23,9 +24,27 @@ public final class ReportPage {
                     .append(v.crashes()).append("</td></tr>");
         }
         sb.append("</table>");
+        coldStarts(sb, functions);
         for (StatusView v : functions) {
             sb.append("<div>").append(Chart.svg(v.name(), v.history())).append("</div>");
         }
         return sb.append("</body></html>").toString();
+    }
+
+    /** Requests that found no ready instance (arrival to first byte, by who served them) and start-ups. */
+    private static void coldStarts(StringBuilder sb, Collection<StatusView> functions) {
+        sb.append("<h2>Cold starts</h2><p>Requests that arrived when no ready instance had capacity, from arrival at"
+                + " the activator to the first response byte: served by a warm instance (promoted from the pool or"
+                + " already running) or a cold one (a new process); and instance start-ups, spawn to ready.</p>");
+        sb.append("<table><tr><th>function</th><th>launch</th><th>requests at no capacity</th>"
+                + "<th>instance start-ups (launch/role)</th></tr>");
+        for (StatusView v : functions) {
+            var s = v.coldStart();
+            sb.append("<tr><td>").append(Chart.esc(v.name())).append("</td><td title='")
+                    .append(Chart.esc(v.launch().reason())).append("'>").append(Chart.esc(v.launch().mode()))
+                    .append("</td><td>").append(Chart.esc(ColdStartText.requests(s))).append("</td><td>")
+                    .append(Chart.esc(ColdStartText.startups(s))).append("</td></tr>");
+        }
+        sb.append("</table>");
     }
 }

@@ -22,10 +22,14 @@ public final class ManagedInstance {
     private volatile State state = State.STARTING;
     private volatile InstanceStats stats = InstanceStats.NONE;
     private volatile Instant readyAt;
+    private final String startRole;
+    private volatile long startupNanos = -1;
+    private volatile long reportedStartupMillis = -1;
 
     public ManagedInstance(InstanceHandle handle, Role role, Instant startedAt, int generation) {
         this.handle = handle;
         this.role = role;
+        this.startRole = role == Role.POOL ? "pool" : "active";
         this.startedAt = startedAt;
         this.generation = generation;
         this.endpoint = new Endpoint(handle.id(), handle.host(), handle.port());
@@ -78,12 +82,37 @@ public final class ManagedInstance {
         }
     }
 
+    /** What it was started for: {@code active} (into traffic) or {@code pool} (the warm pool). */
+    public String startRole() {
+        return startRole;
+    }
+
+    /** Spawn to ready as the platform measured it; -1 before ready. */
+    public long startupNanos() {
+        return startupNanos;
+    }
+
+    public void startupNanos(long nanos) {
+        this.startupNanos = nanos;
+    }
+
+    /** Process start to ready as the instance reported it; -1 until its stats said. */
+    public long reportedStartupMillis() {
+        return reportedStartupMillis;
+    }
+
     public InstanceStats stats() {
         return stats;
     }
 
-    public void stats(InstanceStats s) {
+    /** @return true when these stats are the first to report the instance's start-up time */
+    public boolean stats(InstanceStats s) {
         this.stats = s;
+        if (reportedStartupMillis < 0 && s.startupMillis() >= 0) {
+            reportedStartupMillis = s.startupMillis();
+            return true;
+        }
+        return false;
     }
 
     public boolean serving() {

@@ -3,6 +3,7 @@ package dev.quiver.platform.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quiver.platform.launch.Archive;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
@@ -34,6 +35,8 @@ class PlatformSettingsTest {
         assertThat(s.scrapeInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(s.kafkaBootstrap()).isEmpty();
         assertThat(s.dataDir().getFileName()).hasToString(".quiver");
+        assertThat(s.instances().archive()).isEqualTo(Archive.AUTO);
+        assertThat(s.instances().java()).isEmpty();
     }
 
     static Stream<Arguments> wrong() {
@@ -46,6 +49,8 @@ class PlatformSettingsTest {
                         "quiver.platform.activator.timeout must be > 0"),
                 Arguments.of("heap without unit", "quiver.platform.instances.max-heap", "lots",
                         "quiver.platform.instances.max-heap must be like 128m, but was 'lots'"),
+                Arguments.of("unknown archive", "quiver.platform.instances.archive", "fast",
+                        "quiver.platform.instances.archive must be one of auto, aot, appcds, none, but was 'fast'"),
                 Arguments.of("scrape too often", "quiver.platform.loop.scrape-interval", "10ms",
                         "quiver.platform.loop.scrape-interval must be >= 100ms"));
     }
@@ -55,5 +60,14 @@ class PlatformSettingsTest {
     void aWrongValueStopsStartUpNamingTheKey(String label, String key, String value, String message) {
         assertThatThrownBy(() -> map(Map.of(key, value))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void anExplicitJavaAndArchiveAreKept() {
+        PlatformSettings s = map(Map.of("quiver.platform.instances.java", "/opt/jdk25/bin/java",
+                "quiver.platform.instances.archive", "appcds"));
+
+        assertThat(s.instances().java()).contains("/opt/jdk25/bin/java");
+        assertThat(s.instances().archive()).isEqualTo(Archive.APPCDS);
     }
 }

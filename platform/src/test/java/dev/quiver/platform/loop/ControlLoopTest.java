@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.quiver.platform.activator.Endpoint;
 import dev.quiver.platform.activator.FunctionGate;
 import dev.quiver.platform.activator.Gates;
+import dev.quiver.platform.backend.Purpose;
+import dev.quiver.platform.coldstart.ColdStartRecorder;
 import dev.quiver.platform.metrics.LagReader;
 import dev.quiver.platform.metrics.PlatformMeters;
 import dev.quiver.platform.registry.FunctionReader;
@@ -28,6 +30,7 @@ class ControlLoopTest {
     Path home;
     final FakeBackend backend = new FakeBackend();
     final Gates gates = new Gates();
+    final ColdStartRecorder coldStarts = new ColdStartRecorder(ColdStartRecorder.Listener.NONE);
     ControlLoop loop;
     FunctionReader reader;
 
@@ -36,7 +39,7 @@ class ControlLoopTest {
         Files.writeString(home.resolve("f.jar"), "jar");
         reader = new FunctionReader(home);
         loop = new ControlLoop(Loops.settings(home), new FunctionRegistry(reader), gates, backend, LagReader.NONE,
-                Clock.systemUTC(), new PlatformMeters(new SimpleMeterRegistry()));
+                Clock.systemUTC(), new PlatformMeters(new SimpleMeterRegistry()), coldStarts);
         loop.start();
     }
 
@@ -108,5 +111,24 @@ class ControlLoopTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(backend.ids()).isEmpty());
         assertThat(gates.get("f")).isNull();
         assertThat(loop.delete("f")).isFalse();
+    }
+
+    @Test
+    void poolInstancesStartWithTheirWarmUpAndInstancesForTrafficStartOnDemand() {
+        loop.deploy(reader.read("name: f\nartifact: f.jar\nscale: {minScale: 1, initialScale: 1, warmPool: 1}\n"));
+
+        await().untilAsserted(() -> assertThat(backend.purposes).hasSize(2));
+        assertThat(backend.purposes.values()).containsExactlyInAnyOrder(Purpose.ON_DEMAND, Purpose.WARM_POOL);
+    }
+
+    @Test
+    void everyReadyInstanceRecordsItsStartUpByLaunchModeAndRole() {
+        loop.deploy(reader.read("name: f\nartifact: f.jar\nscale: {minScale: 1, initialScale: 1, warmPool: 1}\n"));
+
+        await().untilAsserted(() -> assertThat(coldStarts.snapshot("f").startups())
+                .extracting(s -> s.launch() + "/" + s.role() + "/" + s.measuredBy() + "/" + s.figures().count())
+                .containsExactly("-/active/platform/1", "-/pool/platform/1"));
+        assertThat(loop.delete("f")).isTrue();
+        assertThat(coldStarts.snapshot("f").startups()).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package dev.quiver.platform.loop;
 
 import dev.quiver.platform.backend.InstanceBackend;
 import dev.quiver.platform.backend.InstanceHandle;
+import dev.quiver.platform.backend.Purpose;
 import dev.quiver.platform.registry.FunctionDefinition;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Instances that are ready at once and stop when told (or "crash" when a test says so); no processes. */
 final class FakeBackend implements InstanceBackend {
     final Map<String, Fake> running = new ConcurrentHashMap<>();
+    final Map<String, Purpose> purposes = new ConcurrentHashMap<>();
 
     static final class Fake implements InstanceHandle {
         private final String id;
@@ -77,7 +79,8 @@ final class FakeBackend implements InstanceBackend {
     }
 
     @Override
-    public InstanceHandle start(FunctionDefinition function, String id) {
+    public InstanceHandle start(FunctionDefinition function, String id, Purpose purpose) {
+        purposes.put(id, purpose);
         Fake f = new Fake(id);
         running.put(id, f);
         f.exited.thenRun(() -> running.remove(id));

@@ -2,7 +2,9 @@ package dev.quiver.platform.loop;
 
 import dev.quiver.platform.activator.Gates;
 import dev.quiver.platform.backend.InstanceBackend;
+import dev.quiver.platform.coldstart.ColdStartRecorder;
 import dev.quiver.platform.config.PlatformSettings;
+import dev.quiver.platform.launch.Archive;
 import dev.quiver.platform.metrics.LagReader;
 import dev.quiver.platform.metrics.PlatformMeters;
 import dev.quiver.platform.registry.FunctionReader;
@@ -23,14 +25,15 @@ final class Loops {
                 new PlatformSettings.ActivatorSettings(0, "127.0.0.1", "quiver.localhost", 100, Duration.ofSeconds(5),
                         65536, 1, 1),
                 new PlatformSettings.InstanceSettings("64m", Duration.ofSeconds(10), Duration.ofSeconds(1),
-                        Duration.ofMillis(20), "java"),
+                        Duration.ofMillis(20), Optional.empty(), Archive.AUTO),
                 Duration.ofMillis(200), 60, Optional.empty(), Optional.empty());
     }
 
     static ControlLoop start(Path home, InstanceBackend backend, LagReader lag) {
         PlatformSettings s = settings(home);
         ControlLoop loop = new ControlLoop(s, new FunctionRegistry(new FunctionReader(home)), new Gates(), backend,
-                lag, Clock.systemUTC(), new PlatformMeters(new SimpleMeterRegistry()));
+                lag, Clock.systemUTC(), new PlatformMeters(new SimpleMeterRegistry()),
+                new ColdStartRecorder(ColdStartRecorder.Listener.NONE));
         loop.start();
         return loop;
     }

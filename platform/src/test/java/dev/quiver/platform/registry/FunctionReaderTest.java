@@ -3,6 +3,7 @@ package dev.quiver.platform.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quiver.platform.launch.Archive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -83,6 +84,12 @@ class FunctionReaderTest {
                         "triggers.cron: is not a known key"),
                 Arguments.of("properties not plain", "name: a\nartifact: app.jar\nproperties: {a: {b: c}}",
                         "properties.a: must be a plain value"),
+                Arguments.of("unknown archive", "name: a\nartifact: app.jar\njvm: {archive: fast}",
+                        "jvm.archive: must be one of auto, aot, appcds, none, was \"fast\""),
+                Arguments.of("unknown jvm key", "name: a\nartifact: app.jar\njvm: {heap: 1g}",
+                        "jvm.heap: is not a known key"),
+                Arguments.of("empty java", "name: a\nartifact: app.jar\njvm: {java: ''}",
+                        "jvm.java: must be a non-empty string"),
                 Arguments.of("not a map", "- a\n- b", "the document must be a map of settings"),
                 Arguments.of("not YAML", "name: [a", "not valid YAML"));
     }
@@ -93,6 +100,18 @@ class FunctionReaderTest {
         assertThatThrownBy(() -> reader.read(document)).isInstanceOf(InvalidFunctionException.class)
                 .satisfies(e -> assertThat(((InvalidFunctionException) e).problems())
                         .anySatisfy(p -> assertThat(p).contains(problem)));
+    }
+
+    @Test
+    void aFunctionMayChooseItsOwnJavaAndArchiveAndAChangeRollsItsInstances() {
+        FunctionDefinition plain = reader.read("name: a\nartifact: app.jar\n");
+        FunctionDefinition own = reader.read("name: a\nartifact: app.jar\njvm: {java: /opt/jdk25/bin/java, "
+                + "archive: none}\n");
+
+        assertThat(plain.launch()).isEqualTo(LaunchOverride.NONE);
+        assertThat(own.launch().java()).contains("/opt/jdk25/bin/java");
+        assertThat(own.launch().archive()).contains(Archive.NONE);
+        assertThat(own.needsRollFrom(plain)).isTrue();
     }
 
     @Test

@@ -2,7 +2,11 @@ package dev.quiver.platform.backend.process;
 
 import dev.quiver.platform.backend.InstanceBackend;
 import dev.quiver.platform.backend.InstanceHandle;
+import dev.quiver.platform.backend.LaunchInfo;
+import dev.quiver.platform.backend.Purpose;
 import dev.quiver.platform.config.PlatformSettings.InstanceSettings;
+import dev.quiver.platform.launch.LaunchPlan;
+import dev.quiver.platform.launch.Launcher;
 import dev.quiver.platform.registry.FunctionDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,13 +23,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Instances as local OS processes: {@code java -jar} for a runner jar, the binary itself for a native build, on a
- * free port, each with its log file under {@code <data-dir>/logs/<function>/<id>.log}.
+ * Instances as local OS processes: {@code java -jar} for a runner jar (the JVM and archive chosen by the
+ * {@link Launcher}), the binary itself for a native build, on a free port, each with its log file under
+ * {@code <data-dir>/logs/<function>/<id>.log}. On-demand starts skip the function's warm-up.
  */
 public final class ProcessBackend implements InstanceBackend {
+    static final String WARMUP_ITERATIONS = "quiver.warmup.iterations";
     private final InstanceSettings settings;
     private final Path logDir;
     private final Map<String, String> extraProperties;
+    private final Launcher launcher;
     private final ScheduledExecutorService probes = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "quiver-probe");
         t.setDaemon(true);
@@ -35,25 +42,30 @@ public final class ProcessBackend implements InstanceBackend {
     private final Map<String, ProcessInstance> running = new ConcurrentHashMap<>();
 
     /** @param extraProperties given to every instance (e.g. {@code kafka.bootstrap.servers}) */
-    public ProcessBackend(InstanceSettings settings, Path dataDir, Map<String, String> extraProperties) {
+    public ProcessBackend(InstanceSettings settings, Path dataDir, Map<String, String> extraProperties,
+                          Launcher launcher) {
         this.settings = settings;
+        this.launcher = launcher;
         this.logDir = dataDir.resolve("logs");
         this.extraProperties = Map.copyOf(extraProperties);
     }
 
     @Override
-    public InstanceHandle start(FunctionDefinition f, String id) {
+    public InstanceHandle start(FunctionDefinition f, String id, Purpose purpose) {
         int port = FreePort.find();
         Path log = logDir.resolve(f.name()).resolve(id + ".log");
-        List<String> cmd = command(f, port);
+        LaunchPlan plan = launcher.plan(f);
+        List<String> cmd = command(f, port, plan, purpose);
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "# " + String.join(" ", cmd) + System.lineSeparator());
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().putAll(f.env());
+            long spawned = System.nanoTime();
             Process p = pb.start();
-            ProcessInstance instance = new ProcessInstance(id, port, p, log, http, probes, settings);
+            ProcessInstance instance = new ProcessInstance(id, port, p, log, http, probes, settings, spawned,
+                    new LaunchInfo(plan.mode(), plan.reason()), () -> launcher.check(f.name(), plan, log));
             running.put(id, instance);
             instance.exited().whenComplete((code, e) -> running.remove(id));
             instance.probe();
@@ -63,12 +75,14 @@ public final class ProcessBackend implements InstanceBackend {
         }
     }
 
-    List<String> command(FunctionDefinition f, int port) {
+    /** The command line; on-demand starts get {@code quiver.warmup.iterations=0} last, so that it wins. */
+    List<String> command(FunctionDefinition f, int port, LaunchPlan plan, Purpose purpose) {
         List<String> cmd = new ArrayList<>();
         if (f.jvm()) {
-            cmd.add(settings.java());
+            cmd.add(plan.java());
             cmd.add("-Xmx" + settings.maxHeap());
             cmd.add("-XX:+UseSerialGC");
+            cmd.addAll(plan.jvmOptions());
             cmd.addAll(f.jvmOptions());
         } else {
             cmd.add(f.artifact().toString());
@@ -77,6 +91,9 @@ public final class ProcessBackend implements InstanceBackend {
         cmd.add("-Dquarkus.http.host=127.0.0.1");
         extraProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         f.properties().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        if (purpose == Purpose.ON_DEMAND) {
+            cmd.add("-D" + WARMUP_ITERATIONS + "=0");
+        }
         if (f.jvm()) {
             cmd.add("-jar");
             cmd.add(f.artifact().toString());

@@ -1,6 +1,7 @@
 package dev.quiver.platform.backend.process;
 
 import dev.quiver.platform.backend.InstanceHandle;
+import dev.quiver.platform.backend.LaunchInfo;
 import dev.quiver.platform.config.PlatformSettings.InstanceSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /** One instance process: readiness polling, graceful stop (SIGTERM, kill after the grace), exit. */
 final class ProcessInstance implements InstanceHandle {
@@ -26,10 +28,18 @@ final class ProcessInstance implements InstanceHandle {
     private final CompletableFuture<Integer> exited;
     private final HttpRequest readiness;
     private final long deadline;
+    private final long spawnedNanos;
+    private final Supplier<LaunchInfo> launchCheck;
     private volatile boolean stopping;
+    private volatile long readyNanos = -1;
+    private volatile LaunchInfo launch;
 
     ProcessInstance(String id, int port, Process process, Path log, HttpClient http, ScheduledExecutorService probes,
-                    InstanceSettings settings) {
+                    InstanceSettings settings, long spawnedNanos, LaunchInfo planned,
+                    Supplier<LaunchInfo> launchCheck) {
+        this.launch = planned;
+        this.spawnedNanos = spawnedNanos;
+        this.launchCheck = launchCheck;
         this.id = id;
         this.port = port;
         this.process = process;
@@ -58,6 +68,8 @@ final class ProcessInstance implements InstanceHandle {
         }
         http.sendAsync(readiness, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
             if (e == null && r.statusCode() == 200) {
+                readyNanos = System.nanoTime();
+                launch = launchCheck.get();
                 ready.complete(null);
             } else {
                 probes.schedule(this::probe, settings.probeInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -98,6 +110,21 @@ final class ProcessInstance implements InstanceHandle {
     @Override
     public CompletableFuture<Integer> exited() {
         return exited;
+    }
+
+    @Override
+    public LaunchInfo launch() {
+        return launch;
+    }
+
+    @Override
+    public long spawnedNanos() {
+        return spawnedNanos;
+    }
+
+    @Override
+    public long readyNanos() {
+        return readyNanos;
     }
 
     @Override
