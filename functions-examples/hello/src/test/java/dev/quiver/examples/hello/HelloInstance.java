@@ -26,18 +26,28 @@ final class HelloInstance implements AutoCloseable {
         this.log = log;
     }
 
+    static Path jar() {
+        return Path.of(System.getProperty("quiver.app.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+    }
+
     static HelloInstance start(String... systemProperties) throws IOException {
-        String jar = System.getProperty("quiver.app.jar", "target/quarkus-app/quarkus-run.jar");
+        return start(Path.of(System.getProperty("java.home")), List.of(), systemProperties);
+    }
+
+    /** Started by the JDK at {@code javaHome} with extra JVM options (e.g. a start-up archive). */
+    static HelloInstance start(Path javaHome, List<String> jvmOptions, String... systemProperties) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile("hello-", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString(), "-Xmx128m"));
+        command.addAll(jvmOptions);
+        command.add("-Dquarkus.http.port=" + port);
         for (String property : systemProperties) {
             command.add("-D" + property);
         }
-        command.addAll(List.of("-jar", jar));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // in the app's directory, as the build ran it: the AppCDS archive records the class path as "quarkus-run.jar"
+        command.addAll(List.of("-jar", jar().getFileName().toString()));
+        Process process = new ProcessBuilder(command).directory(jar().getParent().toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         return new HelloInstance(port, process, log);
     }
 

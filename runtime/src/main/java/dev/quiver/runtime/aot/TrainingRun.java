@@ -1,0 +1,108 @@
+package dev.quiver.runtime.aot;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One training run: the app started by a JDK 25+ with {@code -XX:AOTCacheOutput}, the request mix sent to it, then a
+ * SIGTERM; the JVM writes the AOT cache as it exits. The JVM options match how Quiver starts instances (serial GC),
+ * since the cache is only used by a compatible JVM configuration.
+ */
+final class TrainingRun {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Jdk jdk;
+    private final Path appDir;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    TrainingRun(Jdk jdk, Path appDir, Path log) {
+        this.jdk = jdk;
+        this.appDir = appDir;
+        this.log = log;
+    }
+
+    /** Runs the training; returns the count of answers by status class per request label ("hello json 2xx" -> 100). */
+    Map<String, Integer> run(Map<String, String> inputs, int rounds) throws IOException, InterruptedException {
+        Path cache = appDir.resolve(JvmArchives.AOT_FILE);
+        Files.deleteIfExists(cache);
+        int port = freePort();
+        List<String> cmd = List.of(jdk.java().toString(), "-XX:AOTCacheOutput=" + cache, "-Xmx256m", "-XX:+UseSerialGC",
+                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-jar",
+                "quarkus-run.jar"); // in the app's directory, as Quarkus makes the AppCDS archive and Quiver starts instances
+        Files.writeString(log, "# " + String.join(" ", cmd) + "\n");
+        Process p = new ProcessBuilder(cmd).directory(appDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        try {
+            String base = "http://127.0.0.1:" + port;
+            awaitReady(p, base);
+            Map<String, Integer> answers = new TreeMap<>();
+            for (int r = 0; r < rounds; r++) {
+                for (TrainingRequest t : TrainingMix.round(inputs, r)) {
+                    answers.merge(t.label() + " " + send(base, t) / 100 + "xx", 1, Integer::sum);
+                }
+            }
+            p.destroy(); // SIGTERM: the runtime drains, the JVM exits and writes the cache
+            if (!p.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IOException("the training JVM did not exit within " + EXIT_TIMEOUT.toSeconds() + " s (see " + log + ")");
+            }
+            if (!Files.isRegularFile(cache) || Files.size(cache) == 0) {
+                throw new IOException("the training JVM exited (" + p.exitValue() + ") without writing " + cache + " (see " + log + ")");
+            }
+            return answers;
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    private void awaitReady(Process p, String base) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IOException("the app exited (" + p.exitValue() + ") before it was ready; last lines of " + log
+                        + ":\n" + tail(log, 15));
+            }
+            try {
+                if (send(base, TrainingRequest.get("/q/health/ready")) == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IOException("the app was not ready within " + READY_TIMEOUT.toSeconds() + " s (see " + log + ")");
+    }
+
+    private int send(String base, TrainingRequest t) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + t.path())).timeout(Duration.ofSeconds(30))
+                .method(t.method(), t.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(t.body()));
+        t.headers().forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static String tail(Path file, int lines) throws IOException {
+        List<String> all = Files.exists(file) ? Files.readAllLines(file) : List.of();
+        return String.join("\n", new ArrayList<>(all.subList(Math.max(0, all.size() - lines), all.size())));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
