@@ -13,6 +13,10 @@ import java.util.Optional;
 public interface ControllerConfig {
     /** The activator Deployment's pod labels in deploy/base/activator.yaml. */
     String DEFAULT_ACTIVATOR_SELECTOR = "app.kubernetes.io/name=quiver-activator";
+    /** The ConfigMap the broker Deployment in deploy/base/broker.yaml reads QUIVER_BROKER_NAMES from. */
+    String DEFAULT_BROKER_NAMES_CONFIG_MAP = "quiver-brokers";
+    /** The broker Deployment and Service in deploy/base/broker.yaml. */
+    String DEFAULT_BROKER_DEPLOYMENT = "quiver-broker";
     /** The activator's proxy port: the {@code http} port of the activator pods in deploy/base/activator.yaml. */
     String DEFAULT_ACTIVATOR_PORT = "8012";
 
@@ -61,11 +65,11 @@ public interface ControllerConfig {
     String controllerUrl();
 
     /** The Broker Deployment (and Service) whose served broker names the controller writes from Broker resources. */
-    @WithDefault("quiver-broker")
+    @WithDefault(DEFAULT_BROKER_DEPLOYMENT)
     String brokerDeployment();
 
     /** ConfigMap the controller writes {@code QUIVER_BROKER_NAMES} into; the broker Deployment reads it. */
-    @WithDefault("quiver-brokers")
+    @WithDefault(DEFAULT_BROKER_NAMES_CONFIG_MAP)
     String brokerNamesConfigMap();
 
     /** {@code quiver.kubernetes.activator.*}: used when {@link #role()} is {@code activator}. */

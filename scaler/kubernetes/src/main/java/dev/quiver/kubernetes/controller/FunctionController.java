@@ -1,7 +1,10 @@
 package dev.quiver.kubernetes.controller;
 
 import dev.quiver.kubernetes.eventing.BrokerAdmin;
+import dev.quiver.kubernetes.eventing.BrokerEvents;
+import dev.quiver.kubernetes.eventing.BrokerReconciler;
 import dev.quiver.kubernetes.eventing.TriggerReconciler;
+import dev.quiver.kubernetes.resource.Broker;
 import dev.quiver.kubernetes.resource.Function;
 import dev.quiver.kubernetes.resource.Trigger;
 import dev.quiver.kubernetes.scaling.AdminLagSource;
@@ -48,6 +51,7 @@ public class FunctionController {
     private ScheduledExecutorService loop;
     private SharedIndexInformer<Function> informer;
     private SharedIndexInformer<Trigger> triggerInformer;
+    private SharedIndexInformer<Broker> brokerInformer;
     private FunctionReconciler reconciler;
     private KubeApplier applier;
     private LagSource lag = LagSource.NONE;
@@ -80,6 +84,11 @@ public class FunctionController {
                 new BrokerAdmin(config.brokerUrl(), Duration.ofSeconds(10)), clock);
         triggerInformer = client.resources(Trigger.class).inNamespace(ns)
                 .inform(new TriggerHandler(triggers), config.resync().toMillis());
+        BrokerReconciler brokers = new BrokerReconciler(client, config.brokerDeployment(),
+                config.brokerNamesConfigMap(), clock);
+        brokerInformer = client.resources(Broker.class).inNamespace(ns).inform(new BrokerEvents(loop, brokers, ns,
+                name -> triggersOf(name).forEach(t -> safely(t, () -> triggers.reconcile(t)))),
+                config.resync().toMillis());
         loop.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         LOG.infof("Quiver controller watching Functions in namespace %s", ns);
     }
@@ -88,6 +97,7 @@ public class FunctionController {
         if (informer != null) {
             informer.close();
             triggerInformer.close();
+            brokerInformer.close();
         }
         if (loop != null) {
             loop.shutdownNow();
@@ -152,6 +162,20 @@ public class FunctionController {
     private static boolean statusOnly(HasMetadata before, HasMetadata after) {
         return Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
                 && !Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
+    }
+
+    /** The Triggers (as last seen) whose spec.broker is {@code broker} (unset means {@code default}). */
+    private java.util.List<Trigger> triggersOf(String broker) {
+        return triggerInformer.getStore().list().stream().filter(t -> broker.equals(
+                t.getSpec() == null || t.getSpec().getBroker() == null ? "default" : t.getSpec().getBroker())).toList();
+    }
+
+    private static void safely(Trigger t, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Reconcile of Trigger %s failed", t.getMetadata().getName());
+        }
     }
 
     private static String key(String ns, String name) {

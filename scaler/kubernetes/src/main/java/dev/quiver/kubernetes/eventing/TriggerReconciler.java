@@ -2,6 +2,7 @@ package dev.quiver.kubernetes.eventing;
 
 import dev.quiver.kubernetes.controller.Conditions;
 import dev.quiver.kubernetes.controller.Conditions.Wanted;
+import dev.quiver.kubernetes.resource.Broker;
 import dev.quiver.kubernetes.resource.Trigger;
 import dev.quiver.kubernetes.resource.TriggerStatus;
 import dev.quiver.scaler.spec.SpecException;
@@ -14,7 +15,8 @@ import java.util.List;
 /**
  * Configures the broker's dispatcher from a {@link Trigger}: validates it, resolves the subscriber, sends it to the
  * broker's admin API and reports the outcome as conditions (Failed names the field, from this check or from the
- * broker's 400 answer).
+ * broker's 400 answer). A Trigger whose broker has no Broker resource in its namespace is not sent: Failed
+ * {@code BrokerNotFound}.
  */
 public final class TriggerReconciler {
     private final KubernetesClient client;
@@ -33,8 +35,12 @@ public final class TriggerReconciler {
         try {
             TriggerDocument doc = TriggerDocument.of(t);
             s.setSubscriberUri(doc.subscriber());
-            BrokerAdmin.Answer a = broker.apply(doc);
-            if (a.ok()) {
+            String ns = t.getMetadata().getNamespace();
+            BrokerAdmin.Answer a = brokerExists(ns, doc.broker()) ? broker.apply(doc) : null;
+            if (a == null) {
+                wanted = failed("BrokerNotFound", "spec.broker: no Broker resource '" + doc.broker()
+                        + "' in namespace " + ns + " (create one; deploy/examples/broker-and-trigger.yaml)");
+            } else if (a.ok()) {
                 wanted = List.of(new Wanted(Conditions.READY, true, "Configured", "broker " + doc.broker()),
                         new Wanted(Conditions.FAILED, false, "Valid", ""));
             } else if (a.status() == 400) {
@@ -60,6 +66,10 @@ public final class TriggerReconciler {
                 .withNamespace(t.getMetadata().getNamespace()).build());
         patch.setStatus(s);
         client.resources(Trigger.class).inNamespace(t.getMetadata().getNamespace()).resource(patch).patchStatus();
+    }
+
+    private boolean brokerExists(String namespace, String name) {
+        return client.resources(Broker.class).inNamespace(namespace).withName(name).get() != null;
     }
 
     public void delete(Trigger t) throws IOException, InterruptedException {

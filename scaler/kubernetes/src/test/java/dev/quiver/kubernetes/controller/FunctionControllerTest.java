@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.quiver.kubernetes.Functions;
+import dev.quiver.kubernetes.eventing.BrokerReconciler;
+import dev.quiver.kubernetes.resource.Broker;
 import dev.quiver.kubernetes.resource.Function;
+import dev.quiver.kubernetes.resource.Trigger;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import dev.quiver.kubernetes.workload.Labels;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -56,6 +61,27 @@ class FunctionControllerTest {
                     .isEmpty();
             assertThat(client.pods().inNamespace(NS).withLabels(Labels.function("watched")).list().getItems())
                     .isEmpty();
+        });
+    }
+
+    @Test
+    void brokerResourcesAreWatchedAndTriggersOfAMissingBrokerFail() throws Exception {
+        new MockCluster(client).installCrds();
+        client.resource(Serialization.unmarshal("apiVersion: quiver.dev/v1alpha1\nkind: Broker\n"
+                + "metadata: {name: orders, namespace: live}\nspec: {}\n", Broker.class)).create();
+        client.resource(Serialization.unmarshal("apiVersion: quiver.dev/v1alpha1\nkind: Trigger\n"
+                + "metadata: {name: lost, namespace: live}\nspec: {broker: nosuch, subscriber: {function: hello}}\n",
+                Trigger.class)).create();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            ConfigMap names = client.configMaps().inNamespace(NS).withName("quiver-brokers").get();
+            assertThat(names).isNotNull();
+            assertThat(names.getData()).containsEntry(BrokerReconciler.NAMES_KEY, "orders");
+            Broker b = client.resources(Broker.class).inNamespace(NS).withName("orders").get();
+            assertThat(b.getStatus().getUrl()).isEqualTo("http://quiver-broker.live.svc.cluster.local/orders");
+            Trigger t = client.resources(Trigger.class).inNamespace(NS).withName("lost").get();
+            assertThat(Conditions.find(t.getStatus().getConditions(), Conditions.FAILED).getReason())
+                    .isEqualTo("BrokerNotFound");
         });
     }
 

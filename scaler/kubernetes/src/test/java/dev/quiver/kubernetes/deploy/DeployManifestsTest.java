@@ -8,6 +8,8 @@ import dev.quiver.kubernetes.DeployDir;
 import dev.quiver.kubernetes.activator.ActivatorSettings;
 import dev.quiver.kubernetes.controller.ControllerConfig;
 import dev.quiver.kubernetes.controller.Role;
+import dev.quiver.kubernetes.eventing.BrokerNames;
+import dev.quiver.kubernetes.eventing.BrokerReconciler;
 import dev.quiver.kubernetes.model.FunctionValidator;
 import dev.quiver.kubernetes.resource.Broker;
 import dev.quiver.kubernetes.resource.Function;
@@ -66,8 +68,14 @@ class DeployManifestsTest {
             assertThat(labels(pod.path("metadata").path("labels")))
                     .containsAllEntriesOf(labels(d.node().path("spec").path("selector").path("matchLabels")));
             pod.findValues("configMapKeyRef").forEach(ref -> {
-                assertThat(ref.path("name").asText()).isEqualTo("quiver-config");
-                assertThat(config.has(ref.path("key").asText())).as(ref.toString()).isTrue();
+                if (ref.path("name").asText().equals(ControllerConfig.DEFAULT_BROKER_NAMES_CONFIG_MAP)) {
+                    // written by the controller: missing until the first Broker resource
+                    assertThat(ref.path("key").asText()).isEqualTo(BrokerReconciler.NAMES_KEY);
+                    assertThat(ref.path("optional").asBoolean()).as(ref.toString()).isTrue();
+                } else {
+                    assertThat(ref.path("name").asText()).isEqualTo("quiver-config");
+                    assertThat(config.has(ref.path("key").asText())).as(ref.toString()).isTrue();
+                }
             });
         });
     }
@@ -83,6 +91,25 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theBrokerDeploymentReadsTheNamesTheControllerWrites() {
+        JsonNode broker = container(ControllerConfig.DEFAULT_BROKER_DEPLOYMENT);
+        assertThat(broker.path("env").findValues("configMapKeyRef")).anySatisfy(ref -> {
+            assertThat(ref.path("name").asText()).isEqualTo(ControllerConfig.DEFAULT_BROKER_NAMES_CONFIG_MAP);
+            assertThat(ref.path("key").asText()).isEqualTo(BrokerReconciler.NAMES_KEY);
+        });
+        assertThat(BASE.one("Service", ControllerConfig.DEFAULT_BROKER_DEPLOYMENT)).isNotNull();
+        assertThat(rules()).anySatisfy(r -> {
+            assertThat(strings(r.path("resources"))).containsExactly("configmaps");
+            assertThat(strings(r.path("verbs"))).containsExactly("create");
+        }).anySatisfy(r -> {
+            assertThat(strings(r.path("resources"))).containsExactly("configmaps");
+            assertThat(strings(r.path("resourceNames"))).containsExactly(ControllerConfig.DEFAULT_BROKER_NAMES_CONFIG_MAP);
+            assertThat(strings(r.path("verbs"))).contains("get", "patch");
+        }).filteredOn(r -> strings(r.path("resources")).contains("configmaps"))
+                .allSatisfy(r -> assertThat(strings(r.path("verbs"))).doesNotContain("list", "watch", "delete"));
+    }
+
+    @Test
     void theControllersDefaultActivatorSelectorMatchesTheActivatorPods() {
         String[] kv = ControllerConfig.DEFAULT_ACTIVATOR_SELECTOR.split("=");
         assertThat(labels(BASE.one("Deployment", "quiver-activator").node().path("spec").path("template")
@@ -92,6 +119,8 @@ class DeployManifestsTest {
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource({
         "quiver.dev, functions, watch", "quiver.dev, functions/status, patch", "apps, deployments, create",
+        "quiver.dev, brokers, list", "quiver.dev, brokers, watch", "quiver.dev, brokers/status, patch",
+        "'', configmaps, create",
         "apps, deployments, patch", "apps, deployments, deletecollection", "'', services, create",
         "'', services, patch", "'', pods, create", "'', pods, patch", "'', pods, delete", "'', pods, list"})
     void controllerRoleAllowsWhatTheControllerDoes(String group, String resource, String verb) {
@@ -181,8 +210,11 @@ class DeployManifestsTest {
         });
         assertThat(examples.kind("Trigger")).allSatisfy(d -> assertThat(
                 Serialization.unmarshal(d.node().toString(), Trigger.class).getSpec().getSubscriber()).isNotNull());
-        assertThat(examples.kind("Broker")).allSatisfy(d -> assertThat(
-                Serialization.unmarshal(d.node().toString(), Broker.class).getSpec()).isNotNull());
+        assertThat(examples.kind("Broker")).isNotEmpty().allSatisfy(d -> assertThat(BrokerNames
+                .of(List.of(Serialization.unmarshal(d.node().toString(), Broker.class))).violations()).isEmpty());
+        List<String> brokers = examples.kind("Broker").stream().map(Manifests.Doc::name).toList();
+        assertThat(examples.kind("Trigger")).allSatisfy(d -> assertThat(brokers)
+                .contains(d.node().path("spec").path("broker").asText("default")));
     }
 
     private static List<JsonNode> rules() {

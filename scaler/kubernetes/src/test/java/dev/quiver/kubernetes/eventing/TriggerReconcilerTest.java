@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.kubernetes.controller.Conditions;
 import dev.quiver.kubernetes.controller.MockCluster;
+import dev.quiver.kubernetes.resource.Broker;
 import dev.quiver.kubernetes.resource.Trigger;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +30,9 @@ class TriggerReconcilerTest {
     @BeforeEach
     void setUp() throws Exception {
         new MockCluster(client).installCrds();
+        if (client.resources(Broker.class).inNamespace("ev").withName("default").get() == null) {
+            client.resource(BrokerNamesTest.broker("default", null)).inNamespace("ev").create();
+        }
         broker = new FakeBroker();
         reconciler = new TriggerReconciler(client, new BrokerAdmin(broker.uri(), Duration.ofSeconds(5)),
                 Clock.fixed(MockCluster.NOW, ZoneOffset.UTC));
@@ -76,6 +80,22 @@ class TriggerReconcilerTest {
         Trigger after = client.resources(Trigger.class).inNamespace("ev").withName("nosub").get();
         assertThat(Conditions.find(after.getStatus().getConditions(), Conditions.FAILED).getMessage())
                 .startsWith("spec.subscriber: must name exactly one of function, uri");
+    }
+
+    @Test
+    void aTriggerWhoseBrokerHasNoBrokerResourceFailsWithBrokerNotFoundAndIsNotSent() {
+        Trigger t = client.resource(Triggers.of("orphan", "  broker: nosuch\n  subscriber: {uri: 'http://x.example/'}\n"))
+                .create();
+
+        reconciler.reconcile(t);
+
+        assertThat(broker.requests).isEmpty();
+        Trigger after = client.resources(Trigger.class).inNamespace("ev").withName("orphan").get();
+        assertThat(Conditions.find(after.getStatus().getConditions(), Conditions.FAILED)).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("True");
+            assertThat(c.getReason()).isEqualTo("BrokerNotFound");
+            assertThat(c.getMessage()).startsWith("spec.broker: no Broker resource 'nosuch' in namespace ev");
+        });
     }
 
     @Test
