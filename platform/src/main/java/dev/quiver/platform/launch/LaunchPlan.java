@@ -78,11 +78,17 @@ public record LaunchPlan(String java, List<String> jvmOptions, String mode, Stri
     private static Attempt aot(ArtifactFacts f, LaunchChoice choice, Function<Path, Optional<JvmBuild>> jvmAt) {
         Optional<String> file = f.get(AOT + "file");
         if (file.isEmpty()) {
-            if (f.exists(ArtifactFacts.AOT_DEFAULT)) {
+            Optional<String> skipped = f.get(AOT + "skipped");
+            boolean leftover = f.exists(ArtifactFacts.AOT_DEFAULT);
+            if (skipped.isPresent()) {
+                return Attempt.no("no AOT cache (" + skipped.get() + ")" + (leftover ? "; the "
+                        + ArtifactFacts.AOT_DEFAULT + " of an earlier build is ignored" : ""), false);
+            }
+            if (leftover) {
                 return Attempt.no(ArtifactFacts.AOT_DEFAULT + " is not described in " + ArtifactFacts.METADATA
                         + " (cannot tell which JDK made it)", true);
             }
-            return Attempt.no("no AOT cache" + f.get(AOT + "skipped").map(s -> " (" + s + ")").orElse(""), false);
+            return Attempt.no("no AOT cache", false);
         }
         Attempt usable = usable(f, file.get(), AOT, choice, jvmAt);
         if (usable.jvm == null) {
