@@ -67,7 +67,8 @@ public final class Activator {
     public Future<Integer> start(String host, Function<FunctionDirectory.Listener, FunctionDirectory> directoryFactory) {
         this.directory = directoryFactory.apply(listener());
         return Future.<Integer>future(p -> context.runOnContext(v -> {
-            server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(settings.port()))
+            server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(settings.port())
+                    .setHandle100ContinueAutomatically(true))
                     .requestHandler(this::handle);
             server.listen().map(HttpServer::actualPort).onComplete(p);
         }));

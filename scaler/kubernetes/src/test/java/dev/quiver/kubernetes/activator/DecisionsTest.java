@@ -46,7 +46,7 @@ class DecisionsTest {
 
     @ParameterizedTest(name = "Connection: {0}")
     @CsvSource(delimiter = '|', value = {
-        "''                       | connection,keep-alive,transfer-encoding,upgrade,te,trailer,host,proxy-authorization | content-type",
+        "''                       | connection,keep-alive,transfer-encoding,upgrade,te,trailer,host,proxy-authorization,expect | content-type",
         "keep-alive, X-Secret-Hop | x-secret-hop,keep-alive                                                             | x-secret",
         "close                    | close,connection                                                                    | content-length"})
     void hopByHopHeadersAndThoseNamedInConnectionAreDropped(String connection, String dropped, String kept) {
