@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -65,12 +64,5 @@ public final class ColdStartMeters implements ColdStartRecorder.Listener {
         return timers.computeIfAbsent(key, k -> Timer.builder(name).description(help).tag("function", function)
                 .tags(tags).serviceLevelObjectives(BUCKETS).minimumExpectedValue(BUCKETS[0])
                 .maximumExpectedValue(BUCKETS[BUCKETS.length - 1]).register(registry));
-    }
-
-    /** The meter names as Prometheus shows them, for the docs and tests. */
-    public static List<String> prometheusNames() {
-        return List.of("quiver_coldstart_wait_seconds", "quiver_coldstart_served_seconds",
-                "quiver_coldstart_first_byte_seconds", "quiver_instance_startup_seconds",
-                "quiver_instance_reported_startup_seconds");
     }
 }
