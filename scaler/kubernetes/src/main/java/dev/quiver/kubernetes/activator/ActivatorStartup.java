@@ -20,6 +20,7 @@ public class ActivatorStartup {
     private final Vertx vertx;
     private Activator activator;
     private KubeDirectory directory;
+    private Integer port;
 
     public ActivatorStartup(KubernetesClient client, ControllerConfig config, Vertx vertx) {
         this.client = client;
@@ -34,7 +35,7 @@ public class ActivatorStartup {
         ActivatorSettings settings = ActivatorSettings.from(config);
         String ns = config.namespace().orElse(client.getNamespace());
         activator = new Activator(vertx, settings, ns);
-        int port = activator.start("0.0.0.0", l -> directory = new KubeDirectory(client, ns, l).start())
+        port = activator.start("0.0.0.0", l -> directory = new KubeDirectory(client, ns, l).start())
                 .toCompletionStage().toCompletableFuture().join();
         LOG.infof("Quiver activator on port %d for Functions in namespace %s (controller %s)", port, ns,
                 settings.controllerUrl());
@@ -47,6 +48,11 @@ public class ActivatorStartup {
         if (activator != null) {
             activator.close();
         }
+    }
+
+    /** The port the proxy listens on; empty in the controller role. */
+    public Optional<Integer> port() {
+        return Optional.ofNullable(port);
     }
 
     /** The running activator's counters; empty in the controller role. */

@@ -178,6 +178,21 @@ class ActivatorTest {
     }
 
     @Test
+    void aChunkedAnswerWithoutContentLengthIsStreamedBackWhole() throws Exception {
+        function("chunky");
+        FakePod pod = pod("pod-c");
+        slice("chunky", pod);
+        start(LONG, 10);
+        awaitEndpoints("chunky", 1);
+
+        Reply r = call(HttpMethod.GET, "chunky.act.svc", "/stream", Map.of(), null).get(60, TimeUnit.SECONDS);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("first,second");
+        assertThat(r.headers().get("x-pod")).isEqualTo("pod-c");
+    }
+
+    @Test
     void requestsAreSpreadOverEveryReadyEndpoint() throws Exception {
         function("pair");
         FakePod a = pod("pod-1");

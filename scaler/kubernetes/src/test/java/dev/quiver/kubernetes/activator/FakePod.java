@@ -9,7 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real HTTP server on 127.0.0.1 standing in for a function's pod: records each request (method, URI, headers,
- * body) and answers 200 with {@code <name> got <n> bytes} and a header {@code x-pod: <name>}.
+ * body) and answers 200 with {@code <name> got <n> bytes} and a header {@code x-pod: <name>}; on {@code /stream}
+ * it answers chunked, without a content-length.
  */
 final class FakePod implements AutoCloseable {
     record Seen(String method, String uri, MultiMap headers, Buffer body) {
@@ -24,6 +25,11 @@ final class FakePod implements AutoCloseable {
         this.server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
             seen.add(new Seen(req.method().name(), req.uri(), MultiMap.caseInsensitiveMultiMap().addAll(req.headers()),
                     body));
+            if (req.path().equals("/stream")) { // no content-length: chunked, in two writes
+                req.response().setChunked(true).putHeader("x-pod", name).write("first,");
+                req.response().end("second");
+                return;
+            }
             req.response().putHeader("x-pod", name).putHeader("content-type", "text/plain")
                     .end(name + " got " + body.length() + " bytes");
         })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();

@@ -1,0 +1,53 @@
+package dev.quiver.kubernetes.activator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** quiver.kubernetes.role=activator: the same app serves the activator's proxy and metrics, not the controller. */
+@QuarkusTest
+@WithKubernetesTestServer
+@TestProfile(ActivatorRoleProfile.class)
+class ActivatorRoleTest {
+    @Inject
+    ActivatorStartup activator;
+
+    @TestHTTPResource("/quiver/activator/metrics")
+    URL metrics;
+
+    @TestHTTPResource("/quiver/poke/actrole/anything")
+    URL poke;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theAppRunsTheActivatorAndNotTheControllerWhenTheRoleSaysSo() throws Exception {
+        int port = activator.port().orElseThrow();
+
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/f/nosuch/hi")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(new JsonObject(unknown.body()).getString("error"))
+                .isEqualTo("unknown function 'nosuch' in namespace 'actrole'");
+
+        HttpResponse<String> m = http.send(HttpRequest.newBuilder(metrics.toURI()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(m.statusCode()).isEqualTo(200);
+        assertThat(m.body()).contains("quiver_activator_unknown_total 1\n", "quiver_activator_requests_total 1\n");
+
+        HttpResponse<Void> p = http.send(HttpRequest.newBuilder(poke.toURI())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(p.statusCode()).as("the controller's scalers do not run in the activator role").isEqualTo(404);
+    }
+}
