@@ -22,8 +22,13 @@ final class Api {
 
     /** Deploys a hello function named {@code name} with these {@code scale:} lines. */
     HttpResponse<String> deployHello(String name, String scaleYaml) {
-        String doc = "name: " + name + "\nartifact: " + platform.helloJar + "\n"
-                + "scale:\n" + scaleYaml.indent(2);
+        return deployHello(name, scaleYaml, "");
+    }
+
+    /** @param topLevelYaml more keys of the spec, e.g. {@code jvm: {archive: appcds}} */
+    HttpResponse<String> deployHello(String name, String scaleYaml, String topLevelYaml) {
+        String doc = "name: " + name + "\nartifact: " + platform.helloJar + "\n" + topLevelYaml
+                + (topLevelYaml.isEmpty() || topLevelYaml.endsWith("\n") ? "" : "\n") + "scale:\n" + scaleYaml.indent(2);
         return send(HttpRequest.newBuilder(control("/v1/functions/" + name)).header("content-type",
                 "application/yaml").PUT(HttpRequest.BodyPublishers.ofString(doc)));
     }

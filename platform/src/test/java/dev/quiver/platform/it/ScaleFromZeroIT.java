@@ -32,7 +32,7 @@ class ScaleFromZeroIT {
         assertThat(s.at("/coldStart/warm/firstByte/count").asInt()).as("warm records").isEqualTo(1);
         assertThat(s.at("/coldStart/cold/firstByte/count").asInt()).as("cold records").isZero();
         assertThat(s.path("coldStartText").asText()).startsWith("warm 1/1 p50 ");
-        assertThat(s.path("launch").asText()).matches("jdk[0-9]+(-aot|-appcds)?");
+        assertThat(s.path("launch").asText()).as("an archive is used: %s", s.path("launchReason")).matches("jdk[0-9]+-(aot|appcds)");
         assertThat(firstLine(s.at("/instances/0/log").asText())).as("a pool instance keeps its warm-up")
                 .doesNotContain("-Dquiver.warmup.iterations=0");
         assertThat(api.metrics()).containsPattern(
@@ -71,6 +71,21 @@ class ScaleFromZeroIT {
         assertThat(api.metrics()).containsPattern(
                 "quiver_activator_requests_total\\{function=\"buffered\",outcome=\"buffered\"} [1-5]\\.0");
         api.delete("buffered");
+    }
+
+    @Test
+    void theAppCdsArchiveIsUsedFromACopiedApp() {
+        // the platform runs a cp -a style copy of hello; the instance runs in its directory, where the archive's
+        // relative class path ("quarkus-run.jar") resolves, so the JVM maps it and the log scan finds no complaint
+        assertThat(api.deployHello("cds", "initialScale: 1\nminScale: 1\n", "jvm: {archive: appcds}").statusCode())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                assertThat(api.status("cds").path("ready").asInt()).isEqualTo(1));
+        assertThat(api.hello("cds", "Ada").statusCode()).isEqualTo(200);
+        var s = api.status("cds");
+        assertThat(s.path("launch").asText()).as("%s", s.path("launchReason")).matches("jdk[0-9]+-appcds");
+        assertThat(s.at("/instances/0/launch").asText()).matches("jdk[0-9]+-appcds");
+        api.delete("cds");
     }
 
     @Test

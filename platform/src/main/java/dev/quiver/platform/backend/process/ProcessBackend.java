@@ -59,8 +59,10 @@ public final class ProcessBackend implements InstanceBackend {
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "# " + String.join(" ", cmd) + System.lineSeparator());
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // in the artifact's directory: Quarkus makes the AppCDS archive there and records the class path as
+            // "quarkus-run.jar", relative to it; from any other directory the JVM refuses the archive
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(f.artifact().toAbsolutePath().getParent().toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().putAll(f.env());
             long spawned = System.nanoTime();
             Process p = pb.start();
