@@ -27,11 +27,12 @@ public final class AppLayers {
     }
 
     /**
-     * @param includedArchives the start archives to put into the image (others are left out)
+     * @param includedArchives the start archive files to put into {@code /deployments} under their names (the app's
+     *                         own archives are left out otherwise)
      * @param keepTimes keep the files' modification times (a CDS/AOT archive checks the jars' times); otherwise
      *                  Jib's fixed time, so unchanged files give the same layer on every build
      */
-    public static List<FileEntriesLayer> of(Path app, List<String> includedArchives, boolean keepTimes)
+    public static List<FileEntriesLayer> of(Path app, List<Path> includedArchives, boolean keepTimes)
             throws IOException {
         if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
             throw new IllegalArgumentException("--app " + app + " has no quarkus-run.jar: it must be a Quarkus app "
@@ -49,10 +50,10 @@ public final class AppLayers {
         }
         if (!includedArchives.isEmpty()) {
             FileEntriesLayer.Builder archives = FileEntriesLayer.builder().setName("start-archives");
-            for (String name : includedArchives) {
-                archives.addEntry(app.resolve(name), DEPLOYMENTS.resolve(name),
-                        FileEntriesLayer.DEFAULT_FILE_PERMISSIONS_PROVIDER.get(app.resolve(name), null),
-                        times.get(app.resolve(name), DEPLOYMENTS.resolve(name)));
+            for (Path archive : includedArchives) {
+                AbsoluteUnixPath target = DEPLOYMENTS.resolve(archive.getFileName().toString());
+                archives.addEntry(archive, target, FileEntriesLayer.DEFAULT_FILE_PERMISSIONS_PROVIDER.get(archive, target),
+                        times.get(archive, target));
             }
             layers.add(archives.build());
         }

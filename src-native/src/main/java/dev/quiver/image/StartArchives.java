@@ -1,12 +1,16 @@
 package dev.quiver.image;
 
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Start-up archives in a Quarkus app directory: {@code app-cds.jsa} (AppCDS) and {@code app.aot} (JDK 24+ AOT
@@ -25,6 +29,8 @@ public final class StartArchives {
 
     /** The archives present in the app and what happened to each. */
     public record Decision(Archive archive, boolean include, String reason) {}
+
+    private static final FileTime FIXED_TIME = FileTime.from(FileEntriesLayer.DEFAULT_MODIFICATION_TIME);
 
     private StartArchives() {
     }
@@ -59,6 +65,51 @@ public final class StartArchives {
             decisions.add(decision);
         }
         return decisions;
+    }
+
+    /**
+     * Makes an AppCDS archive with the image's runtime, the way Quarkus makes its own (the app started with
+     * {@code quarkus.appcds.generate=true}, which exits after start-up, under {@code -XX:ArchiveClassesAtExit}), in
+     * a copy of the app whose files carry Jib's fixed modification time (the archive checks the jars' times; the
+     * image's files carry the same time, so unchanged jars still give the same layer), then checks the runtime
+     * accepts it. The JVM accepts the archive with the app at another path (/deployments).
+     */
+    public static Path makeCdsArchive(Path app, Path java, Path work, ImageLog log)
+            throws IOException, InterruptedException {
+        Path stage = work.resolve("cds-stage");
+        JlinkRuntime.deleteRecursively(stage);
+        try (Stream<Path> files = Files.walk(app)) {
+            for (Path source : files.toList()) {
+                Path target = stage.resolve(app.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else if (!isArchive(source.getFileName().toString())) {
+                    Files.copy(source, target);
+                    Files.setLastModifiedTime(target, FIXED_TIME);
+                }
+            }
+        }
+        Path archive = stage.resolve("app-cds.jsa");
+        Path trainingLog = work.resolve("cds-training.log");
+        log.info("app-cds.jsa: making it with the image's runtime (the app starts once; log: " + trainingLog + ")");
+        Process process = new ProcessBuilder(java.toString(), "-XX:ArchiveClassesAtExit=" + archive,
+                "-Dquarkus.appcds.generate=true", "-Dquarkus.http.port=0", "-jar", "quarkus-run.jar")
+                .directory(stage.toFile()).redirectErrorStream(true).redirectOutput(trainingLog.toFile()).start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("making app-cds.jsa: the app did not exit within 180 s; see " + trainingLog);
+        }
+        if (process.exitValue() != 0 || !Files.isRegularFile(archive)) {
+            throw new IllegalStateException("making app-cds.jsa failed (exit " + process.exitValue() + "); see "
+                    + trainingLog);
+        }
+        Decision decision = check(stage, KNOWN.get(0), java);
+        if (!decision.include()) {
+            throw new IllegalStateException("the archive made with the image's runtime is rejected by it: "
+                    + decision.reason());
+        }
+        log.info("app-cds.jsa: made (" + Files.size(archive) / (1024 * 1024) + " MB) and accepted by the runtime");
+        return archive;
     }
 
     private static Decision check(Path app, Archive archive, Path java) throws IOException, InterruptedException {

@@ -44,7 +44,7 @@ class AppLayersTest {
 
     @Test
     void anIncludedStartArchiveGetsItsOwnLayerBeforeTheAppAndTheFilesKeepTheirTimes() throws Exception {
-        List<FileEntriesLayer> layers = AppLayers.of(app, List.of("app-cds.jsa"), true);
+        List<FileEntriesLayer> layers = AppLayers.of(app, List.of(app.resolve("app-cds.jsa")), true);
         assertThat(layers).extracting(FileEntriesLayer::getName)
                 .containsExactly("libs", "quarkus", "start-archives", "app");
         assertThat(paths(layers.get(2))).containsExactly("/deployments/app-cds.jsa");

@@ -80,6 +80,12 @@ class HelloImageRunsIT {
             ProcessHandle java = container.toHandle().descendants().findFirst()
                     .orElseThrow(() -> new AssertionError("no process inside the container"));
             assertThat(uid(Path.of("/proc/" + java.pid() + "/status"))).as("uid of the app").isEqualTo(185);
+            String maps = Files.readString(Path.of("/proc/" + java.pid() + "/maps"));
+            for (String option : image.configList("Entrypoint")) {
+                if (option.startsWith("-XX:SharedArchiveFile=")) { // the JVM ignores an archive that does not fit
+                    assertThat(maps).as("the AppCDS archive is mapped").contains(option.substring(option.indexOf('=') + 1));
+                }
+            }
 
             java.destroy(); // SIGTERM, as a runtime stops a container
             assertThat(container.waitFor(60, TimeUnit.SECONDS)).as("the container stopped after SIGTERM").isTrue();

@@ -35,7 +35,9 @@ class HelloImageTarIT {
 
     @Test
     void layersGoFromTheOperatingSystemToTheAppSoACodeChangeIsTheSmallLastLayer() {
-        assertThat(image.layers).extracting(ImageTar.Layer::name).containsExactly("os", "jre", "libs", "quarkus", "app");
+        List<String> names = image.layers.stream().map(ImageTar.Layer::name).toList();
+        assertThat(names).isIn(List.of("os", "jre", "libs", "quarkus", "app"),
+                List.of("os", "jre", "libs", "quarkus", "start-archives", "app"));
         ImageTar.Layer app = image.layer("app");
         assertThat(app.compressedSize()).isLessThan(image.layer("libs").compressedSize() / 10);
         assertThat(app.entries()).extracting(ImageTar.Entry::path).allMatch(p -> p.startsWith("/deployments"))

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -95,7 +96,10 @@ final class ImageTar {
         throw new AssertionError("layer " + layer + " has no " + path);
     }
 
-    /** Unpacks the layers in order into {@code rootfs}, as a container runtime does (files, directories, modes). */
+    /**
+     * Unpacks the layers in order into {@code rootfs}, as a container runtime does (files, directories, modes and
+     * modification times: an AppCDS archive checks the jars' times).
+     */
     void extract(Path rootfs) throws IOException {
         for (int i = 0; i < layers.size(); i++) {
             try (TarArchiveInputStream in = layerStream(i)) {
@@ -117,6 +121,7 @@ final class ImageTar {
                         throw new IOException("unexpected entry type in a Jib layer: " + e.getName());
                     }
                     Files.setPosixFilePermissions(target, permissions(e.getMode()));
+                    Files.setLastModifiedTime(target, FileTime.from(e.getLastModifiedDate().toInstant()));
                 }
             }
         }
