@@ -2,6 +2,7 @@ package dev.quiver.kubernetes.activator;
 
 import dev.quiver.kubernetes.controller.ControllerConfig;
 import dev.quiver.kubernetes.controller.Role;
+import dev.quiver.kubernetes.controller.WatchedNamespaces;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,12 +34,13 @@ public class ActivatorStartup {
             return;
         }
         ActivatorSettings settings = ActivatorSettings.from(config);
-        String ns = config.namespace().orElse(client.getNamespace());
+        String ns = config.ownNamespace(client.getNamespace());
+        WatchedNamespaces watched = config.watched(client.getNamespace());
         activator = new Activator(vertx, settings, ns);
-        port = activator.start("0.0.0.0", l -> directory = new KubeDirectory(client, ns, l).start())
+        port = activator.start("0.0.0.0", l -> directory = new KubeDirectory(client, watched, l).start())
                 .toCompletionStage().toCompletableFuture().join();
-        LOG.infof("Quiver activator on port %d for Functions in namespace %s (controller %s)", port, ns,
-                settings.controllerUrl());
+        LOG.infof("Quiver activator on port %d for Functions in %s (own namespace %s, controller %s)", port, watched,
+                ns, settings.controllerUrl());
     }
 
     void stop(@Observes ShutdownEvent ev) {

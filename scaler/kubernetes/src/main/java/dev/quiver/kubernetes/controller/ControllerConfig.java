@@ -20,14 +20,23 @@ public interface ControllerConfig {
     /** The activator's proxy port: the {@code http} port of the activator pods in deploy/base/activator.yaml. */
     String DEFAULT_ACTIVATOR_PORT = "8012";
 
-    /** Namespace whose Functions are reconciled; default: the client's (the pod's own namespace). */
+    /** The process's own namespace; default: the client's (the pod's own namespace). */
     Optional<String> namespace();
+
+    /**
+     * Where Functions are watched: a comma list of namespaces, or {@code *} for all; default: {@link #namespace()}.
+     * Parsed and checked by {@link WatchedNamespaces#parse}.
+     */
+    Optional<String> namespaces();
+
+    /** Namespace of the activator pods (proxy mode routes to them); default: {@link #namespace()}. */
+    Optional<String> activatorNamespace();
 
     /** Whether the informers and the scaler loop start (off in tests that drive the reconciler directly). */
     @WithDefault("true")
     boolean enabled();
 
-    /** Labels of the activator pods (same namespace), {@code k=v[,k=v]}: a Service in proxy mode selects them. */
+    /** Labels of the activator pods in {@link #activatorNamespace()}, {@code k=v[,k=v]}: proxy mode routes to them. */
     @WithDefault(DEFAULT_ACTIVATOR_SELECTOR)
     String activatorSelector();
 
@@ -74,6 +83,16 @@ public interface ControllerConfig {
 
     /** {@code quiver.kubernetes.activator.*}: used when {@link #role()} is {@code activator}. */
     Activator activator();
+
+    /** The own namespace: {@link #namespace()} or the client's. */
+    default String ownNamespace(String clientNamespace) {
+        return namespace().orElse(clientNamespace);
+    }
+
+    /** {@link #namespaces()} parsed, checked. */
+    default WatchedNamespaces watched(String clientNamespace) {
+        return WatchedNamespaces.parse(namespaces(), ownNamespace(clientNamespace));
+    }
 
     interface Activator {
         /** Port of the proxy (the activator pod's {@code http} port); health stays on quarkus.http.port. */

@@ -8,13 +8,16 @@ import dev.quiver.kubernetes.resource.Broker;
 import dev.quiver.kubernetes.resource.Function;
 import dev.quiver.kubernetes.resource.Trigger;
 import dev.quiver.kubernetes.scaling.AdminLagSource;
+import dev.quiver.kubernetes.scaling.EndpointWriter;
 import dev.quiver.kubernetes.scaling.FunctionScaling;
 import dev.quiver.kubernetes.scaling.HttpPodStats;
 import dev.quiver.kubernetes.scaling.KubeApplier;
 import dev.quiver.kubernetes.scaling.LagSource;
+import dev.quiver.kubernetes.workload.Labels;
 import dev.quiver.kubernetes.workload.Names;
 import dev.quiver.kubernetes.workload.Workload;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -25,8 +28,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,8 +43,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Wires the reconciler and the scalers to the API: an informer on Functions queues reconciles, a 1 s timer ticks
- * each function's scaler when its tick interval has passed. Everything runs on one thread, so a reconcile and a
+ * Wires the reconciler and the scalers to the API: informers on Functions (in the watched namespaces) queue
+ * reconciles, informers on their pods and on the activator pods mark public EndpointSlices for a sync, a 1 s timer
+ * syncs those and ticks each function's scaler when its tick interval has passed. Everything runs on one thread, so a reconcile and a
  * scaler tick of the same function never overlap.
  */
 @ApplicationScoped
@@ -49,9 +57,13 @@ public class FunctionController {
     private final Clock clock = Clock.systemUTC();
     private final Map<String, FunctionScaling> scalers = new HashMap<>();
     private ScheduledExecutorService loop;
-    private SharedIndexInformer<Function> informer;
+    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    /** Functions whose pods changed since the last tick: their public EndpointSlice is synced then. */
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** The activator pods changed: every function's slice is synced at the next tick (proxy ones may change). */
+    private volatile boolean allDirty;
+    private WatchedNamespaces watched;
     private SharedIndexInformer<Trigger> triggerInformer;
-    private SharedIndexInformer<Broker> brokerInformer;
     private FunctionReconciler reconciler;
     private KubeApplier applier;
     private LagSource lag = LagSource.NONE;
@@ -70,35 +82,50 @@ public class FunctionController {
             LOG.info("Quiver controller disabled (quiver.kubernetes.enabled=false)");
             return;
         }
-        String ns = config.namespace().orElse(client.getNamespace());
+        String ns = config.ownNamespace(client.getNamespace());
+        watched = config.watched(client.getNamespace());
+        String activatorNs = config.activatorNamespace().orElse(ns);
+        Map<String, String> activatorLabels = ControllerConfig.labels(config.activatorSelector());
         Map<String, String> env = new HashMap<>();
         config.kafkaBootstrapServers().ifPresent(k -> env.put("KAFKA_BOOTSTRAP_SERVERS", k));
         lag = config.kafkaBootstrapServers().<LagSource>map(k -> new AdminLagSource(k, Duration.ofSeconds(2)))
                 .orElse(LagSource.NONE);
-        applier = new KubeApplier(client, () -> UUID.randomUUID().toString().substring(0, 5));
-        reconciler = new FunctionReconciler(client, applier, ControllerConfig.labels(config.activatorSelector()), env, clock);
+        long resync = config.resync().toMillis();
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-controller"));
-        informer = client.resources(Function.class).inNamespace(ns)
-                .inform(new Handler(), config.resync().toMillis());
+        SharedIndexInformer<Pod> activators = client.pods().inNamespace(activatorNs).withLabels(activatorLabels)
+                .inform(new PodEvents(p -> allDirty = true), resync);
+        informers.add(activators);
+        EndpointWriter endpoints = new EndpointWriter(client, () -> activators.getStore().list(),
+                config.activator().port());
+        applier = new KubeApplier(client, () -> UUID.randomUUID().toString().substring(0, 5), endpoints);
+        reconciler = new FunctionReconciler(client, applier, env, clock);
+        PodEvents functionPods = new PodEvents(p -> dirty.add(key(p.getMetadata().getNamespace(),
+                p.getMetadata().getLabels().get(Labels.FUNCTION))));
+        if (watched.all()) {
+            informers.add(client.resources(Function.class).inAnyNamespace().inform(new Handler(), resync));
+            informers.add(client.pods().inAnyNamespace().withLabel(Labels.FUNCTION).inform(functionPods, resync));
+        } else {
+            for (String n : watched.names()) {
+                informers.add(client.resources(Function.class).inNamespace(n).inform(new Handler(), resync));
+                informers.add(client.pods().inNamespace(n).withLabel(Labels.FUNCTION).inform(functionPods, resync));
+            }
+        }
         TriggerReconciler triggers = new TriggerReconciler(client,
                 new BrokerAdmin(config.brokerUrl(), Duration.ofSeconds(10)), clock);
         triggerInformer = client.resources(Trigger.class).inNamespace(ns)
-                .inform(new TriggerHandler(triggers), config.resync().toMillis());
+                .inform(new TriggerHandler(triggers), resync);
+        informers.add(triggerInformer);
         BrokerReconciler brokers = new BrokerReconciler(client, config.brokerDeployment(),
                 config.brokerNamesConfigMap(), clock);
-        brokerInformer = client.resources(Broker.class).inNamespace(ns).inform(new BrokerEvents(loop, brokers, ns,
-                name -> triggersOf(name).forEach(t -> safely(t, () -> triggers.reconcile(t)))),
-                config.resync().toMillis());
+        informers.add(client.resources(Broker.class).inNamespace(ns).inform(new BrokerEvents(loop, brokers, ns,
+                name -> triggersOf(name).forEach(t -> safely(t, () -> triggers.reconcile(t)))), resync));
         loop.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
-        LOG.infof("Quiver controller watching Functions in namespace %s", ns);
+        LOG.infof("Quiver controller watching Functions in %s (Triggers and Brokers in %s; activator pods %s in %s)",
+                watched, ns, config.activatorSelector(), activatorNs);
     }
 
     void stop(@Observes ShutdownEvent ev) {
-        if (informer != null) {
-            informer.close();
-            triggerInformer.close();
-            brokerInformer.close();
-        }
+        informers.forEach(SharedIndexInformer::close);
         if (loop != null) {
             loop.shutdownNow();
         }
@@ -139,6 +166,7 @@ public class FunctionController {
     }
 
     private void tick() {
+        syncEndpoints();
         for (FunctionScaling s : scalers.values()) {
             try {
                 if (s.due(clock.instant())) {
@@ -158,6 +186,24 @@ public class FunctionController {
         }
     }
 
+    /** The public EndpointSlices of the functions whose pods (or the activator's) changed. */
+    private void syncEndpoints() {
+        List<String> keys = new ArrayList<>(allDirty ? scalers.keySet() : dirty);
+        allDirty = false;
+        keys.forEach(dirty::remove);
+        for (String k : keys) {
+            FunctionScaling s = scalers.get(k);
+            if (s == null) {
+                continue;
+            }
+            try {
+                applier.syncEndpoints(s.workload());
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "EndpointSlice of %s failed; retried on the next change or resync", k);
+            }
+        }
+    }
+
     /** A new resourceVersion with the same generation: only status or metadata changed (not a resync). */
     private static boolean statusOnly(HasMetadata before, HasMetadata after) {
         return Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
@@ -165,7 +211,7 @@ public class FunctionController {
     }
 
     /** The Triggers (as last seen) whose spec.broker is {@code broker} (unset means {@code default}). */
-    private java.util.List<Trigger> triggersOf(String broker) {
+    private List<Trigger> triggersOf(String broker) {
         return triggerInformer.getStore().list().stream().filter(t -> broker.equals(
                 t.getSpec() == null || t.getSpec().getBroker() == null ? "default" : t.getSpec().getBroker())).toList();
     }
@@ -185,12 +231,14 @@ public class FunctionController {
     private final class Handler implements ResourceEventHandler<Function> {
         @Override
         public void onAdd(Function f) {
-            loop.execute(() -> safely(f, () -> reconcile(f)));
+            if (watched.includes(f.getMetadata().getNamespace())) {
+                loop.execute(() -> safely(f, () -> reconcile(f)));
+            }
         }
 
         @Override
         public void onUpdate(Function before, Function after) {
-            if (statusOnly(before, after)) {
+            if (statusOnly(before, after) || !watched.includes(after.getMetadata().getNamespace())) {
                 return; // our own status write: reconciling again would only write it again
             }
             loop.execute(() -> safely(after, () -> reconcile(after)));
@@ -212,6 +260,24 @@ public class FunctionController {
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Reconcile of Function %s failed; retried on the next resync", f.getMetadata().getName());
             }
+        }
+    }
+
+    /** Any change of a pod goes to one callback. */
+    private record PodEvents(java.util.function.Consumer<Pod> on) implements ResourceEventHandler<Pod> {
+        @Override
+        public void onAdd(Pod p) {
+            on.accept(p);
+        }
+
+        @Override
+        public void onUpdate(Pod before, Pod after) {
+            on.accept(after);
+        }
+
+        @Override
+        public void onDelete(Pod p, boolean unknownFinalState) {
+            on.accept(p);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.quiver.kubernetes.scaling.PodView;
 import dev.quiver.kubernetes.scaling.PodViews;
 import dev.quiver.kubernetes.workload.Labels;
 import dev.quiver.kubernetes.workload.Names;
+import dev.quiver.kubernetes.workload.Routing;
 import dev.quiver.kubernetes.workload.Workload;
 import dev.quiver.scaler.decision.Mode;
 import dev.quiver.scaler.spec.SpecException;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -28,7 +30,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Reconciles one {@link Function} into its Deployment, Services and warm pods, and writes its status. Replicas are
+ * Reconciles one {@link Function} into its Deployment, Services, public EndpointSlice and warm pods, and writes its
+ * status. Replicas are
  * set only when the Deployment is created: after that they belong to the scaler. Not thread-safe: the controller
  * runs every reconcile and scaler tick on one thread.
  */
@@ -37,15 +40,13 @@ public final class FunctionReconciler {
 
     private final KubernetesClient client;
     private final KubeApplier applier;
-    private final Map<String, String> activatorSelector;
     private final Map<String, String> platformEnv;
     private final Clock clock;
 
-    public FunctionReconciler(KubernetesClient client, KubeApplier applier, Map<String, String> activatorSelector,
-            Map<String, String> platformEnv, Clock clock) {
+    public FunctionReconciler(KubernetesClient client, KubeApplier applier, Map<String, String> platformEnv,
+            Clock clock) {
         this.client = client;
         this.applier = applier;
-        this.activatorSelector = Map.copyOf(activatorSelector);
         this.platformEnv = Map.copyOf(platformEnv);
         this.clock = clock;
     }
@@ -64,14 +65,15 @@ public final class FunctionReconciler {
         Workload w = workload(f, model);
         Deployment d = ensureDeployment(w, model);
         ensureService(w.privateService());
-        ensureService(w.service(Mode.PROXY));
+        ensurePublicService(w);
         applier.apply(w, PoolRepair.plan(controllerPods(w), w.revision(), model.warmPool()));
+        applier.syncEndpoints(w);
         status(f, w, d);
         return Optional.of(w);
     }
 
     public Workload workload(Function f, FunctionModel model) {
-        return new Workload(model, owner(f), activatorSelector, platformEnv);
+        return new Workload(model, owner(f), platformEnv);
     }
 
     /** The pods of a function, terminating ones left out. */
@@ -101,7 +103,7 @@ public final class FunctionReconciler {
     public Mode mode(Workload w) {
         Service svc = client.services().inNamespace(w.function().namespace())
                 .withName(Names.service(w.function().name())).get();
-        return svc != null && w.selector(Mode.SERVE).equals(svc.getSpec().getSelector()) ? Mode.SERVE : Mode.PROXY;
+        return Routing.mode(svc, w.function().name());
     }
 
     /** Deletes what the controller made for a function (owner references do the same in a real cluster). */
@@ -109,6 +111,7 @@ public final class FunctionReconciler {
         Map<String, String> sel = Map.of(Labels.FUNCTION, function, Labels.MANAGED_BY, Labels.MANAGER);
         client.apps().deployments().inNamespace(namespace).withLabels(sel).delete();
         client.services().inNamespace(namespace).withLabels(sel).delete();
+        client.discovery().v1().endpointSlices().inNamespace(namespace).withLabels(sel).delete();
         client.pods().inNamespace(namespace).withLabels(sel).delete();
         client.pods().inNamespace(namespace).withLabels(Labels.function(function)).delete();
     }
@@ -141,6 +144,23 @@ public final class FunctionReconciler {
         var ref = client.services().inNamespace(s.getMetadata().getNamespace()).withName(s.getMetadata().getName());
         if (ref.get() == null) {
             client.resource(s).create();
+        }
+    }
+
+    /**
+     * Creates the public Service in proxy mode; one made by an older controller (with a selector) loses its selector,
+     * keeping the mode it was in, so that only the controller's EndpointSlice routes it.
+     */
+    private void ensurePublicService(Workload w) {
+        String fn = w.function().name();
+        var ref = client.services().inNamespace(w.function().namespace()).withName(Names.service(fn));
+        Service existing = ref.get();
+        if (existing == null) {
+            client.resource(w.service(Mode.PROXY)).create();
+        } else if (Routing.selects(existing)) {
+            Mode mode = Routing.mode(existing, fn);
+            ref.edit(s -> new ServiceBuilder(s).editSpec().withSelector(null).endSpec().editMetadata()
+                    .addToAnnotations(Labels.MODE, mode.key()).endMetadata().build());
         }
     }
 

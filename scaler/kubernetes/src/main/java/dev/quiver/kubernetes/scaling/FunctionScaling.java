@@ -1,6 +1,7 @@
 package dev.quiver.kubernetes.scaling;
 
 import dev.quiver.kubernetes.workload.Names;
+import dev.quiver.kubernetes.workload.Routing;
 import dev.quiver.kubernetes.workload.Workload;
 import dev.quiver.scaler.decision.Decision;
 import dev.quiver.scaler.decision.FunctionScaler;
@@ -106,7 +107,6 @@ public final class FunctionScaling {
     private Mode mode() {
         var svc = client.services().inNamespace(workload.function().namespace())
                 .withName(Names.service(workload.function().name())).get();
-        return svc != null && workload.selector(Mode.SERVE).equals(svc.getSpec().getSelector()) ? Mode.SERVE
-                : Mode.PROXY;
+        return Routing.mode(svc, workload.function().name());
     }
 }

@@ -12,24 +12,37 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
-/** Makes the {@link KubeOp}s of one function with the Kubernetes API: one call each. */
+/**
+ * Makes the {@link KubeOp}s of one function with the Kubernetes API: one call each, then the public EndpointSlice
+ * follows (a promoted pod is in it at once; a Route writes the mode on the Service and rewrites the slice).
+ */
 public final class KubeApplier {
     private static final Logger LOG = Logger.getLogger(KubeApplier.class);
     private static final PatchContext MERGE = PatchContext.of(PatchType.JSON_MERGE);
-    private static final PatchContext JSON = PatchContext.of(PatchType.JSON);
 
     private final KubernetesClient client;
     private final Supplier<String> suffixes;
+    private final EndpointWriter endpoints;
 
-    /** @param suffixes random name suffixes for warm pods */
-    public KubeApplier(KubernetesClient client, Supplier<String> suffixes) {
+    /**
+     * @param suffixes  random name suffixes for warm pods
+     * @param endpoints writes the public EndpointSlice
+     */
+    public KubeApplier(KubernetesClient client, Supplier<String> suffixes, EndpointWriter endpoints) {
         this.client = client;
         this.suffixes = suffixes;
+        this.endpoints = endpoints;
+    }
+
+    /** Brings the public EndpointSlice in line with the mode and the ready pods; no write when it is. */
+    public boolean syncEndpoints(Workload w) {
+        return endpoints.sync(w);
     }
 
     public void apply(Workload w, List<KubeOp> ops) {
         String ns = w.function().namespace();
         String fn = w.function().name();
+        boolean podsChanged = false;
         for (KubeOp op : ops) {
             LOG.debugf("%s/%s: %s", ns, fn, op);
             if (op instanceof KubeOp.Relabel r) {
@@ -48,10 +61,15 @@ public final class KubeApplier {
                             .create();
                 }
             } else if (op instanceof KubeOp.Route r) {
-                List<Map<String, Object>> patch = List.of(Map.of("op", "replace", "path", "/spec/selector",
-                        "value", w.selector(r.mode())));
-                client.services().inNamespace(ns).withName(Names.service(fn)).patch(JSON, json(patch));
+                client.services().inNamespace(ns).withName(Names.service(fn)).patch(MERGE,
+                        json(Map.of("metadata", Map.of("annotations", Map.of(Labels.MODE, r.mode().key())))));
+                endpoints.sync(w);
+                continue;
             }
+            podsChanged = true;
+        }
+        if (podsChanged) {
+            endpoints.sync(w);
         }
     }
 

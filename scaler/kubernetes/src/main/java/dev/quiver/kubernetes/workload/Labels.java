@@ -16,6 +16,14 @@ public final class Labels {
     /** Which pods a ReplicaSet deletes first when scaled down (lower first). */
     public static final String DELETION_COST = "controller.kubernetes.io/pod-deletion-cost";
 
+    /** On the public Service: where its EndpointSlice points, {@code serve} (the pods) or {@code proxy} (activator). */
+    public static final String MODE = "quiver.dev/mode";
+    /** The Service an EndpointSlice belongs to (set by whoever writes the slice). */
+    public static final String SERVICE_NAME = "kubernetes.io/service-name";
+    /** Who writes an EndpointSlice: the EndpointSlice controller leaves slices with another value alone. */
+    public static final String SLICE_MANAGED_BY = "endpointslice.kubernetes.io/managed-by";
+    public static final String SLICE_MANAGER = "quiver.dev/controller";
+
     private Labels() {
     }
 

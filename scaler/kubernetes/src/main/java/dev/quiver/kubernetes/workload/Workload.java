@@ -18,16 +18,14 @@ import java.util.Map;
 
 /**
  * The objects a function is made of, built as plain values (no API calls): a Deployment of active instances, warm
- * pods kept out of traffic, a public Service (to the pods or to the activator) and a private Service (always to the
- * pods). Everything carries the function's label and an owner reference to the {@code Function}, so deleting it
+ * pods kept out of traffic, a public Service without selector (the controller writes its EndpointSlice: the pods in
+ * serve mode, the activator in proxy mode) and a private Service (always selecting the pods). Everything carries the function's label and an owner reference to the {@code Function}, so deleting it
  * removes them. Warm pods have the Function as their controller: a ReplicaSet never adopts them, even once
  * promoted into the active labels.
  *
- * @param activatorSelector the activator pods' labels, for proxy mode (the activator runs in the same namespace)
  * @param platformEnv       environment every instance gets (e.g. {@code KAFKA_BOOTSTRAP_SERVERS})
  */
-public record Workload(FunctionModel function, OwnerReference owner, Map<String, String> activatorSelector,
-                       Map<String, String> platformEnv) {
+public record Workload(FunctionModel function, OwnerReference owner, Map<String, String> platformEnv) {
 
     public PodSpec podSpec() {
         return PodTemplates.spec(function, platformEnv);
@@ -54,17 +52,15 @@ public record Workload(FunctionModel function, OwnerReference owner, Map<String,
                 .build();
     }
 
+    /** The public Service, created in {@code mode}: no selector, its EndpointSlice is written by the controller. */
     public Service service(Mode mode) {
-        return service(Names.service(function.name()), selector(mode));
+        Service s = service(Names.service(function.name()), null);
+        s.getMetadata().setAnnotations(new HashMap<>(Map.of(Labels.MODE, mode.key())));
+        return s;
     }
 
     public Service privateService() {
         return service(Names.privateService(function.name()), Labels.active(function.name()));
-    }
-
-    /** The Service's selector in {@code mode}. */
-    public Map<String, String> selector(Mode mode) {
-        return mode == Mode.PROXY ? activatorSelector : Labels.active(function.name());
     }
 
     public Pod warmPod(String podName) {

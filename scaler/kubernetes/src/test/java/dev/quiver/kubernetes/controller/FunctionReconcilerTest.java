@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -54,11 +55,16 @@ class FunctionReconcilerTest {
         assertThat(cluster.pods(NS, "hello", Labels.WARM)).hasSize(2);
         Service pub = client.services().inNamespace(NS).withName("hello").get();
         Service priv = client.services().inNamespace(NS).withName("hello-private").get();
-        assertThat(pub.getSpec().getSelector()).as("proxy until the scaler sees ready instances")
-                .containsEntry("app.kubernetes.io/name", "quiver-activator");
+        assertThat(pub.getSpec().getSelector()).as("routed by the controller's EndpointSlice").isNullOrEmpty();
+        assertThat(pub.getMetadata().getAnnotations()).as("proxy until the scaler sees ready instances")
+                .containsEntry(Labels.MODE, "proxy");
         assertThat(priv.getSpec().getSelector()).isEqualTo(Labels.active("hello"));
+        EndpointSlice slice = cluster.slice(NS, "hello");
+        assertThat(slice.getMetadata().getLabels()).containsEntry("kubernetes.io/service-name", "hello")
+                .containsEntry("endpointslice.kubernetes.io/managed-by", "quiver.dev/controller");
+        assertThat(slice.getEndpoints()).as("no activator pod runs in this test").isEmpty();
 
-        List<HasMetadata> made = new ArrayList<>(List.of(d, pub, priv));
+        List<HasMetadata> made = new ArrayList<>(List.of(d, pub, priv, slice));
         made.addAll(cluster.pods(NS, "hello", Labels.WARM));
         assertThat(made).allSatisfy(o -> assertThat(o.getMetadata().getOwnerReferences())
                 .extracting(OwnerReference::getKind, OwnerReference::getName, OwnerReference::getUid,
@@ -144,6 +150,8 @@ class FunctionReconcilerTest {
         assertThat(client.apps().deployments().inNamespace(NS).withLabels(Labels.function("bye")).list().getItems())
                 .isEmpty();
         assertThat(client.services().inNamespace(NS).withLabels(Labels.function("bye")).list().getItems()).isEmpty();
+        assertThat(client.discovery().v1().endpointSlices().inNamespace(NS).withLabels(Labels.function("bye")).list()
+                .getItems()).isEmpty();
         assertThat(client.pods().inNamespace(NS).withLabels(Labels.function("bye")).list().getItems()).isEmpty();
     }
 

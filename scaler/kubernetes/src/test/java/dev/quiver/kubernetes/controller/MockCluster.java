@@ -1,10 +1,13 @@
 package dev.quiver.kubernetes.controller;
 
 import dev.quiver.kubernetes.DeployDir;
+import dev.quiver.kubernetes.scaling.EndpointWriter;
 import dev.quiver.kubernetes.scaling.KubeApplier;
 import dev.quiver.kubernetes.workload.Labels;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -43,13 +46,42 @@ public final class MockCluster {
         }
     }
 
+    /** Where the tests' activator pods run (the controller's namespace), and their labels. */
+    public static final String ACTIVATOR_NS = "quiver";
+    public static final Map<String, String> ACTIVATOR = Map.of("app.kubernetes.io/name", "quiver-activator");
+
     public KubeApplier applier() {
-        return new KubeApplier(client, () -> "p" + suffix.incrementAndGet());
+        return new KubeApplier(client, () -> "p" + suffix.incrementAndGet(), new EndpointWriter(client,
+                () -> client.pods().inNamespace(ACTIVATOR_NS).withLabels(ACTIVATOR).list().getItems(), 8012));
     }
 
     public FunctionReconciler reconciler() {
-        return new FunctionReconciler(client, applier(), Map.of("app.kubernetes.io/name", "quiver-activator"),
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092"), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new FunctionReconciler(client, applier(), Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092"),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** A ready activator pod in {@link #ACTIVATOR_NS} with its proxy port named http (8012), as deploy/ runs it. */
+    public Pod activatorPod(String name) {
+        Pod pod = new PodBuilder().withNewMetadata().withName(name).withNamespace(ACTIVATOR_NS)
+                .withLabels(ACTIVATOR).endMetadata().withNewSpec().addNewContainer().withName("activator")
+                .withImage("quiver/controller").addNewPort().withName("http").withContainerPort(8012).endPort()
+                .addNewPort().withName("admin").withContainerPort(8080).endPort().endContainer().endSpec().build();
+        Pod made = client.resource(pod).create();
+        markReady(made);
+        return client.pods().inNamespace(ACTIVATOR_NS).withName(name).get();
+    }
+
+    /** The public EndpointSlice of a function, or null. */
+    public EndpointSlice slice(String ns, String function) {
+        return client.discovery().v1().endpointSlices().inNamespace(ns).withName(function).get();
+    }
+
+    /** The addresses of a function's public EndpointSlice with the port they are on: {@code ip:port}, sorted. */
+    public List<String> sliceTargets(String ns, String function) {
+        EndpointSlice s = slice(ns, function);
+        int port = s.getPorts().get(0).getPort();
+        return s.getEndpoints().stream().flatMap(e -> e.getAddresses().stream()).map(a -> a + ":" + port).sorted()
+                .toList();
     }
 
     public List<Pod> pods(String ns, String function, String pool) {

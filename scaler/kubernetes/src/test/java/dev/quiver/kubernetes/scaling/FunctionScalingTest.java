@@ -69,19 +69,26 @@ class FunctionScalingTest {
         assertThat(cluster.pods(NS, "promo", Labels.WARM)).hasSize(1)
                 .extracting(p -> p.getMetadata().getName()).doesNotContain(warm.getMetadata().getName());
         assertThat(replicas("promo")).as("the promoted pod is the one active instance").isZero();
-        assertThat(client.services().inNamespace(NS).withName("promo").get().getSpec().getSelector())
-                .isEqualTo(Labels.active("promo"));
+        String ip = promoted.getStatus().getPodIP();
+        assertThat(cluster.sliceTargets(NS, "promo")).as("the promoted pod is in the public slice at once")
+                .containsExactly(ip + ":8080");
     }
 
     @Test
-    void proxyModePointsTheServiceAtTheActivatorAndServeModeBackAtThePods() {
+    void proxyModePointsTheSliceAtTheActivatorAndServeModeBackAtThePods() {
         FunctionScaling s = scaling("route", Map.of("warmPool", 0, "minScale", 1));
+        String activator = cluster.activatorPod("act-route").getStatus().getPodIP();
+        deploymentPod("route", "route-a");
+        String pod = client.pods().inNamespace(NS).withName("route-a").get().getStatus().getPodIP();
 
         s.apply(decision(1, Mode.SERVE, s), views("route"));
-        assertThat(selector("route")).isEqualTo(Labels.active("route"));
+        assertThat(mode("route")).isEqualTo("serve");
+        assertThat(cluster.sliceTargets(NS, "route")).containsExactly(pod + ":8080");
 
         s.apply(decision(0, Mode.PROXY, s), views("route"));
-        assertThat(selector("route")).isEqualTo(Map.of("app.kubernetes.io/name", "quiver-activator"));
+        assertThat(mode("route")).isEqualTo("proxy");
+        assertThat(cluster.sliceTargets(NS, "route")).containsExactly(activator + ":8012");
+        assertThat(selector("route")).as("no selector: only the controller's slice routes").isNullOrEmpty();
         assertThat(replicas("route")).isZero();
         assertThat(client.services().inNamespace(NS).withName("route-private").get().getSpec().getSelector())
                 .as("the activator's way to the pods stays").isEqualTo(Labels.active("route"));
@@ -119,7 +126,7 @@ class FunctionScalingTest {
         assertThat(d.desired()).as("30 in flight / (target 10 x utilization 0.7)").isEqualTo(5);
         assertThat(replicas("tick")).isEqualTo(5);
         assertThat(d.mode()).as("1 ready instance is short of the default burst capacity").isEqualTo(Mode.PROXY);
-        assertThat(selector("tick")).isEqualTo(Map.of("app.kubernetes.io/name", "quiver-activator"));
+        assertThat(mode("tick")).isEqualTo("proxy");
     }
 
     @Test
@@ -189,6 +196,11 @@ class FunctionScalingTest {
 
     private Map<String, String> selector(String name) {
         return client.services().inNamespace(NS).withName(name).get().getSpec().getSelector();
+    }
+
+    private String mode(String name) {
+        return client.services().inNamespace(NS).withName(name).get().getMetadata().getAnnotations()
+                .get(Labels.MODE);
     }
 
     private String cost(String pod) {

@@ -30,7 +30,7 @@ class WorkloadTest {
                   scale: {warmPool: 1}
                   triggers: {kafka: {topic: t}}
                 """.formatted(image)));
-        return new Workload(m, OWNER, Map.of("app", "activator"), Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092"));
+        return new Workload(m, OWNER, Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092"));
     }
 
     @Test
@@ -58,10 +58,12 @@ class WorkloadTest {
     }
 
     @Test
-    void theServiceSelectsThePodsOrTheActivator() {
+    void thePublicServiceHasNoSelectorAndRecordsItsMode() {
         Workload w = workload("img:1");
-        assertThat(w.service(Mode.SERVE).getSpec().getSelector()).isEqualTo(Labels.active("hello"));
-        assertThat(w.service(Mode.PROXY).getSpec().getSelector()).isEqualTo(Map.of("app", "activator"));
+        assertThat(w.service(Mode.SERVE).getSpec().getSelector()).as("routed by the controller's EndpointSlice")
+                .isNull();
+        assertThat(w.service(Mode.PROXY).getMetadata().getAnnotations()).containsEntry(Labels.MODE, "proxy");
+        assertThat(w.service(Mode.SERVE).getMetadata().getAnnotations()).containsEntry(Labels.MODE, "serve");
         assertThat(w.privateService().getSpec().getSelector()).isEqualTo(Labels.active("hello"));
         assertThat(w.deployment(2).getSpec().getSelector().getMatchLabels()).isEqualTo(Labels.active("hello"));
     }
