@@ -38,6 +38,7 @@ class FunctionReconcilerTest {
     void setUp() throws Exception {
         cluster = new MockCluster(client);
         cluster.installCrds();
+        cluster.noActivatorPods();
         reconciler = cluster.reconciler();
     }
 

@@ -71,6 +71,11 @@ public final class MockCluster {
         return client.pods().inNamespace(ACTIVATOR_NS).withName(name).get();
     }
 
+    /** Removes the activator pods earlier tests made (the mock server may outlive a test class). */
+    public void noActivatorPods() {
+        client.pods().inNamespace(ACTIVATOR_NS).withLabels(ACTIVATOR).delete();
+    }
+
     /** The public EndpointSlice of a function, or null. */
     public EndpointSlice slice(String ns, String function) {
         return client.discovery().v1().endpointSlices().inNamespace(ns).withName(function).get();

@@ -42,6 +42,7 @@ class FunctionScalingTest {
     void setUp() throws Exception {
         cluster = new MockCluster(client);
         cluster.installCrds();
+        cluster.noActivatorPods();
         reconciler = cluster.reconciler();
     }
 
