@@ -25,14 +25,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Builds an image tar of a Quarkus JVM app without a Docker daemon, with Jib. */
-@Command(name = "quiver-image", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "quiver-image", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        version = "quiver-image " + QuiverImage.VERSION,
         description = {
             "Builds a container image of a Quarkus JVM app (target/quarkus-app) into a tar, without a Docker daemon.",
             "--output is a Docker image tar ('docker load', 'podman load'); --oci-output an OCI image layout tar.",
             "",
             "  java -cp 'src-native/target/quiver-src-native-0.1.0-SNAPSHOT.jar:src-native/target/lib/*' \\",
-            "      dev.quiver.image.QuiverImage --app functions-examples/hello/target/quarkus-app \\",
-            "      --image quiver/hello:0.1.0 --output hello.tar --base jlink",
+            "    dev.quiver.image.QuiverImage --app functions-examples/hello/target/quarkus-app \\",
+            "    --image quiver/hello:0.1.0 --output hello.tar --base jlink --make-cds-archive",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:image written", "1:build failed", "2:wrong arguments"})
