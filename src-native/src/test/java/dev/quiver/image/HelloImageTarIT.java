@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class HelloImageTarIT {
 
     static final Path TAR = Path.of(System.getProperty("quiver.image.tar", "target/images/hello.tar"));
+    static final Path APP = Path.of(System.getProperty("quiver.image.app", "../functions-examples/hello/target/quarkus-app"));
     static final String NAME = System.getProperty("quiver.image.name", "quiver/hello:0.1.0-SNAPSHOT");
     static ImageTar image;
 
