@@ -8,6 +8,7 @@ import dev.quiver.kubernetes.DeployDir;
 import dev.quiver.kubernetes.activator.ActivatorSettings;
 import dev.quiver.kubernetes.controller.ControllerConfig;
 import dev.quiver.kubernetes.controller.Role;
+import dev.quiver.kubernetes.controller.WatchedNamespaces;
 import dev.quiver.kubernetes.eventing.BrokerNames;
 import dev.quiver.kubernetes.eventing.BrokerReconciler;
 import dev.quiver.kubernetes.model.FunctionValidator;
@@ -36,7 +37,7 @@ class DeployManifestsTest {
     static final Manifests BASE = Manifests.under(DEPLOY.resolve("base"));
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"base", "overlays/strimzi"})
+    @ValueSource(strings = {"base", "overlays/strimzi", "overlays/all-namespaces"})
     void kustomizationReferencesExist(String dir) throws IOException {
         Path k = DEPLOY.resolve(dir).resolve("kustomization.yaml");
         JsonNode n = Manifests.under(k.getParent()).docs().stream().filter(d -> d.file().equals(k)).findFirst()
@@ -48,7 +49,7 @@ class DeployManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"base", "overlays/strimzi"})
+    @ValueSource(strings = {"base", "overlays/strimzi", "overlays/all-namespaces"})
     void kubectlKustomizeRendersCleanly(String dir) throws Exception {
         assumeThat(onPath("kubectl")).as("kubectl on PATH").isTrue();
         Process p = new ProcessBuilder("kubectl", "kustomize", DEPLOY.resolve(dir).toString())
@@ -122,7 +123,9 @@ class DeployManifestsTest {
         "quiver.dev, brokers, list", "quiver.dev, brokers, watch", "quiver.dev, brokers/status, patch",
         "'', configmaps, create",
         "apps, deployments, patch", "apps, deployments, deletecollection", "'', services, create",
-        "'', services, patch", "'', pods, create", "'', pods, patch", "'', pods, delete", "'', pods, list"})
+        "'', services, patch", "'', pods, create", "'', pods, patch", "'', pods, delete", "'', pods, list",
+        "discovery.k8s.io, endpointslices, create", "discovery.k8s.io, endpointslices, update",
+        "discovery.k8s.io, endpointslices, deletecollection", "'', pods, watch"})
     void controllerRoleAllowsWhatTheControllerDoes(String group, String resource, String verb) {
         assertThat(rules()).anySatisfy(r -> {
             assertThat(strings(r.path("apiGroups"))).contains(group);
@@ -137,6 +140,66 @@ class DeployManifestsTest {
         assertThat(BASE.kind("ClusterRole")).isEmpty();
         assertThat(rules(role)).allSatisfy(r -> assertThat(strings(r.path("verbs"))).doesNotContain("*"))
                 .allSatisfy(r -> assertThat(strings(r.path("resources"))).doesNotContain("*", "secrets"));
+    }
+
+    /** What the controller does in a Function's namespace: the all-namespaces overlay's ClusterRole allows it. */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource({
+        "quiver.dev, functions, watch", "quiver.dev, functions/status, patch", "apps, deployments, create",
+        "apps, deployments, patch", "apps, deployments, deletecollection", "'', services, create",
+        "'', services, update", "'', pods, create", "'', pods, patch", "'', pods, delete", "'', pods, list",
+        "'', pods, watch", "discovery.k8s.io, endpointslices, create", "discovery.k8s.io, endpointslices, update",
+        "discovery.k8s.io, endpointslices, deletecollection"})
+    void theClusterRoleOfTheAllNamespacesOverlayAllowsWhatTheControllerDoesInAFunctionsNamespace(String group,
+            String resource, String verb) {
+        assertThat(clusterRules("quiver-controller-functions")).anySatisfy(r -> {
+            assertThat(strings(r.path("apiGroups"))).contains(group);
+            assertThat(strings(r.path("resources"))).contains(resource);
+            assertThat(strings(r.path("verbs"))).contains(verb);
+        });
+    }
+
+    @Test
+    void theAllNamespacesOverlayGrantsNoConfigMapsSecretsOrWildcardsClusterWide() {
+        Manifests all = Manifests.under(DEPLOY.resolve("overlays/all-namespaces"));
+        assertThat(all.kind("ClusterRole")).hasSize(2).allSatisfy(c -> c.node().path("rules").forEach(r -> {
+            assertThat(strings(r.path("verbs"))).doesNotContain("*");
+            assertThat(strings(r.path("resources"))).doesNotContain("*", "secrets", "configmaps", "triggers",
+                    "brokers");
+            assertThat(strings(r.path("apiGroups"))).doesNotContain("*");
+        }));
+        assertThat(clusterRules("quiver-activator-functions")).hasSize(2).allSatisfy(r ->
+                assertThat(strings(r.path("verbs"))).containsExactlyInAnyOrder("get", "list", "watch"));
+        assertThat(all.kind("ClusterRoleBinding")).hasSize(2).allSatisfy(b -> {
+            assertThat(all.one("ClusterRole", b.node().path("roleRef").path("name").asText())).isNotNull();
+            b.node().path("subjects").forEach(s -> {
+                assertThat(BASE.one("ServiceAccount", s.path("name").asText())).isNotNull();
+                assertThat(s.path("namespace").asText()).isEqualTo("quiver");
+            });
+        });
+    }
+
+    @Test
+    void theAllNamespacesOverlayMakesTheControllerAndTheActivatorWatchEveryNamespace() {
+        Manifests all = Manifests.under(DEPLOY.resolve("overlays/all-namespaces"));
+        assertThat(all.kind("Deployment")).extracting(Manifests.Doc::name)
+                .containsExactlyInAnyOrder("quiver-controller", "quiver-activator");
+        all.kind("Deployment").forEach(d -> {
+            JsonNode patched = d.node().path("spec").path("template").path("spec").path("containers").get(0);
+            assertThat(patched.path("name").asText()).as("patches the base's container")
+                    .isEqualTo(container(d.name()).path("name").asText());
+            Map<String, String> env = new HashMap<>();
+            patched.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+            assertThat(WatchedNamespaces.parse(java.util.Optional.ofNullable(env.get("QUIVER_KUBERNETES_NAMESPACES")),
+                    "quiver").all()).as(d.name()).isTrue();
+        });
+    }
+
+    private static List<JsonNode> clusterRules(String name) {
+        List<JsonNode> out = new ArrayList<>();
+        Manifests.under(DEPLOY.resolve("overlays/all-namespaces")).one("ClusterRole", name).node().path("rules")
+                .forEach(out::add);
+        return out;
     }
 
     @Test
