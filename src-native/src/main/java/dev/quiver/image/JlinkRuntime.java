@@ -39,7 +39,7 @@ public final class JlinkRuntime {
             return output;
         }
         Files.createDirectories(cache);
-        Path partial = cache.resolve(output.getFileName() + ".partial");
+        Path partial = cache.resolve(output.getFileName() + ".partial-" + ProcessHandle.current().pid());
         deleteRecursively(partial);
         List<String> command = new ArrayList<>(List.of(jlink.toString(),
                 "--add-modules", String.join(",", modules),
@@ -51,7 +51,14 @@ public final class JlinkRuntime {
         if (process.waitFor() != 0) {
             throw new IllegalStateException("jlink failed: " + String.join(" ", command) + "\n" + out.strip());
         }
-        Files.move(partial, output, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(partial, output, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (!Files.isExecutable(output.resolve("bin/java"))) {
+                throw e;
+            }
+            deleteRecursively(partial); // another build made the same runtime meanwhile
+        }
         return output;
     }
 

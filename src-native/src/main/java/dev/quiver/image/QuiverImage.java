@@ -204,7 +204,7 @@ public final class QuiverImage implements Callable<Integer> {
                 .setUser(user)
                 .setEnvironment(environment)
                 .addLabel("org.opencontainers.image.title", target.getRepository())
-                .addLabel("dev.quiver.image.base", base);
+                .addLabel("dev.quiver.image.base", baseImage.kind() == Base.Kind.TAR ? "tar" : base);
 
         log.info("entrypoint: " + String.join(" ", entrypoint));
         write(builder.setFormat(ImageFormat.Docker), target, output, work, log);
