@@ -32,6 +32,11 @@ class ControllerConfigTest {
         assertThat(config.resync()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.kafkaBootstrapServers()).isEmpty();
 
+        assertThat(config.namespaces()).isEmpty();
+        assertThat(config.activatorNamespace()).isEmpty();
+        assertThat(config.watched("own")).as("default: the own namespace only")
+                .isEqualTo(new WatchedNamespaces(false, java.util.List.of(config.ownNamespace("own"))));
+
         assertThat(Role.of(config.role())).isEqualTo(Role.CONTROLLER);
         assertThat(config.brokerDeployment()).isEqualTo("quiver-broker");
         assertThat(config.brokerNamesConfigMap()).isEqualTo("quiver-brokers");
@@ -50,6 +55,8 @@ class ControllerConfigTest {
                 "| `quiver.kubernetes.activator.poke-interval` | `1s` |",
                 "| `quiver.kubernetes.activator.cluster-domain` | `cluster.local` |",
                 "| `quiver.kubernetes.broker-deployment` | `quiver-broker` |",
-                "| `quiver.kubernetes.broker-names-config-map` | `quiver-brokers` |");
+                "| `quiver.kubernetes.broker-names-config-map` | `quiver-brokers` |",
+                "| `quiver.kubernetes.namespaces` | the controller's namespace |",
+                "| `quiver.kubernetes.activator-namespace` | the controller's namespace |");
     }
 }
