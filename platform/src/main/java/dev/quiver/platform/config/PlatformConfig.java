@@ -88,6 +88,13 @@ public interface PlatformConfig {
         /** Start-up archive: auto (fastest usable), aot (JDK AOT cache), appcds, none. */
         @WithDefault("auto")
         String archive();
+
+        /**
+         * JVM options of on-demand starts only (a request is waiting), before the function's own jvmOptions, which
+         * win: C1 only spares a 2-core host's JIT threads at start (as AWS advises for Lambda); none = no options.
+         */
+        @WithDefault("-XX:TieredStopAtLevel=1")
+        String onDemandJvmOptions();
     }
 
     interface Loop {

@@ -19,7 +19,11 @@ public record PlatformSettings(Path home, Path dataDir, Optional<Path> functions
 
     /** @param java the explicit launcher, if configured; else the plan chooses (see {@code launch.LaunchPlan}) */
     public record InstanceSettings(String maxHeap, Duration readyTimeout, Duration drainTimeout,
-                                   Duration probeInterval, Optional<String> java, Archive archive) {
+                                   Duration probeInterval, Optional<String> java, Archive archive,
+                                   List<String> onDemandJvmOptions) {
+        public InstanceSettings {
+            onDemandJvmOptions = List.copyOf(onDemandJvmOptions);
+        }
     }
 
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
@@ -44,6 +48,9 @@ public record PlatformSettings(Path home, Path dataDir, Optional<Path> functions
         check(errors, positive(i.probeInterval()), "instances.probe-interval", "must be > 0", i.probeInterval());
         Optional<Archive> archive = Archive.parse(i.archive());
         check(errors, archive.isPresent(), "instances.archive", "must be one of " + Archive.choices(), i.archive());
+        List<String> onDemand = jvmOptions(i.onDemandJvmOptions());
+        check(errors, onDemand.stream().allMatch(o -> o.startsWith("-")), "instances.on-demand-jvm-options",
+                "must be JVM options (each starting with '-') or none", i.onDemandJvmOptions());
         var l = c.loop();
         check(errors, l.scrapeInterval().toMillis() >= 100, "loop.scrape-interval", "must be >= 100ms",
                 l.scrapeInterval());
@@ -58,9 +65,14 @@ public record PlatformSettings(Path home, Path dataDir, Optional<Path> functions
                 new ActivatorSettings(a.port(), a.host(), a.domain(), a.queueSize(), a.timeout(), a.maxBodySize(),
                         a.retryAfterSeconds(), servers),
                 new InstanceSettings(i.maxHeap(), i.readyTimeout(), i.drainTimeout(), i.probeInterval(), java,
-                        archive.orElseThrow()),
+                        archive.orElseThrow(), onDemand),
                 l.scrapeInterval(), l.historySeconds(), c.kafka().bootstrapServers().filter(s -> !s.isBlank()),
                 c.broker().url().filter(s -> !s.isBlank()));
+    }
+
+    static List<String> jvmOptions(String value) {
+        String v = value.trim();
+        return v.isEmpty() || v.equals("none") ? List.of() : List.of(v.split("\\s+"));
     }
 
     private static boolean positive(Duration d) {

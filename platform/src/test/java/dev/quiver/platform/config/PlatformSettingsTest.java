@@ -37,6 +37,7 @@ class PlatformSettingsTest {
         assertThat(s.dataDir().getFileName()).hasToString(".quiver");
         assertThat(s.instances().archive()).isEqualTo(Archive.AUTO);
         assertThat(s.instances().java()).isEmpty();
+        assertThat(s.instances().onDemandJvmOptions()).containsExactly("-XX:TieredStopAtLevel=1");
     }
 
     static Stream<Arguments> wrong() {
@@ -51,6 +52,9 @@ class PlatformSettingsTest {
                         "quiver.platform.instances.max-heap must be like 128m, but was 'lots'"),
                 Arguments.of("unknown archive", "quiver.platform.instances.archive", "fast",
                         "quiver.platform.instances.archive must be one of auto, aot, appcds, none, but was 'fast'"),
+                Arguments.of("on-demand option without a dash", "quiver.platform.instances.on-demand-jvm-options",
+                        "-Xss1m TieredStopAtLevel=1", "quiver.platform.instances.on-demand-jvm-options must be JVM "
+                                + "options (each starting with '-') or none, but was '-Xss1m TieredStopAtLevel=1'"),
                 Arguments.of("scrape too often", "quiver.platform.loop.scrape-interval", "10ms",
                         "quiver.platform.loop.scrape-interval must be >= 100ms"));
     }
@@ -69,5 +73,13 @@ class PlatformSettingsTest {
 
         assertThat(s.instances().java()).contains("/opt/jdk25/bin/java");
         assertThat(s.instances().archive()).isEqualTo(Archive.APPCDS);
+    }
+
+    @Test
+    void onDemandJvmOptionsAreSplitOrSwitchedOff() {
+        assertThat(map(Map.of("quiver.platform.instances.on-demand-jvm-options", " -Xss512k  -XX:+UseSerialGC "))
+                .instances().onDemandJvmOptions()).containsExactly("-Xss512k", "-XX:+UseSerialGC");
+        assertThat(map(Map.of("quiver.platform.instances.on-demand-jvm-options", "none"))
+                .instances().onDemandJvmOptions()).isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** A control loop over a given backend and lag reader, with test settings. */
@@ -25,7 +26,7 @@ final class Loops {
                 new PlatformSettings.ActivatorSettings(0, "127.0.0.1", "quiver.localhost", 100, Duration.ofSeconds(5),
                         65536, 1, 1),
                 new PlatformSettings.InstanceSettings("64m", Duration.ofSeconds(10), Duration.ofSeconds(1),
-                        Duration.ofMillis(20), Optional.empty(), Archive.AUTO),
+                        Duration.ofMillis(20), Optional.empty(), Archive.AUTO, List.of()),
                 Duration.ofMillis(200), 60, Optional.empty(), Optional.empty());
     }
 

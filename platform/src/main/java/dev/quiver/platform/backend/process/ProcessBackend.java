@@ -77,7 +77,10 @@ public final class ProcessBackend implements InstanceBackend {
         }
     }
 
-    /** The command line; on-demand starts get {@code quiver.warmup.iterations=0} last, so that it wins. */
+    /**
+     * The command line; on-demand starts get the on-demand JVM options (before the function's own, which win) and
+     * {@code quiver.warmup.iterations=0} last, so that it wins.
+     */
     List<String> command(FunctionDefinition f, int port, LaunchPlan plan, Purpose purpose) {
         List<String> cmd = new ArrayList<>();
         if (f.jvm()) {
@@ -85,6 +88,9 @@ public final class ProcessBackend implements InstanceBackend {
             cmd.add("-Xmx" + settings.maxHeap());
             cmd.add("-XX:+UseSerialGC");
             cmd.addAll(plan.jvmOptions());
+            if (purpose == Purpose.ON_DEMAND) {
+                cmd.addAll(settings.onDemandJvmOptions());
+            }
             cmd.addAll(f.jvmOptions());
         } else {
             cmd.add(f.artifact().toString());

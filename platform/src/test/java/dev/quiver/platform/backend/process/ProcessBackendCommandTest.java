@@ -34,7 +34,7 @@ class ProcessBackendCommandTest {
     void setUp() throws Exception {
         Files.writeString(home.resolve("app.jar"), "jar");
         backend = new ProcessBackend(new InstanceSettings("64m", Duration.ofSeconds(5), Duration.ofSeconds(1),
-                Duration.ofMillis(20), Optional.empty(), Archive.AUTO), home, Map.of("kafka.bootstrap.servers", "k:9"),
+                Duration.ofMillis(20), Optional.empty(), Archive.AUTO, List.of("-XX:TieredStopAtLevel=1")), home, Map.of("kafka.bootstrap.servers", "k:9"),
                 new Launcher(new JvmCatalog(), Optional.empty(), Archive.AUTO, JvmCatalog.current()));
         hello = new FunctionReader(home).read("name: hello\nartifact: app.jar\njvmOptions: [-Dx=1]\n"
                 + "properties: {quiver.warmup.iterations: '20', greeting: hi}\n");
@@ -53,6 +53,13 @@ class ProcessBackendCommandTest {
         List<String> cmd = backend.command(hello, 4711, AOT, Purpose.WARM_POOL);
 
         assertThat(cmd).contains("-Dquiver.warmup.iterations=20").doesNotContain("-Dquiver.warmup.iterations=0");
+    }
+
+    @Test
+    void onlyAnOnDemandStartGetsTheOnDemandJvmOptionsBeforeTheFunctionsOwn() {
+        assertThat(backend.command(hello, 4711, AOT, Purpose.ON_DEMAND))
+                .containsSubsequence("-XX:AOTCache=/app/app.aot", "-XX:TieredStopAtLevel=1", "-Dx=1", "-jar");
+        assertThat(backend.command(hello, 4711, AOT, Purpose.WARM_POOL)).doesNotContain("-XX:TieredStopAtLevel=1");
     }
 
     @Test
