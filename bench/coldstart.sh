@@ -4,6 +4,7 @@
 #
 #   through the platform (activator on loopback; the function is at zero before every round):
 #     warm pool      a ready pre-started instance is promoted (launch: auto)
+#     (new JVMs started for a waiting request get the platform's on-demand options: C1 only by default)
 #     JDK 17         a new JVM, no archive                    (jvm: {archive: none})
 #     JDK 17 AppCDS  a new JVM with the app's AppCDS archive  (jvm: {archive: appcds})
 #     JDK 25 AOT     a new JVM with the app's JDK AOT cache   (jvm: {archive: aot})
@@ -135,6 +136,8 @@ echo "==> bare processes (no platform)"
 RESULT[d17]=$(direct "JDK 17" "$APP" java)
 RESULT[dcds]=$(direct "JDK 17 AppCDS" "$APP" "$CDS_JAVA" -XX:SharedArchiveFile=app-cds.jsa)
 [ -n "$AOT_HOME" ] && RESULT[daot]=$(direct "JDK 25 AOT" "$APP" "$AOT_HOME/bin/java" -XX:AOTCache=app.aot)
+[ -n "$AOT_HOME" ] && RESULT[daotc1]=$(direct "JDK 25 AOT C1" "$APP" "$AOT_HOME/bin/java" -XX:AOTCache=app.aot \
+  -XX:TieredStopAtLevel=1)
 RESULT[dbare]=$(direct "bare Funqy JDK 17" "$BARE" java)
 
 rss() { [ -f "$OUT/rss-$1" ] && cat "$OUT/rss-$1" || echo "-"; }
@@ -151,6 +154,7 @@ row "platform: warm request (baseline)" "${RESULT[warm]}" "-"
 row "process: JDK 17" "${RESULT[d17]}" "$(rss direct-JDK_17)"
 row "process: JDK 17 + AppCDS" "${RESULT[dcds]}" "$(rss direct-JDK_17_AppCDS)"
 row "process: JDK 25 + AOT cache" "${RESULT[daot]:-}" "$(rss direct-JDK_25_AOT)"
+row "process: JDK 25 + AOT cache, C1 only" "${RESULT[daotc1]:-}" "$(rss direct-JDK_25_AOT_C1)"
 row "process: bare Funqy app, JDK 17" "${RESULT[dbare]}" "$(rss direct-bare_Funqy_JDK_17)"
 echo
 echo "  warm pool over a warm request:        +$(awk -v a="${RESULT[pool]}" -v b="${RESULT[warm]}" 'BEGIN {printf "%.1f", a - b}') ms   (goal <= 20 ms)"
