@@ -93,7 +93,7 @@ public class FunctionController {
         long resync = config.resync().toMillis();
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-controller"));
         SharedIndexInformer<Pod> activators = client.pods().inNamespace(activatorNs).withLabels(activatorLabels)
-                .inform(new PodEvents(p -> allDirty = true), resync);
+                .inform(new PodEvents(p -> allDirty = true), 0); // the Function resync re-syncs every slice anyway
         informers.add(activators);
         EndpointWriter endpoints = new EndpointWriter(client, () -> activators.getStore().list(),
                 config.activator().port());
@@ -103,11 +103,11 @@ public class FunctionController {
                 p.getMetadata().getLabels().get(Labels.FUNCTION))));
         if (watched.all()) {
             informers.add(client.resources(Function.class).inAnyNamespace().inform(new Handler(), resync));
-            informers.add(client.pods().inAnyNamespace().withLabel(Labels.FUNCTION).inform(functionPods, resync));
+            informers.add(client.pods().inAnyNamespace().withLabel(Labels.FUNCTION).inform(functionPods, 0));
         } else {
             for (String n : watched.names()) {
                 informers.add(client.resources(Function.class).inNamespace(n).inform(new Handler(), resync));
-                informers.add(client.pods().inNamespace(n).withLabel(Labels.FUNCTION).inform(functionPods, resync));
+                informers.add(client.pods().inNamespace(n).withLabel(Labels.FUNCTION).inform(functionPods, 0));
             }
         }
         TriggerReconciler triggers = new TriggerReconciler(client,

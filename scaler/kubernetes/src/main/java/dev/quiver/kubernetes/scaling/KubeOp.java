@@ -25,7 +25,7 @@ public sealed interface KubeOp {
     record CreateWarmPods(int count) implements KubeOp {
     }
 
-    /** Point the public Service at the pods (serve) or at the activator (proxy). */
+    /** Route the public Service to the pods (serve) or to the activator (proxy): its mode and its EndpointSlice. */
     record Route(Mode mode) implements KubeOp {
     }
 }
