@@ -28,7 +28,9 @@ final class TrainingRun {
     private final Jdk jdk;
     private final Path appDir;
     private final Path log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1 as real callers speak (the JDK client would otherwise upgrade to h2c and train the HTTP/2 path)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     TrainingRun(Jdk jdk, Path appDir, Path log) {
         this.jdk = jdk;

@@ -2,7 +2,6 @@ package dev.quiver.runtime.http;
 
 import dev.quiver.runtime.admission.Admission;
 import dev.quiver.runtime.lifecycle.InstanceState.Phase;
-import dev.quiver.runtime.lifecycle.WarmUp;
 import dev.quiver.runtime.metrics.FunctionMeters;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -12,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * First handler of every function request: refuses new work while draining, applies the hard concurrency limit with
  * its bounded queue, and starts the request's accounting. Requests that are not for a function pass untouched.
+ * Warm-up requests take the same path on the warm-up {@link Ledger}, so the first real request finds it compiled.
  * Cost on the admitted path: a map lookup, a CAS, a few adder increments and one {@link RequestCompletion}.
  */
 final class AdmissionFilter implements Handler<RoutingContext> {
@@ -27,38 +27,32 @@ final class AdmissionFilter implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        FunctionMeters function = traffic.functionFor(request);
+        Ledger ledger = traffic.ledgerFor(request);
+        FunctionMeters function = ledger.functionFor(request);
         if (function == null) {
             ctx.next();
             return;
         }
-        Phase phase = traffic.state().phase();
-        if (phase != Phase.READY) {
-            if (phase == Phase.DRAINING) {
-                traffic.rejected(function);
-                Rejections.unavailable(ctx, retryAfterSeconds, "draining",
-                        "This instance is shutting down; retry on another instance.");
-                return;
-            }
-            if (request.headers().contains(WarmUp.HEADER)) {
-                ctx.next();
-                return;
-            }
+        if (traffic.state().phase() == Phase.DRAINING) {
+            ledger.rejected(function);
+            Rejections.unavailable(ctx, retryAfterSeconds, "draining",
+                    "This instance is shutting down; retry on another instance.");
+            return;
         }
-        RequestCompletion completion = new RequestCompletion(traffic, ctx, function, System.nanoTime());
-        if (traffic.gate().tryAdmit()) {
+        RequestCompletion completion = new RequestCompletion(ledger, ctx, function, System.nanoTime());
+        if (ledger.gate.tryAdmit()) {
             completion.begin(true);
             ctx.next();
             return;
         }
         request.pause();
-        Admission admission = traffic.gate().enqueue(new Waiting(Vertx.currentContext(), completion));
+        Admission admission = ledger.gate.enqueue(new Waiting(Vertx.currentContext(), completion));
         if (admission == Admission.REJECTED) {
             request.resume();
-            traffic.rejected(function);
+            ledger.rejected(function);
             Rejections.unavailable(ctx, retryAfterSeconds, "overloaded",
                     "Function '" + function.function() + "' is at its concurrency limit ("
-                            + traffic.gate().limit() + ") and its queue (" + traffic.gate().queueDepth()
+                            + ledger.gate.limit() + ") and its queue (" + ledger.gate.queueDepth()
                             + ") is full.");
             return;
         }

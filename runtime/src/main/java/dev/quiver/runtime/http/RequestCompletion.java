@@ -11,15 +11,15 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class RequestCompletion implements Handler<AsyncResult<Void>> {
 
-    private final InstanceTraffic traffic;
+    private final Ledger ledger;
     private final RoutingContext ctx;
     private final FunctionMeters function;
     private final long arrivedNanos;
     private boolean holdsSlot;
     private boolean finished;
 
-    RequestCompletion(InstanceTraffic traffic, RoutingContext ctx, FunctionMeters function, long arrivedNanos) {
-        this.traffic = traffic;
+    RequestCompletion(Ledger ledger, RoutingContext ctx, FunctionMeters function, long arrivedNanos) {
+        this.ledger = ledger;
         this.ctx = ctx;
         this.function = function;
         this.arrivedNanos = arrivedNanos;
@@ -28,7 +28,7 @@ final class RequestCompletion implements Handler<AsyncResult<Void>> {
     /** Starts accounting; {@code admitted} when it already holds a slot, else it waits in the queue. */
     void begin(boolean admitted) {
         holdsSlot = admitted;
-        traffic.meter().arrived(arrivedNanos);
+        ledger.meter.arrived(arrivedNanos);
         function.started();
         ctx.addEndHandler(this);
     }
@@ -37,7 +37,7 @@ final class RequestCompletion implements Handler<AsyncResult<Void>> {
     void dispatched() {
         holdsSlot = true;
         if (finished) {
-            traffic.gate().release();
+            ledger.gate.release();
             return;
         }
         ctx.request().resume();
@@ -51,10 +51,10 @@ final class RequestCompletion implements Handler<AsyncResult<Void>> {
         }
         finished = true;
         long now = System.nanoTime();
-        traffic.meter().left(now);
+        ledger.meter.left(now);
         function.finished(ctx.response().getStatusCode(), now - arrivedNanos);
         if (holdsSlot) {
-            traffic.gate().release();
+            ledger.gate.release();
         }
     }
 }

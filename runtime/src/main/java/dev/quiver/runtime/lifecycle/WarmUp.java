@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import dev.quiver.runtime.config.RuntimeSettings;
+import dev.quiver.runtime.http.InstanceTraffic;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.value.registry.ValueRegistry;
@@ -36,13 +37,13 @@ public class WarmUp {
 
     private final CompletableFuture<Integer> listening = new CompletableFuture<>();
 
-    void onStart(@Observes StartupEvent event, InstanceState state, RuntimeSettings settings) {
+    void onStart(@Observes StartupEvent event, InstanceState state, RuntimeSettings settings, InstanceTraffic traffic) {
         if (!enabled(settings)) {
             state.ready();
             return;
         }
         state.warming();
-        Thread worker = new Thread(() -> run(state, settings), "quiver-warmup");
+        Thread worker = new Thread(() -> run(state, settings, traffic), "quiver-warmup");
         worker.setDaemon(true);
         worker.start();
     }
@@ -58,13 +59,16 @@ public class WarmUp {
         return !settings.warmupInputs().isEmpty() && settings.warmupIterations() > 0;
     }
 
-    private void run(InstanceState state, RuntimeSettings settings) {
+    private void run(InstanceState state, RuntimeSettings settings, InstanceTraffic traffic) {
         long start = System.nanoTime();
         long deadline = start + settings.warmupTimeout().toNanos();
         int calls = 0;
         try {
             int port = listening.get(settings.warmupTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            // HTTP/1.1 as real callers (the activator, the broker) speak: the JDK client would otherwise upgrade to h2c and
+            // warm the HTTP/2 path instead of the one the first real request takes
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build();
             for (int i = 0; i < settings.warmupIterations() && System.nanoTime() < deadline; i++) {
                 for (Map.Entry<String, String> input : settings.warmupInputs().entrySet()) {
                     int status = invoke(client, port, input.getKey(), input.getValue());
@@ -78,6 +82,7 @@ public class WarmUp {
         } catch (Exception e) {
             LOG.warnf("Warm-up stopped early after %d call(s): %s", calls, e.toString());
         } finally {
+            traffic.retireWarmUp();
             state.ready();
             LOG.infof("Warm-up done: %d call(s) in %d ms; instance ready", calls,
                     (System.nanoTime() - start) / 1_000_000L);

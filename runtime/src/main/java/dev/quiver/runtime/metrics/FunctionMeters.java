@@ -1,9 +1,12 @@
 package dev.quiver.runtime.metrics;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -21,6 +24,7 @@ public final class FunctionMeters {
     private final Counter serverError;
     private final Counter rejected;
     private final Timer duration;
+    private final Gauge inFlightGauge;
 
     public FunctionMeters(String function, MeterRegistry registry) {
         this.function = function;
@@ -33,8 +37,21 @@ public final class FunctionMeters {
                 .tag("function", function)
                 .publishPercentileHistogram()
                 .register(registry);
-        registry.gauge("quiver.function.in.flight", io.micrometer.core.instrument.Tags.of("function", function),
-                inFlight);
+        this.inFlightGauge = Gauge.builder("quiver.function.in.flight", inFlight, AtomicInteger::get)
+                .tag("function", function)
+                .register(registry);
+    }
+
+    /** Requests answered so far (all outcomes but rejections). */
+    public long answered() {
+        return (long) (success.count() + clientError.count() + serverError.count());
+    }
+
+    /** Takes these meters out of the registry (the warm-up's, once it is over); recording on them still works. */
+    public void removeFrom(MeterRegistry registry) {
+        for (Meter m : List.of(success, clientError, serverError, rejected, duration, inFlightGauge)) {
+            registry.remove(m);
+        }
     }
 
     private Counter requests(MeterRegistry registry, String outcome) {

@@ -9,6 +9,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.quiver.runtime.http.InstanceTraffic;
+import jakarta.inject.Inject;
+
 import dev.quiver.runtime.testapp.TestFunctions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -34,5 +37,20 @@ class WarmUpTest {
         assertThat(TestFunctions.greetings()).isGreaterThanOrEqualTo(25);
         assertThat(given().get("/quiver/stats").jsonPath().getLong("requestsTotal")).isZero();
         assertThat(given().get("/quiver/stats").jsonPath().getLong("startupMillis")).isPositive();
+    }
+
+    @Inject
+    InstanceTraffic traffic;
+
+    @Test
+    void warmUpRunsTheAdmissionPathOnItsOwnLedgerWhoseMetersLeaveWithIt() {
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+
+        assertThat(traffic.warmUpRequests()).as("warm-up requests accounted on the warm-up ledger")
+                .isGreaterThanOrEqualTo(25);
+        String metrics = given().get("/q/metrics").asString();
+        assertThat(metrics).doesNotContain("#warm-up")
+                .contains("quiver_function_requests_total{function=\"greet\",outcome=\"success\"} 0.0");
     }
 }
