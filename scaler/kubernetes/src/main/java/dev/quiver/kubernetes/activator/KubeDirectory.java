@@ -1,11 +1,11 @@
 package dev.quiver.kubernetes.activator;
 
+import dev.quiver.kubernetes.controller.EveryEvent;
 import dev.quiver.kubernetes.controller.WatchedNamespaces;
 import dev.quiver.kubernetes.resource.Function;
 import dev.quiver.kubernetes.workload.Names;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +47,8 @@ public final class KubeDirectory implements FunctionDirectory, AutoCloseable {
                 slices.add(client.discovery().v1().endpointSlices().inNamespace(ns).runnableInformer(0));
             }
         }
-        functions.forEach(i -> i.addEventHandler(new Handler<>(this::onFunction)));
-        slices.forEach(i -> i.addEventHandler(new Handler<>(this::onSlice)));
+        functions.forEach(i -> i.addEventHandler(new EveryEvent<>(this::onFunction)));
+        slices.forEach(i -> i.addEventHandler(new EveryEvent<>(this::onSlice)));
     }
 
     /** Starts the informers and waits until each has listed its objects once. */
@@ -96,23 +96,5 @@ public final class KubeDirectory implements FunctionDirectory, AutoCloseable {
     public void close() {
         functions.forEach(SharedIndexInformer::close);
         slices.forEach(SharedIndexInformer::close);
-    }
-
-    /** Every event of a kind goes to one callback; the store already holds the new state when it runs. */
-    private record Handler<T>(java.util.function.Consumer<T> on) implements ResourceEventHandler<T> {
-        @Override
-        public void onAdd(T obj) {
-            on.accept(obj);
-        }
-
-        @Override
-        public void onUpdate(T oldObj, T newObj) {
-            on.accept(newObj);
-        }
-
-        @Override
-        public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-            on.accept(obj);
-        }
     }
 }

@@ -93,13 +93,13 @@ public class FunctionController {
         long resync = config.resync().toMillis();
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-controller"));
         SharedIndexInformer<Pod> activators = client.pods().inNamespace(activatorNs).withLabels(activatorLabels)
-                .inform(new PodEvents(p -> allDirty = true), 0); // the Function resync re-syncs every slice anyway
+                .inform(new EveryEvent<Pod>(p -> allDirty = true), 0); // the Function resync re-syncs every slice anyway
         informers.add(activators);
         EndpointWriter endpoints = new EndpointWriter(client, () -> activators.getStore().list(),
                 config.activator().port());
         applier = new KubeApplier(client, () -> UUID.randomUUID().toString().substring(0, 5), endpoints);
         reconciler = new FunctionReconciler(client, applier, env, clock);
-        PodEvents functionPods = new PodEvents(p -> dirty.add(key(p.getMetadata().getNamespace(),
+        EveryEvent<Pod> functionPods = new EveryEvent<>(p -> dirty.add(key(p.getMetadata().getNamespace(),
                 p.getMetadata().getLabels().get(Labels.FUNCTION))));
         if (watched.all()) {
             informers.add(client.resources(Function.class).inAnyNamespace().inform(new Handler(), resync));
@@ -260,24 +260,6 @@ public class FunctionController {
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Reconcile of Function %s failed; retried on the next resync", f.getMetadata().getName());
             }
-        }
-    }
-
-    /** Any change of a pod goes to one callback. */
-    private record PodEvents(java.util.function.Consumer<Pod> on) implements ResourceEventHandler<Pod> {
-        @Override
-        public void onAdd(Pod p) {
-            on.accept(p);
-        }
-
-        @Override
-        public void onUpdate(Pod before, Pod after) {
-            on.accept(after);
-        }
-
-        @Override
-        public void onDelete(Pod p, boolean unknownFinalState) {
-            on.accept(p);
         }
     }
 

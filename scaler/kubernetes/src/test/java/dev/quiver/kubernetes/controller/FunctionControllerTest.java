@@ -66,9 +66,7 @@ class FunctionControllerTest {
 
     @Test
     void functionsInAListedNamespaceAreReconciledAndOthersIgnored() throws Exception {
-        MockCluster cluster = new MockCluster(client);
-        cluster.installCrds();
-        cluster.noActivatorPods();
+        MockCluster cluster = MockCluster.withCrdsAndNoActivators(client);
         client.resource(Functions.of("ignored", "elsewhere", Map.of("minScale", 1))).create();
         client.resource(Functions.of("remote", "team-a", Map.of("minScale", 1, "warmPool", 0))).create();
 

@@ -36,9 +36,7 @@ class FunctionReconcilerTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        cluster = new MockCluster(client);
-        cluster.installCrds();
-        cluster.noActivatorPods();
+        cluster = MockCluster.withCrdsAndNoActivators(client);
         reconciler = cluster.reconciler();
     }
 

@@ -33,6 +33,14 @@ public final class MockCluster {
         this.client = client;
     }
 
+    /** A cluster with the CRDs installed and no activator pods: where the reconciler and scaling tests start. */
+    public static MockCluster withCrdsAndNoActivators(KubernetesClient client) throws IOException {
+        MockCluster cluster = new MockCluster(client);
+        cluster.installCrds();
+        cluster.noActivatorPods();
+        return cluster;
+    }
+
     /** Registers the CRDs exactly as deploy/base/crds/ ships them. */
     public void installCrds() throws IOException {
         try (Stream<Path> files = Files.list(DeployDir.crds())) {

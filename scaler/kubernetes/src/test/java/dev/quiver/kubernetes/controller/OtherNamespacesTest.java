@@ -41,9 +41,7 @@ class OtherNamespacesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        cluster = new MockCluster(client);
-        cluster.installCrds();
-        cluster.noActivatorPods();
+        cluster = MockCluster.withCrdsAndNoActivators(client);
         reconciler = cluster.reconciler();
     }
 

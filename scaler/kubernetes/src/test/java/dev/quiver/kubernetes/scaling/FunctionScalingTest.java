@@ -40,9 +40,7 @@ class FunctionScalingTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        cluster = new MockCluster(client);
-        cluster.installCrds();
-        cluster.noActivatorPods();
+        cluster = MockCluster.withCrdsAndNoActivators(client);
         reconciler = cluster.reconciler();
     }
 
