@@ -22,6 +22,11 @@ public record RuntimeSettings(
 
     public static final int DEFAULT_QUEUE_FACTOR = 10;
 
+    /** Whether the instance warms up before it reports ready: sample inputs given and at least one iteration. */
+    public boolean warmsUp() {
+        return !warmupInputs.isEmpty() && warmupIterations > 0;
+    }
+
     public static RuntimeSettings from(QuiverConfig config) {
         return of(config.containerConcurrency(), config.queueDepth(), config.retryAfterSeconds(), config.statsPath(),
                 config.drain().timeout(), config.warmup().inputs(), config.warmup().iterations(),

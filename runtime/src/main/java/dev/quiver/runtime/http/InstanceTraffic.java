@@ -60,8 +60,7 @@ public class InstanceTraffic {
                         String.class));
         this.live = new Ledger(settings.containerConcurrency(), settings.queueDepth(),
                 new FunctionCatalog<>(names, exported, triggers, fn -> new FunctionMeters(fn, registry)));
-        boolean warmsUp = !settings.warmupInputs().isEmpty() && settings.warmupIterations() > 0;
-        this.warmUp = !warmsUp ? null : new Ledger(settings.containerConcurrency(), settings.queueDepth(),
+        this.warmUp = !settings.warmsUp() ? null : new Ledger(settings.containerConcurrency(), settings.queueDepth(),
                 new FunctionCatalog<>(names, exported, triggers, fn -> {
                     FunctionMeters m = new FunctionMeters(fn + WARM_UP_SUFFIX, registry);
                     warmUpMeters.add(m);

@@ -38,7 +38,7 @@ public class WarmUp {
     private final CompletableFuture<Integer> listening = new CompletableFuture<>();
 
     void onStart(@Observes StartupEvent event, InstanceState state, RuntimeSettings settings, InstanceTraffic traffic) {
-        if (!enabled(settings)) {
+        if (!settings.warmsUp()) {
             state.ready();
             return;
         }
@@ -53,10 +53,6 @@ public class WarmUp {
         boolean test = LaunchMode.current() == LaunchMode.TEST;
         Integer port = values.getOrDefault(test ? HttpServer.HTTP_TEST_PORT : HttpServer.HTTP_PORT, null);
         listening.complete(port != null && port > 0 ? port : started.options().getPort());
-    }
-
-    private static boolean enabled(RuntimeSettings settings) {
-        return !settings.warmupInputs().isEmpty() && settings.warmupIterations() > 0;
     }
 
     private void run(InstanceState state, RuntimeSettings settings, InstanceTraffic traffic) {
