@@ -76,10 +76,6 @@ public class InstanceTraffic {
         return state;
     }
 
-    Ledger live() {
-        return live;
-    }
-
     /** The warm-up ledger for a warm-up request before the instance is ready; the live one for everything else. */
     Ledger ledgerFor(HttpServerRequest request) {
         return warmUp != null && !warmUpRetired && state.phase() != Phase.READY
