@@ -22,7 +22,7 @@ CONTROL_PORT=18282
 DIRECT_PORT=18290
 OUT="$ROOT/bench/out/coldstart"
 rm -rf "$OUT"; mkdir -p "$OUT"
-PLATFORM_JAR="$ROOT/platform/target/quarkus-app/quarkus-run.jar"
+PLATFORM_JAR="$ROOT/backends/local/target/quarkus-app/quarkus-run.jar"
 BUILT="$ROOT/functions-examples/hello/target/quarkus-app"
 BARE="$ROOT/bench/bare-hello/target/quarkus-app"
 if [ ! -f "$PLATFORM_JAR" ] || [ ! -f "$BUILT/quiver-jvm.properties" ]; then

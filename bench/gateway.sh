@@ -14,7 +14,7 @@ OUT="$ROOT/bench/out/gateway"
 rm -rf "$OUT"; mkdir -p "$OUT"
 
 command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -q wrk >/dev/null; }
-PLATFORM_JAR="$ROOT/platform/target/quarkus-app/quarkus-run.jar"
+PLATFORM_JAR="$ROOT/backends/local/target/quarkus-app/quarkus-run.jar"
 HELLO_JAR="$ROOT/functions-examples/hello/target/quarkus-app/quarkus-run.jar"
 if [ ! -f "$PLATFORM_JAR" ] || [ ! -f "$HELLO_JAR" ]; then
   echo "==> building the platform and hello"

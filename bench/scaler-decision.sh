@@ -5,11 +5,11 @@
 #   bench/scaler-decision.sh -p functions=1000,10000,50000
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=scaler/bench/target/scaler-benchmarks.jar
-if [[ ! -f "$JAR" || -n "$(find scaler/core/src scaler/bench/src -newer "$JAR" -type f -print -quit)" ]]; then
+JAR=bench/scaler-decision/target/scaler-benchmarks.jar
+if [[ ! -f "$JAR" || -n "$(find scaler/core/src bench/scaler-decision/src -newer "$JAR" -type f -print -quit)" ]]; then
   echo "building $JAR ..." >&2
   ./mvnw -q -N install
-  ./mvnw -q -f scaler/pom.xml -pl core,bench -am install -DskipTests
+  ./mvnw -q -pl bench/scaler-decision -am install -DskipTests
 fi
 PIN=()
 if command -v taskset >/dev/null 2>&1; then PIN=(taskset -c 0); fi

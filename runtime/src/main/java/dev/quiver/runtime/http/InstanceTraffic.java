@@ -16,6 +16,7 @@ import dev.quiver.runtime.lifecycle.InstanceState;
 import dev.quiver.runtime.lifecycle.InstanceState.Phase;
 import dev.quiver.runtime.lifecycle.WarmUp;
 import dev.quiver.runtime.metrics.FunctionMeters;
+import dev.quiver.api.stats.StatsReport;
 import dev.quiver.runtime.stats.InstanceStats;
 import dev.quiver.runtime.stats.MeterReading;
 import dev.quiver.runtime.stats.ReadingHistory;
@@ -116,7 +117,7 @@ public class InstanceTraffic {
     }
 
     /** The stats the scaler polls: the last second's averages and the present counts. */
-    public InstanceStats stats() {
+    public StatsReport stats() {
         MeterReading now = live.meter.read(System.nanoTime());
         return InstanceStats.of(state.phase().name(), live.gate.inFlight(), live.gate.queued(), now,
                 history.baselineFor(now, WINDOW_MICROS), live.rejected.sum(), settings.containerConcurrency(),

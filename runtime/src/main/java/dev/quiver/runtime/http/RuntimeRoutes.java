@@ -3,12 +3,15 @@ package dev.quiver.runtime.http;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import dev.quiver.api.stats.StatsReport;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /** Puts the runtime in front of Funqy: admission first, JSON errors, and the stats endpoint. */
 @Singleton
+@RegisterForReflection(targets = StatsReport.class)
 public class RuntimeRoutes {
 
     /** Before Quarkus's body handler (RouteConstants.ROUTE_ORDER_BODY_HANDLER): admission happens at the headers. */

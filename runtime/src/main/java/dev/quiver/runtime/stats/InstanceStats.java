@@ -1,27 +1,16 @@
 package dev.quiver.runtime.stats;
 
-/**
- * What the stats endpoint answers, computed from two meter readings and the gate's counters. Field names are the JSON
- * names (see docs/runtime.md).
- */
-public record InstanceStats(
-        String state,
-        int inFlight,
-        int queued,
-        double averageConcurrency,
-        double requestsPerSecond,
-        double windowSeconds,
-        long requestsTotal,
-        long rejectedTotal,
-        int containerConcurrency,
-        int queueDepth,
-        long startupMillis,
-        long uptimeMillis) {
+import dev.quiver.api.stats.StatsReport;
 
-    public static InstanceStats of(String state, int inFlight, int queued, MeterReading now, MeterReading baseline,
+/** Computes the stats report (the shared {@link StatsReport} contract) from two meter readings and the gate. */
+public final class InstanceStats {
+    private InstanceStats() {
+    }
+
+    public static StatsReport of(String state, int inFlight, int queued, MeterReading now, MeterReading baseline,
             long rejectedTotal, int containerConcurrency, int queueDepth, long startupMillis, long uptimeMillis) {
         MeterReading base = baseline != null ? baseline : now;
-        return new InstanceStats(state, inFlight, queued, round(now.averageSince(base)), round(now.rateSince(base)),
+        return new StatsReport(state, inFlight, queued, round(now.averageSince(base)), round(now.rateSince(base)),
                 round(now.secondsSince(base)), now.arrivals(), rejectedTotal, containerConcurrency, queueDepth,
                 startupMillis, uptimeMillis);
     }

@@ -1,0 +1,123 @@
+package dev.quiver.local.backend.process;
+
+import dev.quiver.local.backend.InstanceBackend;
+import dev.quiver.local.backend.InstanceHandle;
+import dev.quiver.local.backend.LaunchInfo;
+import dev.quiver.local.backend.Purpose;
+import dev.quiver.local.config.PlatformSettings.InstanceSettings;
+import dev.quiver.local.launch.LaunchPlan;
+import dev.quiver.local.launch.Launcher;
+import dev.quiver.local.registry.FunctionDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Instances as local OS processes: {@code java -jar} for a runner jar (the JVM and archive chosen by the
+ * {@link Launcher}), the binary itself for a native build, on a free port, each with its log file under
+ * {@code <data-dir>/logs/<function>/<id>.log}. On-demand starts skip the function's warm-up.
+ */
+public final class ProcessBackend implements InstanceBackend {
+    static final String WARMUP_ITERATIONS = "quiver.warmup.iterations";
+    private final InstanceSettings settings;
+    private final Path logDir;
+    private final Map<String, String> extraProperties;
+    private final Launcher launcher;
+    private final ScheduledExecutorService probes = Executors.newScheduledThreadPool(1, r -> {
+        Thread t = new Thread(r, "quiver-probe");
+        t.setDaemon(true);
+        return t;
+    });
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private final Map<String, ProcessInstance> running = new ConcurrentHashMap<>();
+
+    /** @param extraProperties given to every instance (e.g. {@code kafka.bootstrap.servers}) */
+    public ProcessBackend(InstanceSettings settings, Path dataDir, Map<String, String> extraProperties,
+                          Launcher launcher) {
+        this.settings = settings;
+        this.launcher = launcher;
+        this.logDir = dataDir.resolve("logs");
+        this.extraProperties = Map.copyOf(extraProperties);
+    }
+
+    @Override
+    public InstanceHandle start(FunctionDefinition f, String id, Purpose purpose) {
+        int port = FreePort.find();
+        Path log = logDir.resolve(f.name()).resolve(id + ".log");
+        LaunchPlan plan = launcher.plan(f);
+        List<String> cmd = command(f, port, plan, purpose);
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, "# " + String.join(" ", cmd) + System.lineSeparator());
+            // in the artifact's directory: Quarkus makes the AppCDS archive there and records the class path as
+            // "quarkus-run.jar", relative to it; from any other directory the JVM refuses the archive
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(f.artifact().toAbsolutePath().getParent().toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().putAll(f.env());
+            long spawned = System.nanoTime();
+            Process p = pb.start();
+            ProcessInstance instance = new ProcessInstance(id, port, p, log, http, probes, settings, spawned,
+                    new LaunchInfo(plan.mode(), plan.reason()), () -> launcher.check(f.name(), plan, log));
+            running.put(id, instance);
+            instance.exited().whenComplete((code, e) -> running.remove(id));
+            instance.probe();
+            return instance;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + f.name() + " (" + f.artifact() + ")", e);
+        }
+    }
+
+    /**
+     * The command line; on-demand starts get the on-demand JVM options (before the function's own, which win) and
+     * {@code quiver.warmup.iterations=0} last, so that it wins.
+     */
+    List<String> command(FunctionDefinition f, int port, LaunchPlan plan, Purpose purpose) {
+        List<String> cmd = new ArrayList<>();
+        if (f.jvm()) {
+            cmd.add(plan.java());
+            cmd.add("-Xmx" + settings.maxHeap());
+            cmd.add("-XX:+UseSerialGC");
+            cmd.addAll(plan.jvmOptions());
+            if (purpose == Purpose.ON_DEMAND) {
+                cmd.addAll(settings.onDemandJvmOptions());
+            }
+            cmd.addAll(f.jvmOptions());
+        } else {
+            cmd.add(f.artifact().toString());
+        }
+        cmd.add("-Dquarkus.http.port=" + port);
+        cmd.add("-Dquarkus.http.host=127.0.0.1");
+        extraProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        f.properties().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        if (purpose == Purpose.ON_DEMAND) {
+            cmd.add("-D" + WARMUP_ITERATIONS + "=0");
+        }
+        if (f.jvm()) {
+            cmd.add("-jar");
+            cmd.add(f.artifact().toString());
+        }
+        return cmd;
+    }
+
+    @Override
+    public void stopAll() {
+        List<CompletableFuture<Integer>> stops = new ArrayList<>();
+        for (ProcessInstance i : running.values()) {
+            stops.add(i.stop(Duration.ofSeconds(10)));
+        }
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).orTimeout(15, java.util.concurrent.TimeUnit.SECONDS)
+                .exceptionally(e -> null).join();
+        running.values().forEach(ProcessInstance::kill);
+        probes.shutdownNow();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.quiver.local.control;
+
+import dev.quiver.local.activator.Activator;
+import dev.quiver.local.config.PlatformSettings;
+import dev.quiver.local.loop.ControlLoop;
+import dev.quiver.local.loop.StatusView;
+import dev.quiver.local.registry.FunctionDefinition;
+import dev.quiver.local.registry.FunctionRegistry;
+import dev.quiver.local.registry.InvalidFunctionException;
+import dev.quiver.local.report.ReportPage;
+import dev.quiver.local.report.WindowSummary;
+import dev.quiver.local.trigger.BrokerTriggers;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The control API: deploy, update, list, inspect and delete functions. */
+@Path("/v1")
+public class FunctionsResource {
+    private final ControlLoop loop;
+    private final FunctionRegistry registry;
+    private final PlatformSettings settings;
+    private final Activator activator;
+    private final BrokerTriggers triggers;
+
+    public FunctionsResource(ControlLoop loop, FunctionRegistry registry, PlatformSettings settings,
+                             Activator activator, BrokerTriggers triggers) {
+        this.triggers = triggers;
+        this.loop = loop;
+        this.registry = registry;
+        this.settings = settings;
+        this.activator = activator;
+    }
+
+    @GET
+    @Path("/info")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> info() {
+        return Map.of("activatorPort", activator.port(), "domain", settings.activator().domain(),
+                "dataDir", settings.dataDir().toString(), "home", settings.home().toString());
+    }
+
+    @GET
+    @Path("/functions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<StatusView.FunctionStatus> list() {
+        return loop.status().stream().map(StatusView::status)
+                .sorted(Comparator.comparing(StatusView.FunctionStatus::name)).toList();
+    }
+
+    @GET
+    @Path("/functions")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String table() {
+        return StatusTable.render(list());
+    }
+
+    @GET
+    @Path("/functions/{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get(@PathParam("name") String name) {
+        return loop.status(name).<Response>map(v -> Response.ok(v.status()).build())
+                .orElseGet(() -> notFound(name));
+    }
+
+    @GET
+    @Path("/functions/{name}/spec")
+    @Produces("application/yaml")
+    public Response spec(@PathParam("name") String name) {
+        return registry.get(name).<Response>map(f -> Response.ok(f.source()).build()).orElseGet(() -> notFound(name));
+    }
+
+    @GET
+    @Path("/functions/{name}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response history(@PathParam("name") String name) {
+        return loop.status(name).<Response>map(v -> Response.ok(v.history()).build()).orElseGet(() -> notFound(name));
+    }
+
+    @GET
+    @Path("/functions/{name}/summary")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response summary(@PathParam("name") String name, @QueryParam("since") @DefaultValue("0") long since) {
+        return loop.status(name).<Response>map(v -> Response.ok(WindowSummary.of(v.history(), since).toText())
+                .build()).orElseGet(() -> notFound(name));
+    }
+
+    @GET
+    @Path("/report")
+    @Produces(MediaType.TEXT_HTML)
+    public String report() {
+        return ReportPage.html(loop.status().stream().sorted(Comparator.comparing(StatusView::name)).toList(),
+                java.time.Instant.now());
+    }
+
+    @GET
+    @Path("/functions/{name}/logs")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response logs(@PathParam("name") String name, @QueryParam("lines") @DefaultValue("50") int lines) {
+        if (registry.get(name).isEmpty()) {
+            return notFound(name);
+        }
+        return Response.ok(Logs.tail(settings.dataDir().resolve("logs").resolve(name), lines)).build();
+    }
+
+    @POST
+    @Path("/functions")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response deploy(String document) {
+        return deploy(null, document);
+    }
+
+    @PUT
+    @Path("/functions/{name}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response put(@PathParam("name") String name, String document) {
+        return deploy(name, document);
+    }
+
+    private Response deploy(String expectedName, String document) {
+        FunctionDefinition f;
+        try {
+            f = registry.reader().read(document == null ? "" : document);
+        } catch (InvalidFunctionException e) {
+            return Response.status(400).entity(Map.of("status", 400, "error", "invalid_function",
+                    "problems", e.problems())).build();
+        }
+        if (expectedName != null && !expectedName.equals(f.name())) {
+            return Response.status(400).entity(Map.of("status", 400, "error", "invalid_function", "problems",
+                    List.of("name: must equal the name in the path (" + expectedName + "), was \"" + f.name()
+                            + "\""))).build();
+        }
+        boolean created = loop.deploy(f);
+        triggers.apply(f, activator.port());
+        return Response.status(created ? 201 : 200).entity(loop.status(f.name()).orElseThrow().status()).build();
+    }
+
+    @DELETE
+    @Path("/functions/{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response delete(@PathParam("name") String name) {
+        if (!loop.delete(name)) {
+            return notFound(name);
+        }
+        triggers.remove(name);
+        return Response.noContent().build();
+    }
+
+    private static Response notFound(String name) {
+        return Response.status(404).entity(Map.of("status", 404, "error", "not_found", "message",
+                "No function '" + name + "' is deployed.")).type(MediaType.APPLICATION_JSON).build();
+    }
+}

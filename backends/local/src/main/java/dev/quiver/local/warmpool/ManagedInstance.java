@@ -1,0 +1,127 @@
+package dev.quiver.local.warmpool;
+
+import dev.quiver.local.activator.Endpoint;
+import dev.quiver.local.backend.InstanceHandle;
+import dev.quiver.local.metrics.InstanceStats;
+import dev.quiver.scaler.warmpool.Instance;
+import dev.quiver.scaler.warmpool.Role;
+import java.time.Instant;
+
+/**
+ * One instance under the platform's management: its backend handle, its role (in traffic or in the warm pool), its
+ * state and last stats. Mutated by the control loop only; read by the status API.
+ */
+public final class ManagedInstance {
+    public enum State { STARTING, READY, DRAINING }
+
+    private final InstanceHandle handle;
+    private final Instant startedAt;
+    private final int generation;
+    private final Endpoint endpoint;
+    private volatile Role role;
+    private volatile State state = State.STARTING;
+    private volatile InstanceStats stats = InstanceStats.NONE;
+    private volatile Instant readyAt;
+    private final String startRole;
+    private volatile long startupNanos = -1;
+    private volatile long reportedStartupMillis = -1;
+
+    public ManagedInstance(InstanceHandle handle, Role role, Instant startedAt, int generation) {
+        this.handle = handle;
+        this.role = role;
+        this.startRole = role == Role.POOL ? "pool" : "active";
+        this.startedAt = startedAt;
+        this.generation = generation;
+        this.endpoint = new Endpoint(handle.id(), handle.host(), handle.port());
+    }
+
+    public String id() {
+        return handle.id();
+    }
+
+    public InstanceHandle handle() {
+        return handle;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public void role(Role r) {
+        this.role = r;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public void state(State s) {
+        this.state = s;
+    }
+
+    public int generation() {
+        return generation;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant readyAt() {
+        return readyAt;
+    }
+
+    public void ready(Instant at) {
+        this.readyAt = at;
+        if (state == State.STARTING) {
+            this.state = State.READY;
+        }
+    }
+
+    /** What it was started for: {@code active} (into traffic) or {@code pool} (the warm pool). */
+    public String startRole() {
+        return startRole;
+    }
+
+    /** Spawn to ready as the platform measured it; -1 before ready. */
+    public long startupNanos() {
+        return startupNanos;
+    }
+
+    public void startupNanos(long nanos) {
+        this.startupNanos = nanos;
+    }
+
+    /** Process start to ready as the instance reported it; -1 until its stats said. */
+    public long reportedStartupMillis() {
+        return reportedStartupMillis;
+    }
+
+    public InstanceStats stats() {
+        return stats;
+    }
+
+    /** @return true when these stats are the first to report the instance's start-up time */
+    public boolean stats(InstanceStats s) {
+        this.stats = s;
+        if (reportedStartupMillis < 0 && s.startupMillis() >= 0) {
+            reportedStartupMillis = s.startupMillis();
+            return true;
+        }
+        return false;
+    }
+
+    public boolean serving() {
+        return state == State.READY && role == Role.ACTIVE;
+    }
+
+    /** As the scaler core sees it: busy = what the instance reports plus what the activator has in flight to it. */
+    public Instance toCore() {
+        double inFlight = Math.max(stats.inFlight() + stats.queued(), endpoint.inFlight());
+        return new Instance(id(), role, state == State.READY, inFlight, startedAt);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.quiver.local.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.quiver.local.launch.Archive;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FunctionReaderTest {
+    @TempDir
+    Path home;
+    FunctionReader reader;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Files.writeString(home.resolve("app.jar"), "jar");
+        reader = new FunctionReader(home);
+    }
+
+    @Test
+    void readsEveryPlatformKeyAndTheScalingKeysThroughScalerCore() {
+        FunctionDefinition f = reader.read("""
+                name: orders
+                artifact: app.jar
+                jvmOptions: [-XX:TieredStopAtLevel=1]
+                properties: {quiver.container-concurrency: 4}
+                env: {REGION: eu}
+                scale: {target: 5, warmPool: 2, maxScale: 6}
+                triggers:
+                  broker: {broker: default, filters: [{prefix: {type: com.example.}}]}
+                  kafka: {topic: orders, lag: {lagThreshold: 50}}
+                """);
+
+        assertThat(f.name()).isEqualTo("orders");
+        assertThat(f.artifact()).isEqualTo(home.resolve("app.jar"));
+        assertThat(f.jvm()).isTrue();
+        assertThat(f.jvmOptions()).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(f.properties()).containsEntry("quiver.container-concurrency", "4");
+        assertThat(f.env()).containsEntry("REGION", "eu");
+        assertThat(f.scaling().scale().warmPool()).isEqualTo(2);
+        assertThat(f.scaling().scale().maxScale()).isEqualTo(6);
+        assertThat(f.scaling().http()).isTrue();
+        assertThat(f.scaling().kafka()).isTrue();
+        assertThat(f.scaling().lag().lagThreshold()).isEqualTo(50);
+        assertThat(f.kafka().orElseThrow().group()).isEqualTo("quiver-orders");
+        assertThat(f.broker().orElseThrow().broker()).isEqualTo("default");
+    }
+
+    @Test
+    void withoutTriggersAFunctionIsHttpTriggered() {
+        FunctionDefinition f = reader.read("name: hello\nartifact: app.jar\n");
+
+        assertThat(f.scaling().http()).isTrue();
+        assertThat(f.scaling().kafka()).isFalse();
+        assertThat(f.kafka()).isEmpty();
+    }
+
+    static Stream<Arguments> broken() {
+        return Stream.of(
+                Arguments.of("missing name", "artifact: app.jar", "name: is required"),
+                Arguments.of("missing artifact", "name: a", "artifact: is required"),
+                Arguments.of("artifact not built", "name: a\nartifact: nope.jar",
+                        "artifact: must be an existing runner jar or native binary (build it first), was \"nope.jar\""),
+                Arguments.of("bad name", "name: Hello_World\nartifact: app.jar", "name: must be a DNS label"),
+                Arguments.of("unknown top key", "name: a\nartifact: app.jar\nreplicas: 3",
+                        "replicas: is not a known key"),
+                Arguments.of("scale rule", "name: a\nartifact: app.jar\nscale: {minScale: 5, maxScale: 2}",
+                        "scale.maxScale: must be >= minScale (5) or 0, was 2"),
+                Arguments.of("unknown scale key", "name: a\nartifact: app.jar\nscale: {replicas: 2}",
+                        "scale.replicas: is not a known key"),
+                Arguments.of("lag rule", "name: a\nartifact: app.jar\ntriggers: {kafka: {topic: t, lag: "
+                        + "{lagThreshold: 0}}}", "triggers.kafka.lag.lagThreshold: must be > 0"),
+                Arguments.of("kafka without topic", "name: a\nartifact: app.jar\ntriggers: {kafka: {group: g}}",
+                        "triggers.kafka.topic: is required"),
+                Arguments.of("unknown trigger", "name: a\nartifact: app.jar\ntriggers: {cron: {}}",
+                        "triggers.cron: is not a known key"),
+                Arguments.of("properties not plain", "name: a\nartifact: app.jar\nproperties: {a: {b: c}}",
+                        "properties.a: must be a plain value"),
+                Arguments.of("unknown archive", "name: a\nartifact: app.jar\njvm: {archive: fast}",
+                        "jvm.archive: must be one of auto, aot, appcds, none, was \"fast\""),
+                Arguments.of("unknown jvm key", "name: a\nartifact: app.jar\njvm: {heap: 1g}",
+                        "jvm.heap: is not a known key"),
+                Arguments.of("empty java", "name: a\nartifact: app.jar\njvm: {java: ''}",
+                        "jvm.java: must be a non-empty string"),
+                Arguments.of("not a map", "- a\n- b", "the document must be a map of settings"),
+                Arguments.of("not YAML", "name: [a", "not valid YAML"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("broken")
+    void aBrokenDocumentIsRejectedNamingTheKeyAndReason(String label, String document, String problem) {
+        assertThatThrownBy(() -> reader.read(document)).isInstanceOf(InvalidFunctionException.class)
+                .satisfies(e -> assertThat(((InvalidFunctionException) e).problems())
+                        .anySatisfy(p -> assertThat(p).contains(problem)));
+    }
+
+    @Test
+    void aFunctionMayChooseItsOwnJavaAndArchiveAndAChangeRollsItsInstances() {
+        FunctionDefinition plain = reader.read("name: a\nartifact: app.jar\n");
+        FunctionDefinition own = reader.read("name: a\nartifact: app.jar\njvm: {java: /opt/jdk25/bin/java, "
+                + "archive: none}\n");
+
+        assertThat(plain.launch()).isEqualTo(LaunchOverride.NONE);
+        assertThat(own.launch().java()).contains("/opt/jdk25/bin/java");
+        assertThat(own.launch().archive()).contains(Archive.NONE);
+        assertThat(own.needsRollFrom(plain)).isTrue();
+    }
+
+    @Test
+    void theExampleSpecsAreValid() {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        FunctionRegistry registry = new FunctionRegistry(new FunctionReader(repo));
+        assertThat(Path.of("functions")).isDirectory();
+        // artifacts may not be built in a unit-test run: check everything else
+        try {
+            registry.readAll(Path.of("functions"));
+        } catch (InvalidFunctionException e) {
+            assertThat(e.problems()).allSatisfy(p -> assertThat(p).contains("artifact: must be an existing"));
+        }
+    }
+}
