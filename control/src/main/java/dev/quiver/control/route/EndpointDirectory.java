@@ -1,0 +1,16 @@
+package dev.quiver.control.route;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Port: where the activator learns which functions exist and their ready endpoints. The local backend publishes
+ * them from its loop ({@link PublishedEndpoints}); the Kubernetes backend reads EndpointSlices through informers.
+ */
+public interface EndpointDirectory {
+    /** @return the function's routing, or empty when no such function exists */
+    Optional<Routing> routing(FunctionRef function);
+
+    /** Registers a listener called (on any thread) after a function's routing may have changed or it was removed. */
+    void onChange(Consumer<FunctionRef> listener);
+}
