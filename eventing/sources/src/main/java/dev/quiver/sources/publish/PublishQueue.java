@@ -70,8 +70,10 @@ public final class PublishQueue {
                 .abortOn(InterruptedException.class)
                 .onFailedAttempt(e -> LOG.debugf("Publishing failed (attempt %d/%d): %s", e.getAttemptCount(),
                         maxAttempts, e.getLastResult() == null ? e.getLastException() : e.getLastResult().describe()))
-                .onRetryScheduled(e -> retryScheduled.accept(e.getDelay()))
-                .onRetry(e -> retried.increment())
+                .onRetryScheduled(e -> {
+                    retried.increment();
+                    retryScheduled.accept(e.getDelay());
+                })
                 .build();
         this.retries = Failsafe.with(policy);
     }
