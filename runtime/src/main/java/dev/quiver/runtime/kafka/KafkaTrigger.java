@@ -1,6 +1,7 @@
 package dev.quiver.runtime.kafka;
 
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,8 +36,8 @@ public class KafkaTrigger {
 
     KafkaTrigger(KafkaTriggerSettings settings, InstanceState state, KafkaTriggerStats stats,
             @ConfigProperty(name = "quarkus.funqy.export") Optional<String> exported) {
-        this.processor = new RecordProcessor(new FunctionClient(state, "/", settings.timeout()),
-                d -> Thread.sleep(d.toMillis()), settings, exported.orElse("routed by ce-type"));
+        this.processor = new RecordProcessor(new FunctionClient(state, "/", settings.timeout()), settings.schedule(),
+                () -> ThreadLocalRandom.current().nextDouble(), exported.orElse("routed by ce-type"));
         stats.attach(processor);
         LOG.infof("Kafka trigger: topic '%s', group '%s', dead letters to '%s'", settings.topic(), settings.group(),
                 settings.deadLetterTopic());

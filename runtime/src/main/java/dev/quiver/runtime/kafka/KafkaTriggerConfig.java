@@ -37,6 +37,10 @@ public interface KafkaTriggerConfig {
     @WithDefault("5s")
     Duration maxBackoff();
 
+    /** Each delay is drawn from delay x (1 +- this), at most max-backoff; 0 = exact delays. */
+    @WithDefault("0.2")
+    double backoffJitter();
+
     /** Where records go after the last retry; default {@code <topic>-dlq}. */
     Optional<String> deadLetterTopic();
 

@@ -5,18 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.quiver.api.retry.RetrySchedule;
 import dev.quiver.runtime.config.InvalidSettingException;
 
 /** The Kafka trigger's settings after validation; errors name the key, the rule and the bad value. */
-public record KafkaTriggerSettings(boolean enabled, String topic, String group, int retries, Duration backoff, Duration maxBackoff, String deadLetterTopic, Duration timeout) {
+public record KafkaTriggerSettings(boolean enabled, String topic, String group, int retries, Duration backoff,
+        Duration maxBackoff, double backoffJitter, String deadLetterTopic, Duration timeout) {
 
     public static KafkaTriggerSettings from(KafkaTriggerConfig c, String applicationName) {
         return of(c.enabled(), c.topic(), c.group().orElse(applicationName), c.retries(), c.backoff(),
-                c.maxBackoff(), c.deadLetterTopic(), c.timeout());
+                c.maxBackoff(), c.backoffJitter(), c.deadLetterTopic(), c.timeout());
     }
 
-    public static KafkaTriggerSettings of(boolean enabled, Optional<String> topic, String group, int retries, Duration backoff, Duration maxBackoff,
-            Optional<String> deadLetterTopic, Duration timeout) {
+    public static KafkaTriggerSettings of(boolean enabled, Optional<String> topic, String group, int retries,
+            Duration backoff, Duration maxBackoff, double backoffJitter, Optional<String> deadLetterTopic,
+            Duration timeout) {
         List<String> errors = new ArrayList<>();
         String name = topic.orElse("");
         if (enabled && !validTopic(name)) {
@@ -35,6 +38,9 @@ public record KafkaTriggerSettings(boolean enabled, String topic, String group, 
         if (maxBackoff.compareTo(backoff) < 0) {
             errors.add(problem("quiver.kafka.max-backoff", "must be >= quiver.kafka.backoff", maxBackoff));
         }
+        if (!(backoffJitter >= 0 && backoffJitter <= 1)) {
+            errors.add(problem("quiver.kafka.backoff-jitter", "must be between 0 and 1", backoffJitter));
+        }
         String dlq = deadLetterTopic.orElse(name + "-dlq");
         if (enabled && !validTopic(dlq)) {
             errors.add(problem("quiver.kafka.dead-letter-topic", "must be a Kafka topic name", dlq));
@@ -48,17 +54,17 @@ public record KafkaTriggerSettings(boolean enabled, String topic, String group, 
         if (!errors.isEmpty()) {
             throw new InvalidSettingException(errors);
         }
-        return new KafkaTriggerSettings(enabled, name, group, retries, backoff, maxBackoff, dlq, timeout);
+        return new KafkaTriggerSettings(enabled, name, group, retries, backoff, maxBackoff, backoffJitter, dlq,
+                timeout);
     }
 
     static boolean validTopic(String name) {
         return name != null && name.matches("[a-zA-Z0-9._-]{1,249}") && !name.equals(".") && !name.equals("..");
     }
 
-    /** Delay before retry n (1-based): backoff x 2^(n-1), at most max-backoff. */
-    public Duration beforeRetry(int retry) {
-        long millis = backoff.toMillis() << Math.min(Math.max(retry - 1, 0), 30);
-        return millis <= 0 || millis > maxBackoff.toMillis() ? maxBackoff : Duration.ofMillis(millis);
+    /** {@code retries} retries, exponential from {@code backoff} up to {@code max-backoff}, with the jitter. */
+    public RetrySchedule schedule() {
+        return RetrySchedule.exponential(retries, backoff, maxBackoff, backoffJitter);
     }
 
     private static String problem(String key, String rule, Object value) {

@@ -3,7 +3,10 @@ package dev.quiver.runtime.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -12,14 +15,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.quiver.api.retry.RetrySchedule;
 import dev.quiver.runtime.config.InvalidSettingException;
+import io.smallrye.config.WithDefault;
 
 class KafkaTriggerSettingsTest {
 
     static KafkaTriggerSettings build(boolean enabled, String topic, int retries, Duration backoff, Duration max,
             String dlq) {
+        return build(enabled, topic, retries, backoff, max, 0.2, dlq);
+    }
+
+    static KafkaTriggerSettings build(boolean enabled, String topic, int retries, Duration backoff, Duration max,
+            double jitter, String dlq) {
         return KafkaTriggerSettings.of(enabled, Optional.ofNullable(topic), "app", retries, backoff,
-                max, Optional.ofNullable(dlq), Duration.ofSeconds(30));
+                max, jitter, Optional.ofNullable(dlq), Duration.ofSeconds(30));
     }
 
     @Test
@@ -27,6 +37,33 @@ class KafkaTriggerSettingsTest {
         KafkaTriggerSettings s = build(true, "orders", 3, Duration.ofMillis(200), Duration.ofSeconds(5), null);
         assertThat(s.deadLetterTopic()).isEqualTo("orders-dlq");
         assertThat(s.group()).isEqualTo("app");
+    }
+
+    @Test
+    void retriesFollowTheSharedScheduleWithJitter() {
+        KafkaTriggerSettings s = build(true, "orders", 3, Duration.ofMillis(200), Duration.ofSeconds(5), null);
+        assertThat(s.schedule()).isEqualTo(RetrySchedule.exponential(3, Duration.ofMillis(200),
+                Duration.ofSeconds(5), 0.2));
+    }
+
+    @Test
+    void shippedRetryDefaultsAreTheDocumentedOnes() {
+        Map<String, String> defaults = new TreeMap<>();
+        for (Method m : KafkaTriggerConfig.class.getDeclaredMethods()) {
+            WithDefault d = m.getAnnotation(WithDefault.class);
+            if (d != null) {
+                defaults.put(m.getName(), d.value());
+            }
+        }
+        assertThat(defaults).containsEntry("retries", "3").containsEntry("backoff", "200ms")
+                .containsEntry("maxBackoff", "5s").containsEntry("backoffJitter", "0.2");
+    }
+
+    @Test
+    void jitterOutsideZeroToOneNamesItsKey() {
+        assertThatThrownBy(() -> build(true, "t", 3, Duration.ofMillis(200), Duration.ofSeconds(5), -0.1, null))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("quiver.kafka.backoff-jitter must be between 0 and 1, but was '-0.1'");
     }
 
     @Test

@@ -25,9 +25,14 @@ class RecordProcessorTest {
     static final CloudEvent EVENT = CloudEventBuilder.v1().withId("1").withSource(URI.create("kafka://t"))
             .withType("t").build();
 
+    /** Backoff 10 ms doubling up to 25 ms, jitter 0.2 (the tests draw 0.5: the scheduled delay exactly). */
     static KafkaTriggerSettings settings(int retries) {
-        return KafkaTriggerSettings.of(true, Optional.of("t"), "g", retries, Duration.ofMillis(100),
-                Duration.ofMillis(250), Optional.empty(), Duration.ofSeconds(1));
+        return KafkaTriggerSettings.of(true, Optional.of("t"), "g", retries, Duration.ofMillis(10),
+                Duration.ofMillis(25), 0.2, Optional.empty(), Duration.ofSeconds(1));
+    }
+
+    static RecordProcessor processor(RecordProcessor.Invoker invoker, int retries, List<Duration> waits) {
+        return new RecordProcessor(invoker, settings(retries).schedule(), () -> 0.5, "f", waits::add);
     }
 
     /** Scripted statuses; -1 = no answer (connection refused); 200 once the script is used up. */
@@ -62,7 +67,7 @@ class RecordProcessorTest {
     void retriesThenDeadLetters(String label, List<Integer> statuses, int calls, String failure) {
         int[] count = {0};
         List<Duration> waits = new ArrayList<>();
-        RecordProcessor processor = new RecordProcessor(scripted(statuses, count), waits::add, settings(3), "f");
+        RecordProcessor processor = processor(scripted(statuses, count), 3, waits);
 
         if (failure == null) {
             processor.process(EVENT);
@@ -82,17 +87,56 @@ class RecordProcessorTest {
     void backoffDoublesUpToTheMaximum() {
         int[] count = {0};
         List<Duration> waits = new ArrayList<>();
-        RecordProcessor processor = new RecordProcessor(scripted(List.of(500, 500, 500, 500), count), waits::add,
-                settings(3), "f");
+        RecordProcessor processor = processor(scripted(List.of(500, 500, 500, 500), count), 3, waits);
 
         assertThatThrownBy(() -> processor.process(EVENT)).isInstanceOf(TriggerFailure.class);
-        assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(250));
+        assertThat(waits).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(25));
+    }
+
+    @Test
+    void backoffIsSpreadByTheJitter() {
+        int[] count = {0};
+        List<Duration> waits = new ArrayList<>();
+        double[] randoms = {0.0, 1.0, 0.0};
+        int[] drawn = {0};
+        RecordProcessor processor = new RecordProcessor(scripted(List.of(500, 500, 500), count),
+                settings(3).schedule(), () -> randoms[drawn[0]++], "f", waits::add);
+
+        processor.process(EVENT);
+        assertThat(waits).containsExactly(Duration.ofMillis(12), Duration.ofMillis(16), Duration.ofMillis(25));
+    }
+
+    @Test
+    void anInterruptedWaitDeadLettersTheRecordAndKeepsTheInterrupt() {
+        int[] count = {0};
+        RecordProcessor processor = new RecordProcessor(scripted(List.of(500), count),
+                KafkaTriggerSettings.of(true, Optional.of("t"), "g", 3, Duration.ofSeconds(30), Duration.ofSeconds(30),
+                        0, Optional.empty(), Duration.ofSeconds(1)).schedule(), () -> 0.5, "f");
+        Thread.currentThread().interrupt();
+
+        assertThatThrownBy(() -> processor.process(EVENT)).isInstanceOf(TriggerFailure.class)
+                .hasMessage("interrupted while waiting to retry function 'f'");
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(processor.deadLettered()).isEqualTo(1);
+        assertThat(count[0]).isEqualTo(1);
+    }
+
+    @Test
+    void anInterruptedInvocationIsNotRetried() {
+        RecordProcessor processor = processor(event -> {
+            throw new InterruptedException();
+        }, 3, new ArrayList<>());
+
+        assertThatThrownBy(() -> processor.process(EVENT)).isInstanceOf(TriggerFailure.class)
+                .hasMessage("interrupted before function 'f' answered");
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(processor.retried()).isZero();
     }
 
     @Test
     void zeroRetriesMeansOneAttempt() {
         int[] count = {0};
-        RecordProcessor processor = new RecordProcessor(scripted(List.of(500), count), d -> { }, settings(0), "f");
+        RecordProcessor processor = processor(scripted(List.of(500), count), 0, new ArrayList<>());
         assertThatThrownBy(() -> processor.process(EVENT)).hasMessageContaining("failed 1 time(s)");
         assertThat(count[0]).isEqualTo(1);
     }

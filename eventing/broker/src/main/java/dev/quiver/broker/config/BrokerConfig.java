@@ -82,6 +82,13 @@ public interface BrokerConfig {
         /** Largest response body kept in the dead-letter extension. */
         @WithDefault("1024")
         int maxErrorBody();
+
+        /**
+         * Opt-in spread of every trigger's retry backoff: each delay drawn from delay x (1 +- this). 0 keeps the
+         * exact delays of Knative's delivery spec.
+         */
+        @WithDefault("0")
+        double backoffJitter();
     }
 
     /** The default delivery spec of the brokers; a trigger's own spec replaces it whole. */

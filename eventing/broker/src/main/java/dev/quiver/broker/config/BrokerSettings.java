@@ -15,7 +15,7 @@ public record BrokerSettings(Set<String> brokers, String topicPrefix, int partit
         int maxEventSize, int maxHops, String functionUrlTemplate, Optional<String> triggersFile,
         String bootstrapServers, Duration sendTimeout, Duration startupTimeout, Map<String, String> producer,
         Map<String, String> consumer, int maxInFlight, Duration pollTimeout, String autoOffsetReset,
-        Duration readyTimeout, int maxErrorBody, DeliverySpec delivery) {
+        Duration readyTimeout, int maxErrorBody, double backoffJitter, DeliverySpec delivery) {
 
     /** The CloudEvents spec: intermediaries must forward events of at least 64 KiB. */
     public static final int SPEC_MIN_EVENT_SIZE = 64 * 1024;
@@ -51,6 +51,10 @@ public record BrokerSettings(Set<String> brokers, String topicPrefix, int partit
         if (!List.of("latest", "earliest").contains(reset)) {
             throw new InvalidSettingException(P + "dispatcher.auto-offset-reset", "must be latest or earliest", reset);
         }
+        double jitter = c.dispatcher().backoffJitter();
+        if (!(jitter >= 0 && jitter <= 1)) {
+            throw new InvalidSettingException(P + "dispatcher.backoff-jitter", "must be between 0 and 1", jitter);
+        }
         BrokerConfig.Delivery d = c.delivery();
         DeliverySpec delivery = DeliverySpecParser.parse(P + "delivery.", d.retry(), d.backoffPolicy(),
                 d.backoffDelay(), d.timeout(), d.retryAfterMax(), d.deadLetterSink());
@@ -59,7 +63,7 @@ public record BrokerSettings(Set<String> brokers, String topicPrefix, int partit
                 c.kafka().bootstrapServers(), c.kafka().sendTimeout(), c.kafka().startupTimeout(),
                 Map.copyOf(c.kafka().producer()), Map.copyOf(c.kafka().consumer()), c.dispatcher().maxInFlight(),
                 c.dispatcher().pollTimeout(), reset, c.dispatcher().readyTimeout(), c.dispatcher().maxErrorBody(),
-                delivery);
+                jitter, delivery);
     }
 
     public String topic(String broker) {

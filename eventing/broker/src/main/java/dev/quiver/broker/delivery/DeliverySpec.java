@@ -1,5 +1,7 @@
 package dev.quiver.broker.delivery;
 
+import dev.quiver.api.retry.BackoffPolicy;
+import dev.quiver.api.retry.RetrySchedule;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -14,5 +16,10 @@ public record DeliverySpec(int retry, BackoffPolicy backoffPolicy, Duration back
 
     public int maxAttempts() {
         return retry + 1;
+    }
+
+    /** Knative's schedule: before retry n, linear {@code backoffDelay x n}, exponential {@code x 2^(n-1)}; exact. */
+    public RetrySchedule schedule() {
+        return RetrySchedule.exact(retry, backoffPolicy, backoffDelay);
     }
 }

@@ -1,5 +1,7 @@
 package dev.quiver.broker.delivery;
 
+import dev.quiver.api.retry.BackoffPolicy;
+import dev.quiver.api.retry.RetrySchedule;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -27,6 +29,10 @@ public final class DeliverySpecParser {
             throw new InvalidSettingException(prefix + "backoffPolicy", "must be linear or exponential", backoffPolicy);
         }
         Duration delay = duration(prefix + "backoffDelay", backoffDelay, true);
+        if (delay.compareTo(RetrySchedule.UNBOUNDED) > 0) {
+            throw new InvalidSettingException(prefix + "backoffDelay", "must be at most " + RetrySchedule.UNBOUNDED,
+                    backoffDelay);
+        }
         Duration attemptTimeout = duration(prefix + "timeout", timeout, false);
         Duration cap = duration(prefix + "retryAfterMax", retryAfterMax, true);
         Optional<DeadLetterSink> sink = deadLetterSink.filter(s -> !s.isBlank()).map(s -> {

@@ -1,54 +1,62 @@
 package dev.quiver.broker.delivery;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.spi.Scheduler;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * Delivers one event to a trigger's subscriber: attempts and backoff per the delivery spec, replies published
- * back into the broker (with the hop guard; a reply Kafka did not store fails the attempt), and dead-lettering after the last failure. The returned future
- * completes once the event is delivered, dead-lettered or dropped, and never fails: then its offset may be
- * committed. Decisions are made by {@link AttemptOutcome} and {@link RetrySchedule}; this class only wires them to
- * Vert.x timers and HTTP.
+ * back into the broker (with the hop guard; a reply Kafka did not store fails the attempt), and dead-lettering after
+ * the last failure. The returned future completes once the event is delivered, dead-lettered or dropped, and never
+ * fails: then its offset may be committed. Decisions are made by {@link AttemptOutcome} and {@link DeliveryRetries}
+ * (the shared {@link dev.quiver.api.retry.RetrySchedule}); Failsafe runs the attempts, on Vert.x
+ * ({@link VertxScheduler}: the first attempt on a Vert.x context, retries on Vert.x timers).
  */
 public class EventDelivery {
 
     private static final Logger LOG = Logger.getLogger(EventDelivery.class);
 
-    private final Vertx vertx;
     private final HttpSender http;
     private final EventSink kafka;
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final int maxHops;
     private final int maxErrorBody;
+    private final DeliveryRetries retries;
+    private final Scheduler scheduler;
 
+    /** @param jitter opt-in spread of the backoff (0 = Knative's exact delays), see {@link DeliveryRetries} */
     public EventDelivery(Vertx vertx, HttpSender http, EventSink kafka, DeliveryMetrics metrics, Clock clock,
-            int maxHops, int maxErrorBody) {
-        this.vertx = vertx;
+            int maxHops, int maxErrorBody, double jitter) {
         this.http = http;
         this.kafka = kafka;
         this.metrics = metrics;
         this.clock = clock;
         this.maxHops = maxHops;
         this.maxErrorBody = maxErrorBody;
+        this.retries = new DeliveryRetries(jitter, () -> ThreadLocalRandom.current().nextDouble(), clock);
+        this.scheduler = new VertxScheduler(vertx);
     }
 
     public CompletableFuture<Void> deliver(Route route, CloudEvent event) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Instant start = clock.instant();
-        attempt(route.subscriber(), route.spec(), event, 1, route.trigger(), r -> storeReply(route, event, r),
-                result -> {
+        attempts(route.subscriber(), route.spec(), event, route.trigger(), r -> storeReply(route, event, r))
+                .thenAccept(result -> {
                     if (result.outcome() == AttemptOutcome.DELIVERED) {
                         metrics.delivered(route.trigger(), Duration.between(start, clock.instant()));
                         done.complete(null);
@@ -61,22 +69,18 @@ public class EventDelivery {
     }
 
     /**
-     * One attempt, then {@code check} (which may turn a 2xx into a failure), then the next attempt after the
-     * backoff, or {@code last} with the final result.
+     * Attempts until one is not to be retried or the spec's retries are used up: each is an HTTP POST, then
+     * {@code check} (which may turn a 2xx into a failure). Completes with the last attempt's result, never fails.
      */
-    private void attempt(URI target, DeliverySpec spec, CloudEvent event, int n, String trigger,
-            Function<AttemptResult, CompletionStage<AttemptResult>> check, Consumer<AttemptResult> last) {
-        http.send(target, event, spec.timeout()).onComplete(ar -> check.apply(ar.result()).thenAccept(result -> {
-            Optional<Duration> retryIn = RetrySchedule.next(spec, n, result.outcome(), result.status(),
-                    result.retryAfter().flatMap(h -> RetryAfter.parse(h, clock.instant())));
-            if (retryIn.isEmpty()) {
-                last.accept(result);
-                return;
-            }
-            metrics.retried(trigger);
-            vertx.setTimer(Math.max(1, retryIn.get().toMillis()), id -> attempt(target, spec, event, n + 1,
-                    trigger, check, last));
-        }));
+    private CompletableFuture<AttemptResult> attempts(URI target, DeliverySpec spec, CloudEvent event,
+            String trigger, Function<AttemptResult, CompletionStage<AttemptResult>> check) {
+        RetryPolicy<AttemptResult> policy = retries.policy(spec)
+                .onRetryScheduled(e -> metrics.retried(trigger))
+                .build();
+        return Failsafe.with(policy).with(scheduler)
+                .getStageAsync(() -> http.send(target, event, spec.timeout()).toCompletionStage().thenCompose(check))
+                .exceptionally(e -> new AttemptResult(0, String.valueOf(e).getBytes(StandardCharsets.UTF_8),
+                        Optional.empty(), Optional.empty()));
     }
 
     /**
@@ -128,8 +132,8 @@ public class EventDelivery {
             kafka.publish(topic.topic(), marked).whenComplete((v, e) -> finishDeadLetter(route, event, e, stored));
         } else {
             URI uri = ((DeadLetterSink.Http) sink.get()).uri();
-            attempt(uri, route.spec(), marked, 1, route.trigger(), CompletableFuture::completedFuture,
-                    r -> finishDeadLetter(route, event, r.outcome() == AttemptOutcome.DELIVERED ? null
+            attempts(uri, route.spec(), marked, route.trigger(), CompletableFuture::completedFuture)
+                    .thenAccept(r -> finishDeadLetter(route, event, r.outcome() == AttemptOutcome.DELIVERED ? null
                             : new IllegalStateException("dead-letter sink answered " + r.status()), stored));
         }
         return stored;

@@ -32,7 +32,7 @@ public class Dispatchers {
         this.metrics = metrics;
         this.http = new HttpSender(vertx);
         this.delivery = new EventDelivery(vertx, http, publisher::publish, metrics, Clock.systemUTC(),
-                settings.maxHops(), settings.maxErrorBody());
+                settings.maxHops(), settings.maxErrorBody(), settings.backoffJitter());
     }
 
     public TriggerDispatcher start(Trigger trigger) {

@@ -3,7 +3,8 @@ package dev.quiver.broker.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.quiver.broker.delivery.BackoffPolicy;
+import dev.quiver.api.retry.BackoffPolicy;
+import dev.quiver.api.retry.RetrySchedule;
 import dev.quiver.broker.delivery.DeadLetterSink;
 import dev.quiver.broker.delivery.InvalidSettingException;
 import io.smallrye.config.PropertiesConfigSource;
@@ -45,6 +46,15 @@ public class BrokerSettingsTest {
         assertThat(s.delivery().timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(s.delivery().retryAfterMax()).isEqualTo(Duration.ofSeconds(60));
         assertThat(s.delivery().deadLetterSink()).isEmpty();
+        assertThat(s.backoffJitter()).isZero();
+        assertThat(s.delivery().schedule())
+                .isEqualTo(RetrySchedule.exact(3, BackoffPolicy.EXPONENTIAL, Duration.ofMillis(200)));
+    }
+
+    @Test
+    void jitterIsOptIn() {
+        assertThat(settings(Map.of("quiver.broker.dispatcher.backoff-jitter", "0.25")).backoffJitter())
+                .isEqualTo(0.25);
     }
 
     @Test
@@ -71,6 +81,8 @@ public class BrokerSettingsTest {
                 Arguments.of("unknown backoff policy", "quiver.broker.delivery.backoff-policy", "fibonacci"),
                 Arguments.of("non ISO-8601 delay", "quiver.broker.delivery.backoff-delay", "200ms"),
                 Arguments.of("zero timeout", "quiver.broker.delivery.timeout", "PT0S"),
+                Arguments.of("backoff delay beyond any timer", "quiver.broker.delivery.backoff-delay", "PT3000000H"),
+                Arguments.of("jitter above 1", "quiver.broker.dispatcher.backoff-jitter", "1.5"),
                 Arguments.of("dead-letter sink not a URL", "quiver.broker.delivery.dead-letter-sink", "ftp://x"));
     }
 

@@ -59,6 +59,10 @@ public interface SourcesConfig {
         @WithDefault("10s")
         Duration maxBackoff();
 
+        /** Each delay is drawn from delay x (1 +- this), at most max-backoff; 0 = exact delays. */
+        @WithDefault("0.2")
+        double backoffJitter();
+
         /** Timeout of one POST to the broker. */
         @WithDefault("5s")
         Duration timeout();

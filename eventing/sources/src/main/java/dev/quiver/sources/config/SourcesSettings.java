@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.quiver.api.retry.RetrySchedule;
+
 /** The sources' settings after validation; every broken rule is reported with its key and bad value. */
 public record SourcesSettings(
         int s3Port,
@@ -22,13 +24,13 @@ public record SourcesSettings(
     public static SourcesSettings from(SourcesConfig c) {
         SourcesConfig.Publish p = c.publish();
         return of(c.s3().port(), c.s3().host(), c.dataDir(), c.accessKey(), c.secretKey(), c.region(), c.brokerUrl(),
-                p.maxAttempts(), p.initialBackoff(), p.maxBackoff(), p.timeout(), p.queueCapacity());
+                p.maxAttempts(), p.initialBackoff(), p.maxBackoff(), p.backoffJitter(), p.timeout(), p.queueCapacity());
     }
 
     /** Validates raw values; throws {@link InvalidSettingException} listing every broken key. */
     public static SourcesSettings of(int s3Port, String s3Host, String dataDir, String accessKey, String secretKey,
             String region, String brokerUrl, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-            Duration timeout, int queueCapacity) {
+            double backoffJitter, Duration timeout, int queueCapacity) {
         List<String> errors = new ArrayList<>();
         if (s3Port < 0 || s3Port > 65535) {
             errors.add(problem("s3.port", "must be 0..65535 (0 = any free port)", s3Port));
@@ -58,6 +60,9 @@ public record SourcesSettings(
         if (!positive(maxBackoff) || (positive(initialBackoff) && maxBackoff.compareTo(initialBackoff) < 0)) {
             errors.add(problem("publish.max-backoff", "must be positive and >= publish.initial-backoff", maxBackoff));
         }
+        if (!(backoffJitter >= 0 && backoffJitter <= 1)) {
+            errors.add(problem("publish.backoff-jitter", "must be between 0 and 1", backoffJitter));
+        }
         if (!positive(timeout)) {
             errors.add(problem("publish.timeout", "must be positive", timeout));
         }
@@ -68,7 +73,8 @@ public record SourcesSettings(
             throw new InvalidSettingException(errors);
         }
         return new SourcesSettings(s3Port, s3Host, Path.of(dataDir).toAbsolutePath(), accessKey, secretKey, region,
-                broker, new PublishSettings(maxAttempts, initialBackoff, maxBackoff, timeout, queueCapacity));
+                broker, new PublishSettings(maxAttempts, initialBackoff, maxBackoff, backoffJitter, timeout,
+                        queueCapacity));
     }
 
     private static URI brokerUri(String value, List<String> errors) {
@@ -97,7 +103,12 @@ public record SourcesSettings(
     }
 
     /** How events are published to the broker. */
-    public record PublishSettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration timeout,
-            int queueCapacity) {
+    public record PublishSettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+            double backoffJitter, Duration timeout, int queueCapacity) {
+
+        /** {@code max-attempts - 1} retries, exponential from initial-backoff up to max-backoff, with the jitter. */
+        public RetrySchedule schedule() {
+            return RetrySchedule.exponential(maxAttempts - 1, initialBackoff, maxBackoff, backoffJitter);
+        }
     }
 }

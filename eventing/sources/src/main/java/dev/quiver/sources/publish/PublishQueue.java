@@ -5,9 +5,16 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 
 import org.jboss.logging.Logger;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import dev.quiver.api.retry.RetrySchedule;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
@@ -15,24 +22,31 @@ import io.cloudevents.jackson.JsonFormat;
 
 /**
  * Hands events to the broker one at a time, in the order they were offered (a put and the delete that follows it
- * reach the broker in that order). A failed attempt is retried with exponential backoff up to {@code maxAttempts};
- * then, or when the broker refuses the event (4xx), it is logged at ERROR with the whole event as structured JSON
- * (so it can be re-sent by hand) and counted as failed or rejected. Nothing is dropped without a log line.
+ * reach the broker in that order). A failed attempt is retried per the {@link RetrySchedule} (exponential, capped,
+ * with jitter), run by Failsafe on this queue's one worker thread (its waits hold back the events behind, which is
+ * what keeps the order); then, or when the broker refuses the event (4xx), it is logged at ERROR with the whole
+ * event as structured JSON (so it can be re-sent by hand) and counted as failed or rejected. Nothing is dropped
+ * without a log line.
  */
 public final class PublishQueue {
 
     private static final Logger LOG = Logger.getLogger(PublishQueue.class);
 
-    /** Waits between attempts; tests pass one that does not sleep. */
-    public interface Sleeper {
-        void sleep(Duration d) throws InterruptedException;
+    /** One attempt's answer: the HTTP status, or 0 and the error when there was no answer. */
+    private record Sent(int status, String error) {
+        Outcome outcome() {
+            return Outcome.of(status);
+        }
+
+        String describe() {
+            return status == 0 ? error : "HTTP " + status;
+        }
     }
 
     private final BlockingQueue<CloudEvent> queue;
     private final EventSender sender;
-    private final Backoff backoff;
     private final int maxAttempts;
-    private final Sleeper sleeper;
+    private final FailsafeExecutor<Sent> retries;
     private final LongAdder delivered = new LongAdder();
     private final LongAdder retried = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -40,12 +54,28 @@ public final class PublishQueue {
     private volatile boolean running = true;
     private Thread worker;
 
-    public PublishQueue(EventSender sender, Backoff backoff, int maxAttempts, int capacity, Sleeper sleeper) {
+    /** @param random the jitter's random numbers in [0, 1) */
+    public PublishQueue(EventSender sender, RetrySchedule schedule, DoubleSupplier random, int capacity) {
+        this(sender, schedule, random, capacity, wait -> { });
+    }
+
+    /** @param retryScheduled told each wait before a retry (tests) */
+    PublishQueue(EventSender sender, RetrySchedule schedule, DoubleSupplier random, int capacity,
+            Consumer<Duration> retryScheduled) {
         this.queue = new LinkedBlockingQueue<>(capacity);
         this.sender = sender;
-        this.backoff = backoff;
-        this.maxAttempts = maxAttempts;
-        this.sleeper = sleeper;
+        this.maxAttempts = schedule.maxAttempts();
+        RetryPolicy<Sent> policy = schedule.<Sent>policy(random)
+                .handleResultIf(sent -> sent.outcome() == Outcome.RETRY)
+                .abortOn(InterruptedException.class)
+                .onFailedAttempt(e -> LOG.debugf("Publishing failed (attempt %d/%d): %s", e.getAttemptCount(),
+                        maxAttempts, e.getLastResult() == null ? e.getLastException() : e.getLastResult().describe()))
+                .onRetryScheduled(e -> {
+                    retried.increment();
+                    retryScheduled.accept(e.getDelay());
+                })
+                .build();
+        this.retries = Failsafe.with(policy);
     }
 
     public synchronized void start() {
@@ -96,38 +126,39 @@ public final class PublishQueue {
 
     /** Publishes one event with retries; visible for tests. */
     void publish(CloudEvent event) throws InterruptedException {
-        String last = "";
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            if (attempt > 1) {
-                retried.increment();
-                sleeper.sleep(backoff.beforeRetry(attempt - 1));
+        Sent last;
+        try {
+            last = retries.get(() -> send(event));
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                failed.increment();
+                LOG.errorf("Not published before shutdown: %s", json(event));
+                throw interrupted;
             }
-            int status;
-            try {
-                status = sender.send(event);
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                status = 0;
-                last = e.toString();
-            }
-            Outcome outcome = Outcome.of(status);
-            if (outcome == Outcome.DELIVERED) {
-                delivered.increment();
-                return;
-            }
-            if (status != 0) {
-                last = "HTTP " + status;
-            }
-            if (outcome == Outcome.REJECTED) {
-                rejected.increment();
-                LOG.errorf("Broker rejected event (%s), not retried: %s", last, json(event));
-                return;
-            }
-            LOG.debugf("Publishing %s failed (attempt %d/%d): %s", event.getId(), attempt, maxAttempts, last);
+            throw e;
         }
-        failed.increment();
-        LOG.errorf("Giving up on event after %d attempts (last: %s): %s", maxAttempts, last, json(event));
+        switch (last.outcome()) {
+            case DELIVERED -> delivered.increment();
+            case REJECTED -> {
+                rejected.increment();
+                LOG.errorf("Broker rejected event (%s), not retried: %s", last.describe(), json(event));
+            }
+            case RETRY -> {
+                failed.increment();
+                LOG.errorf("Giving up on event after %d attempts (last: %s): %s", maxAttempts, last.describe(),
+                        json(event));
+            }
+        }
+    }
+
+    private Sent send(CloudEvent event) throws InterruptedException {
+        try {
+            return new Sent(sender.send(event), "");
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            return new Sent(0, e.toString());
+        }
     }
 
     static String json(CloudEvent event) {

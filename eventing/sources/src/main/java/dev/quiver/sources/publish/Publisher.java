@@ -1,6 +1,7 @@
 package dev.quiver.sources.publish;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -22,8 +23,8 @@ public class Publisher {
     Publisher(SourcesSettings settings, Vertx vertx, MeterRegistry registry) {
         SourcesSettings.PublishSettings p = settings.publish();
         this.sender = new BrokerSender(vertx, settings.brokerUrl(), p.timeout());
-        this.queue = new PublishQueue(sender, new Backoff(p.initialBackoff(), p.maxBackoff()), p.maxAttempts(),
-                p.queueCapacity(), d -> Thread.sleep(d.toMillis()));
+        this.queue = new PublishQueue(sender, p.schedule(), () -> ThreadLocalRandom.current().nextDouble(),
+                p.queueCapacity());
         counter(registry, "delivered", queue::delivered);
         counter(registry, "retried", queue::retried);
         counter(registry, "failed", queue::failed);

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.quiver.api.retry.RetrySchedule;
 import io.smallrye.config.WithDefault;
 
 class SourcesSettingsTest {
@@ -46,6 +47,27 @@ class SourcesSettingsTest {
         assertThat(s.publish().maxAttempts()).isEqualTo(8);
     }
 
+    @Test
+    void publishRetriesFollowTheSharedScheduleWithJitter() {
+        RetrySchedule schedule = valid().build().publish().schedule();
+        assertThat(schedule).isEqualTo(RetrySchedule.exponential(7, Duration.ofMillis(200), Duration.ofSeconds(10),
+                0.2));
+        assertThat(schedule.maxAttempts()).isEqualTo(8);
+    }
+
+    @Test
+    void shippedRetryDefaultsAreTheDocumentedOnes() throws Exception {
+        Map<String, String> defaults = new TreeMap<>();
+        for (Method m : SourcesConfig.Publish.class.getDeclaredMethods()) {
+            WithDefault d = m.getAnnotation(WithDefault.class);
+            if (d != null) {
+                defaults.put(m.getName(), d.value());
+            }
+        }
+        assertThat(defaults).containsEntry("maxAttempts", "8").containsEntry("initialBackoff", "200ms")
+                .containsEntry("maxBackoff", "10s").containsEntry("backoffJitter", "0.2");
+    }
+
     static Stream<Arguments> invalid() {
         return Stream.of(
                 Arguments.of("port too large", valid().port(70000), "quiver.sources.s3.port must be 0..65535", "70000"),
@@ -59,6 +81,8 @@ class SourcesSettingsTest {
                 Arguments.of("no attempts", valid().attempts(0), "quiver.sources.publish.max-attempts must be >= 1", "0"),
                 Arguments.of("max backoff below initial", valid().backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)),
                         "quiver.sources.publish.max-backoff must be positive and >= publish.initial-backoff", "PT1S"),
+                Arguments.of("jitter above 1", valid().jitter(1.5),
+                        "quiver.sources.publish.backoff-jitter must be between 0 and 1", "1.5"),
                 Arguments.of("zero queue", valid().capacity(0), "quiver.sources.publish.queue-capacity must be >= 1", "0"));
     }
 
@@ -80,25 +104,26 @@ class SourcesSettingsTest {
 
     static Raw valid() {
         return new Raw(9000, ".quiver/objects", "quiver", "quiver-secret", "us-east-1",
-                "http://localhost:8081/default", 8, Duration.ofMillis(200), Duration.ofSeconds(10), 10000);
+                "http://localhost:8081/default", 8, Duration.ofMillis(200), Duration.ofSeconds(10), 0.2, 10000);
     }
 
     record Raw(int port, String dataDir, String accessKey, String secretKey, String region, String broker,
-            int attempts, Duration initial, Duration max, int capacity) {
+            int attempts, Duration initial, Duration max, double jitter, int capacity) {
         SourcesSettings build() {
             return SourcesSettings.of(port, "0.0.0.0", dataDir, accessKey, secretKey, region, broker, attempts,
-                    initial, max, Duration.ofSeconds(5), capacity);
+                    initial, max, jitter, Duration.ofSeconds(5), capacity);
         }
 
-        Raw port(int p) { return new Raw(p, dataDir, accessKey, secretKey, region, broker, attempts, initial, max, capacity); }
-        Raw dataDir(String d) { return new Raw(port, d, accessKey, secretKey, region, broker, attempts, initial, max, capacity); }
-        Raw accessKey(String k) { return new Raw(port, dataDir, k, secretKey, region, broker, attempts, initial, max, capacity); }
-        Raw secretKey(String k) { return new Raw(port, dataDir, accessKey, k, region, broker, attempts, initial, max, capacity); }
-        Raw region(String r) { return new Raw(port, dataDir, accessKey, secretKey, r, broker, attempts, initial, max, capacity); }
-        Raw broker(String b) { return new Raw(port, dataDir, accessKey, secretKey, region, b, attempts, initial, max, capacity); }
-        Raw attempts(int a) { return new Raw(port, dataDir, accessKey, secretKey, region, broker, a, initial, max, capacity); }
-        Raw backoff(Duration i, Duration m) { return new Raw(port, dataDir, accessKey, secretKey, region, broker, attempts, i, m, capacity); }
-        Raw capacity(int c) { return new Raw(port, dataDir, accessKey, secretKey, region, broker, attempts, initial, max, c); }
+        Raw port(int p) { return new Raw(p, dataDir, accessKey, secretKey, region, broker, attempts, initial, max, jitter, capacity); }
+        Raw dataDir(String d) { return new Raw(port, d, accessKey, secretKey, region, broker, attempts, initial, max, jitter, capacity); }
+        Raw accessKey(String k) { return new Raw(port, dataDir, k, secretKey, region, broker, attempts, initial, max, jitter, capacity); }
+        Raw secretKey(String k) { return new Raw(port, dataDir, accessKey, k, region, broker, attempts, initial, max, jitter, capacity); }
+        Raw region(String r) { return new Raw(port, dataDir, accessKey, secretKey, r, broker, attempts, initial, max, jitter, capacity); }
+        Raw broker(String b) { return new Raw(port, dataDir, accessKey, secretKey, region, b, attempts, initial, max, jitter, capacity); }
+        Raw attempts(int a) { return new Raw(port, dataDir, accessKey, secretKey, region, broker, a, initial, max, jitter, capacity); }
+        Raw backoff(Duration i, Duration m) { return new Raw(port, dataDir, accessKey, secretKey, region, broker, attempts, i, m, jitter, capacity); }
+        Raw jitter(double j) { return new Raw(port, dataDir, accessKey, secretKey, region, broker, attempts, initial, max, j, capacity); }
+        Raw capacity(int c) { return new Raw(port, dataDir, accessKey, secretKey, region, broker, attempts, initial, max, jitter, c); }
 
         @Override
         public String toString() {

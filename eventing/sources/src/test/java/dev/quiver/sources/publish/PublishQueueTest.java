@@ -1,6 +1,7 @@
 package dev.quiver.sources.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -15,10 +16,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.quiver.api.retry.RetrySchedule;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
 class PublishQueueTest {
+
+    /** 4 attempts, 2 ms doubling up to 10 ms; the tests draw 0.5, which gives the scheduled delay exactly. */
+    static final RetrySchedule SCHEDULE = RetrySchedule.exponential(3, Duration.ofMillis(2), Duration.ofMillis(10),
+            0.2);
 
     /** Answers with the scripted statuses (-1 = connection refused), then 202. */
     static final class ScriptedSender implements EventSender {
@@ -56,8 +62,7 @@ class PublishQueueTest {
             long retried, long failed, long rejected) throws Exception {
         ScriptedSender sender = new ScriptedSender(statuses);
         List<Duration> waits = new ArrayList<>();
-        PublishQueue queue = new PublishQueue(sender, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), 4,
-                10, waits::add);
+        PublishQueue queue = new PublishQueue(sender, SCHEDULE, () -> 0.5, 10, waits::add);
 
         queue.publish(event("e1"));
 
@@ -68,14 +73,13 @@ class PublishQueueTest {
         assertThat(queue.rejected()).isEqualTo(rejected);
         assertThat(waits).hasSize((int) retried);
         if (retried >= 2) {
-            assertThat(waits.subList(0, 2)).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+            assertThat(waits.subList(0, 2)).containsExactly(Duration.ofMillis(2), Duration.ofMillis(4));
         }
     }
 
     @Test
     void aFullQueueRefusesAndCountsTheEvent() {
-        PublishQueue queue = new PublishQueue(new ScriptedSender(List.of()), new Backoff(Duration.ofMillis(1),
-                Duration.ofMillis(1)), 1, 2, d -> { });
+        PublishQueue queue = new PublishQueue(new ScriptedSender(List.of()), SCHEDULE, () -> 0.5, 2);
 
         assertThat(queue.offer(event("a"))).isTrue();
         assertThat(queue.offer(event("b"))).isTrue();
@@ -84,20 +88,31 @@ class PublishQueueTest {
         assertThat(queue.pending()).isEqualTo(2);
     }
 
-    static Stream<Arguments> backoffs() {
-        return Stream.of(
-                Arguments.of("before the first retry: initial", 1, Duration.ofMillis(200)),
-                Arguments.of("doubles", 2, Duration.ofMillis(400)),
-                Arguments.of("doubles again", 4, Duration.ofMillis(1600)),
-                Arguments.of("capped at max", 7, Duration.ofSeconds(10)),
-                Arguments.of("no overflow after many retries", 80, Duration.ofSeconds(10)),
-                Arguments.of("no wait before the first attempt", 0, Duration.ZERO));
+    @Test
+    void retriesWaitTheJitteredSchedule() throws Exception {
+        List<Duration> waits = new ArrayList<>();
+        double[] randoms = {0.0, 1.0, 0.5};
+        int[] drawn = {0};
+        PublishQueue queue = new PublishQueue(new ScriptedSender(List.of(503, 503, 503)),
+                RetrySchedule.exponential(3, Duration.ofMillis(10), Duration.ofMillis(30), 0.5),
+                () -> randoms[drawn[0]++], 10, waits::add);
+
+        queue.publish(event("e1"));
+
+        assertThat(waits).containsExactly(Duration.ofMillis(15), Duration.ofMillis(10), Duration.ofMillis(30));
+        assertThat(queue.delivered()).isEqualTo(1);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("backoffs")
-    void backoffIsExponentialAndCapped(String label, int retry, Duration expected) {
-        assertThat(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10)).beforeRetry(retry)).isEqualTo(expected);
+    @Test
+    void anInterruptedRetryIsCountedAsFailedAndStopsTheWorker() {
+        PublishQueue queue = new PublishQueue(new ScriptedSender(List.of(503)),
+                RetrySchedule.exponential(3, Duration.ofSeconds(30), Duration.ofSeconds(30), 0), () -> 0.5, 10);
+        Thread.currentThread().interrupt();
+
+        assertThatThrownBy(() -> queue.publish(event("e1"))).isInstanceOf(InterruptedException.class);
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(queue.failed()).isEqualTo(1);
+        assertThat(queue.delivered()).isZero();
     }
 
     static CloudEvent event(String id) {

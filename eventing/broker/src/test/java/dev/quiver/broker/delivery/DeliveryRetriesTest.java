@@ -2,15 +2,26 @@ package dev.quiver.broker.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import dev.quiver.api.retry.BackoffPolicy;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class RetryScheduleTest {
+/** Knative's delivery rules on the shared schedule: what is retried, how often, after how long. */
+class DeliveryRetriesTest {
 
     private static DeliverySpec spec(int retry, BackoffPolicy policy, String retryAfterMax) {
         return new DeliverySpec(retry, policy, Duration.ofMillis(100), Duration.ofSeconds(1),
@@ -39,7 +50,7 @@ class RetryScheduleTest {
         assertThat(AttemptOutcome.classify(status)).isEqualTo(expected);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void a2xxWhoseReplyWasNotStoredIsRetriedAndSaysWhy() {
         AttemptResult stored = new AttemptResult(200, new byte[0], Optional.empty(), Optional.empty());
         AttemptResult notStored = stored.withReplyNotStored("RecordTooLargeException");
@@ -55,9 +66,6 @@ class RetryScheduleTest {
                 Arguments.of("linear 3rd retry", spec(5, BackoffPolicy.LINEAR, "PT60S"), 3, 500, null, 300L),
                 Arguments.of("exponential 1st retry", spec(5, BackoffPolicy.EXPONENTIAL, "PT60S"), 1, 500, null, 100L),
                 Arguments.of("exponential 4th retry", spec(5, BackoffPolicy.EXPONENTIAL, "PT60S"), 4, 500, null, 800L),
-                Arguments.of("last attempt failed", spec(2, BackoffPolicy.LINEAR, "PT60S"), 3, 500, null, -1L),
-                Arguments.of("no retries configured", spec(0, BackoffPolicy.LINEAR, "PT60S"), 1, 500, null, -1L),
-                Arguments.of("400 is never retried", spec(5, BackoffPolicy.LINEAR, "PT60S"), 1, 400, null, -1L),
                 Arguments.of("Retry-After on 429", spec(5, BackoffPolicy.LINEAR, "PT60S"), 1, 429, "PT2S", 2000L),
                 Arguments.of("Retry-After on 503 capped", spec(5, BackoffPolicy.LINEAR, "PT1S"), 1, 503, "PT30S", 1000L),
                 Arguments.of("Retry-After ignored on 500", spec(5, BackoffPolicy.LINEAR, "PT60S"), 1, 500, "PT2S", 100L),
@@ -69,11 +77,76 @@ class RetryScheduleTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("schedules")
-    void nextAttemptDelay(String label, DeliverySpec spec, int failedAttempt, int status, String retryAfter,
+    void nextAttemptDelay(String label, DeliverySpec spec, int retry, int status, String retryAfter,
             long expectedMillis) {
-        Optional<Duration> next = RetrySchedule.next(spec, failedAttempt, AttemptOutcome.classify(status), status,
+        Duration next = DeliveryRetries.delay(spec, spec.schedule().delayBefore(retry), status,
                 Optional.ofNullable(retryAfter).map(Duration::parse));
-        assertThat(next.map(Duration::toMillis).orElse(-1L)).isEqualTo(expectedMillis);
+        assertThat(next.toMillis()).isEqualTo(expectedMillis);
+    }
+
+    static Stream<Arguments> attempts() {
+        return Stream.of(
+                Arguments.of("retried until delivered", 5, List.of(500, 0, 404, 202), 4, 202),
+                Arguments.of("last attempt failed: retry + 1 attempts", 2, List.of(500, 500, 500, 500), 3, 500),
+                Arguments.of("no retries configured", 0, List.of(500, 200), 1, 500),
+                Arguments.of("400 is never retried", 5, List.of(400, 200), 1, 400),
+                Arguments.of("409 then 413: retried, then not", 5, List.of(409, 413, 200), 2, 413));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("attempts")
+    void attemptsAsKnativeSays(String label, int retry, List<Integer> statuses, int expectedAttempts,
+            int lastStatus) {
+        DeliverySpec spec = new DeliverySpec(retry, BackoffPolicy.EXPONENTIAL, Duration.ofMillis(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(60), Optional.empty());
+        Deque<Integer> script = new ArrayDeque<>(statuses);
+        int[] calls = {0};
+        RetryPolicy<AttemptResult> policy = new DeliveryRetries(0, () -> 0.5, Clock.systemUTC()).policy(spec).build();
+
+        AttemptResult last = Failsafe.with(policy).get(() -> {
+            calls[0]++;
+            return result(script.poll(), null);
+        });
+
+        assertThat(calls[0]).isEqualTo(expectedAttempts);
+        assertThat(last.status()).isEqualTo(lastStatus);
+    }
+
+    @Test
+    void theServersRetryAfterHeaderIsParsedAndCappedByThePolicy() {
+        DeliverySpec spec = new DeliverySpec(1, BackoffPolicy.LINEAR, Duration.ofMillis(1), Duration.ofSeconds(1),
+                Duration.ofMillis(30), Optional.empty());
+        List<Duration> waits = new ArrayList<>();
+        Deque<AttemptResult> script = new ArrayDeque<>(List.of(result(503, "120"), result(200, null)));
+        RetryPolicy<AttemptResult> policy = new DeliveryRetries(0, () -> 0.5, Clock.systemUTC()).policy(spec)
+                .onRetryScheduled(e -> waits.add(e.getDelay())).build();
+
+        assertThat(Failsafe.with(policy).get(script::poll).status()).isEqualTo(200);
+        assertThat(waits).containsExactly(Duration.ofMillis(30));
+    }
+
+    @Test
+    void jitterIsOptInAndSpreadsTheKnativeDelays() {
+        DeliverySpec spec = new DeliverySpec(2, BackoffPolicy.LINEAR, Duration.ofMillis(10), Duration.ofSeconds(1),
+                Duration.ofSeconds(60), Optional.empty());
+        Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        List<Duration> exact = new ArrayList<>();
+        List<Duration> spread = new ArrayList<>();
+        run(new DeliveryRetries(0, () -> 0.0, clock), spec, exact);
+        run(new DeliveryRetries(0.5, () -> 0.0, clock), spec, spread);
+
+        assertThat(exact).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20));
+        assertThat(spread).containsExactly(Duration.ofMillis(15), Duration.ofMillis(30));
+    }
+
+    private static void run(DeliveryRetries retries, DeliverySpec spec, List<Duration> waits) {
+        RetryPolicy<AttemptResult> policy = retries.policy(spec).onRetryScheduled(e -> waits.add(e.getDelay()))
+                .build();
+        Failsafe.with(policy).get(() -> result(500, null));
+    }
+
+    private static AttemptResult result(int status, String retryAfter) {
+        return new AttemptResult(status, new byte[0], Optional.ofNullable(retryAfter), Optional.empty());
     }
 
     static Stream<Arguments> retryAfterHeaders() {

@@ -1,6 +1,0 @@
-package dev.quiver.broker.delivery;
-
-public enum BackoffPolicy {
-    LINEAR,
-    EXPONENTIAL
-}
