@@ -105,6 +105,7 @@ public class PlatformBeans {
                 new StatsObserver(s.scrapeInterval().multipliedBy(8).dividedBy(10)), lag, bridge,
                 RoutePublisher.of(endpoints), clock, thread, new LoopSettings(s.scrapeInterval(), s.historySeconds()));
         bridge.pokeWith(loop);
+        bridge.readyTimes(backend::readyNanos);
         return new ControlLoop(loop, backend, registry, meters, coldStarts, thread);
     }
 

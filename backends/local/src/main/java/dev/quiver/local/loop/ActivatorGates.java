@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongBiFunction;
 
 /**
  * Temporary bridge from the loop's ports to the local activator's gates, until the shared activator (which reads
@@ -27,12 +28,18 @@ public final class ActivatorGates implements QueuedRequests, LocalBackend.Activa
     private final int queueSize;
     private final Map<String, Map<String, Endpoint>> known = new HashMap<>();
     private volatile Poker poker = ref -> { };
+    private volatile ToLongBiFunction<String, String> readyNanos = (function, instance) -> -1;
 
     public ActivatorGates(Gates gates, PublishedEndpoints endpoints, int queueSize) {
         this.gates = gates;
         this.endpoints = endpoints;
         this.queueSize = queueSize;
         endpoints.onChange(this::changed);
+    }
+
+    /** When an instance became ready (a request that arrived before it is a cold start's). */
+    public void readyTimes(ToLongBiFunction<String, String> lookup) {
+        this.readyNanos = lookup;
     }
 
     /** Where the gates' pokes go (the loop). */
@@ -76,7 +83,8 @@ public final class ActivatorGates implements QueuedRequests, LocalBackend.Activa
         for (var e : r.endpoints()) {
             Endpoint local = byId.computeIfAbsent(e.id(), id -> {
                 Endpoint made = new Endpoint(id, e.host(), e.port());
-                made.readyAt(System.nanoTime());
+                long at = readyNanos.applyAsLong(name, id);
+                made.readyAt(at == -1 ? System.nanoTime() : at);
                 return made;
             });
             ready.add(local);

@@ -23,6 +23,7 @@ public final class ManagedInstance {
     private final String startRole;
     private volatile long startupNanos = -1;
     private volatile long reportedStartupMillis = -1;
+    private volatile long readyNanos = -1;
 
     public ManagedInstance(InstanceHandle handle, Role role, Instant startedAt, int generation) {
         this.handle = handle;
@@ -68,8 +69,14 @@ public final class ManagedInstance {
         return readyAt;
     }
 
+    /** {@link System#nanoTime()} when it passed readiness, -1 before. */
+    public long readyNanos() {
+        return readyNanos;
+    }
+
     public void ready(Instant at) {
         this.readyAt = at;
+        this.readyNanos = System.nanoTime();
         if (state == State.STARTING) {
             this.state = State.READY;
         }
