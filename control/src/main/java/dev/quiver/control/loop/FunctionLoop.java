@@ -191,17 +191,13 @@ public final class FunctionLoop implements Poker, AutoCloseable {
      * @return completes when the round is over
      */
     public CompletableFuture<Void> tick() {
-        return onLoop(this::startRound).thenCompose(rounds -> {
-            CompletableFuture<?>[] waits = rounds.stream().map(r -> r.done(settings.roundTimeout()))
-                    .toArray(CompletableFuture[]::new);
-            return CompletableFuture.allOf(waits);
-        }).thenCompose(v -> onLoop(() -> {
-            finishRounds();
-            return null;
-        }));
+        return onLoop(this::startRound).thenCompose(rounds -> CompletableFuture.allOf(rounds.stream()
+                .map(r -> r.done(settings.roundTimeout())).toArray(CompletableFuture[]::new))
+                .thenCompose(v -> onLoop(() -> {
+                    finishRounds(rounds);
+                    return null;
+                })));
     }
-
-    private List<Round> pending = List.of();
 
     private List<Round> startRound() {
         Instant now = clock.instant();
@@ -210,20 +206,17 @@ public final class FunctionLoop implements Poker, AutoCloseable {
             List<InstanceView> instances = backend.instances(st.function.ref());
             rounds.add(Round.start(st, instances, !now.isBefore(st.nextDecide), stats, lag));
         }
-        pending = rounds;
         return rounds;
     }
 
-    private void finishRounds() {
+    private void finishRounds(List<Round> rounds) {
         Instant now = clock.instant();
-        for (Round r : pending) {
+        for (Round r : rounds) {
             FunctionState st = r.function;
-            if (functions.get(st.function.ref()) != st) {
-                continue;
+            if (functions.get(st.function.ref()) == st) {
+                safely(st.function.ref(), () -> finish(st, r, now));
             }
-            safely(st.function.ref(), () -> finish(st, r, now));
         }
-        pending = List.of();
     }
 
     private void finish(FunctionState st, Round r, Instant now) {
