@@ -9,6 +9,7 @@ import dev.quiver.control.route.Poker;
 import dev.quiver.control.route.QueuedRequests;
 import dev.quiver.control.route.Routing;
 import dev.quiver.scaler.decision.Decision;
+import dev.quiver.scaler.decision.FunctionScaler;
 import dev.quiver.scaler.decision.Observation;
 import dev.quiver.scaler.lag.PartitionOffsets;
 import dev.quiver.scaler.warmpool.Instance;
@@ -110,7 +111,7 @@ public final class FunctionLoop implements Poker, AutoCloseable {
             LoopFunction old = st.function;
             st.function = f;
             if (!f.scaling().equals(old.scaling())) {
-                st.scaler = new dev.quiver.scaler.decision.FunctionScaler(f.scaling(), now);
+                st.scaler = new FunctionScaler(f.scaling(), now);
             }
             if (!f.revision().equals(old.revision())) {
                 LOG.info("{}: updated, rolling instances to revision {}", f.ref(), f.revision());

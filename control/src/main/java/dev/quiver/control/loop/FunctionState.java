@@ -4,6 +4,7 @@ import dev.quiver.api.stats.StatsReport;
 import dev.quiver.scaler.decision.Decision;
 import dev.quiver.scaler.decision.FunctionScaler;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** One function's live state in the loop. The loop thread writes it; other threads read the volatile fields. */
@@ -32,7 +33,7 @@ final class FunctionState {
         Decision d = lastDecision;
         return new LoopStatus(function.ref(), d == null ? 0 : d.ready(), d == null ? 0 : d.warm(), starting,
                 d == null ? 0 : d.desired(), d == null ? "proxy" : d.mode().key(), d != null && d.panicking(),
-                round(concurrency), round(rps), lag, queued, d == null ? java.util.List.of() : d.reasons());
+                round(concurrency), round(rps), lag, queued, d == null ? List.of() : d.reasons());
     }
 
     private static double round(double v) {

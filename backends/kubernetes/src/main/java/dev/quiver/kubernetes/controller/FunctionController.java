@@ -1,12 +1,5 @@
 package dev.quiver.kubernetes.controller;
 
-import dev.quiver.kubernetes.eventing.BrokerAdmin;
-import dev.quiver.kubernetes.eventing.BrokerEvents;
-import dev.quiver.kubernetes.eventing.BrokerReconciler;
-import dev.quiver.kubernetes.eventing.TriggerReconciler;
-import dev.quiver.kubernetes.resource.Broker;
-import dev.quiver.kubernetes.resource.Function;
-import dev.quiver.kubernetes.resource.Trigger;
 import dev.quiver.control.loop.FunctionLoop;
 import dev.quiver.control.loop.LoopSettings;
 import dev.quiver.control.loop.RoutePublisher;
@@ -14,6 +7,13 @@ import dev.quiver.control.observe.lag.KafkaLagReader;
 import dev.quiver.control.observe.lag.LagReader;
 import dev.quiver.control.observe.stats.StatsObserver;
 import dev.quiver.control.route.FunctionRef;
+import dev.quiver.kubernetes.eventing.BrokerAdmin;
+import dev.quiver.kubernetes.eventing.BrokerEvents;
+import dev.quiver.kubernetes.eventing.BrokerReconciler;
+import dev.quiver.kubernetes.eventing.TriggerReconciler;
+import dev.quiver.kubernetes.resource.Broker;
+import dev.quiver.kubernetes.resource.Function;
+import dev.quiver.kubernetes.resource.Trigger;
 import dev.quiver.kubernetes.scaling.ActivatorQueues;
 import dev.quiver.kubernetes.scaling.EndpointWriter;
 import dev.quiver.kubernetes.scaling.KubeApplier;
@@ -21,6 +21,7 @@ import dev.quiver.kubernetes.scaling.KubeBackend;
 import dev.quiver.kubernetes.workload.Labels;
 import dev.quiver.kubernetes.workload.Names;
 import dev.quiver.kubernetes.workload.Workload;
+import dev.quiver.scaler.decision.Decision;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -179,7 +180,7 @@ public class FunctionController {
     }
 
     /** After a decision: the Function's status follows its objects. */
-    private void writeStatus(FunctionRef ref, dev.quiver.scaler.decision.Decision decision) {
+    private void writeStatus(FunctionRef ref, Decision decision) {
         Workload w = backend.workload(ref).orElse(null);
         if (w == null) {
             return;

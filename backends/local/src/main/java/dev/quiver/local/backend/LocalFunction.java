@@ -1,5 +1,6 @@
 package dev.quiver.local.backend;
 
+import dev.quiver.control.loop.InstanceView;
 import dev.quiver.control.loop.LoopFunction;
 import dev.quiver.control.route.FunctionRef;
 import dev.quiver.local.registry.FunctionDefinition;
@@ -95,7 +96,7 @@ public final class LocalFunction {
         startBlockedUntil = now.plusSeconds(seconds);
     }
 
-    List<dev.quiver.control.loop.InstanceView> views() {
+    List<InstanceView> views() {
         return instances.views(generation);
     }
 }
