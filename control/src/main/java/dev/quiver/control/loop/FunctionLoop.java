@@ -225,10 +225,9 @@ public final class FunctionLoop implements Poker, AutoCloseable {
         Map<String, StatsReport> readings = r.stats();
         st.stats = Map.copyOf(readings);
         backend.observed(ref, st.stats);
-        List<InstanceView> instances = backend.instances(ref);
         double concurrency = 0;
         double rps = 0;
-        for (InstanceView i : instances) {
+        for (InstanceView i : r.instances) {
             StatsReport s = readings.get(i.id());
             if (s != null && i.role() == Role.ACTIVE) {
                 concurrency += s.averageConcurrency();

@@ -20,13 +20,17 @@ import java.util.concurrent.TimeUnit;
 final class Round {
     final FunctionState function;
     final boolean decides;
+    /** The instances as they were when the round started: the readings are theirs. */
+    final List<InstanceView> instances;
     private final Map<String, CompletableFuture<Optional<StatsReport>>> stats;
     private final CompletableFuture<Optional<List<PartitionOffsets>>> lag;
 
-    private Round(FunctionState function, boolean decides, Map<String, CompletableFuture<Optional<StatsReport>>> stats,
+    private Round(FunctionState function, boolean decides, List<InstanceView> instances,
+                  Map<String, CompletableFuture<Optional<StatsReport>>> stats,
                   CompletableFuture<Optional<List<PartitionOffsets>>> lag) {
         this.function = function;
         this.decides = decides;
+        this.instances = List.copyOf(instances);
         this.stats = stats;
         this.lag = lag;
     }
@@ -43,7 +47,7 @@ final class Round {
                 ? f.function.kafka().map(k -> lagReader.read(k.topic(), k.group()))
                         .orElse(CompletableFuture.completedFuture(Optional.empty()))
                 : CompletableFuture.completedFuture(Optional.empty());
-        return new Round(f, decides, stats, lag);
+        return new Round(f, decides, instances, stats, lag);
     }
 
     /** Completes when every reading is in or {@code timeout} passed. */
