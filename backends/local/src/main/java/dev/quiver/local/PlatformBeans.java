@@ -1,17 +1,24 @@
 package dev.quiver.local;
 
+import dev.quiver.control.loop.FunctionLoop;
+import dev.quiver.control.loop.LoopSettings;
+import dev.quiver.control.loop.RoutePublisher;
+import dev.quiver.control.observe.lag.KafkaLagReader;
+import dev.quiver.control.observe.lag.LagReader;
+import dev.quiver.control.observe.stats.StatsObserver;
+import dev.quiver.control.route.PublishedEndpoints;
 import dev.quiver.local.activator.Activator;
 import dev.quiver.local.activator.Gates;
-import dev.quiver.local.backend.InstanceBackend;
+import dev.quiver.local.backend.InstanceRunner;
+import dev.quiver.local.backend.LocalBackend;
 import dev.quiver.local.backend.process.ProcessBackend;
 import dev.quiver.local.coldstart.ColdStartRecorder;
 import dev.quiver.local.config.PlatformSettings;
 import dev.quiver.local.launch.JvmCatalog;
 import dev.quiver.local.launch.Launcher;
-import dev.quiver.local.metrics.ColdStartMeters;
+import dev.quiver.local.loop.ActivatorGates;
 import dev.quiver.local.loop.ControlLoop;
-import dev.quiver.local.metrics.AdminLagReader;
-import dev.quiver.local.metrics.LagReader;
+import dev.quiver.local.metrics.ColdStartMeters;
 import dev.quiver.local.metrics.PlatformMeters;
 import dev.quiver.local.registry.FunctionDefinition;
 import dev.quiver.local.registry.FunctionReader;
@@ -27,6 +34,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.jboss.logging.Logger;
 
 /** Wires the plain-Java parts; deploys the functions directory at start, stops every instance at shutdown. */
@@ -42,7 +51,7 @@ public class PlatformBeans {
 
     @Produces
     @Singleton
-    InstanceBackend backend(PlatformSettings s) {
+    InstanceRunner runner(PlatformSettings s) {
         Map<String, String> extra = s.kafkaBootstrap().map(k -> Map.of("kafka.bootstrap.servers", k))
                 .orElse(Map.of());
         Launcher launcher = new Launcher(new JvmCatalog(), s.instances().java(), s.instances().archive(),
@@ -59,15 +68,45 @@ public class PlatformBeans {
     @Produces
     @Singleton
     LagReader lag(PlatformSettings s) {
-        return s.kafkaBootstrap().<LagReader>map(k -> new AdminLagReader(k, Duration.ofSeconds(2)))
-                .orElse(LagReader.NONE);
+        return s.kafkaBootstrap().<LagReader>map(k -> new KafkaLagReader(k, Duration.ofSeconds(2),
+                "quiver-platform-lag")).orElse(LagReader.NONE);
     }
 
     @Produces
     @Singleton
-    ControlLoop loop(PlatformSettings s, FunctionRegistry registry, Gates gates, InstanceBackend backend,
-                     LagReader lag, Clock clock, MeterRegistry meters, ColdStartRecorder coldStarts) {
-        return new ControlLoop(s, registry, gates, backend, lag, clock, new PlatformMeters(meters), coldStarts);
+    PublishedEndpoints endpoints() {
+        return new PublishedEndpoints();
+    }
+
+    @Produces
+    @Singleton
+    ControlLoop loop(PlatformSettings s, FunctionRegistry registry, Gates gates, PublishedEndpoints endpoints,
+                     InstanceRunner runner, LagReader lag, Clock clock, MeterRegistry meters,
+                     ColdStartRecorder coldStarts) {
+        return create(s, registry, gates, endpoints, runner, lag, clock, new PlatformMeters(meters), coldStarts);
+    }
+
+    /**
+     * The shared loop over the process backend: it publishes endpoints to {@code endpoints}, which the activator's
+     * gates follow (until the shared activator reads them itself), and counts the gates' queues as concurrency.
+     */
+    public static ControlLoop create(PlatformSettings s, FunctionRegistry registry, Gates gates,
+                                     PublishedEndpoints endpoints, InstanceRunner runner, LagReader lag, Clock clock,
+                                     PlatformMeters meters, ColdStartRecorder coldStarts) {
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "quiver-loop");
+            t.setDaemon(true);
+            return t;
+        });
+        ActivatorGates bridge = new ActivatorGates(gates, endpoints, s.activator().queueSize());
+        LocalBackend backend = new LocalBackend(runner, thread, clock, s.instances().drainTimeout(), coldStarts,
+                bridge);
+        FunctionLoop loop = new FunctionLoop(backend,
+                new StatsObserver(s.scrapeInterval().multipliedBy(8).dividedBy(10)), lag, bridge,
+                RoutePublisher.of(endpoints), clock, thread, new LoopSettings(s.scrapeInterval(), s.historySeconds()));
+        bridge.pokeWith(loop);
+        bridge.readyTimes(backend::readyNanos);
+        return new ControlLoop(loop, backend, registry, meters, coldStarts, thread);
     }
 
     @Produces

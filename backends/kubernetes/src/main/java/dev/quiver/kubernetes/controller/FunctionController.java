@@ -1,5 +1,12 @@
 package dev.quiver.kubernetes.controller;
 
+import dev.quiver.control.loop.FunctionLoop;
+import dev.quiver.control.loop.LoopSettings;
+import dev.quiver.control.loop.RoutePublisher;
+import dev.quiver.control.observe.lag.KafkaLagReader;
+import dev.quiver.control.observe.lag.LagReader;
+import dev.quiver.control.observe.stats.StatsObserver;
+import dev.quiver.control.route.FunctionRef;
 import dev.quiver.kubernetes.eventing.BrokerAdmin;
 import dev.quiver.kubernetes.eventing.BrokerEvents;
 import dev.quiver.kubernetes.eventing.BrokerReconciler;
@@ -7,15 +14,14 @@ import dev.quiver.kubernetes.eventing.TriggerReconciler;
 import dev.quiver.kubernetes.resource.Broker;
 import dev.quiver.kubernetes.resource.Function;
 import dev.quiver.kubernetes.resource.Trigger;
-import dev.quiver.kubernetes.scaling.AdminLagSource;
+import dev.quiver.kubernetes.scaling.ActivatorQueues;
 import dev.quiver.kubernetes.scaling.EndpointWriter;
-import dev.quiver.kubernetes.scaling.FunctionScaling;
-import dev.quiver.kubernetes.scaling.HttpPodStats;
 import dev.quiver.kubernetes.scaling.KubeApplier;
-import dev.quiver.kubernetes.scaling.LagSource;
+import dev.quiver.kubernetes.scaling.KubeBackend;
 import dev.quiver.kubernetes.workload.Labels;
 import dev.quiver.kubernetes.workload.Names;
 import dev.quiver.kubernetes.workload.Workload;
+import dev.quiver.scaler.decision.Decision;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -43,10 +49,12 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Wires the reconciler and the scalers to the API: informers on Functions (in the watched namespaces) queue
- * reconciles, informers on their pods and on the activator pods mark public EndpointSlices for a sync, a 1 s timer
- * syncs those and ticks each function's scaler when its tick interval has passed. Everything runs on one thread, so a reconcile and a
- * scaler tick of the same function never overlap.
+ * Wires the reconciler and the shared function loop ({@link FunctionLoop}, over the {@link KubeBackend}) to the API:
+ * informers on Functions (in the watched namespaces) queue reconciles, which hand each valid function to the loop;
+ * informers on their pods and on the activator pods mark public EndpointSlices for a sync, a 1 s timer syncs those.
+ * The loop reads pod stats and the activators' held requests asynchronously and decides each function at its tick
+ * interval, and at once on a poke. Everything runs on one thread, so a reconcile and a decision of the same function
+ * never overlap.
  */
 @ApplicationScoped
 public class FunctionController {
@@ -55,7 +63,6 @@ public class FunctionController {
     private final KubernetesClient client;
     private final ControllerConfig config;
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, FunctionScaling> scalers = new HashMap<>();
     private ScheduledExecutorService loop;
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     /** Functions whose pods changed since the last tick: their public EndpointSlice is synced then. */
@@ -66,7 +73,8 @@ public class FunctionController {
     private SharedIndexInformer<Trigger> triggerInformer;
     private FunctionReconciler reconciler;
     private KubeApplier applier;
-    private LagSource lag = LagSource.NONE;
+    private KubeBackend backend;
+    private FunctionLoop functions;
 
     public FunctionController(KubernetesClient client, ControllerConfig config) {
         this.client = client;
@@ -88,8 +96,8 @@ public class FunctionController {
         Map<String, String> activatorLabels = ControllerConfig.labels(config.activatorSelector());
         Map<String, String> env = new HashMap<>();
         config.kafkaBootstrapServers().ifPresent(k -> env.put("KAFKA_BOOTSTRAP_SERVERS", k));
-        lag = config.kafkaBootstrapServers().<LagSource>map(k -> new AdminLagSource(k, Duration.ofSeconds(2)))
-                .orElse(LagSource.NONE);
+        LagReader lag = config.kafkaBootstrapServers().<LagReader>map(k -> new KafkaLagReader(k,
+                Duration.ofSeconds(2), "quiver-controller-lag")).orElse(LagReader.NONE);
         long resync = config.resync().toMillis();
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-controller"));
         SharedIndexInformer<Pod> activators = client.pods().inNamespace(activatorNs).withLabels(activatorLabels)
@@ -99,6 +107,11 @@ public class FunctionController {
                 config.activator().port());
         applier = new KubeApplier(client, () -> UUID.randomUUID().toString().substring(0, 5), endpoints);
         reconciler = new FunctionReconciler(client, applier, env, clock);
+        backend = new KubeBackend(client, applier, reconciler::pods);
+        functions = new FunctionLoop(backend, new StatsObserver(Duration.ofMillis(500)), lag,
+                new ActivatorQueues(() -> activators.getStore().list(), Duration.ofMillis(500), Duration.ofSeconds(1),
+                        clock), RoutePublisher.NONE, clock, loop, new LoopSettings(Duration.ofSeconds(1), 60));
+        functions.onDecision(this::writeStatus);
         EveryEvent<Pod> functionPods = new EveryEvent<>(p -> dirty.add(key(p.getMetadata().getNamespace(),
                 p.getMetadata().getLabels().get(Labels.FUNCTION))));
         if (watched.all()) {
@@ -119,7 +132,8 @@ public class FunctionController {
                 config.brokerNamesConfigMap(), clock);
         informers.add(client.resources(Broker.class).inNamespace(ns).inform(new BrokerEvents(loop, brokers, ns,
                 name -> triggersOf(name).forEach(t -> safely(t, () -> triggers.reconcile(t)))), resync));
-        loop.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        loop.scheduleWithFixedDelay(this::syncEndpoints, 1, 1, TimeUnit.SECONDS);
+        functions.start();
         LOG.infof("Quiver controller watching Functions in %s (Triggers and Brokers in %s; activator pods %s in %s)",
                 watched, ns, config.activatorSelector(), activatorNs);
     }
@@ -129,7 +143,9 @@ public class FunctionController {
         if (loop != null) {
             loop.shutdownNow();
         }
-        lag.close();
+        if (functions != null) {
+            functions.close();
+        }
     }
 
     /**
@@ -139,65 +155,59 @@ public class FunctionController {
      * @return false when the function is unknown (or invalid)
      */
     public boolean poke(String namespace, String function) {
-        FunctionScaling s = loop == null ? null : scalers.get(key(namespace, function));
-        if (s == null) {
+        FunctionRef ref = new FunctionRef(namespace, function);
+        if (functions == null || !functions.knows(ref)) {
             return false;
         }
-        loop.execute(() -> {
-            try {
-                s.poke(clock.instant(), reconciler.pods(namespace, function));
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Poke of %s/%s failed", namespace, function);
-            }
-        });
+        functions.poke(ref);
         return true;
     }
 
     private void reconcile(Function f) {
-        String key = key(f.getMetadata().getNamespace(), f.getMetadata().getName());
         Optional<Workload> w = reconciler.reconcile(f);
-        FunctionScaling current = scalers.get(key);
+        FunctionRef ref = new FunctionRef(f.getMetadata().getNamespace(), f.getMetadata().getName());
         if (w.isEmpty()) {
-            scalers.remove(key);
-        } else if (current == null || !current.workload().equals(w.get())) {
-            scalers.put(key, new FunctionScaling(client, applier, new HttpPodStats(Duration.ofMillis(300)), lag, w.get(),
-                    clock.instant()));
+            forget(ref);
+        } else if (!backend.workload(ref).equals(w)) {
+            backend.put(w.get());
+            functions.deploy(KubeBackend.toLoop(w.get()));
         }
     }
 
-    private void tick() {
-        syncEndpoints();
-        for (FunctionScaling s : scalers.values()) {
-            try {
-                if (s.due(clock.instant())) {
-                    Workload w = s.workload();
-                    s.tick(clock.instant(), reconciler.pods(w.function().namespace(), w.function().name()));
-                    Function f = client.resources(Function.class).inNamespace(w.function().namespace())
-                            .withName(w.function().name()).get();
-                    Deployment d = client.apps().deployments().inNamespace(w.function().namespace())
-                            .withName(Names.deployment(w.function().name())).get();
-                    if (f != null && d != null) {
-                        reconciler.status(f, w, d);
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Scaler tick of %s failed", s.workload().function().name());
-            }
+    private void forget(FunctionRef ref) {
+        functions.delete(ref);
+        backend.remove(ref);
+    }
+
+    /** After a decision: the Function's status follows its objects. */
+    private void writeStatus(FunctionRef ref, Decision decision) {
+        Workload w = backend.workload(ref).orElse(null);
+        if (w == null) {
+            return;
+        }
+        Function f = client.resources(Function.class).inNamespace(ref.namespace()).withName(ref.name()).get();
+        Deployment d = client.apps().deployments().inNamespace(ref.namespace())
+                .withName(Names.deployment(ref.name())).get();
+        if (f != null && d != null) {
+            reconciler.status(f, w, d);
         }
     }
 
     /** The public EndpointSlices of the functions whose pods (or the activator's) changed. */
     private void syncEndpoints() {
-        List<String> keys = new ArrayList<>(allDirty ? scalers.keySet() : dirty);
+        List<String> keys = new ArrayList<>(allDirty ? functions.status().stream().map(s -> key(s.ref().namespace(),
+                s.ref().name())).toList() : List.copyOf(dirty));
         allDirty = false;
         keys.forEach(dirty::remove);
         for (String k : keys) {
-            FunctionScaling s = scalers.get(k);
-            if (s == null) {
+            int slash = k.indexOf('/');
+            Workload w = backend.workload(new FunctionRef(k.substring(0, slash), k.substring(slash + 1)))
+                    .orElse(null);
+            if (w == null) {
                 continue;
             }
             try {
-                applier.syncEndpoints(s.workload());
+                applier.syncEndpoints(w);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "EndpointSlice of %s failed; retried on the next change or resync", k);
             }
@@ -249,7 +259,7 @@ public class FunctionController {
         @Override
         public void onDelete(Function f, boolean unknownFinalState) {
             loop.execute(() -> safely(f, () -> {
-                scalers.remove(key(f.getMetadata().getNamespace(), f.getMetadata().getName()));
+                forget(new FunctionRef(f.getMetadata().getNamespace(), f.getMetadata().getName()));
                 reconciler.delete(f.getMetadata().getNamespace(), f.getMetadata().getName());
             }));
         }

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.kubernetes.Functions;
 import dev.quiver.kubernetes.resource.Function;
-import dev.quiver.kubernetes.scaling.FunctionScaling;
-import dev.quiver.kubernetes.scaling.LagSource;
+import dev.quiver.kubernetes.scaling.KubeBackend;
 import dev.quiver.kubernetes.workload.Labels;
 import dev.quiver.kubernetes.workload.Workload;
 import dev.quiver.scaler.decision.Decision;
@@ -20,7 +19,6 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,19 +74,19 @@ class OtherNamespacesTest {
         Pod warm = cluster.pods(NS, "flip", Labels.WARM).get(0);
         cluster.markReady(warm);
         String ip = client.pods().inNamespace(NS).withName(warm.getMetadata().getName()).get().getStatus().getPodIP();
-        FunctionScaling s = new FunctionScaling(client, cluster.applier(), pod -> Optional.empty(), LagSource.NONE, w,
-                MockCluster.NOW);
+        KubeBackend s = new KubeBackend(client, cluster.applier(), reconciler::pods);
+        s.put(w);
 
-        s.apply(decision(List.of(new dev.quiver.scaler.warmpool.PoolAction.Promote(warm.getMetadata().getName())),
-                Mode.SERVE), FunctionScaling.views(reconciler.pods(NS, "flip")));
+        s.apply(KubeBackend.toLoop(w), decision(List.of(
+                new dev.quiver.scaler.warmpool.PoolAction.Promote(warm.getMetadata().getName())), Mode.SERVE));
         assertThat(cluster.sliceTargets(NS, "flip")).as("serve: the promoted pod").containsExactly(ip + ":8080");
         assertThat(reconciler.mode(w)).isEqualTo(Mode.SERVE);
 
-        s.apply(decision(List.of(), Mode.PROXY), FunctionScaling.views(reconciler.pods(NS, "flip")));
+        s.apply(KubeBackend.toLoop(w), decision(List.of(), Mode.PROXY));
         assertThat(cluster.sliceTargets(NS, "flip")).as("proxy: the activator pods in quiver")
                 .containsExactly(act1 + ":8012", act2 + ":8012");
 
-        s.apply(decision(List.of(), Mode.SERVE), FunctionScaling.views(reconciler.pods(NS, "flip")));
+        s.apply(KubeBackend.toLoop(w), decision(List.of(), Mode.SERVE));
         assertThat(cluster.sliceTargets(NS, "flip")).as("and back").containsExactly(ip + ":8080");
     }
 

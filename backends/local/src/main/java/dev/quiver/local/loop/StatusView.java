@@ -1,22 +1,32 @@
 package dev.quiver.local.loop;
 
+import dev.quiver.api.stats.StatsReport;
+import dev.quiver.control.loop.FunctionLoop;
+import dev.quiver.control.loop.LoopStatus;
+import dev.quiver.control.route.FunctionRef;
 import dev.quiver.local.backend.LaunchInfo;
+import dev.quiver.local.backend.LocalFunction;
 import dev.quiver.local.coldstart.ColdStartRecorder;
 import dev.quiver.local.coldstart.ColdStartRecorder.Snapshot;
 import dev.quiver.local.coldstart.ColdStartText;
 import dev.quiver.local.warmpool.ManagedInstance;
-import dev.quiver.scaler.decision.Decision;
-import dev.quiver.scaler.warmpool.Role;
-import java.time.Instant;
 import java.util.List;
 
-/** A read-only view of one function for the status API, the meters and the history; safe from any thread. */
+/**
+ * A read-only view of one function for the status API, the meters and the history; safe from any thread. The
+ * scaling figures (ready, warm, desired, mode, concurrency, lag, reasons) are the loop's: those its last decision
+ * used. The JSON field names of {@link FunctionStatus} are the control API's contract.
+ */
 public final class StatusView {
-    private final FunctionRuntime rt;
+    private final FunctionLoop loop;
+    private final LocalFunction lf;
+    private final FunctionRef ref;
     private final ColdStartRecorder recorder;
 
-    StatusView(FunctionRuntime rt, ColdStartRecorder recorder) {
-        this.rt = rt;
+    StatusView(FunctionLoop loop, LocalFunction lf, ColdStartRecorder recorder) {
+        this.loop = loop;
+        this.lf = lf;
+        this.ref = FunctionRef.local(lf.name());
         this.recorder = recorder;
     }
 
@@ -41,79 +51,75 @@ public final class StatusView {
                                  String launchReason, Snapshot coldStart, String coldStartText) {
     }
 
+    private LoopStatus loopStatus() {
+        return loop.status(ref).orElse(new LoopStatus(ref, 0, 0, 0, 0, "proxy", false, 0, 0, -1, 0, List.of()));
+    }
+
     public LaunchInfo launch() {
-        return rt.launch;
+        return lf.launch();
     }
 
     public Snapshot coldStart() {
-        return recorder.snapshot(rt.name());
+        return recorder.snapshot(lf.name());
     }
 
     public String name() {
-        return rt.name();
+        return lf.name();
     }
 
     public int ready() {
-        return (int) rt.instances.count(Role.ACTIVE, true, rt.generation);
+        return loopStatus().ready();
     }
 
     public int warm() {
-        return (int) rt.instances.count(Role.POOL, true, rt.generation);
+        return loopStatus().warm();
     }
 
     public int desired() {
-        Decision d = rt.lastDecision;
-        return d == null ? 0 : d.desired();
+        return loopStatus().desired();
     }
 
     public double concurrency() {
-        return rt.concurrency;
+        return loopStatus().concurrency();
     }
 
     public long lag() {
-        return rt.lag;
+        return loopStatus().lag();
     }
 
     public int queued() {
-        return rt.gate.queued();
+        return loopStatus().queued();
     }
 
     public long coldStarts() {
-        return rt.coldStarts.get();
+        return lf.coldStarts();
     }
 
     public long promotions() {
-        return rt.promotions.get();
+        return lf.promotions();
     }
 
     public long crashes() {
-        return rt.crashes.get();
+        return lf.crashes();
     }
 
-    public List<dev.quiver.local.loop.Sample> history() {
-        return rt.history.snapshot();
+    public List<Sample> history() {
+        return loop.history(ref).stream().map(s -> new Sample(s.epochMillis(), s.ready(), s.warm(), s.desired(),
+                s.concurrency(), s.rps(), s.lag(), s.queued(), s.panicking(), s.mode())).toList();
     }
 
     public FunctionStatus status() {
-        Decision d = rt.lastDecision;
-        List<InstanceStatus> instances = rt.instances.all().stream().map(StatusView::instance).toList();
-        int starting = (int) rt.instances.unordered().stream()
-                .filter(i -> i.state() == ManagedInstance.State.STARTING).count();
-        return new FunctionStatus(rt.name(), rt.definition.artifact().toString(), ready(), warm(), starting,
-                desired(), d == null ? "proxy" : d.mode().key(), d != null && d.panicking(), round(rt.concurrency),
-                round(rt.rps), rt.lag, queued(), rt.coldStarts.get(), rt.warmStarts.get(), rt.promotions.get(),
-                rt.crashes.get(), rt.lastCrash, d == null ? List.of() : d.reasons(), instances, rt.launch.mode(),
-                rt.launch.reason(), coldStart(), ColdStartText.requests(coldStart()));
-    }
-
-    Sample sample(Instant now) {
-        Decision d = rt.lastDecision;
-        return new Sample(now.toEpochMilli(), ready(), warm(), desired(), round(rt.concurrency), round(rt.rps),
-                rt.lag, queued(), d != null && d.panicking(), d == null ? "proxy" : d.mode().key());
+        LoopStatus s = loopStatus();
+        List<InstanceStatus> instances = lf.instances().all().stream().map(StatusView::instance).toList();
+        return new FunctionStatus(lf.name(), lf.definition().artifact().toString(), s.ready(), s.warm(),
+                s.starting(), s.desired(), s.mode(), s.panicking(), s.concurrency(), s.rps(), s.lag(), s.queued(),
+                lf.coldStarts(), lf.warmStarts(), lf.promotions(), lf.crashes(), lf.lastCrash(), s.reasons(),
+                instances, lf.launch().mode(), lf.launch().reason(), coldStart(),
+                ColdStartText.requests(coldStart()));
     }
 
     private static InstanceStatus instance(ManagedInstance i) {
-        var s = i.stats();
+        StatsReport s = i.stats();
         return new InstanceStatus(i.id(), i.role().name().toLowerCase(), i.state().name().toLowerCase(),
                 i.handle().port(), i.handle().pid(), s.inFlight(), round(s.averageConcurrency()), s.requestsTotal(),
                 i.generation(), i.handle().log() == null ? null : i.handle().log().toString(),

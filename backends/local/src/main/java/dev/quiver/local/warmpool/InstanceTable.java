@@ -1,9 +1,6 @@
 package dev.quiver.local.warmpool;
 
-import dev.quiver.local.activator.Endpoint;
-import dev.quiver.scaler.decision.Observation;
-import dev.quiver.scaler.lag.PartitionOffsets;
-import dev.quiver.scaler.warmpool.Instance;
+import dev.quiver.control.loop.InstanceView;
 import dev.quiver.scaler.warmpool.Role;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,26 +39,9 @@ public final class InstanceTable {
         return instances.values();
     }
 
-    /** What the scaler decides on: this generation's instances that are not being stopped. */
-    public Observation observe(int generation, List<PartitionOffsets> offsets) {
-        List<Instance> core = new ArrayList<>();
-        for (ManagedInstance i : all()) {
-            if (i.generation() == generation && i.state() != ManagedInstance.State.DRAINING) {
-                core.add(i.toCore());
-            }
-        }
-        return new Observation(core, offsets);
-    }
-
-    /** The load-balancing set: ready, active, not draining (older generations included until replaced). */
-    public List<Endpoint> routable() {
-        List<Endpoint> out = new ArrayList<>();
-        for (ManagedInstance i : all()) {
-            if (i.serving()) {
-                out.add(i.endpoint());
-            }
-        }
-        return out;
+    /** Every instance as the loop sees it, oldest first. */
+    public List<InstanceView> views(int generation) {
+        return all().stream().map(i -> i.view(generation)).toList();
     }
 
     public long count(Role role, boolean readyOnly, int generation) {

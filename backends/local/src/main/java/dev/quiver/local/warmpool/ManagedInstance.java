@@ -1,15 +1,14 @@
 package dev.quiver.local.warmpool;
 
-import dev.quiver.local.activator.Endpoint;
+import dev.quiver.api.stats.StatsReport;
+import dev.quiver.control.loop.InstanceView;
 import dev.quiver.local.backend.InstanceHandle;
-import dev.quiver.local.metrics.InstanceStats;
-import dev.quiver.scaler.warmpool.Instance;
 import dev.quiver.scaler.warmpool.Role;
 import java.time.Instant;
 
 /**
  * One instance under the platform's management: its backend handle, its role (in traffic or in the warm pool), its
- * state and last stats. Mutated by the control loop only; read by the status API.
+ * state and last stats. Mutated by the loop thread only; read by the status API.
  */
 public final class ManagedInstance {
     public enum State { STARTING, READY, DRAINING }
@@ -17,14 +16,14 @@ public final class ManagedInstance {
     private final InstanceHandle handle;
     private final Instant startedAt;
     private final int generation;
-    private final Endpoint endpoint;
     private volatile Role role;
     private volatile State state = State.STARTING;
-    private volatile InstanceStats stats = InstanceStats.NONE;
+    private volatile StatsReport stats = StatsReport.NONE;
     private volatile Instant readyAt;
     private final String startRole;
     private volatile long startupNanos = -1;
     private volatile long reportedStartupMillis = -1;
+    private volatile long readyNanos = -1;
 
     public ManagedInstance(InstanceHandle handle, Role role, Instant startedAt, int generation) {
         this.handle = handle;
@@ -32,7 +31,6 @@ public final class ManagedInstance {
         this.startRole = role == Role.POOL ? "pool" : "active";
         this.startedAt = startedAt;
         this.generation = generation;
-        this.endpoint = new Endpoint(handle.id(), handle.host(), handle.port());
     }
 
     public String id() {
@@ -41,10 +39,6 @@ public final class ManagedInstance {
 
     public InstanceHandle handle() {
         return handle;
-    }
-
-    public Endpoint endpoint() {
-        return endpoint;
     }
 
     public Role role() {
@@ -75,8 +69,14 @@ public final class ManagedInstance {
         return readyAt;
     }
 
+    /** {@link System#nanoTime()} when it passed readiness, -1 before. */
+    public long readyNanos() {
+        return readyNanos;
+    }
+
     public void ready(Instant at) {
         this.readyAt = at;
+        this.readyNanos = System.nanoTime();
         if (state == State.STARTING) {
             this.state = State.READY;
         }
@@ -101,12 +101,12 @@ public final class ManagedInstance {
         return reportedStartupMillis;
     }
 
-    public InstanceStats stats() {
+    public StatsReport stats() {
         return stats;
     }
 
     /** @return true when these stats are the first to report the instance's start-up time */
-    public boolean stats(InstanceStats s) {
+    public boolean stats(StatsReport s) {
         this.stats = s;
         if (reportedStartupMillis < 0 && s.startupMillis() >= 0) {
             reportedStartupMillis = s.startupMillis();
@@ -119,9 +119,14 @@ public final class ManagedInstance {
         return state == State.READY && role == Role.ACTIVE;
     }
 
-    /** As the scaler core sees it: busy = what the instance reports plus what the activator has in flight to it. */
-    public Instance toCore() {
-        double inFlight = Math.max(stats.inFlight() + stats.queued(), endpoint.inFlight());
-        return new Instance(id(), role, state == State.READY, inFlight, startedAt);
+    /** As the loop sees it; {@code current} when it runs the function's current generation. */
+    public InstanceView view(int currentGeneration) {
+        InstanceView.State s = switch (state) {
+            case STARTING -> InstanceView.State.STARTING;
+            case READY -> InstanceView.State.READY;
+            case DRAINING -> InstanceView.State.DRAINING;
+        };
+        return new InstanceView(id(), handle.host(), handle.port(), role, s, startedAt,
+                generation == currentGeneration);
     }
 }

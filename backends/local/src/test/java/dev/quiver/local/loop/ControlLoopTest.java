@@ -8,14 +8,12 @@ import dev.quiver.local.activator.FunctionGate;
 import dev.quiver.local.activator.Gates;
 import dev.quiver.local.backend.Purpose;
 import dev.quiver.local.coldstart.ColdStartRecorder;
-import dev.quiver.local.metrics.LagReader;
-import dev.quiver.local.metrics.PlatformMeters;
+import dev.quiver.control.observe.lag.LagReader;
+import dev.quiver.control.route.FunctionRef;
+import dev.quiver.control.route.PublishedEndpoints;
 import dev.quiver.local.registry.FunctionReader;
-import dev.quiver.local.registry.FunctionRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +29,7 @@ class ControlLoopTest {
     final FakeBackend backend = new FakeBackend();
     final Gates gates = new Gates();
     final ColdStartRecorder coldStarts = new ColdStartRecorder(ColdStartRecorder.Listener.NONE);
+    final PublishedEndpoints endpoints = new PublishedEndpoints();
     ControlLoop loop;
     FunctionReader reader;
 
@@ -38,8 +37,7 @@ class ControlLoopTest {
     void start() throws Exception {
         Files.writeString(home.resolve("f.jar"), "jar");
         reader = new FunctionReader(home);
-        loop = new ControlLoop(Loops.settings(home), new FunctionRegistry(reader), gates, backend, LagReader.NONE,
-                Clock.systemUTC(), new PlatformMeters(new SimpleMeterRegistry()), coldStarts);
+        loop = Loops.create(home, backend, LagReader.NONE, gates, endpoints, coldStarts);
         loop.start();
     }
 
@@ -102,7 +100,7 @@ class ControlLoopTest {
     }
 
     @Test
-    void deletingStopsEveryInstanceAndRemovesTheGate() {
+    void deletingStopsEveryInstanceAndRemovesItsRouting() {
         loop.deploy(reader.read("name: f\nartifact: f.jar\nscale: {minScale: 1, warmPool: 1}\n"));
         await().untilAsserted(() -> assertThat(backend.ids()).hasSize(2));
 
@@ -110,6 +108,7 @@ class ControlLoopTest {
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(backend.ids()).isEmpty());
         assertThat(gates.get("f")).isNull();
+        assertThat(endpoints.routing(FunctionRef.local("f"))).as("no longer published").isEmpty();
         assertThat(loop.delete("f")).isFalse();
     }
 

@@ -1,6 +1,6 @@
 package dev.quiver.local.loop;
 
-import dev.quiver.local.backend.InstanceBackend;
+import dev.quiver.local.backend.InstanceRunner;
 import dev.quiver.local.backend.InstanceHandle;
 import dev.quiver.local.backend.Purpose;
 import dev.quiver.local.registry.FunctionDefinition;
@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Instances that are ready at once and stop when told (or "crash" when a test says so); no processes. */
-final class FakeBackend implements InstanceBackend {
+final class FakeBackend implements InstanceRunner {
     final Map<String, Fake> running = new ConcurrentHashMap<>();
     final Map<String, Purpose> purposes = new ConcurrentHashMap<>();
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.quiver.kafka.local.EmbeddedKafka;
-import dev.quiver.local.metrics.AdminLagReader;
+import dev.quiver.control.observe.lag.KafkaLagReader;
 import dev.quiver.local.registry.FunctionReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ class LagScaleOutIT {
             produce(400);
             Files.writeString(home.resolve("orders.jar"), "fake");
             FakeBackend backend = new FakeBackend();
-            try (AdminLagReader lag = new AdminLagReader(kafka.bootstrapServers(), Duration.ofSeconds(2));
+            try (KafkaLagReader lag = new KafkaLagReader(kafka.bootstrapServers(), Duration.ofSeconds(2), "lag-it");
                  ControlLoop loop = Loops.start(home, backend, lag)) {
                 loop.deploy(new FunctionReader(home).read("""
                         name: orders

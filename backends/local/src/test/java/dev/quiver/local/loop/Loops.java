@@ -1,11 +1,13 @@
 package dev.quiver.local.loop;
 
+import dev.quiver.control.observe.lag.LagReader;
+import dev.quiver.control.route.PublishedEndpoints;
+import dev.quiver.local.PlatformBeans;
 import dev.quiver.local.activator.Gates;
-import dev.quiver.local.backend.InstanceBackend;
+import dev.quiver.local.backend.InstanceRunner;
 import dev.quiver.local.coldstart.ColdStartRecorder;
 import dev.quiver.local.config.PlatformSettings;
 import dev.quiver.local.launch.Archive;
-import dev.quiver.local.metrics.LagReader;
 import dev.quiver.local.metrics.PlatformMeters;
 import dev.quiver.local.registry.FunctionReader;
 import dev.quiver.local.registry.FunctionRegistry;
@@ -16,7 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** A control loop over a given backend and lag reader, with test settings. */
+/** A control loop over a given runner and lag reader, wired as the platform wires it, with test settings. */
 final class Loops {
     private Loops() {
     }
@@ -30,10 +32,14 @@ final class Loops {
                 Duration.ofMillis(200), 60, Optional.empty(), Optional.empty());
     }
 
-    static ControlLoop start(Path home, InstanceBackend backend, LagReader lag) {
-        PlatformSettings s = settings(home);
-        ControlLoop loop = new ControlLoop(s, new FunctionRegistry(new FunctionReader(home)), new Gates(), backend,
-                lag, Clock.systemUTC(), new PlatformMeters(new SimpleMeterRegistry()),
+    static ControlLoop create(Path home, InstanceRunner runner, LagReader lag, Gates gates,
+                              PublishedEndpoints endpoints, ColdStartRecorder coldStarts) {
+        return PlatformBeans.create(settings(home), new FunctionRegistry(new FunctionReader(home)), gates, endpoints,
+                runner, lag, Clock.systemUTC(), new PlatformMeters(new SimpleMeterRegistry()), coldStarts);
+    }
+
+    static ControlLoop start(Path home, InstanceRunner runner, LagReader lag) {
+        ControlLoop loop = create(home, runner, lag, new Gates(), new PublishedEndpoints(),
                 new ColdStartRecorder(ColdStartRecorder.Listener.NONE));
         loop.start();
         return loop;

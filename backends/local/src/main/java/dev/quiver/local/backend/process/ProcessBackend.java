@@ -1,6 +1,6 @@
 package dev.quiver.local.backend.process;
 
-import dev.quiver.local.backend.InstanceBackend;
+import dev.quiver.local.backend.InstanceRunner;
 import dev.quiver.local.backend.InstanceHandle;
 import dev.quiver.local.backend.LaunchInfo;
 import dev.quiver.local.backend.Purpose;
@@ -27,7 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@link Launcher}), the binary itself for a native build, on a free port, each with its log file under
  * {@code <data-dir>/logs/<function>/<id>.log}. On-demand starts skip the function's warm-up.
  */
-public final class ProcessBackend implements InstanceBackend {
+public final class ProcessBackend implements InstanceRunner {
     static final String WARMUP_ITERATIONS = "quiver.warmup.iterations";
     private final InstanceSettings settings;
     private final Path logDir;

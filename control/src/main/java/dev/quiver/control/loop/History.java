@@ -1,4 +1,4 @@
-package dev.quiver.local.loop;
+package dev.quiver.control.loop;
 
 import java.util.ArrayDeque;
 import java.util.List;

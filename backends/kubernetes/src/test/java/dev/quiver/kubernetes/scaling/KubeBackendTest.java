@@ -2,6 +2,13 @@ package dev.quiver.kubernetes.scaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quiver.api.stats.StatsReport;
+import dev.quiver.control.loop.FunctionLoop;
+import dev.quiver.control.loop.LoopSettings;
+import dev.quiver.control.loop.RoutePublisher;
+import dev.quiver.control.observe.lag.LagReader;
+import dev.quiver.control.observe.stats.StatsSource;
+import dev.quiver.control.route.QueuedRequests;
 import dev.quiver.kubernetes.Functions;
 import dev.quiver.kubernetes.controller.FunctionReconciler;
 import dev.quiver.kubernetes.controller.MockCluster;
@@ -22,14 +29,24 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Scaler-core decisions applied to a function's objects on the fabric8 mock API server (CRUD mode). */
+/**
+ * Scaler-core decisions applied to a function's objects on the fabric8 mock API server (CRUD mode) by the
+ * {@link KubeBackend}, and the shared loop ticking over it.
+ */
 @QuarkusTest
 @WithKubernetesTestServer
-class FunctionScalingTest {
+class KubeBackendTest {
     static final String NS = "scale";
 
     @Inject
@@ -37,29 +54,37 @@ class FunctionScalingTest {
 
     MockCluster cluster;
     FunctionReconciler reconciler;
+    KubeBackend backend;
+    final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
 
     @BeforeEach
     void setUp() throws Exception {
         cluster = MockCluster.withCrdsAndNoActivators(client);
         reconciler = cluster.reconciler();
+        backend = new KubeBackend(client, cluster.applier(), reconciler::pods);
+    }
+
+    @AfterEach
+    void stop() {
+        thread.shutdownNow();
     }
 
     @Test
     void scaleDecisionPatchesReplicas() {
-        FunctionScaling s = scaling("up", Map.of("warmPool", 0));
+        Workload s = scaling("up", Map.of("warmPool", 0));
 
-        s.apply(decision(3, Mode.PROXY, s), views("up"));
+        apply(s, decision(3, Mode.PROXY, s));
 
         assertThat(replicas("up")).isEqualTo(3);
     }
 
     @Test
     void promotionRelabelsAWarmPodIntoTrafficAndThePoolIsRefilled() {
-        FunctionScaling s = scaling("promo", Map.of("warmPool", 1));
+        Workload s = scaling("promo", Map.of("warmPool", 1));
         Pod warm = cluster.pods(NS, "promo", Labels.WARM).get(0);
         cluster.markReady(warm);
 
-        s.apply(decision(1, Mode.SERVE, s), views("promo"));
+        apply(s, decision(1, Mode.SERVE, s));
 
         Pod promoted = client.pods().inNamespace(NS).withName(warm.getMetadata().getName()).get();
         assertThat(promoted.getMetadata().getLabels()).containsEntry(Labels.POOL, Labels.ACTIVE);
@@ -75,16 +100,16 @@ class FunctionScalingTest {
 
     @Test
     void proxyModePointsTheSliceAtTheActivatorAndServeModeBackAtThePods() {
-        FunctionScaling s = scaling("route", Map.of("warmPool", 0, "minScale", 1));
+        Workload s = scaling("route", Map.of("warmPool", 0, "minScale", 1));
         String activator = cluster.activatorPod("act-route").getStatus().getPodIP();
         deploymentPod("route", "route-a");
         String pod = client.pods().inNamespace(NS).withName("route-a").get().getStatus().getPodIP();
 
-        s.apply(decision(1, Mode.SERVE, s), views("route"));
+        apply(s, decision(1, Mode.SERVE, s));
         assertThat(mode("route")).isEqualTo("serve");
         assertThat(cluster.sliceTargets(NS, "route")).containsExactly(pod + ":8080");
 
-        s.apply(decision(0, Mode.PROXY, s), views("route"));
+        apply(s, decision(0, Mode.PROXY, s));
         assertThat(mode("route")).isEqualTo("proxy");
         assertThat(cluster.sliceTargets(NS, "route")).containsExactly(activator + ":8012");
         assertThat(selector("route")).as("no selector: only the controller's slice routes").isNullOrEmpty();
@@ -95,7 +120,7 @@ class FunctionScalingTest {
 
     @Test
     void scaleDownMarksTheLeastBusyDeploymentPodsForDeletionFirst() {
-        FunctionScaling s = scaling("down", Map.of("warmPool", 0, "minScale", 3));
+        Workload s = scaling("down", Map.of("warmPool", 0, "minScale", 3));
         deploymentPod("down", "down-busy");
         deploymentPod("down", "down-idle");
         deploymentPod("down", "down-some");
@@ -103,7 +128,7 @@ class FunctionScalingTest {
         List<PodView> views = reconciler.pods(NS, "down").stream()
                 .map(p -> PodViews.of(p, inFlight.get(p.getMetadata().getName()))).toList();
 
-        s.apply(decision(1, Mode.SERVE, views), views);
+        apply(s, decision(1, Mode.SERVE, views));
 
         assertThat(replicas("down")).isEqualTo(1);
         assertThat(cost("down-idle")).isEqualTo("-1000");
@@ -113,14 +138,14 @@ class FunctionScalingTest {
 
     @Test
     void aTickReadsPodStatsAndScalesOnConcurrency() {
-        PodStats.Source busy = pod -> Optional.of(new PodStats(30, 30, 100));
+        StatsSource busy = (host, port) -> CompletableFuture.completedFuture(Optional.of(
+                new StatsReport("READY", 30, 0, 30, 100, 1, 100, 0, 0, 0, 500, 1000)));
         Function f = client.resource(Functions.of("tick", NS, Map.of("warmPool", 0, "minScale", 1, "target", 10)))
                 .create();
         Workload w = reconciler.reconcile(f).orElseThrow();
         deploymentPod("tick", "tick-a");
 
-        Decision d = new FunctionScaling(client, cluster.applier(), busy, LagSource.NONE, w, MockCluster.NOW)
-                .tick(MockCluster.NOW.plusSeconds(1), reconciler.pods(NS, "tick"));
+        Decision d = tick(w, busy, LagReader.NONE);
 
         assertThat(d.desired()).as("30 in flight / (target 10 x utilization 0.7)").isEqualTo(5);
         assertThat(replicas("tick")).isEqualTo(5);
@@ -141,31 +166,50 @@ class FunctionScalingTest {
                 """);
         Workload w = reconciler.reconcile(client.resource(f).create()).orElseThrow();
         deploymentPod("orders", "orders-a");
-        LagSource lag = (topic, group) -> topic.equals("orders") && group.equals("quiver-orders")
-                ? List.of(new PartitionOffsets("0", 100, 50), new PartitionOffsets("1", 100, 80),
-                        new PartitionOffsets("2", 100, 90))
-                : null;
+        LagReader lag = (topic, group) -> CompletableFuture.completedFuture(
+                topic.equals("orders") && group.equals("quiver-orders")
+                        ? Optional.of(List.of(new PartitionOffsets("0", 100, 50), new PartitionOffsets("1", 100, 80),
+                                new PartitionOffsets("2", 100, 90)))
+                        : Optional.empty());
 
-        Decision d = new FunctionScaling(client, cluster.applier(), pod -> Optional.empty(), lag, w, MockCluster.NOW)
-                .tick(MockCluster.NOW.plusSeconds(1), reconciler.pods(NS, "orders"));
+        Decision d = tick(w, StatsSource.NONE, lag);
 
         assertThat(d.desired()).as("lag 80 / threshold 10, capped by 3 partitions").isEqualTo(3);
         assertThat(replicas("orders")).isEqualTo(3);
     }
 
-    private FunctionScaling scaling(String name, Map<String, Object> scale) {
+    private Workload scaling(String name, Map<String, Object> scale) {
         Function f = client.resource(Functions.of(name, NS, scale)).create();
         Workload w = reconciler.reconcile(f).orElseThrow();
-        return new FunctionScaling(client, cluster.applier(), pod -> Optional.empty(), LagSource.NONE, w,
-                MockCluster.NOW);
+        backend.put(w);
+        return w;
+    }
+
+    private void apply(Workload w, Decision d) {
+        backend.apply(KubeBackend.toLoop(w), d);
+    }
+
+    /** The shared loop over this backend: deploy, one round (stats, lag, decision), the decision it made. */
+    private Decision tick(Workload w, StatsSource stats, LagReader lag) {
+        backend.put(w);
+        FunctionLoop loop = new FunctionLoop(backend, stats, lag, QueuedRequests.NONE, RoutePublisher.NONE,
+                Clock.fixed(MockCluster.NOW.plusSeconds(1), ZoneOffset.UTC), thread,
+                new LoopSettings(Duration.ofSeconds(1), 10));
+        List<Decision> decisions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        loop.onDecision((ref, d) -> decisions.add(d));
+        loop.deploy(KubeBackend.toLoop(w)).join();
+        decisions.clear();
+        loop.tick().join();
+        assertThat(decisions).hasSize(1);
+        return decisions.get(0);
     }
 
     private List<PodView> views(String name) {
-        return FunctionScaling.views(reconciler.pods(NS, name));
+        return reconciler.pods(NS, name).stream().map(p -> PodViews.of(p, 0)).toList();
     }
 
-    private Decision decision(int desired, Mode mode, FunctionScaling s) {
-        return decision(desired, mode, views(s.workload().function().name()));
+    private Decision decision(int desired, Mode mode, Workload w) {
+        return decision(desired, mode, views(w.function().name()));
     }
 
     private static Decision decision(int desired, Mode mode, List<PodView> views) {

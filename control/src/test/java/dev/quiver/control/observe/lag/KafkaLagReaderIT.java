@@ -1,4 +1,4 @@
-package dev.quiver.kubernetes.scaling;
+package dev.quiver.control.observe.lag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +20,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-/** The lag reader against a real single-node Kafka broker (KRaft, in this JVM). */
-class AdminLagSourceIT {
+/** The one lag reader of both backends against a real single-node Kafka broker (KRaft, in this JVM). */
+class KafkaLagReaderIT {
 
     @Test
     void readsEndAndCommittedOffsetsPerPartition() throws Exception {
@@ -41,10 +41,12 @@ class AdminLagSourceIT {
                     new OffsetAndMetadata(10))).all().get(30, TimeUnit.SECONDS);
         }
 
-        try (LagSource lag = new AdminLagSource(bootstrap, Duration.ofSeconds(10))) {
-            assertThat(lag.read("lag-it", "lag-group")).containsExactly(new PartitionOffsets("0", 30, 10),
-                    PartitionOffsets.neverCommitted("1", 0));
-            assertThat(lag.read("no-such-topic", "lag-group")).isNull();
+        try (LagReader lag = new KafkaLagReader(bootstrap, Duration.ofSeconds(10), "lag-it")) {
+            assertThat(lag.read("lag-it", "lag-group").get(30, TimeUnit.SECONDS)).hasValueSatisfying(offsets ->
+                    assertThat(offsets).containsExactly(new PartitionOffsets("0", 30, 10),
+                            PartitionOffsets.neverCommitted("1", 0)));
+            assertThat(lag.read("no-such-topic", "lag-group").get(30, TimeUnit.SECONDS)).as("unreadable: empty")
+                    .isEmpty();
         }
     }
 }

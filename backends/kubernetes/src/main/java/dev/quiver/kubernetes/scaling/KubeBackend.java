@@ -1,0 +1,108 @@
+package dev.quiver.kubernetes.scaling;
+
+import dev.quiver.control.loop.InstanceBackend;
+import dev.quiver.control.loop.InstanceView;
+import dev.quiver.control.loop.LoopFunction;
+import dev.quiver.control.route.FunctionRef;
+import dev.quiver.kubernetes.workload.Names;
+import dev.quiver.kubernetes.workload.PodTemplates;
+import dev.quiver.kubernetes.workload.Routing;
+import dev.quiver.kubernetes.workload.Workload;
+import dev.quiver.scaler.decision.Decision;
+import dev.quiver.scaler.decision.Mode;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+/**
+ * The loop's {@link InstanceBackend} on Kubernetes: instances are the function's pods (Deployment pods and warm
+ * pods); a decision becomes a list of {@link KubeOp}s ({@link DecisionPlanner}, pure) which the {@link KubeApplier}
+ * makes, serve/proxy flips of the public Service included. A roll is the Deployment's own rolling update (the
+ * reconciler changed its template) and warm pods of an older revision are replaced by the reconciler's pool repair.
+ */
+public final class KubeBackend implements InstanceBackend {
+    private final KubernetesClient client;
+    private final KubeApplier applier;
+    private final BiFunction<String, String, List<Pod>> pods;
+    private final Map<FunctionRef, Workload> workloads = new ConcurrentHashMap<>();
+
+    /** @param pods a function's pods by namespace and name, terminating ones included or not */
+    public KubeBackend(KubernetesClient client, KubeApplier applier, BiFunction<String, String, List<Pod>> pods) {
+        this.client = client;
+        this.applier = applier;
+        this.pods = pods;
+    }
+
+    public static FunctionRef ref(Workload w) {
+        return new FunctionRef(w.function().namespace(), w.function().name());
+    }
+
+    /** The function as the loop takes it; the revision is the pod template's hash. */
+    public static LoopFunction toLoop(Workload w) {
+        var f = w.function();
+        return new LoopFunction(ref(w), f.scaling(),
+                f.kafka().map(k -> new LoopFunction.KafkaSource(k.topic(), k.group())),
+                f.scaling().scale().containerConcurrency(), w.revision());
+    }
+
+    /** Sets the objects a function is made of; call before handing the function to the loop. */
+    public void put(Workload w) {
+        workloads.put(ref(w), w);
+    }
+
+    public Optional<Workload> workload(FunctionRef ref) {
+        return Optional.ofNullable(workloads.get(ref));
+    }
+
+    @Override
+    public List<InstanceView> instances(FunctionRef function) {
+        return pods.apply(function.namespace(), function.name()).stream().map(KubeBackend::view).toList();
+    }
+
+    static InstanceView view(Pod p) {
+        PodView v = PodViews.of(p, 0);
+        InstanceView.State state = PodViews.terminating(p) ? InstanceView.State.DRAINING
+                : v.ready() ? InstanceView.State.READY : InstanceView.State.STARTING;
+        String ip = p.getStatus() == null ? null : p.getStatus().getPodIP();
+        return new InstanceView(v.name(), ip == null || ip.isEmpty() ? null : ip, PodTemplates.PORT, v.role(), state,
+                v.startedAt(), true);
+    }
+
+    @Override
+    public void apply(LoopFunction function, Decision d) {
+        Workload w = workloads.get(function.ref());
+        if (w == null) {
+            return;
+        }
+        List<PodView> views = pods.apply(function.ref().namespace(), function.ref().name()).stream()
+                .map(p -> PodViews.of(p, 0)).toList();
+        applier.apply(w, DecisionPlanner.plan(d, views, replicas(w), mode(w)));
+    }
+
+    @Override
+    public void roll(LoopFunction function) {
+        // the reconciler already wrote the new pod template: the Deployment rolls, pool repair replaces warm pods
+    }
+
+    @Override
+    public void remove(FunctionRef function) {
+        workloads.remove(function);
+    }
+
+    private int replicas(Workload w) {
+        Deployment d = client.apps().deployments().inNamespace(w.function().namespace())
+                .withName(Names.deployment(w.function().name())).get();
+        return d == null || d.getSpec().getReplicas() == null ? 0 : d.getSpec().getReplicas();
+    }
+
+    private Mode mode(Workload w) {
+        var svc = client.services().inNamespace(w.function().namespace())
+                .withName(Names.service(w.function().name())).get();
+        return Routing.mode(svc, w.function().name());
+    }
+}
