@@ -60,7 +60,7 @@ public record Filter(Map<String, String> exact, Map<String, String> prefix, Map<
             return List.of();
         }
         if (!(tree instanceof List<?> items)) {
-            throw new IllegalArgumentException(path + ": must be a list of filters, was " + tree);
+            throw new InvalidDocumentException(path, "must be a list of filters", tree);
         }
         List<Filter> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -69,11 +69,11 @@ public record Filter(Map<String, String> exact, Map<String, String> prefix, Map<
         return out;
     }
 
-    /** @throws IllegalArgumentException naming the path, the rule and the value */
+    /** @throws InvalidDocumentException naming the path, the rule and the value */
     public static Filter read(String path, Object tree) {
         if (!(tree instanceof Map<?, ?> map) || map.size() != 1) {
-            throw new IllegalArgumentException(path + ": must have exactly one dialect of "
-                    + new TreeSet<>(DIALECTS) + ", was " + tree);
+            throw new InvalidDocumentException(path, "must have exactly one dialect of " + new TreeSet<>(DIALECTS),
+                    tree);
         }
         var entry = map.entrySet().iterator().next();
         String dialect = String.valueOf(entry.getKey());
@@ -88,31 +88,30 @@ public record Filter(Map<String, String> exact, Map<String, String> prefix, Map<
             case "not" -> new Filter(null, null, null, null, null, read(at, v), null);
             case "cesql" -> {
                 if (!(v instanceof String s) || s.isBlank()) {
-                    throw new IllegalArgumentException(at + ": must be a non-empty CloudEvents SQL expression, was "
-                            + v);
+                    throw new InvalidDocumentException(at, "must be a non-empty CloudEvents SQL expression", v);
                 }
                 yield new Filter(null, null, null, null, null, null, s);
             }
-            default -> throw new IllegalArgumentException(path + ": unknown dialect '" + dialect
-                    + "', expected one of " + new TreeSet<>(DIALECTS));
+            default -> throw new InvalidDocumentException(path, "has an unknown dialect, expected one of "
+                    + new TreeSet<>(DIALECTS), dialect);
         };
     }
 
     private static List<Filter> nonEmpty(String at, Object v) {
         List<Filter> items = readAll(at, v);
         if (items.isEmpty()) {
-            throw new IllegalArgumentException(at + ": must be a non-empty list of filters, was " + v);
+            throw new InvalidDocumentException(at, "must be a non-empty list of filters", v);
         }
         return items;
     }
 
     private static Map<String, String> attribute(String at, Object v) {
         if (!(v instanceof Map<?, ?> m) || m.size() != 1) {
-            throw new IllegalArgumentException(at + ": must have exactly one attribute, was " + v);
+            throw new InvalidDocumentException(at, "must have exactly one attribute", v);
         }
         var e = m.entrySet().iterator().next();
         if (!(e.getValue() instanceof String s)) {
-            throw new IllegalArgumentException(at + "." + e.getKey() + ": must be a string, was " + e.getValue());
+            throw new InvalidDocumentException(at + "." + e.getKey(), "must be a string", e.getValue());
         }
         Map<String, String> out = new LinkedHashMap<>();
         out.put(String.valueOf(e.getKey()), s);

@@ -43,7 +43,7 @@ class TriggerDocumentTest {
                 Arguments.of("two dialects", List.of(Map.of("exact", Map.of("a", "b"), "cesql", "x")),
                         "filters[0]: must have exactly one dialect of [all, any, cesql, exact, not, prefix, suffix]"),
                 Arguments.of("unknown dialect", List.of(Map.of("regex", "x")),
-                        "filters[0]: unknown dialect 'regex'"),
+                        "filters[0]: has an unknown dialect, expected one of [all, any, cesql, exact, not, prefix, suffix], was \"regex\""),
                 Arguments.of("two attributes", List.of(Map.of("exact", Map.of("a", "b", "c", "d"))),
                         "filters[0].exact: must have exactly one attribute"),
                 Arguments.of("empty any", List.of(Map.of("any", List.of())),
