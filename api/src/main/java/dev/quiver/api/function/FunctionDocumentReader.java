@@ -16,6 +16,7 @@ import dev.quiver.scaler.spec.SpecException;
 import dev.quiver.scaler.spec.SpecReader;
 import dev.quiver.scaler.spec.Violation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class FunctionDocumentReader {
     public static FunctionDocument read(String name, Map<String, ?> tree, Target target) {
         List<Violation> errors = new ArrayList<>();
         DocumentTree root = new DocumentTree("", tree, errors);
-        Set<String> known = new java.util.HashSet<>(COMMON);
+        Set<String> known = new HashSet<>(COMMON);
         known.addAll(target.own);
         root.allowOnly(known);
         String fnName = name != null ? name : root.requiredString("name", "is required");
