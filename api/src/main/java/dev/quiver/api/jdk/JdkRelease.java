@@ -18,6 +18,7 @@ import java.util.TreeMap;
  *     build: {@code 17.0.15+6-Debian-1deb12u1}); when that key is missing or empty it falls back to
  *     {@code JAVA_VERSION}, whatever order the keys come in;</li>
  * <li>a missing or empty {@code JAVA_VERSION} leaves {@link #version()} empty and {@link #feature()} 0;</li>
+ * <li>{@link #build()} is what follows {@code +} in the runtime version, empty when there is none;</li>
  * <li>{@link #feature()}: {@code 25.0.3} -> 25, {@code 1.8.0_402} -> 8, {@code 17} -> 17; anything that does not
  *     start with 1 to 4 digits -> 0 (unknown).</li>
  * </ul>
@@ -79,6 +80,12 @@ public record JdkRelease(String version, String runtimeVersion, String implement
             end++;
         }
         return end == 0 || end > 4 ? 0 : Integer.parseInt(v.substring(0, end));
+    }
+
+    /** The build part of the runtime version: {@code 6-Debian-1deb12u1} of {@code 17.0.15+6-Debian-1deb12u1}; "" if none. */
+    public String build() {
+        int plus = runtimeVersion.indexOf('+');
+        return plus < 0 ? "" : runtimeVersion.substring(plus + 1);
     }
 
     /** What a message shows: {@code Java 17.0.15+6} or {@code Java (unknown version)}. */

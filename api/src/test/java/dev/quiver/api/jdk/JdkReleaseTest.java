@@ -52,6 +52,13 @@ class JdkReleaseTest {
         assertThat(r.runtimeVersion()).isEqualTo(runtime);
         assertThat(r.implementor()).isEqualTo(implementor);
         assertThat(r.feature()).isEqualTo(feature);
+        assertThat(r.build()).isEqualTo(runtime.contains("+") ? runtime.substring(runtime.indexOf('+') + 1) : "");
+    }
+
+    @ParameterizedTest(name = "{0} has build ''{1}''")
+    @CsvSource({"17.0.15+6-Debian-1deb12u1, 6-Debian-1deb12u1", "25.0.1+8-LTS, 8-LTS", "21.0.2, ''"})
+    void theBuildFollowsThePlus(String runtime, String build) {
+        assertThat(JdkRelease.parse("JAVA_RUNTIME_VERSION=" + runtime).build()).isEqualTo(build);
     }
 
     @ParameterizedTest(name = "{0} is feature release {1}")
