@@ -82,17 +82,21 @@ public final class JvmArchivesFile {
 
     /** Writes the keys sorted, with a header saying what the file is; line breaks in values become spaces. */
     public static void write(Path dir, Map<String, String> keys) throws IOException {
-        Properties p = new Properties();
-        new TreeMap<>(keys).forEach((k, v) -> p.setProperty(k, v.replace("\r", " ").replace("\n", " ")));
         try (Writer w = Files.newBufferedWriter(dir.resolve(NAME), StandardCharsets.UTF_8)) {
             w.write("# Start-up archives of this app and the JDK build each needs (written by dev.quiver.runtime.aot.AotTrainer)\n");
             for (var e : new TreeMap<>(keys).entrySet()) {
-                w.write(escape(e.getKey()) + "=" + escape(p.getProperty(e.getKey())) + "\n");
+                w.write(key(e.getKey()) + "=" + value(e.getValue()) + "\n");
             }
         }
     }
 
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("=", "\\=").replace(":", "\\:");
+    private static String key(String k) {
+        return k.replace("\\", "\\\\").replace("=", "\\=").replace(":", "\\:").replace(" ", "\\ ");
+    }
+
+    /** Properties syntax: backslashes doubled, line breaks as spaces, a leading blank kept. */
+    private static String value(String v) {
+        String one = v.replace("\\", "\\\\").replace("\r", " ").replace("\n", " ");
+        return one.startsWith(" ") ? "\\" + one : one;
     }
 }
