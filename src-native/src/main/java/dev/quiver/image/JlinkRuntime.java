@@ -1,5 +1,7 @@
 package dev.quiver.image;
 
+import dev.quiver.api.jdk.JavaHome;
+import dev.quiver.api.jdk.JdkRelease;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,18 +26,11 @@ public final class JlinkRuntime {
 
     public static Path create(Path jdk, List<String> modules, Path cache, ImageLog log)
             throws IOException, InterruptedException {
+        JdkRelease release = check(jdk);
         Path jlink = jdk.resolve("bin/jlink");
-        if (!Files.isExecutable(jlink)) {
-            throw new IllegalStateException("no jlink in " + jdk + " (--jdk must be a JDK, not a JRE)");
-        }
-        if (!Files.isDirectory(jdk.resolve("jmods"))) {
-            throw new IllegalStateException("the JDK " + jdk + " has no jmods/ directory, which jlink needs "
-                    + "(Debian/Ubuntu: apt-get install openjdk-<version>-jmods)");
-        }
-        String release = Files.readString(jdk.resolve("release"));
-        Path output = cache.resolve("jre-" + key(release + "\n" + String.join(",", modules)));
+        Path output = cache.resolve("jre-" + key(release.keys() + "\n" + String.join(",", modules)));
         if (Files.isExecutable(output.resolve("bin/java"))) {
-            log.info("runtime: reusing " + output + " (" + javaVersion(release) + ")");
+            log.info("runtime: reusing " + output + " (" + release.describe() + ")");
             return output;
         }
         Files.createDirectories(cache);
@@ -45,7 +40,7 @@ public final class JlinkRuntime {
                 "--add-modules", String.join(",", modules),
                 "--strip-debug", "--no-header-files", "--no-man-pages", "--generate-cds-archive",
                 "--output", partial.toString()));
-        log.info("runtime: jlink " + javaVersion(release) + " with " + String.join(",", modules));
+        log.info("runtime: jlink " + release.describe() + " with " + String.join(",", modules));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
@@ -62,10 +57,23 @@ public final class JlinkRuntime {
         return output;
     }
 
-    static String javaVersion(String release) {
-        return release.lines().filter(l -> l.startsWith("JAVA_RUNTIME_VERSION=") || l.startsWith("JAVA_VERSION="))
-                .map(l -> l.substring(l.indexOf('=') + 1).replace("\"", ""))
-                .reduce((a, b) -> b).map(v -> "Java " + v).orElse("Java (unknown version)");
+    /**
+     * The JDK's release (the shared {@link JdkRelease} reader), after checking it can make runtimes.
+     *
+     * @throws IllegalStateException naming the directory: not a Java home, a JRE (no jlink), no jmods/, no release
+     */
+    static JdkRelease check(Path jdk) {
+        JavaHome home = JavaHome.at(jdk).orElseThrow(() -> new IllegalStateException(
+                "--jdk " + jdk + " is not a Java installation (no bin/java)"));
+        if (!Files.isExecutable(home.home().resolve("bin/jlink"))) {
+            throw new IllegalStateException("no jlink in " + jdk + " (--jdk must be a JDK, not a JRE)");
+        }
+        if (!home.canJlink()) {
+            throw new IllegalStateException("the JDK " + jdk + " has no jmods/ directory, which jlink needs "
+                    + "(Debian/Ubuntu: apt-get install openjdk-<version>-jmods)");
+        }
+        return home.release().orElseThrow(() -> new IllegalStateException(
+                "the JDK " + jdk + " has no readable release file (the runtime cache is keyed by it)"));
     }
 
     private static String key(String text) {

@@ -1,6 +1,7 @@
 package dev.quiver.image;
 
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import dev.quiver.api.jdk.JvmArchivesFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,9 +24,13 @@ public final class StartArchives {
     /** An archive and the JVM option that uses it once it is at {@code /deployments/<name>}. */
     public record Archive(String name, String checkOption, String useOption) {}
 
+    private static final String APPCDS = JvmArchivesFile.Kind.APPCDS.defaultFile();
+    private static final String AOT = JvmArchivesFile.Kind.AOT.defaultFile();
+
+    /** The archive names the build writes (defined once with the keys of quiver-jvm.properties, in api). */
     public static final List<Archive> KNOWN = List.of(
-            new Archive("app-cds.jsa", "-Xshare:on", "-XX:SharedArchiveFile=/deployments/app-cds.jsa"),
-            new Archive("app.aot", "-XX:AOTMode=on", "-XX:AOTCache=/deployments/app.aot"));
+            new Archive(APPCDS, "-Xshare:on", "-XX:SharedArchiveFile=/deployments/" + APPCDS),
+            new Archive(AOT, "-XX:AOTMode=on", "-XX:AOTCache=/deployments/" + AOT));
 
     /** The archives present in the app and what happened to each. */
     public record Decision(Archive archive, boolean include, String reason) {}

@@ -29,7 +29,7 @@ public final class AotTrainer {
         if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
             throw new IllegalArgumentException("--app must be a packaged Quarkus app (quarkus-run.jar), but " + app + " has none");
         }
-        Properties appCds = JvmArchives.appCds(app, System.getProperty("java.home"), System.getProperty("java.runtime.version"));
+        java.util.Map<String, String> appCds = JvmArchives.appCds(app, System.getProperty("java.home"), System.getProperty("java.runtime.version"));
         if (Boolean.parseBoolean(opts.getOrDefault("skip", "false"))) {
             JvmArchives.write(app, appCds, JvmArchives.skipped("skipped (aot-cache.skip=true)"));
             log("AOT cache skipped (aot-cache.skip=true)");

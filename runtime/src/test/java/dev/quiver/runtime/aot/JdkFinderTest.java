@@ -12,18 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class JdkFinderTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0} is feature release {1}")
-    @CsvSource({"25.0.3, 25", "17.0.15, 17", "17, 17", "1.8.0_402, 8", "26-ea, 26"})
-    void featureReleaseIsReadFromTheVersion(String version, int feature) {
-        assertThat(Jdk.feature(version)).contains(feature);
-    }
+    // the feature-release rules are tested with the shared reader: api JdkReleaseTest
 
     @Test
     void aJdkIsReadFromItsReleaseFile() throws IOException {

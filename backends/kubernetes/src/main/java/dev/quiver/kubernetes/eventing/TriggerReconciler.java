@@ -1,5 +1,7 @@
 package dev.quiver.kubernetes.eventing;
 
+import dev.quiver.api.trigger.BrokerAdminException;
+import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.kubernetes.controller.Conditions;
 import dev.quiver.kubernetes.controller.Conditions.Wanted;
 import dev.quiver.kubernetes.resource.Broker;
@@ -16,7 +18,7 @@ import java.util.List;
  * Configures the broker's dispatcher from a {@link Trigger}: validates it, resolves the subscriber, sends it to the
  * broker's admin API and reports the outcome as conditions (Failed names the field, from this check or from the
  * broker's 400 answer). A Trigger whose broker has no Broker resource in its namespace is not sent: Failed
- * {@code BrokerNotFound}.
+ * {@code BrokerNotFound}. Applying is idempotent (the shared client): an unchanged trigger is left alone.
  */
 public final class TriggerReconciler {
     private final KubernetesClient client;
@@ -33,26 +35,23 @@ public final class TriggerReconciler {
         TriggerStatus s = new TriggerStatus();
         List<Wanted> wanted;
         try {
-            TriggerDocument doc = TriggerDocument.of(t);
-            s.setSubscriberUri(doc.subscriber());
+            TriggerDocument doc = TriggerMapping.of(t);
+            String brokerName = doc.spec().broker();
+            s.setSubscriberUri(doc.spec().subscriber().uri());
             String ns = t.getMetadata().getNamespace();
-            BrokerAdmin.Answer a = brokerExists(ns, doc.broker()) ? broker.apply(doc) : null;
-            if (a == null) {
-                wanted = failed("BrokerNotFound", "spec.broker: no Broker resource '" + doc.broker()
+            if (!brokerExists(ns, brokerName)) {
+                wanted = failed("BrokerNotFound", "spec.broker: no Broker resource '" + brokerName
                         + "' in namespace " + ns + " (create one; deploy/examples/broker-and-trigger.yaml)");
-            } else if (a.ok()) {
-                wanted = List.of(new Wanted(Conditions.READY, true, "Configured", "broker " + doc.broker()),
-                        new Wanted(Conditions.FAILED, false, "Valid", ""));
-            } else if (a.status() == 400) {
-                wanted = failed("InvalidSpec", a.body());
             } else {
-                wanted = List.of(new Wanted(Conditions.READY, false, "BrokerUnavailable",
-                        "broker answered " + a.status() + ": " + a.body()));
+                broker.apply(doc);
+                wanted = List.of(new Wanted(Conditions.READY, true, "Configured", "broker " + brokerName),
+                        new Wanted(Conditions.FAILED, false, "Valid", ""));
             }
         } catch (SpecException e) {
             wanted = failed("InvalidSpec", e.getMessage());
-        } catch (IOException e) {
-            wanted = List.of(new Wanted(Conditions.READY, false, "BrokerUnavailable", String.valueOf(e)));
+        } catch (BrokerAdminException e) {
+            wanted = e.invalid() ? failed("InvalidSpec", e.error())
+                    : List.of(new Wanted(Conditions.READY, false, "BrokerUnavailable", e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -72,8 +71,13 @@ public final class TriggerReconciler {
         return client.resources(Broker.class).inNamespace(namespace).withName(name).get() != null;
     }
 
+    /** @throws IOException naming the broker, when it refuses or does not answer (the controller logs it) */
     public void delete(Trigger t) throws IOException, InterruptedException {
-        broker.delete(t.getMetadata().getName());
+        try {
+            broker.delete(t.getMetadata().getName());
+        } catch (BrokerAdminException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private static List<Wanted> failed(String reason, String message) {

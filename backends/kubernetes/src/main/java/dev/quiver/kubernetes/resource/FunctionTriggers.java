@@ -8,7 +8,7 @@ import io.fabric8.generator.annotation.Required;
 import java.util.List;
 import java.util.Map;
 
-/** {@code spec.triggers}: none given means HTTP. */
+/** {@code spec.triggers}: none given, or {@code triggers: {}}, means HTTP (the same as a local function file). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class FunctionTriggers {
     @PreserveUnknownFields
@@ -55,6 +55,20 @@ public class FunctionTriggers {
         @SchemaFrom(type = OpenObject[].class)
         @JsonPropertyDescription("Filters in the broker's dialects (exact, prefix, suffix, all, any, not, cesql).")
         private List<Map<String, Object>> filters;
+
+        @PreserveUnknownFields
+        @SchemaFrom(type = OpenObject.class)
+        @JsonPropertyDescription("Delivery of the broker trigger (retry, backoffPolicy, backoffDelay, timeout, "
+                + "retryAfterMax, deadLetterSink), as in a Trigger; default: the broker's.")
+        private Map<String, Object> delivery;
+
+        public Map<String, Object> getDelivery() {
+            return delivery;
+        }
+
+        public void setDelivery(Map<String, Object> delivery) {
+            this.delivery = delivery;
+        }
 
         public String getBroker() {
             return broker;

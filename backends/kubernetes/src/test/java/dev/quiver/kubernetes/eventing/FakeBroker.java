@@ -1,31 +1,72 @@
 package dev.quiver.kubernetes.eventing;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.quiver.api.trigger.BrokerAdminClient;
+import dev.quiver.api.trigger.TriggerDocument;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A stand-in for the broker's trigger admin API on a free local port: records requests, answers as told. */
+/**
+ * A stand-in for the broker's trigger admin API on a free local port that behaves like it (201 with the stored
+ * trigger, 409 for an existing name, GET, DELETE); records requests as {@code METHOD path body}. A non-zero
+ * {@code refuseStatus} makes every POST answer that status with {@code refuseBody}.
+ */
 final class FakeBroker implements AutoCloseable {
     final List<String> requests = new CopyOnWriteArrayList<>();
+    final Map<String, TriggerDocument> triggers = new ConcurrentHashMap<>();
     private final HttpServer server;
-    volatile int status = 201;
-    volatile String body = "{}";
+    volatile int refuseStatus;
+    volatile String refuseBody = "{}";
 
     FakeBroker() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/admin/v1/triggers", ex -> {
-            String in = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " " + in);
-            byte[] out = body.getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(status, out.length);
-            ex.getResponseBody().write(out);
-            ex.close();
-        });
+        server.createContext("/admin/v1/triggers", this::handle);
         server.start();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        String in = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String path = ex.getRequestURI().getPath();
+        requests.add(ex.getRequestMethod() + " " + path + " " + in);
+        String name = path.startsWith("/admin/v1/triggers/") ? path.substring("/admin/v1/triggers/".length()) : "";
+        switch (ex.getRequestMethod()) {
+            case "POST" -> {
+                if (refuseStatus != 0) {
+                    answer(ex, refuseStatus, refuseBody);
+                    return;
+                }
+                TriggerDocument d = BrokerAdminClient.read(in);
+                if (triggers.putIfAbsent(d.name(), d) != null) {
+                    answer(ex, 409, "{\"status\":409,\"error\":\"exists\"}");
+                } else {
+                    answer(ex, 201, BrokerAdminClient.json(d.withStatus(
+                            new TriggerDocument.Status(true, d.spec().subscriber().uri(), "t", "g"))));
+                }
+            }
+            case "GET" -> {
+                TriggerDocument d = triggers.get(name);
+                answer(ex, d == null ? 404 : 200, d == null ? "{\"status\":404,\"error\":\"not found\"}"
+                        : BrokerAdminClient.json(d));
+            }
+            case "DELETE" -> answer(ex, triggers.remove(name) == null ? 404 : 204, "");
+            default -> answer(ex, 405, "");
+        }
+    }
+
+    private static void answer(HttpExchange ex, int status, String body) throws IOException {
+        byte[] out = body.getBytes(StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
+        if (out.length > 0) {
+            ex.getResponseBody().write(out);
+        }
+        ex.close();
     }
 
     URI uri() {

@@ -58,8 +58,8 @@ class TriggerReconcilerTest {
 
     @Test
     void theBrokersRefusalBecomesAFailedConditionWithItsMessage() {
-        broker.status = 400;
-        broker.body = "{\"status\":400,\"error\":\"spec.filters[0].cesql: invalid CloudEvents SQL\"}";
+        broker.refuseStatus = 400;
+        broker.refuseBody = "{\"status\":400,\"error\":\"spec.filters[0].cesql: invalid CloudEvents SQL\"}";
         Trigger t = client.resource(Triggers.of("badsql",
                 "  filters: [{cesql: \"type = \"}]\n  subscriber: {uri: 'http://x.example/'}\n")).create();
 
@@ -67,7 +67,36 @@ class TriggerReconcilerTest {
 
         Trigger after = client.resources(Trigger.class).inNamespace("ev").withName("badsql").get();
         assertThat(Conditions.find(after.getStatus().getConditions(), Conditions.FAILED).getMessage())
-                .contains("spec.filters[0].cesql");
+                .isEqualTo("spec.filters[0].cesql: invalid CloudEvents SQL");
+    }
+
+    @Test
+    void anUnreachableBrokerIsUnavailableNamingTheBroker() {
+        broker.refuseStatus = 503;
+        broker.refuseBody = "restarting";
+        Trigger t = client.resource(Triggers.of("later", "  subscriber: {uri: 'http://x.example/'}\n")).create();
+
+        reconciler.reconcile(t);
+
+        Trigger after = client.resources(Trigger.class).inNamespace("ev").withName("later").get();
+        assertThat(Conditions.find(after.getStatus().getConditions(), Conditions.READY)).satisfies(c -> {
+            assertThat(c.getReason()).isEqualTo("BrokerUnavailable");
+            assertThat(c.getMessage()).isEqualTo("broker " + broker.uri() + ": create trigger 'later' answered 503: "
+                    + "restarting");
+        });
+    }
+
+    @Test
+    void aStructurallyBadFilterIsNotSent() {
+        Trigger t = client.resource(Triggers.of("badfilter",
+                "  filters: [{regex: x}]\n  subscriber: {uri: 'http://x.example/'}\n")).create();
+
+        reconciler.reconcile(t);
+
+        assertThat(broker.requests).isEmpty();
+        Trigger after = client.resources(Trigger.class).inNamespace("ev").withName("badfilter").get();
+        assertThat(Conditions.find(after.getStatus().getConditions(), Conditions.FAILED).getMessage())
+                .startsWith("spec.filters[0]: has an unknown dialect");
     }
 
     @Test
@@ -99,14 +128,28 @@ class TriggerReconcilerTest {
     }
 
     @Test
-    void anExistingTriggerIsReplaced() {
-        broker.status = 409;
+    void anUnchangedTriggerIsLeftAloneOnTheNextReconcile() {
         Trigger t = client.resource(Triggers.of("again", "  subscriber: {uri: 'http://x.example/'}\n")).create();
+        reconciler.reconcile(t);
+        broker.requests.clear();
 
         reconciler.reconcile(t);
 
         assertThat(broker.requests).extracting(r -> r.substring(0, r.indexOf(' ', 7)))
-                .containsExactly("POST /admin/v1/triggers", "DELETE /admin/v1/triggers/again",
-                        "POST /admin/v1/triggers");
+                .containsExactly("POST /admin/v1/triggers", "GET /admin/v1/triggers/again");
+    }
+
+    @Test
+    void aChangedTriggerIsReplaced() {
+        Trigger t = client.resource(Triggers.of("changed", "  subscriber: {uri: 'http://x.example/'}\n")).create();
+        reconciler.reconcile(t);
+        broker.requests.clear();
+
+        reconciler.reconcile(Triggers.of("changed", "  subscriber: {uri: 'http://y.example/'}\n"));
+
+        assertThat(broker.requests).extracting(r -> r.substring(0, r.indexOf(' ', 7)))
+                .containsExactly("POST /admin/v1/triggers", "GET /admin/v1/triggers/changed",
+                        "DELETE /admin/v1/triggers/changed", "POST /admin/v1/triggers");
+        assertThat(broker.triggers.get("changed").spec().subscriber().uri()).isEqualTo("http://y.example/");
     }
 }

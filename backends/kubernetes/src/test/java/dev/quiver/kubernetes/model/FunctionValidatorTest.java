@@ -91,8 +91,15 @@ class FunctionValidatorTest {
     }
 
     @Test
+    void emptyTriggersMeanAnHttpFunction() {
+        FunctionModel m = FunctionValidator.validate(Functions.fromYaml(doc("h", "  image: x\n  triggers: {}\n")));
+        assertThat(m.scaling().triggers()).containsExactly(Trigger.HTTP);
+    }
+
+    @Test
     void violationKeysMapToResourceFields() {
-        assertThat(Stream.of("name", "scale.target", "lag", "lag.drainTime").map(FunctionValidator::field))
+        assertThat(Stream.of("name", "scale.target", "triggers.kafka.lag", "triggers.kafka.lag.drainTime")
+                .map(FunctionValidator::field))
                 .containsExactly("metadata.name", "spec.scale.target", "spec.triggers.kafka.lag",
                         "spec.triggers.kafka.lag.drainTime");
         assertThat(new Violation("spec.image", "is required", null).toString()).startsWith("spec.image");

@@ -1,5 +1,6 @@
 package dev.quiver.local.launch;
 
+import dev.quiver.api.jdk.JvmArchivesFile;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +12,9 @@ import java.util.Optional;
  * @param files file name (relative to {@code dir}) to modification time, epoch ms, for the files that exist
  */
 public record ArtifactFacts(Path dir, Map<String, String> metadata, long jarMillis, Map<String, Long> files) {
-    public static final String METADATA = "quiver-jvm.properties";
-    public static final String APPCDS_DEFAULT = "app-cds.jsa";
-    public static final String AOT_DEFAULT = "app.aot";
+    public static final String METADATA = JvmArchivesFile.NAME;
+    public static final String APPCDS_DEFAULT = JvmArchivesFile.Kind.APPCDS.defaultFile();
+    public static final String AOT_DEFAULT = JvmArchivesFile.Kind.AOT.defaultFile();
 
     public ArtifactFacts {
         metadata = Map.copyOf(metadata);
@@ -21,7 +22,7 @@ public record ArtifactFacts(Path dir, Map<String, String> metadata, long jarMill
     }
 
     public Optional<String> get(String key) {
-        return Optional.ofNullable(metadata.get(key)).map(String::trim).filter(s -> !s.isEmpty());
+        return JvmArchivesFile.get(metadata, key);
     }
 
     public boolean exists(String file) {

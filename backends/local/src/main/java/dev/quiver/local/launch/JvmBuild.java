@@ -1,5 +1,6 @@
 package dev.quiver.local.launch;
 
+import dev.quiver.api.jdk.JdkRelease;
 import java.nio.file.Path;
 
 /**
@@ -18,15 +19,7 @@ public record JvmBuild(String java, Path home, String version) {
     }
 
     static int feature(String version) {
-        if (version == null) {
-            return 0;
-        }
-        String v = version.startsWith("1.") ? version.substring(2) : version;
-        int end = 0;
-        while (end < v.length() && Character.isDigit(v.charAt(end))) {
-            end++;
-        }
-        return end == 0 || end > 4 ? 0 : Integer.parseInt(v.substring(0, end));
+        return JdkRelease.feature(version);
     }
 
     /** {@code jdk17}, {@code jdk25}, or {@code jvm} when the version is unknown. */

@@ -1,13 +1,9 @@
 package dev.quiver.local.launch;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
+import dev.quiver.api.jdk.JavaHome;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,17 +30,12 @@ public final class JvmCatalog {
         return c.jvm;
     }
 
-    /** The JVM a launcher (a path, or a name on the PATH) belongs to; its version is empty when unknown. */
+    /** The JVM a launcher (a path, or a name on the PATH; symbolic links followed) belongs to; its version is empty when unknown. */
     public JvmBuild ofLauncher(String java) {
-        Optional<Path> exe = resolve(java);
-        if (exe.isPresent() && exe.get().getParent() != null && exe.get().getParent().getParent() != null) {
-            Path home = exe.get().getParent().getParent();
-            Optional<JvmBuild> jvm = at(home);
-            if (jvm.isPresent()) {
-                return new JvmBuild(java, home, jvm.get().version());
-            }
-        }
-        return new JvmBuild(java, null, "");
+        return JavaHome.ofLauncher(java, System.getenv().getOrDefault("PATH", ""))
+                .flatMap(h -> at(h.home()))
+                .map(jvm -> new JvmBuild(java, jvm.home(), jvm.version()))
+                .orElseGet(() -> new JvmBuild(java, null, ""));
     }
 
     /** The JVM running the platform. */
@@ -53,41 +44,8 @@ public final class JvmCatalog {
         return JvmBuild.inHome(home, System.getProperty("java.runtime.version", ""));
     }
 
+    /** Through the shared {@link JavaHome} reader: no release file means an unknown version. */
     private static Optional<JvmBuild> read(Path home) {
-        if (!Files.isExecutable(home.resolve("bin").resolve("java"))) {
-            return Optional.empty();
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(home.resolve("release"))) {
-            p.load(r);
-        } catch (IOException e) {
-            return Optional.of(JvmBuild.inHome(home, ""));
-        }
-        String v = p.getProperty("JAVA_RUNTIME_VERSION", p.getProperty("JAVA_VERSION", ""));
-        return Optional.of(JvmBuild.inHome(home, unquote(v)));
-    }
-
-    static String unquote(String v) {
-        String t = v.trim();
-        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
-    }
-
-    private static Optional<Path> resolve(String java) {
-        try {
-            Path p = Path.of(java);
-            if (p.getParent() == null) {
-                String path = System.getenv().getOrDefault("PATH", "");
-                for (String dir : path.split(File.pathSeparator)) {
-                    Path candidate = Path.of(dir).resolve(java);
-                    if (Files.isExecutable(candidate)) {
-                        return Optional.of(candidate.toRealPath());
-                    }
-                }
-                return Optional.empty();
-            }
-            return Files.isExecutable(p) ? Optional.of(p.toRealPath()) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return JavaHome.at(home).map(h -> JvmBuild.inHome(h.home(), h.runtimeVersion()));
     }
 }

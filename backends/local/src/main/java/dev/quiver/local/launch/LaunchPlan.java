@@ -1,5 +1,7 @@
 package dev.quiver.local.launch;
 
+import dev.quiver.api.jdk.JvmArchivesFile;
+import dev.quiver.api.jdk.JvmArchivesFile.Kind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,8 @@ import java.util.function.Function;
  * @param degraded an archive of the build (or one asked for) is not used: worth a warning
  */
 public record LaunchPlan(String java, List<String> jvmOptions, String mode, String reason, boolean degraded) {
-    private static final String AOT = "aot.";
-    private static final String CDS = "appcds.";
+    private static final Kind AOT = Kind.AOT;
+    private static final Kind CDS = Kind.APPCDS;
 
     public LaunchPlan {
         jvmOptions = List.copyOf(jvmOptions);
@@ -76,9 +78,9 @@ public record LaunchPlan(String java, List<String> jvmOptions, String mode, Stri
     }
 
     private static Attempt aot(ArtifactFacts f, LaunchChoice choice, Function<Path, Optional<JvmBuild>> jvmAt) {
-        Optional<String> file = f.get(AOT + "file");
+        Optional<String> file = f.get(AOT.fileKey());
         if (file.isEmpty()) {
-            Optional<String> skipped = f.get(AOT + "skipped");
+            Optional<String> skipped = f.get(JvmArchivesFile.AOT_SKIPPED);
             boolean leftover = f.exists(ArtifactFacts.AOT_DEFAULT);
             if (skipped.isPresent()) {
                 return Attempt.no("no AOT cache (" + skipped.get() + ")" + (leftover ? "; the "
@@ -104,7 +106,7 @@ public record LaunchPlan(String java, List<String> jvmOptions, String mode, Stri
 
     private static Attempt appCds(ArtifactFacts f, LaunchChoice choice, JvmBuild base,
                                   Function<Path, Optional<JvmBuild>> jvmAt) {
-        Optional<String> file = f.get(CDS + "file");
+        Optional<String> file = f.get(CDS.fileKey());
         if (file.isEmpty()) {
             String dflt = ArtifactFacts.APPCDS_DEFAULT;
             if (!f.exists(dflt)) {
@@ -130,7 +132,7 @@ public record LaunchPlan(String java, List<String> jvmOptions, String mode, Stri
     }
 
     /** The archive exists, is fresh, and the JVM that made it (or the explicit one, if the same build) is here. */
-    private static Attempt usable(ArtifactFacts f, String file, String prefix, LaunchChoice choice,
+    private static Attempt usable(ArtifactFacts f, String file, Kind kind, LaunchChoice choice,
                                   Function<Path, Optional<JvmBuild>> jvmAt) {
         if (!f.exists(file)) {
             return Attempt.no(ArtifactFacts.METADATA + " names " + file + " but it is missing", true);
@@ -138,10 +140,10 @@ public record LaunchPlan(String java, List<String> jvmOptions, String mode, Stri
         if (f.stale(file)) {
             return Attempt.no(file + " is older than the jar (stale)", true);
         }
-        Optional<String> version = f.get(prefix + "java.version");
-        Optional<String> home = f.get(prefix + "java.home");
+        Optional<String> version = f.get(kind.javaVersionKey());
+        Optional<String> home = f.get(kind.javaHomeKey());
         if (version.isEmpty() || home.isEmpty()) {
-            return Attempt.no(file + " has no " + prefix + "java.home/" + prefix + "java.version in "
+            return Attempt.no(file + " has no " + kind.javaHomeKey() + "/" + kind.javaVersionKey() + " in "
                     + ArtifactFacts.METADATA, true);
         }
         String made = file + " was made by " + version.get();

@@ -1,10 +1,10 @@
 package dev.quiver.local.launch;
 
+import dev.quiver.api.jdk.JvmArchivesFile;
 import dev.quiver.local.backend.LaunchInfo;
 import dev.quiver.local.registry.FunctionDefinition;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -82,15 +81,10 @@ public final class Launcher {
     static ArtifactFacts facts(Path jar) {
         Path dir = jar.toAbsolutePath().getParent();
         Map<String, String> meta = new HashMap<>();
-        Path metaFile = dir.resolve(ArtifactFacts.METADATA);
-        if (Files.isRegularFile(metaFile)) {
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(metaFile, StandardCharsets.UTF_8)) {
-                p.load(r);
-                p.stringPropertyNames().forEach(k -> meta.put(k, p.getProperty(k)));
-            } catch (IOException e) {
-                LOG.debugf("cannot read %s: %s", metaFile, e.getMessage());
-            }
+        try {
+            meta.putAll(JvmArchivesFile.read(dir));
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.debugf("cannot read %s: %s", dir.resolve(ArtifactFacts.METADATA), e.getMessage());
         }
         Map<String, Long> files = new HashMap<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {

@@ -1,5 +1,6 @@
 package dev.quiver.local.registry;
 
+import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.scaler.spec.FunctionSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A deployed function: the same shape locally (YAML file) and as the future Kubernetes {@code Function} resource's
- * spec. The scaling part is scaler-core's {@link FunctionSpec}.
+ * A deployed function, made from the shared {@link dev.quiver.api.function.FunctionDocument} (the same document as
+ * the Kubernetes {@code Function} resource's spec) by {@link FunctionReader}. The scaling part is scaler-core's
+ * {@link FunctionSpec}.
  *
  * @param artifact   a runner jar ({@code java -jar}) or a native binary
  * @param properties passed to the instance as {@code -Dkey=value} (JVM) or {@code --key=value}-free env (native:
@@ -26,8 +28,18 @@ public record FunctionDefinition(String name, Path artifact, List<String> jvmOpt
         env = Map.copyOf(env);
     }
 
-    /** Events from a broker, delivered over HTTP through the activator. {@code filters} are the broker's dialects. */
-    public record BrokerTrigger(String broker, List<Object> filters) {
+    /**
+     * Events from a broker, delivered over HTTP through the activator. {@code filters} are the broker's dialects
+     * ({@link dev.quiver.api.trigger.Filter} records); {@code delivery} the broker trigger's, empty: the broker's.
+     */
+    public record BrokerTrigger(String broker, List<Object> filters, Optional<TriggerDocument.Delivery> delivery) {
+        public BrokerTrigger {
+            filters = List.copyOf(filters);
+        }
+
+        public BrokerTrigger(String broker, List<Object> filters) {
+            this(broker, filters, Optional.empty());
+        }
     }
 
     /** A Kafka topic the instances consume directly as one consumer group; scaled on the group's lag. */

@@ -1,40 +1,47 @@
 package dev.quiver.local.trigger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quiver.api.trigger.BrokerAdminClient;
+import dev.quiver.api.trigger.BrokerAdminException;
+import dev.quiver.api.trigger.Filter;
+import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.local.registry.FunctionDefinition;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps the broker's triggers in step with the functions' {@code triggers.broker}: a trigger named
- * {@code fn-<function>} whose subscriber is the function behind the activator. Uses the broker's admin API
- * ({@code /admin/v1/triggers}) as a black box; asynchronous, failures are logged.
+ * {@code fn-<function>} whose subscriber is the function behind the activator. A thin mapping from the function
+ * definition to the shared {@link TriggerDocument}, sent with the shared {@link BrokerAdminClient} (idempotent:
+ * redeploying an unchanged function leaves its trigger and dispatcher alone). Asynchronous, failures are logged.
  */
 public final class BrokerTriggers {
     private static final Logger LOG = Logger.getLogger(BrokerTriggers.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String brokerUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final BrokerAdminClient client;
+    private final ExecutorService calls = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "quiver-broker-triggers");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** @param brokerUrl the broker's base URL, e.g. {@code http://127.0.0.1:8081}; null = not managed */
     public BrokerTriggers(String brokerUrl) {
-        this.brokerUrl = brokerUrl == null ? null : brokerUrl.replaceAll("/+$", "");
+        this.client = brokerUrl == null ? null
+                : new BrokerAdminClient(URI.create(brokerUrl.replaceAll("/+$", "")), Duration.ofSeconds(40));
     }
 
     static String triggerName(String function) {
         return "fn-" + function;
     }
 
-    /** Creates or replaces the function's trigger, or removes it when the function has none. */
+    /** Creates, keeps or replaces the function's trigger, or removes it when the function has none. */
     public CompletableFuture<Void> apply(FunctionDefinition f, int activatorPort) {
-        if (brokerUrl == null) {
+        if (client == null) {
             if (f.broker().isPresent()) {
                 LOG.warnf("%s: has a broker trigger but no broker is configured (quiver.platform.broker.url)",
                         f.name());
@@ -44,81 +51,45 @@ public final class BrokerTriggers {
         if (f.broker().isEmpty()) {
             return remove(f.name());
         }
-        String body = body(f, activatorPort);
-        return remove(f.name()).thenCompose(v -> send(HttpRequest.newBuilder(admin("")).timeout(Duration.ofSeconds(40))
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))))
-                .thenAccept(r -> {
-                    if (r.statusCode() == 201) {
-                        LOG.infof("%s: broker trigger %s ready", f.name(), triggerName(f.name()));
-                    } else {
-                        LOG.warnf("%s: the broker refused trigger %s: HTTP %d %s", f.name(), triggerName(f.name()),
-                                r.statusCode(), r.body());
-                    }
-                });
+        TriggerDocument doc = document(f, activatorPort);
+        return call(f.name(), () -> {
+            BrokerAdminClient.Applied a = client.apply(doc);
+            LOG.infof("%s: broker trigger %s %s (ready: %s)", f.name(), doc.name(),
+                    a.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                    a.trigger().status() != null && a.trigger().status().ready());
+        });
     }
 
     public CompletableFuture<Void> remove(String function) {
-        if (brokerUrl == null) {
+        if (client == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return send(HttpRequest.newBuilder(admin("/" + triggerName(function))).timeout(Duration.ofSeconds(10))
-                .DELETE()).thenAccept(r -> { });
+        return call(function, () -> client.delete(triggerName(function)));
     }
 
-    static String body(FunctionDefinition f, int activatorPort) {
+    /** The function's trigger: its broker, filters and delivery; the subscriber is the function behind the activator. */
+    static TriggerDocument document(FunctionDefinition f, int activatorPort) {
         var t = f.broker().orElseThrow();
-        Map<String, Object> spec = Map.of("broker", t.broker(), "filters", t.filters(),
-                "subscriber", Map.of("uri", "http://127.0.0.1:" + activatorPort + "/f/" + f.name() + "/"));
-        try {
-            return JSON.writeValueAsString(Map.of("metadata", Map.of("name", triggerName(f.name())), "spec", spec));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        List<Filter> filters = t.filters().stream()
+                .map(o -> o instanceof Filter filter ? filter : Filter.read("triggers.broker.filters[]", o)).toList();
+        TriggerDocument.Spec spec = TriggerDocument.Spec.of(t.broker(), filters,
+                "http://127.0.0.1:" + activatorPort + "/f/" + f.name() + "/").withDelivery(t.delivery().orElse(null));
+        return TriggerDocument.of(triggerName(f.name()), spec);
     }
 
-    private URI admin(String path) {
-        return URI.create(brokerUrl + "/admin/v1/triggers" + path);
+    private interface Call {
+        void run() throws InterruptedException;
     }
 
-    private CompletableFuture<HttpResponse<String>> send(HttpRequest.Builder b) {
-        return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()).exceptionally(e -> {
-            LOG.warnf("broker admin API %s not reachable: %s", brokerUrl, e.getMessage());
-            return null;
-        }).thenApply(r -> r == null ? new Failed() : r);
-    }
-
-    /** Stands for no answer. */
-    private static final class Failed implements HttpResponse<String> {
-        public int statusCode() {
-            return 0;
-        }
-
-        public HttpRequest request() {
-            return null;
-        }
-
-        public java.util.Optional<HttpResponse<String>> previousResponse() {
-            return java.util.Optional.empty();
-        }
-
-        public java.net.http.HttpHeaders headers() {
-            return java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true);
-        }
-
-        public String body() {
-            return "no answer";
-        }
-
-        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
-            return java.util.Optional.empty();
-        }
-
-        public URI uri() {
-            return null;
-        }
-
-        public HttpClient.Version version() {
-            return HttpClient.Version.HTTP_1_1;
-        }
+    private CompletableFuture<Void> call(String function, Call call) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                call.run();
+            } catch (BrokerAdminException e) {
+                LOG.warnf("%s: %s", function, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, calls);
     }
 }

@@ -63,6 +63,20 @@ class FunctionReaderTest {
         assertThat(f.kafka()).isEmpty();
     }
 
+    @Test
+    void emptyTriggersMeanAnHttpFunctionAsOnKubernetes() {
+        FunctionDefinition f = reader.read("name: hello\nartifact: app.jar\ntriggers: {}\n");
+
+        assertThat(f.scaling().http()).isTrue();
+        assertThat(f.broker()).isEmpty();
+    }
+
+    @Test
+    void theArchiveChoicesOfTheSharedReaderAreTheLaunchersArchives() {
+        assertThat(String.join(", ", dev.quiver.api.function.FunctionDocument.Jvm.ARCHIVES))
+                .isEqualTo(Archive.choices());
+    }
+
     static Stream<Arguments> broken() {
         return Stream.of(
                 Arguments.of("missing name", "artifact: app.jar", "name: is required"),
@@ -90,7 +104,15 @@ class FunctionReaderTest {
                         "jvm.heap: is not a known key"),
                 Arguments.of("empty java", "name: a\nartifact: app.jar\njvm: {java: ''}",
                         "jvm.java: must be a non-empty string"),
-                Arguments.of("not a map", "- a\n- b", "the document must be a map of settings"),
+                Arguments.of("unknown filter dialect", "name: a\nartifact: app.jar\ntriggers: {broker: {filters: "
+                        + "[{regex: x}]}}", "triggers.broker.filters[0]: has an unknown dialect"),
+                Arguments.of("bad delivery", "name: a\nartifact: app.jar\ntriggers: {broker: {delivery: "
+                        + "{retry: -1}}}", "triggers.broker.delivery.retry: must be an integer >= 0, was -1"),
+                Arguments.of("env name", "name: a\nartifact: app.jar\nenv: {1x: y}",
+                        "env.1x: must be a C identifier"),
+                Arguments.of("image is Kubernetes only", "name: a\nartifact: app.jar\nimage: x",
+                        "image: is not a known key"),
+                Arguments.of("not a map", "- a\n- b", "the document: must be a map of settings"),
                 Arguments.of("not YAML", "name: [a", "not valid YAML"));
     }
 
@@ -116,12 +138,13 @@ class FunctionReaderTest {
 
     @Test
     void theExampleSpecsAreValid() {
-        Path repo = Path.of("..").toAbsolutePath().normalize();
+        Path repo = Path.of("../..").toAbsolutePath().normalize();
         FunctionRegistry registry = new FunctionRegistry(new FunctionReader(repo));
-        assertThat(Path.of("functions")).isDirectory();
+        Path specs = repo.resolve("functions-examples/specs");
+        assertThat(specs).isDirectory();
         // artifacts may not be built in a unit-test run: check everything else
         try {
-            registry.readAll(Path.of("functions"));
+            registry.readAll(specs);
         } catch (InvalidFunctionException e) {
             assertThat(e.problems()).allSatisfy(p -> assertThat(p).contains("artifact: must be an existing"));
         }

@@ -1,5 +1,6 @@
 package dev.quiver.broker.trigger;
 
+import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.broker.config.BrokerSettings;
 import dev.quiver.broker.delivery.DeliverySpec;
 import dev.quiver.broker.delivery.DeliverySpecParser;
@@ -15,6 +16,11 @@ public final class TriggerParser {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     private TriggerParser() {
+    }
+
+    /** Validates the shared contract record (what {@code BrokerAdminClient} sends). */
+    public static Trigger parse(TriggerDocument document, BrokerSettings settings) {
+        return parse(document == null ? null : TriggerResource.from(document), settings);
     }
 
     public static Trigger parse(TriggerResource r, BrokerSettings settings) {

@@ -2,11 +2,16 @@ package dev.quiver.broker.trigger;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quiver.api.trigger.TriggerDocument;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A trigger as written in YAML or sent to the admin API; the same shape as the Kubernetes {@code Trigger} resource.
+ * A trigger as written in YAML or sent to the admin API, as the broker reads it (tolerant: filters stay plain trees so
+ * {@link dev.quiver.broker.filter.FilterParser} names each bad one); the same shape as the shared contract
+ * {@link TriggerDocument} (api), which the admin API answers ({@link #toDocument()}) and clients send.
  * <pre>
  * apiVersion: eventing.quiver.dev/v1
  * kind: Trigger
@@ -59,5 +64,18 @@ public record TriggerResource(String apiVersion, String kind, Metadata metadata,
 
     public TriggerResource withStatus(Status newStatus) {
         return new TriggerResource(apiVersion, kind, metadata, spec, newStatus);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** The shared contract record; for a trigger that passed {@link TriggerParser} (its filters are valid). */
+    public TriggerDocument toDocument() {
+        return JSON.convertValue(this, TriggerDocument.class);
+    }
+
+    /** The broker's reading of a shared contract record. */
+    public static TriggerResource from(TriggerDocument document) {
+        return JSON.convertValue(document, TriggerResource.class);
     }
 }

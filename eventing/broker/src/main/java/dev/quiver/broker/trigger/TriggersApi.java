@@ -1,5 +1,6 @@
 package dev.quiver.broker.trigger;
 
+import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.broker.config.BrokerSettings;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The admin API: {@code GET|POST /admin/v1/triggers}, {@code GET|DELETE /admin/v1/triggers/{name}}. POST takes
  * a Trigger resource as JSON or YAML and answers 201 once the trigger's consumer owns its partitions (or after
- * {@code quiver.broker.dispatcher.ready-timeout}, with {@code status.ready=false}).
+ * {@code quiver.broker.dispatcher.ready-timeout}, with {@code status.ready=false}). Answers are the shared contract
+ * record {@link TriggerDocument} (api), which {@code BrokerAdminClient} reads.
  */
 @Path("/admin/v1/triggers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,14 +39,14 @@ public class TriggersApi {
     }
 
     @GET
-    public List<TriggerResource> list() {
-        return triggers.list();
+    public List<TriggerDocument> list() {
+        return triggers.list().stream().map(TriggerResource::toDocument).toList();
     }
 
     @GET
     @Path("{name}")
     public Response get(@PathParam("name") String name) {
-        return triggers.get(name).map(t -> Response.ok(t).build())
+        return triggers.get(name).map(t -> Response.ok(t.toDocument()).build())
                 .orElseGet(() -> error(404, "trigger '" + name + "' not found"));
     }
 
@@ -69,7 +71,7 @@ public class TriggersApi {
             Thread.currentThread().interrupt();
         }
         String name = resource.metadata().name();
-        return Response.created(URI.create("/admin/v1/triggers/" + name)).entity(triggers.get(name).orElseThrow())
+        return Response.created(URI.create("/admin/v1/triggers/" + name)).entity(triggers.get(name).orElseThrow().toDocument())
                 .build();
     }
 

@@ -1,5 +1,6 @@
-package dev.quiver.local.registry;
+package dev.quiver.api.function;
 
+import dev.quiver.scaler.spec.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,14 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Typed, error-collecting access to one map of a function document; errors name the dotted key. */
-final class Tree {
+/** Typed, violation-collecting access to one map of a function document; violations name the dotted key. */
+final class DocumentTree {
     private final String prefix;
     private final Map<String, ?> map;
     private final boolean present;
-    private final List<String> errors;
+    private final List<Violation> errors;
 
-    Tree(String prefix, Map<String, ?> map, List<String> errors) {
+    DocumentTree(String prefix, Map<String, ?> map, List<Violation> errors) {
         this.prefix = prefix;
         this.present = map != null;
         this.map = map == null ? Map.of() : map;
@@ -29,27 +30,37 @@ final class Tree {
         return map.containsKey(key);
     }
 
+    boolean isEmpty() {
+        return map.isEmpty();
+    }
+
     Object raw(String key) {
         return map.get(key);
     }
 
-    Tree section(String key) {
+    String path(String key) {
+        return prefix + key;
+    }
+
+    /** A nested map; {@code key: true} and {@code key: {}} are an empty section, a missing key is absent. */
+    DocumentTree section(String key) {
         Object v = map.get(key);
         if (v instanceof Map<?, ?> m) {
             @SuppressWarnings("unchecked")
             Map<String, ?> typed = (Map<String, ?>) m;
-            return new Tree(prefix + key + ".", typed, errors);
+            return new DocumentTree(prefix + key + ".", typed, errors);
         }
         if (v != null && !(v instanceof Boolean b && b)) {
             fail(key, "must be a map of settings", v);
         }
-        return new Tree(prefix + key + ".", map.containsKey(key) && v != null ? Map.of() : null, errors);
+        return new DocumentTree(prefix + key + ".", map.containsKey(key) && v != null ? Map.of() : null, errors);
     }
 
     void allowOnly(Set<String> known) {
         for (String k : map.keySet()) {
             if (!known.contains(k)) {
-                fail(k, "is not a known key (known: " + String.join(", ", new TreeSet<>(known)) + ")", map.get(k));
+                fail(k, known.isEmpty() ? "is not a known key (this section takes none)"
+                        : "is not a known key (known: " + String.join(", ", new TreeSet<>(known)) + ")", map.get(k));
             }
         }
     }
@@ -66,9 +77,9 @@ final class Tree {
         return dflt;
     }
 
-    String requiredString(String key) {
+    String requiredString(String key, String rule) {
         if (map.get(key) == null) {
-            fail(key, "is required", null);
+            fail(key, rule, null);
             return null;
         }
         return string(key, null);
@@ -120,7 +131,6 @@ final class Tree {
     }
 
     void fail(String key, String rule, Object value) {
-        String shown = value instanceof String s ? '"' + s + '"' : String.valueOf(value);
-        errors.add(prefix + key + ": " + rule + (value == null ? "" : ", was " + shown));
+        errors.add(new Violation(prefix + key, rule, value));
     }
 }
