@@ -59,6 +59,12 @@ public enum ChecksumAlgorithm {
 
         /** The value as S3 writes it: base64 of the big-endian bytes. */
         String base64();
+
+        /** The value of these bytes (after any given before). */
+        default String base64Of(byte[] bytes) {
+            update(bytes, 0, bytes.length);
+            return base64();
+        }
     }
 
     private static Digest crc(Checksum checksum, int bytes) {
