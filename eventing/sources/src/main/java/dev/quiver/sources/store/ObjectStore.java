@@ -20,6 +20,8 @@ import dev.quiver.sources.config.SourcesSettings;
 import dev.quiver.sources.mapping.InvalidNotificationException;
 import dev.quiver.sources.mapping.S3EventMapper;
 import dev.quiver.sources.publish.Publisher;
+import dev.quiver.sources.store.checksum.ChecksumFront;
+import dev.quiver.sources.store.checksum.SigV4;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -27,7 +29,8 @@ import io.quarkus.runtime.StartupEvent;
  * The embedded S3-compatible object store: s3proxy (the S3 REST protocol, AWS Signature V2/V4 authentication, S3
  * error XML) over a jclouds filesystem blob store under {@code quiver.sources.data-dir}, wrapped in a
  * {@link NotifyingBlobStore} so that every object created or deleted becomes an S3 event record and, through the
- * S3 adapter, a CloudEvent for the broker.
+ * S3 adapter, a CloudEvent for the broker. Today's clients' flexible checksums and aws-chunked uploads are handled
+ * by the {@link ChecksumFront} before s3proxy.
  */
 @Singleton
 public class ObjectStore {
@@ -50,6 +53,12 @@ public class ObjectStore {
                 .endpoint(URI.create("http://" + settings.s3Host() + ":" + settings.s3Port()))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, settings.accessKey(), settings.secretKey())
                 .build();
+        S3Proxy verified = S3Proxy.builder()
+                .blobStore(store)
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.NONE, null, null)
+                .build();
+        ChecksumFront.install(proxy, verified, new SigV4(settings.accessKey(), settings.secretKey()), Clock.systemUTC());
         proxy.start();
         while (!proxy.getState().equals("STARTED")) {
             Thread.sleep(5);
