@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One function as {@code GET /v1/functions/{name}} (and each element of {@code GET /v1/functions}) returns it: the
- * local platform's status view. Unknown fields (the cold-start figures in detail) are ignored.
+ * local platform's status view (its {@code StatusView.FunctionStatus}; a contract test there keeps the two equal).
  *
  * @param launch the launch mode of its latest instance ({@code jdk25-aot}, {@code jdk17-appcds}, ...)
  * @param lag the Kafka lag of its trigger, -1 when it has none
@@ -16,9 +16,10 @@ public record FunctionStatus(String name, String artifact, int ready, int warm, 
                              String mode, boolean panicking, double concurrency, double rps, long lag, int queued,
                              long coldStarts, long warmStarts, long promotions, long crashes, String lastCrash,
                              List<String> reasons, List<InstanceStatus> instances, String launch,
-                             String launchReason, String coldStartText) {
+                             String launchReason, ColdStart coldStart, String coldStartText) {
 
     public FunctionStatus {
+        coldStart = coldStart == null ? ColdStart.NONE : coldStart;
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         instances = instances == null ? List.of() : List.copyOf(instances);
     }

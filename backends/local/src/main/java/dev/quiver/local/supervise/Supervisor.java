@@ -62,7 +62,10 @@ public final class Supervisor implements AutoCloseable {
 
     /** Stops every component, the last started first. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (stopping) {
+            return;
+        }
         stopping = true;
         restarts.shutdownNow();
         for (int i = children.size() - 1; i >= 0; i--) {
