@@ -13,7 +13,7 @@ class ConsoleTest {
                 new String[] {"2 burst", "FAIL", "3/4 OK"}), "  ");
 
         assertThat(t).isEqualTo("""
-                  STEP                OBSERVED
+                  STEP               OBSERVED
                   1 from zero  PASS  answered in 41 ms
                   2 burst      FAIL  3/4 OK
                 """);
