@@ -32,8 +32,9 @@ public class StatusCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--field", paramLabel = "<path>",
-            description = "Print one field of the function's status (dotted path; list index as a number).")
-    String field;
+            description = "Print a field of the function's status (dotted path; list index as a number); repeat "
+                    + "it for several, printed on one line separated by spaces.")
+    List<String> fields;
 
     @Mixin
     Target target;
@@ -41,7 +42,7 @@ public class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session s = Session.current();
-        if (field != null && function == null) {
+        if (fields != null && function == null) {
             throw QuiverException.usage("status: --field needs a function");
         }
         ControlClient control = target.control(s);
@@ -51,8 +52,8 @@ public class StatusCommand implements Callable<Integer> {
         }
         FunctionStatus f = control.function(function)
                 .orElseThrow(() -> QuiverException.failed("no function '" + function + "' is deployed"));
-        if (field != null) {
-            s.console().line(field(f, field));
+        if (fields != null) {
+            s.console().line(String.join(" ", fields.stream().map(p -> field(f, p)).toList()));
         } else if (json) {
             s.console().line(JSON.writeValueAsString(f));
         } else {

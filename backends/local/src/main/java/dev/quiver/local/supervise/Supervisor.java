@@ -32,6 +32,7 @@ public final class Supervisor implements AutoCloseable {
         return t;
     });
     private volatile boolean stopping;
+    private volatile java.util.function.Consumer<String> onRestarted = name -> { };
 
     public Supervisor(List<Component> components, RestartPolicy policy, Duration readyTimeout, Duration stopTimeout,
                       Clock clock) {
@@ -41,6 +42,11 @@ public final class Supervisor implements AutoCloseable {
         this.stopTimeout = stopTimeout;
         this.clock = clock;
         this.probe = new ReadinessProbe();
+    }
+
+    /** Called with a component's name each time it is ready again after a restart. */
+    public void onRestarted(java.util.function.Consumer<String> listener) {
+        this.onRestarted = listener;
     }
 
     /** Starts every component in order, waiting for each to be ready; on a failure stops what it started. */
@@ -141,6 +147,7 @@ public final class Supervisor implements AutoCloseable {
             c.restarts++;
             launch(c);
             awaitReady(c);
+            onRestarted.accept(c.component.name());
         } catch (RuntimeException e) {
             if (!stopping) {
                 LOG.errorf("%s: restart failed: %s", c.component.name(), e.getMessage());

@@ -3,11 +3,14 @@ package dev.quiver.local.supervise;
 import dev.quiver.api.control.ComponentStatus;
 import dev.quiver.local.config.PlatformSettings;
 import dev.quiver.local.config.SuperviseSettings;
+import dev.quiver.local.registry.FunctionRegistry;
+import dev.quiver.local.trigger.BrokerTriggers;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
@@ -24,12 +27,17 @@ public class SupervisorLifecycle {
     private final SuperviseSettings settings;
     private final PlatformSettings platform;
     private final Clock clock;
+    private final Instance<FunctionRegistry> registry;
+    private final Instance<BrokerTriggers> triggers;
     private volatile Supervisor supervisor;
 
-    public SupervisorLifecycle(SuperviseSettings settings, PlatformSettings platform, Clock clock) {
+    public SupervisorLifecycle(SuperviseSettings settings, PlatformSettings platform, Clock clock,
+                               Instance<FunctionRegistry> registry, Instance<BrokerTriggers> triggers) {
         this.settings = settings;
         this.platform = platform;
         this.clock = clock;
+        this.registry = registry;
+        this.triggers = triggers;
     }
 
     void start(@Observes @Priority(10) StartupEvent e) {
@@ -47,6 +55,7 @@ public class SupervisorLifecycle {
                 platform.dataDir(), platform.activator().port());
         Supervisor s = new Supervisor(components, settings.restart(), settings.readyTimeout(), settings.stopTimeout(),
                 clock);
+        s.onRestarted(this::restarted);
         Runtime.getRuntime().addShutdownHook(new Thread(s::close, "quiver-supervisor-stop"));
         s.start();
         supervisor = s;
@@ -57,6 +66,17 @@ public class SupervisorLifecycle {
         if (s != null) {
             s.close();
         }
+    }
+
+    /** A restarted broker has lost its triggers (they live in its memory): the functions' triggers again. */
+    private void restarted(String component) {
+        if (!component.equals("broker")) {
+            return;
+        }
+        for (var f : registry.get().all()) {
+            triggers.get().apply(f, platform.activator().port());
+        }
+        LOG.infof("broker restarted: the functions' broker triggers applied again");
     }
 
     /** The supervised processes; empty when supervision is off. */
