@@ -47,11 +47,4 @@ public final class Target {
         }
         return c;
     }
-
-    /** Refuses a local-only command with another context. */
-    public static void localOnly(String command, Target t) {
-        if (t != null && !t.local()) {
-            throw QuiverException.usage(command + " works on the local platform only (--context " + t.context + ")");
-        }
-    }
 }

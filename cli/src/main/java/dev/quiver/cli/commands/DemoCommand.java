@@ -1,5 +1,6 @@
 package dev.quiver.cli.commands;
 
+import dev.quiver.cli.LocalOnly;
 import dev.quiver.api.control.ControlClient;
 import dev.quiver.cli.Console;
 import dev.quiver.cli.Ports;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -24,11 +26,15 @@ import picocli.CommandLine.Option;
             "Prints a summary, writes <data dir>/demo-report.html, exits 0 only if every step did what it claims, "
                     + "stops what it started."})
 public class DemoCommand implements Callable<Integer> {
+    @Mixin
+    LocalOnly localOnly;
+
     @Option(names = "--keep", description = "Leave the platform running.")
     boolean keep;
 
     @Override
     public Integer call() throws Exception {
+        localOnly.check("demo");
         Session s = Session.current();
         return run(s, keep);
     }

@@ -1,5 +1,6 @@
 package dev.quiver.cli.commands;
 
+import dev.quiver.cli.LocalOnly;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quiver.api.stats.StatsReport;
@@ -20,12 +21,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "hello", mixinStandardHelpOptions = true,
         description = "Start the hello function alone as a local process; invoke it as plain JSON, as a binary and "
                 + "as a structured CloudEvent; show its stats; stop it gracefully.")
 public class HelloCommand implements Callable<Integer> {
+    @Mixin
+    LocalOnly localOnly;
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -37,6 +42,7 @@ public class HelloCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        localOnly.check("hello");
         Session s = Session.current();
         Console c = s.console();
         if (port < 1 || port > 65535) {
@@ -44,7 +50,7 @@ public class HelloCommand implements Callable<Integer> {
         }
         Builds b = new Builds(s.workspace(), c);
         b.ensure(List.of(b.example("hello")));
-        LocalPlatform.requireFree(port, "port");
+        LocalPlatform.requireFree(port, "hello", "port");
         Path log = s.workspace().log("hello");
         Files.createDirectories(log.getParent());
         c.step("Starting the hello function on http://localhost:" + port + " (log: " + log + ")");

@@ -1,5 +1,6 @@
 package dev.quiver.cli.commands;
 
+import dev.quiver.cli.LocalOnly;
 import dev.quiver.cli.QuiverException;
 import dev.quiver.cli.Session;
 import dev.quiver.cli.Target;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,6 +20,9 @@ import picocli.CommandLine.Parameters;
         description = "The last lines of a platform process's log (platform, kafka, broker, sources: files under "
                 + "<data dir>/logs), or of a function's instances (through the control API).")
 public class LogsCommand implements Callable<Integer> {
+    @Mixin
+    LocalOnly localOnly;
+
     static final Set<String> PROCESSES = Set.of("platform", "kafka", "broker", "sources");
 
     @Parameters(paramLabel = "<function|platform|kafka|broker|sources>")
@@ -28,6 +33,7 @@ public class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        localOnly.check("logs");
         Session s = Session.current();
         if (lines < 1) {
             throw QuiverException.usage("logs: --lines must be >= 1, was " + lines);

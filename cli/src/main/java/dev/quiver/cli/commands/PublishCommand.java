@@ -1,5 +1,6 @@
 package dev.quiver.cli.commands;
 
+import dev.quiver.cli.LocalOnly;
 import dev.quiver.cli.Session;
 import dev.quiver.cli.platform.Broker;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -7,12 +8,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = "Publish a CloudEvent (binary mode, JSON data) to a broker of the local platform.")
 public class PublishCommand implements Callable<Integer> {
+    @Mixin
+    LocalOnly localOnly;
+
     @Option(names = "--type", required = true, description = "ce-type, e.g. dev.quiver.hello.requested.")
     String type;
 
@@ -30,6 +35,7 @@ public class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        localOnly.check("publish");
         Session s = Session.current();
         String eventId = id == null ? "cli-" + System.nanoTime() : id;
         publish(s, broker, CloudEventBuilder.v1().withId(eventId).withType(type).withSource(URI.create(source))

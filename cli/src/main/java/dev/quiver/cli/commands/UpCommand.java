@@ -1,5 +1,6 @@
 package dev.quiver.cli.commands;
 
+import dev.quiver.cli.LocalOnly;
 import dev.quiver.cli.Builds;
 import dev.quiver.cli.Console;
 import dev.quiver.cli.Ports;
@@ -8,9 +9,12 @@ import dev.quiver.cli.Session;
 import dev.quiver.cli.platform.LocalPlatform;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -18,6 +22,9 @@ import picocli.CommandLine.Option;
                 + "activator) that starts and supervises Kafka, the broker and the object store (when built); "
                 + "print the URLs when ready.", "State and logs: .quiver/ (or $QUIVER_DATA_DIR)."})
 public class UpCommand implements Callable<Integer> {
+    @Mixin
+    LocalOnly localOnly;
+
     @Option(names = "--activator-port", defaultValue = "${env:QUIVER_ACTIVATOR_PORT:-8080}",
             description = "The activator (functions). Default ${DEFAULT-VALUE}; env QUIVER_ACTIVATOR_PORT.")
     int activatorPort;
@@ -51,6 +58,7 @@ public class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        localOnly.check("up");
         Session s = Session.current();
         Console c = s.console();
         Ports ports = new Ports(activatorPort, brokerPort, controlPort, sourcesPort, s3Port, kafkaPort);
@@ -84,17 +92,18 @@ public class UpCommand implements Callable<Integer> {
                     + "); quiver down first");
         }
         new Builds(s.workspace(), s.console()).ensure(new Builds(s.workspace(), s.console()).everything());
-        for (var p : List.of(
-                new Object[] {ports.kafka(), "kafka"}, new Object[] {ports.kafka() + 1, "kafka"},
-                new Object[] {ports.broker(), "broker"}, new Object[] {ports.control(), "control"},
-                new Object[] {ports.activator(), "activator"})) {
-            LocalPlatform.requireFree((Integer) p[0], (String) p[1]);
-        }
+        Map<String, Integer> needed = new LinkedHashMap<>(); // name -> port; the flag is --<first word>-port
+        needed.put("kafka", ports.kafka());
+        needed.put("kafka controller, the Kafka port + 1", ports.kafka() + 1);
+        needed.put("broker", ports.broker());
+        needed.put("control", ports.control());
+        needed.put("activator", ports.activator());
         boolean sources = s.workspace().built(s.workspace().sourcesJar());
         if (sources) {
-            LocalPlatform.requireFree(ports.sources(), "sources");
-            LocalPlatform.requireFree(ports.s3(), "s3");
+            needed.put("sources", ports.sources());
+            needed.put("s3", ports.s3());
         }
+        needed.forEach((name, port) -> LocalPlatform.requireFree(port, name, name.split(" ")[0] + "-port"));
         ports.save(s.workspace().portsFile());
         s.console().step("Starting the Quiver platform (logs: " + s.workspace().logs() + ")");
         platform.start(ports, sources, timeout);

@@ -1,5 +1,6 @@
 package dev.quiver.cli.commands;
 
+import dev.quiver.cli.LocalOnly;
 import dev.quiver.cli.QuiverException;
 import dev.quiver.cli.Session;
 import dev.quiver.cli.platform.ObjectStore;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "upload", mixinStandardHelpOptions = true,
@@ -15,6 +17,9 @@ import picocli.CommandLine.Parameters;
                 + "the sources turn it into a CloudEvent on the broker.",
             "Credentials: $QUIVER_S3_ACCESS_KEY / $QUIVER_S3_SECRET_KEY (default quiver / quiver-secret)."})
 public class UploadCommand implements Callable<Integer> {
+    @Mixin
+    LocalOnly localOnly;
+
     @Parameters(index = "0", paramLabel = "<file>")
     Path file;
 
@@ -23,6 +28,7 @@ public class UploadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        localOnly.check("upload");
         Session s = Session.current();
         if (!Files.isRegularFile(file)) {
             throw QuiverException.usage("upload: no such file: " + file);

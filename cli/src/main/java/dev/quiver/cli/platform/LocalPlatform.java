@@ -53,15 +53,15 @@ public final class LocalPlatform {
                         .orElse(true));
     }
 
-    /** Fails (exit 2) when a port is taken, naming it and the flag that moves it. */
-    public static void requireFree(int port, String name) {
+    /** Fails (exit 2) when a port is taken, naming it and the flag that moves it ({@code --<flag>}). */
+    public static void requireFree(int port, String name, String flag) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 300);
         } catch (IOException free) {
             return;
         }
-        throw QuiverException.usage("port " + port + " (" + name + ") is in use; choose another with --" + name
-                + "-port N, or stop what uses it (quiver down?)");
+        throw QuiverException.usage("port " + port + " (" + name + ") is in use; choose another with --" + flag
+                + " N, or stop what uses it (quiver down?)");
     }
 
     /** Starts the platform and waits until it and its supervised processes are ready. */
