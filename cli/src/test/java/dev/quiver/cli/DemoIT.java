@@ -2,13 +2,12 @@ package dev.quiver.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quiver.cli.commands.UpCommand;
-import dev.quiver.cli.demo.DemoScenario;
-import dev.quiver.cli.demo.DemoSummary;
+import dev.quiver.cli.commands.DemoCommand;
 import dev.quiver.cli.demo.StepResult;
 import dev.quiver.cli.platform.LocalPlatform;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,21 +37,22 @@ class DemoIT {
         env.put("QUIVER_KAFKA_PORT", Integer.toString(kafka));
         System.setProperty("quiver.build", "false");
         Session s = new Session(new Workspace(root, data), new Console(System.out, System.err, false), env);
-        Ports ports = s.ports();
         LocalPlatform platform = new LocalPlatform(s.workspace(), s.console());
+        DemoCommand.Outcome outcome;
         try {
-            UpCommand.start(s, ports, Duration.ofSeconds(240));
-            List<StepResult> results = new DemoScenario(s.workspace(), ports, s.console(), env).run();
-            System.out.print(DemoSummary.table(results));
-
-            assertThat(results).extracting(StepResult::step).contains("1 from zero", "2 burst", "3 broker event",
-                    "4 upload", "4 thumbnail", "5 orders lag", "6 to zero", "7 from zero again");
-            assertThat(results).allSatisfy(r -> assertThat(r.passed()).as(r.step() + ": " + r.claim() + " — observed: "
-                    + r.observed()).isTrue());
+            outcome = DemoCommand.run(s, false); // starts the platform, runs the scenario, stops the platform
         } finally {
-            platform.stop(Duration.ofSeconds(120));
+            platform.stop(Duration.ofSeconds(120)); // in case the demo itself failed to
         }
-        assertThat(platform.process()).isEmpty();
+
+        List<StepResult> results = outcome.results();
+        assertThat(results).extracting(StepResult::step).contains("1 from zero", "2 burst", "3 broker event",
+                "4 upload", "4 thumbnail", "5 orders lag", "6 to zero", "7 from zero again");
+        assertThat(results).allSatisfy(r -> assertThat(r.passed()).as(r.step() + ": " + r.claim() + " - observed: "
+                + r.observed()).isTrue());
+        assertThat(outcome.passed()).isTrue();
+        assertThat(Files.readString(outcome.report())).contains("<html", "hello", "orders");
+        assertThat(platform.process()).as("the demo stops the platform it started").isEmpty();
     }
 
     private static int freePort() throws IOException {

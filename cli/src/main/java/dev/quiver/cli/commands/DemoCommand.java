@@ -36,11 +36,18 @@ public class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         localOnly.check("demo");
         Session s = Session.current();
-        return run(s, keep);
+        return run(s, keep).passed() ? 0 : 1;
     }
 
-    /** Runs the demo; 0 when every step passed. */
-    public static int run(Session s, boolean keep) throws Exception {
+    /** What a demo run checked, and where its report is. */
+    public record Outcome(List<StepResult> results, Path report) {
+        public boolean passed() {
+            return DemoSummary.passed(results);
+        }
+    }
+
+    /** Starts the platform unless it runs, runs the scenario, prints the summary, writes the report. */
+    public static Outcome run(Session s, boolean keep) throws Exception {
         Console c = s.console();
         LocalPlatform platform = new LocalPlatform(s.workspace(), c);
         boolean started = false;
@@ -49,7 +56,6 @@ public class DemoCommand implements Callable<Integer> {
             ports = s.ports();
             c.step("Using the running platform (" + ports.controlUrl() + ")");
         } else {
-            ports = s.ports();
             Files.deleteIfExists(s.workspace().portsFile());
             ports = Ports.resolve(s.env(), s.workspace().portsFile());
             UpCommand.start(s, ports, Duration.ofSeconds(300));
@@ -73,7 +79,7 @@ public class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static int summarize(Session s, Ports ports, List<StepResult> results, boolean kept) throws Exception {
+    private static Outcome summarize(Session s, Ports ports, List<StepResult> results, boolean kept) {
         Console c = s.console();
         ControlClient control = new ControlClient(ports.controlUrl(), Duration.ofSeconds(30));
         Path report = s.workspace().dataDir().resolve("demo-report.html");
@@ -82,7 +88,7 @@ public class DemoCommand implements Callable<Integer> {
             Files.createDirectories(report.getParent());
             Files.writeString(report, control.report());
             table = control.table();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             c.err().println("quiver: no report: " + e.getMessage());
         }
         c.step("Summary");
@@ -94,6 +100,6 @@ public class DemoCommand implements Callable<Integer> {
         }
         boolean passed = DemoSummary.passed(results);
         c.bold(passed ? "Demo passed." : "Demo FAILED (see above).");
-        return passed ? 0 : 1;
+        return new Outcome(results, report);
     }
 }
