@@ -29,7 +29,7 @@ public final class Target {
         if (context.equals("kubernetes") || context.equals("k8s") || context.startsWith("kube")) {
             throw QuiverException.usage("the Kubernetes backend has no Quiver control API: its functions are "
                     + "Function resources (functions.quiver.dev) managed with kubectl, e.g. kubectl apply -f "
-                    + "deploy/examples/hello-function.yaml; kubectl get functions.quiver.dev (see deploy/README.md)");
+                    + "deploy/examples/hello-function.yaml; kubectl -n quiver get functions (see docs/kubernetes.md)");
         }
         if (!context.startsWith("http://") && !context.startsWith("https://")) {
             throw QuiverException.usage("--context must be 'local' or a control API URL like http://host:8082, was '"

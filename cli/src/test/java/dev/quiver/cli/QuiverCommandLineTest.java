@@ -79,6 +79,8 @@ class QuiverCommandLineTest {
                 Arguments.of("logs with zero lines", new String[] {"logs", "kafka", "-n", "0"}, 2,
                         "--lines must be >= 1"),
                 Arguments.of("down with nothing running", new String[] {"down"}, 0, "nothing is running"),
+                Arguments.of("a port out of range", new String[] {"up", "--control-port", "70000"}, 2,
+                        "--control-port must be 1..65535"),
                 Arguments.of("a bad port number", new String[] {"up", "--broker-port", "http"}, 2,
                         "Invalid value for option '--broker-port'"));
     }

@@ -62,6 +62,12 @@ public class UpCommand implements Callable<Integer> {
         Session s = Session.current();
         Console c = s.console();
         Ports ports = new Ports(activatorPort, brokerPort, controlPort, sourcesPort, s3Port, kafkaPort);
+        ports.asMap().forEach((name, port) -> {
+            if (port < 1 || port > 65535 || (name.equals("KAFKA") && port == 65535)) {
+                throw QuiverException.usage("--" + name.toLowerCase() + "-port must be 1..65535 (Kafka: below "
+                        + "65535, its controller takes the next port), was " + port);
+            }
+        });
         start(s, ports, timeout);
         c.bold("Quiver is up.");
         c.detail("activator (functions)  " + ports.activatorUrl() + "/f/<function>/...  or  Host: "
@@ -91,7 +97,8 @@ public class UpCommand implements Callable<Integer> {
             throw QuiverException.failed("the platform is already running (control API " + s.ports().controlUrl()
                     + "); quiver down first");
         }
-        new Builds(s.workspace(), s.console()).ensure(new Builds(s.workspace(), s.console()).everything());
+        Builds builds = new Builds(s.workspace(), s.console());
+        builds.ensure(builds.everything());
         Map<String, Integer> needed = new LinkedHashMap<>(); // name -> port; the flag is --<first word>-port
         needed.put("kafka", ports.kafka());
         needed.put("kafka controller, the Kafka port + 1", ports.kafka() + 1);
