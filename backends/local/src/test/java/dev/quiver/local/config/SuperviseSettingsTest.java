@@ -15,14 +15,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class SuperviseSettingsTest {
+public class SuperviseSettingsTest {
     private static final Path HOME = Path.of("/repo");
 
     static SuperviseSettings map(Map<String, String> values) {
+        return map(values, HOME);
+    }
+
+    public static SuperviseSettings map(Map<String, String> values, Path home) {
         var config = new SmallRyeConfigBuilder().withMapping(PlatformConfig.class)
                 .withConverter(Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
                 .withSources(new PropertiesConfigSource(values, "test", 100)).build();
-        return SuperviseSettings.from(config.getConfigMapping(PlatformConfig.class).supervise(), HOME);
+        return SuperviseSettings.from(config.getConfigMapping(PlatformConfig.class).supervise(), home);
     }
 
     @Test
