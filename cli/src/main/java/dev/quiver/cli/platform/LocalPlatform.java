@@ -102,6 +102,9 @@ public final class LocalPlatform {
         LogFollower follower = new LogFollower(log);
         console.detail("platform starting: Kafka, the broker" + (sources ? ", the sources" : "")
                 + ", then the control plane and the activator");
+        // Ctrl-C while waiting: stop what was started, as a failed start does
+        Thread abort = new Thread(() -> stop(Duration.ofSeconds(60)), "quiver-up-abort");
+        Runtime.getRuntime().addShutdownHook(abort);
         try {
             waitFor(timeout, () -> {
                 follower.newLines().stream().map(LogFollower::supervisorLine).flatMap(Optional::stream)
@@ -113,9 +116,11 @@ public final class LocalPlatform {
                 return control.ready();
             }, "the platform not ready after " + timeout.toSeconds() + " s; log: " + log);
         } catch (QuiverException e) {
+            Runtime.getRuntime().removeShutdownHook(abort);
             stop(Duration.ofSeconds(60));
             throw e;
         }
+        Runtime.getRuntime().removeShutdownHook(abort);
         console.detail(String.format("%-10s ready (%d s)", COMPONENT, (System.nanoTime() - t0) / 1_000_000_000));
         for (ComponentStatus c : control.components()) {
             if (!c.ready()) {
