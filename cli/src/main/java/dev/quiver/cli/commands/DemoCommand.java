@@ -1,8 +1,8 @@
 package dev.quiver.cli.commands;
 
-import dev.quiver.cli.LocalOnly;
 import dev.quiver.api.control.ControlClient;
 import dev.quiver.cli.Console;
+import dev.quiver.cli.LocalOnly;
 import dev.quiver.cli.Ports;
 import dev.quiver.cli.Session;
 import dev.quiver.cli.demo.DemoScenario;

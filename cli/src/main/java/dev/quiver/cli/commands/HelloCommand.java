@@ -1,11 +1,11 @@
 package dev.quiver.cli.commands;
 
-import dev.quiver.cli.LocalOnly;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quiver.api.stats.StatsReport;
 import dev.quiver.cli.Builds;
 import dev.quiver.cli.Console;
+import dev.quiver.cli.LocalOnly;
 import dev.quiver.cli.QuiverException;
 import dev.quiver.cli.Session;
 import dev.quiver.cli.platform.LocalPlatform;

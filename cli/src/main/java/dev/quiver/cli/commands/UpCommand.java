@@ -1,8 +1,8 @@
 package dev.quiver.cli.commands;
 
-import dev.quiver.cli.LocalOnly;
 import dev.quiver.cli.Builds;
 import dev.quiver.cli.Console;
+import dev.quiver.cli.LocalOnly;
 import dev.quiver.cli.Ports;
 import dev.quiver.cli.QuiverException;
 import dev.quiver.cli.Session;
