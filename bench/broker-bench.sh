@@ -25,8 +25,8 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-CP="$APP/lib/main/*"
-javac -nowarn -d "$WORK/classes" -cp "$CP" bench/broker-bench/BrokerBench.java
+CP="$APP/lib/main/*:$APP/app/*"
+javac -nowarn -d "$WORK/classes" -cp "$CP" bench/broker-bench/BrokerBench.java bench/broker-bench/TriggerReady.java
 bench() { java -Xmx256m -cp "$WORK/classes:$CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn BrokerBench "$@" 2>/dev/null; }
 
 echo "# $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (other processes share the machine)"
@@ -51,8 +51,9 @@ java -Xmx512m -Dquarkus.http.port="$BPORT" -Dkafka.bootstrap.servers="127.0.0.1:
   -Dquiver.broker.triggers-file="$WORK/triggers.yaml" -Dquarkus.log.level=WARN -jar "$APP/quarkus-run.jar" \
   > "$WORK/broker.out" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 120); do curl -sf "http://127.0.0.1:$BPORT/admin/v1/triggers/bench" | grep -q '"ready":true' && break; sleep 0.5; done
-curl -sf "http://127.0.0.1:$BPORT/admin/v1/triggers/bench" | grep -q '"ready":true' || { cat "$WORK/broker.out"; exit 1; }
+# the trigger's status read as the broker's own record (TriggerResource)
+java -cp "$WORK/classes:$CP" TriggerReady "http://127.0.0.1:$BPORT/admin/v1/triggers/bench" 60 \
+  || { cat "$WORK/broker.out"; exit 1; }
 
 URL="http://127.0.0.1:$BPORT/default"
 cat > "$WORK/post.lua" <<'LUA'

@@ -27,7 +27,7 @@ BUILT="$ROOT/functions-examples/hello/target/quarkus-app"
 BARE="$ROOT/bench/bare-hello/target/quarkus-app"
 if [ ! -f "$PLATFORM_JAR" ] || [ ! -f "$BUILT/quiver-jvm.properties" ]; then
   echo "==> building the platform and hello (with its AppCDS archive and, with a JDK 25+, its AOT cache)"
-  (cd "$ROOT" && ./mvnw -B -q install -DskipTests -Dnative-sources.skip=true -pl platform,functions-examples/hello -am)
+  (cd "$ROOT" && ./mvnw -B -q install -DskipTests -Dnative-sources.skip=true -pl backends/local,functions-examples/hello -am)
 fi
 if grep -q '^aot.skipped=.*aot-cache.skip' "$BUILT/quiver-jvm.properties"; then
   echo "==> hello was built without its AOT cache (-Daot-cache.skip=true): rebuilding it"
@@ -45,7 +45,8 @@ echo "==> hello's archives: AppCDS by $(prop appcds.java.version); AOT cache: $(
 CONTROL="http://127.0.0.1:$CONTROL_PORT"
 now_ms() { date +%s%3N; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-field() { curl -s "$CONTROL/v1/functions/$1" | grep -o "\"$2\":[-0-9]*" | head -n 1 | cut -d: -f2; }
+# fields of a function's status (the Java CLI reads the control API's typed records): fields <fn> <path>...
+fields() { local fn=$1; shift; "$ROOT/quiver" status "$fn" --context "$CONTROL" $(printf -- '--field %s ' "$@"); }
 # one POST /hello; prints "<http code> <ms>" (curl's own clock: no process start-up in the figure)
 hello() {
   curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST -H 'Content-Type: application/json' \
@@ -75,7 +76,7 @@ jvm: {archive: $archive}
 scale: {initialScale: 0, warmPool: $pool, stableWindow: 6s, scaleToZeroGracePeriod: 0s, tickInterval: 500ms}
 YAML
   for r in $(seq 1 "$ROUNDS"); do
-    until [ "$(field "$name" ready)" = 0 ] && [ "$(field "$name" starting)" = 0 ] && [ "$(field "$name" warm)" = "$pool" ]; do
+    until [ "$(fields "$name" ready starting warm)" = "0 0 $pool" ]; do
       sleep 0.5
     done
     [ "$pool" -gt 0 ] && sleep 2   # the pool instance finished its warm-up and sits idle
@@ -85,7 +86,7 @@ YAML
     echo "    $label round $r: $ms ms" >&2
     if [ "$r" = 1 ]; then
       sleep 3
-      local pid; pid=$(curl -s "$CONTROL/v1/functions/$name" | grep -o '"pid":[0-9]*' | head -n 1 | cut -d: -f2)
+      local pid; pid=$(fields "$name" instances.0.pid)
       echo "$(( $(ps -o rss= -p "$pid") / 1024 ))" >"$OUT/rss-$name"
     fi
     if [ "$pool" -gt 0 ] && [ "$r" = "$ROUNDS" ]; then
@@ -94,8 +95,7 @@ YAML
       median "${warm[@]}" >"$OUT/warm-request"
     fi
   done
-  echo "    $(curl -s "$CONTROL/v1/functions/$name" | grep -o '"launch":"[^"]*"' | head -n 1), the platform's record:" \
-       "$(curl -s "$CONTROL/v1/functions/$name" | grep -o '"coldStartText":"[^"]*"' | cut -d'"' -f4)" >&2
+  echo "    launch $(fields "$name" launch), the platform's record: $(fields "$name" coldStartText)" >&2
   curl -fs -X DELETE "$CONTROL/v1/functions/$name" >/dev/null
   median "${times[@]}"
 }

@@ -18,7 +18,7 @@ PLATFORM_JAR="$ROOT/backends/local/target/quarkus-app/quarkus-run.jar"
 HELLO_JAR="$ROOT/functions-examples/hello/target/quarkus-app/quarkus-run.jar"
 if [ ! -f "$PLATFORM_JAR" ] || [ ! -f "$HELLO_JAR" ]; then
   echo "==> building the platform and hello"
-  (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl platform,functions-examples/hello -am)
+  (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl backends/local,functions-examples/hello -am)
 fi
 
 echo "==> starting the platform (activator :$ACTIVATOR_PORT, control :$CONTROL_PORT)"
@@ -38,15 +38,13 @@ name: bench
 artifact: functions-examples/hello/target/quarkus-app/quarkus-run.jar
 scale: {minScale: 1, maxScale: 1, initialScale: 1, targetBurstCapacity: 0}
 YAML
-for _ in $(seq 1 600); do
-  status=$(curl -s "http://127.0.0.1:$CONTROL_PORT/v1/functions/bench")
-  grep -q '"ready":1' <<<"$status" && break
-  sleep 0.5
-done
-PORT=$(grep -o '"port":[0-9]*' <<<"$status" | head -n 1 | cut -d: -f2)
+# the function's status through the Java CLI (typed records of the control API)
+field() { "$ROOT/quiver" status bench --context "http://127.0.0.1:$CONTROL_PORT" --field "$1" 2>/dev/null; }
+for _ in $(seq 1 300); do [ "$(field ready)" = 1 ] && break; sleep 0.5; done
+PORT=$(field instances.0.port)
 [ -n "$PORT" ] || { echo "the instance did not become ready" >&2; exit 1; }
-for _ in $(seq 1 20); do grep -q "\"mode\":\"serve\"" <<<"$status" && break; sleep 0.5; status=$(curl -s "http://127.0.0.1:$CONTROL_PORT/v1/functions/bench"); done
-MODE=$(grep -o '"mode":"[a-z]*"' <<<"$status" | cut -d'"' -f4)
+for _ in $(seq 1 20); do [ "$(field mode)" = serve ] && break; sleep 0.5; done
+MODE=$(field mode)
 echo "    instance on :$PORT, scaler mode $MODE"
 
 cat >"$OUT/post.lua" <<'LUA'

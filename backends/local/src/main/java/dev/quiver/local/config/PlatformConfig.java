@@ -30,6 +30,9 @@ public interface PlatformConfig {
 
     Broker broker();
 
+    /** The processes {@code quiver up} has the platform start and supervise. */
+    SuperviseConfig supervise();
+
     interface Activator {
         /** Port of the gateway in front of all functions; 0 picks a free one. */
         @WithDefault("8080")

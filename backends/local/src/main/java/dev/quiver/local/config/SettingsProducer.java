@@ -16,6 +16,12 @@ public class SettingsProducer {
 
     @Produces
     @jakarta.inject.Singleton
+    SuperviseSettings supervise(PlatformConfig config, PlatformSettings settings) {
+        return SuperviseSettings.from(config.supervise(), settings.home());
+    }
+
+    @Produces
+    @jakarta.inject.Singleton
     Clock clock() {
         return Clock.systemUTC();
     }

@@ -1,5 +1,9 @@
 package dev.quiver.local.control;
 
+import dev.quiver.api.control.DeployRejection;
+import dev.quiver.api.control.FunctionSummary;
+import dev.quiver.api.control.PlatformInfo;
+import dev.quiver.api.errors.ErrorBody;
 import dev.quiver.local.activator.Activator;
 import dev.quiver.local.config.PlatformSettings;
 import dev.quiver.local.loop.ControlLoop;
@@ -24,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /** The control API: deploy, update, list, inspect and delete functions. */
 @Path("/v1")
@@ -47,9 +50,9 @@ public class FunctionsResource {
     @GET
     @Path("/info")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> info() {
-        return Map.of("activatorPort", activator.port(), "domain", settings.activator().domain(),
-                "dataDir", settings.dataDir().toString(), "home", settings.home().toString());
+    public PlatformInfo info() {
+        return new PlatformInfo(activator.port(), settings.activator().domain(), settings.dataDir().toString(),
+                settings.home().toString());
     }
 
     @GET
@@ -98,6 +101,19 @@ public class FunctionsResource {
     }
 
     @GET
+    @Path("/functions/{name}/summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response summaryJson(@PathParam("name") String name, @QueryParam("since") @DefaultValue("0") long since) {
+        return loop.status(name).<Response>map(v -> Response.ok(summary(WindowSummary.of(v.history(), since)))
+                .build()).orElseGet(() -> notFound(name));
+    }
+
+    static FunctionSummary summary(WindowSummary w) {
+        return new FunctionSummary(w.samples(), w.maxReady(), w.maxDesired(), w.lastReady(), w.lastWarm(),
+                w.lastDesired(), w.panicked(), w.maxConcurrency(), w.maxLag(), w.lastLag());
+    }
+
+    @GET
     @Path("/report")
     @Produces(MediaType.TEXT_HTML)
     public String report() {
@@ -136,13 +152,11 @@ public class FunctionsResource {
         try {
             f = registry.reader().read(document == null ? "" : document);
         } catch (InvalidFunctionException e) {
-            return Response.status(400).entity(Map.of("status", 400, "error", "invalid_function",
-                    "problems", e.problems())).build();
+            return Response.status(400).entity(DeployRejection.of(e.problems())).build();
         }
         if (expectedName != null && !expectedName.equals(f.name())) {
-            return Response.status(400).entity(Map.of("status", 400, "error", "invalid_function", "problems",
-                    List.of("name: must equal the name in the path (" + expectedName + "), was \"" + f.name()
-                            + "\""))).build();
+            return Response.status(400).entity(DeployRejection.of(List.of("name: must equal the name in the path ("
+                    + expectedName + "), was \"" + f.name() + "\""))).build();
         }
         boolean created = loop.deploy(f);
         triggers.apply(f, activator.port());
@@ -161,7 +175,7 @@ public class FunctionsResource {
     }
 
     private static Response notFound(String name) {
-        return Response.status(404).entity(Map.of("status", 404, "error", "not_found", "message",
-                "No function '" + name + "' is deployed.")).type(MediaType.APPLICATION_JSON).build();
+        return Response.status(404).entity(new ErrorBody(404, "not_found", "No function '" + name + "' is deployed.",
+                name)).type(MediaType.APPLICATION_JSON).build();
     }
 }

@@ -1,6 +1,10 @@
+package dev.quiver.cli.demo;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -9,16 +13,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The demo's order backlog: creates the orders topics (orders with 4 partitions, orders-dlq, order-results) and
- * writes N orders of 20 customers. Run as a single-file program on the Kafka client class path:
- * {@code java -cp 'eventing/kafka-local/target/lib/*' backends/local/cli/ProduceOrders.java 127.0.0.1:9092 10000}
+ * writes N orders of 20 customers.
  */
-public class ProduceOrders {
-    public static void main(String[] args) throws Exception {
-        String bootstrap = args[0];
-        int n = Integer.parseInt(args[1]);
+public final class ProduceOrders {
+    private ProduceOrders() {
+    }
+
+    public static void produce(String bootstrap, int n) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             var existing = admin.listTopics().names().get();
-            var create = new java.util.ArrayList<NewTopic>();
+            List<NewTopic> create = new ArrayList<>();
             if (!existing.contains("orders")) {
                 create.add(new NewTopic("orders", 4, (short) 1));
             }
@@ -34,14 +38,19 @@ public class ProduceOrders {
         p.put("linger.ms", "20");
         try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < n; i++) {
-                String customer = "customer-" + (i % 20);
-                String order = "{\"id\":\"demo-" + System.nanoTime() + "-" + i + "\",\"customer\":\"" + customer
-                        + "\",\"lines\":[{\"sku\":\"sku-" + (i % 7) + "\",\"quantity\":" + (1 + i % 3)
-                        + ",\"unitPriceCents\":" + (100 + i % 900) + "}]}";
-                producer.send(new ProducerRecord<>("orders", customer, order));
+                producer.send(new ProducerRecord<>("orders", customer(i), order(i)));
             }
             producer.flush();
         }
-        System.out.println("produced " + n + " orders to topic orders");
+    }
+
+    static String customer(int i) {
+        return "customer-" + (i % 20);
+    }
+
+    static String order(int i) {
+        return "{\"id\":\"demo-" + System.nanoTime() + "-" + i + "\",\"customer\":\"" + customer(i)
+                + "\",\"lines\":[{\"sku\":\"sku-" + (i % 7) + "\",\"quantity\":" + (1 + i % 3)
+                + ",\"unitPriceCents\":" + (100 + i % 900) + "}]}";
     }
 }

@@ -1,0 +1,26 @@
+package dev.quiver.api.control;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * One function as {@code GET /v1/functions/{name}} (and each element of {@code GET /v1/functions}) returns it: the
+ * local platform's status view (its {@code StatusView.FunctionStatus}; a contract test there keeps the two equal).
+ *
+ * @param launch the launch mode of its latest instance ({@code jdk25-aot}, {@code jdk17-appcds}, ...)
+ * @param lag the Kafka lag of its trigger, -1 when it has none
+ * @param coldStartText the cold-start line {@code quiver status} shows ({@code warm 1/1 p50 31ms (...)})
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record FunctionStatus(String name, String artifact, int ready, int warm, int starting, int desired,
+                             String mode, boolean panicking, double concurrency, double rps, long lag, int queued,
+                             long coldStarts, long warmStarts, long promotions, long crashes, String lastCrash,
+                             List<String> reasons, List<InstanceStatus> instances, String launch,
+                             String launchReason, ColdStart coldStart, String coldStartText) {
+
+    public FunctionStatus {
+        coldStart = coldStart == null ? ColdStart.NONE : coldStart;
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        instances = instances == null ? List.of() : List.copyOf(instances);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.quiver.cli.commands;
+
+import dev.quiver.api.control.ControlClient;
+import dev.quiver.cli.Ports;
+import dev.quiver.cli.QuiverException;
+import dev.quiver.cli.Session;
+import dev.quiver.cli.Target;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = {"Create or update functions from YAML specs (see functions-examples/specs/*.yaml).",
+            "A directory deploys each of its *.yaml / *.yml files. $${QUIVER_<NAME>_PORT} in a spec (S3, BROKER, "
+                    + "KAFKA, ACTIVATOR) becomes the platform's port."})
+public class DeployCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "<dir|file.yaml>", description = "Specs or directories of specs.")
+    List<Path> paths;
+
+    @Mixin
+    Target target;
+
+    @Override
+    public Integer call() {
+        Session s = Session.current();
+        List<Path> files = files(paths);
+        return deploy(s, target.control(s), files);
+    }
+
+    static List<Path> files(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> list = Files.list(p)) {
+                    list.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
+                            .forEach(files::add);
+                } catch (IOException e) {
+                    throw QuiverException.failed("cannot read " + p + ": " + e.getMessage());
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw QuiverException.usage("deploy: no such file or directory: " + p);
+            }
+        }
+        if (files.isEmpty()) {
+            throw QuiverException.usage("deploy: no *.yaml in " + paths);
+        }
+        return files;
+    }
+
+    /** Deploys each file; 0 when all were accepted, else 1 (each rejection printed with its problems). */
+    public static int deploy(Session s, ControlClient control, List<Path> paths) {
+        Ports ports = s.ports();
+        int failed = 0;
+        for (Path f : files(paths)) {
+            String doc;
+            try {
+                doc = substitute(Files.readString(f), ports);
+            } catch (IOException e) {
+                throw QuiverException.failed("cannot read " + f + ": " + e.getMessage());
+            }
+            ControlClient.DeployResult r = control.deploy(doc);
+            if (r.ok()) {
+                s.console().line((r.created() ? "created  " : "updated  ") + f);
+            } else {
+                failed = 1;
+                s.console().err().println("FAILED   " + f + " (HTTP " + r.status() + ")");
+                r.rejection().problems().forEach(p -> s.console().err().println("    " + p));
+            }
+        }
+        return failed;
+    }
+
+    static String substitute(String spec, Ports ports) {
+        String out = spec;
+        for (var e : ports.asMap().entrySet()) {
+            out = out.replace("${QUIVER_" + e.getKey() + "_PORT}", Integer.toString(e.getValue()));
+        }
+        return out;
+    }
+}
