@@ -1,4 +1,4 @@
-package dev.quiver.local.coldstart;
+package dev.quiver.control.activator.coldstart;
 
 import java.util.Locale;
 

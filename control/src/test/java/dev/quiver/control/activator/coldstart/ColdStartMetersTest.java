@@ -1,8 +1,7 @@
-package dev.quiver.local.metrics;
+package dev.quiver.control.activator.coldstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quiver.local.coldstart.ServedBy;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
-package dev.quiver.local.coldstart;
+package dev.quiver.control.activator.coldstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quiver.local.coldstart.ColdStartRecorder.Snapshot;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

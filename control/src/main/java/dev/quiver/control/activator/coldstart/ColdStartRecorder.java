@@ -1,6 +1,6 @@
-package dev.quiver.local.coldstart;
+package dev.quiver.control.activator.coldstart;
 
-import dev.quiver.local.coldstart.LatencySummary.Figures;
+import dev.quiver.control.activator.coldstart.LatencySummary.Figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
-package dev.quiver.local.metrics;
+package dev.quiver.control.activator.coldstart;
 
-import dev.quiver.local.coldstart.ColdStartRecorder;
-import dev.quiver.local.coldstart.ServedBy;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

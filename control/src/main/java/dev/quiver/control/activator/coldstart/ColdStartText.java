@@ -1,9 +1,9 @@
-package dev.quiver.local.coldstart;
+package dev.quiver.control.activator.coldstart;
 
-import dev.quiver.local.coldstart.ColdStartRecorder.Requests;
-import dev.quiver.local.coldstart.ColdStartRecorder.Snapshot;
-import dev.quiver.local.coldstart.ColdStartRecorder.Startups;
-import dev.quiver.local.coldstart.LatencySummary.Figures;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder.Requests;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder.Snapshot;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder.Startups;
+import dev.quiver.control.activator.coldstart.LatencySummary.Figures;
 import java.util.ArrayList;
 import java.util.List;
 

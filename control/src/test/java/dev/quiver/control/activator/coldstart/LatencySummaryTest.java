@@ -1,8 +1,8 @@
-package dev.quiver.local.coldstart;
+package dev.quiver.control.activator.coldstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quiver.local.coldstart.LatencySummary.Figures;
+import dev.quiver.control.activator.coldstart.LatencySummary.Figures;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
