@@ -1,6 +1,7 @@
 package dev.quiver.control.activator;
 
 import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -11,6 +12,8 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The activator's HTTP server: one verticle per event loop ({@code servers} of them, sharing the port), each with
@@ -31,18 +34,12 @@ public final class ActivatorServer {
     /** Starts listening on {@code host:port} (0 = any free port) with {@code servers} event loops (at least 1). */
     public static Future<ActivatorServer> start(Vertx vertx, Activator activator, String host, int port,
             int servers) {
-        Verticle first = new Verticle(activator, host, port, true);
-        return vertx.deployVerticle(first).compose(id -> {
-            List<String> ids = new ArrayList<>(List.of(id));
-            List<Future<String>> more = new ArrayList<>();
-            for (int i = 1; i < Math.max(1, servers); i++) {
-                more.add(vertx.deployVerticle(new Verticle(activator, host, first.actualPort(), false)));
-            }
-            return Future.all(more).map(all -> {
-                more.forEach(f -> ids.add(f.result()));
-                return new ActivatorServer(vertx, ids, first.actualPort());
-            });
-        });
+        // one deployment of several instances: Vert.x shares the listening socket (a random port 0 included)
+        AtomicInteger actual = new AtomicInteger();
+        AtomicBoolean first = new AtomicBoolean(true);
+        return vertx.deployVerticle(() -> new Verticle(activator, host, port, first.getAndSet(false), actual),
+                new DeploymentOptions().setInstances(Math.max(1, servers)))
+                .map(id -> new ActivatorServer(vertx, List.of(id), actual.get()));
     }
 
     /** The port listened on. */
@@ -61,13 +58,14 @@ public final class ActivatorServer {
         private final String host;
         private final int port;
         private final boolean pokes;
-        private HttpServer server;
+        private final AtomicInteger actual;
 
-        Verticle(Activator activator, String host, int port, boolean pokes) {
+        Verticle(Activator activator, String host, int port, boolean pokes, AtomicInteger actual) {
             this.activator = activator;
             this.host = host;
             this.port = port;
             this.pokes = pokes;
+            this.actual = actual;
         }
 
         @Override
@@ -75,18 +73,14 @@ public final class ActivatorServer {
             HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
                     .setConnectTimeout(2000).setTcpNoDelay(true).setMaxInitialLineLength(8192),
                     new PoolOptions().setHttp1MaxSize(1000).setMaxWaitQueueSize(-1));
-            server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
                     .setCompressionSupported(false).setHandle100ContinueAutomatically(true).setTcpNoDelay(true));
             if (pokes) {
                 vertx.setPeriodic(activator.settings().pokeInterval().toMillis(),
                         id -> activator.repoke(System.nanoTime()));
             }
-            server.requestHandler(new ActivatorHandler(activator, client)).listen().<Void>mapEmpty()
-                    .onComplete(started);
-        }
-
-        int actualPort() {
-            return server.actualPort();
+            server.requestHandler(new ActivatorHandler(activator, client)).listen()
+                    .onSuccess(s -> actual.set(s.actualPort())).<Void>mapEmpty().onComplete(started);
         }
     }
 

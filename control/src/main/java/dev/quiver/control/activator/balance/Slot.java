@@ -12,7 +12,8 @@ public final class Slot {
     private final Endpoint endpoint;
     private final long readySinceNanos;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile long refusedUntilNanos = Long.MIN_VALUE;
+    private volatile boolean refused;
+    private volatile long refusedUntilNanos;
 
     /** @param readySinceNanos {@link System#nanoTime()} it was first seen ready, -1 when it was there before */
     public Slot(Endpoint endpoint, long readySinceNanos) {
@@ -52,10 +53,11 @@ public final class Slot {
     /** A connection to it was refused: skipped until {@code untilNanos}, or until the backend lists it anew. */
     public void refused(long untilNanos) {
         refusedUntilNanos = untilNanos;
+        refused = true;
     }
 
     public boolean usable(long nowNanos) {
-        return nowNanos - refusedUntilNanos >= 0;
+        return !refused || nowNanos - refusedUntilNanos >= 0;
     }
 
     @Override
