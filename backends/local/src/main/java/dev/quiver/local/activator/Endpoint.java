@@ -1,78 +1,49 @@
 package dev.quiver.local.activator;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
-/** A ready instance in a function's load-balancing set, with the requests the activator has in flight to it. */
+/**
+ * Transitional glue (see {@link Gates}): the current loop's handle on an instance's endpoint; the activator balances
+ * over {@link #ref()} and counts the requests in flight to it ({@link #inFlight()} reads the activator's count).
+ */
 public final class Endpoint {
-    private final String id;
-    private final String host;
-    private final int port;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean broken;
-    private volatile long readyNanos = -1;
+    private final dev.quiver.control.route.Endpoint ref;
+    private volatile FunctionGate gate;
 
     public Endpoint(String id, String host, int port) {
-        this.id = id;
-        this.host = host;
-        this.port = port;
+        this.ref = new dev.quiver.control.route.Endpoint(id, host, port);
+    }
+
+    public dev.quiver.control.route.Endpoint ref() {
+        return ref;
     }
 
     public String id() {
-        return id;
+        return ref.id();
     }
 
     public String host() {
-        return host;
+        return ref.host();
     }
 
     public int port() {
-        return port;
+        return ref.port();
     }
 
-    /** When the instance became ready ({@link System#nanoTime()}), -1 when not yet known. */
-    public long readyNanos() {
-        return readyNanos;
-    }
-
+    /** Unused: the activator notes when an endpoint enters the ready set itself (for cold-start accounting). */
     public void readyAt(long nanos) {
-        this.readyNanos = nanos;
     }
 
+    void bind(FunctionGate g) {
+        this.gate = g;
+    }
+
+    /** Requests the activator has in flight to it. */
     public int inFlight() {
-        return inFlight.get();
-    }
-
-    /** Takes a slot when fewer than {@code limit} requests are in flight ({@code limit 0}: unlimited). */
-    public boolean tryAcquire(int limit) {
-        if (broken) {
-            return false;
-        }
-        while (true) {
-            int n = inFlight.get();
-            if (limit > 0 && n >= limit) {
-                return false;
-            }
-            if (inFlight.compareAndSet(n, n + 1)) {
-                return true;
-            }
-        }
-    }
-
-    public void release() {
-        inFlight.decrementAndGet();
-    }
-
-    /** A connection to it failed: no more picks until the control plane replaces it. */
-    public void markBroken() {
-        broken = true;
-    }
-
-    public boolean broken() {
-        return broken;
+        FunctionGate g = gate;
+        return g == null ? 0 : g.inFlight(this);
     }
 
     @Override
     public String toString() {
-        return id + "@" + host + ":" + port + "(" + inFlight.get() + ")";
+        return ref.id() + "@" + ref + "(" + inFlight() + ")";
     }
 }

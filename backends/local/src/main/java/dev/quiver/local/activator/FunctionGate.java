@@ -1,165 +1,88 @@
 package dev.quiver.local.activator;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import dev.quiver.control.route.FunctionRef;
+import dev.quiver.control.route.Routing;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The activator's view of one function: its ready endpoints (published by the control loop), the load-balancing
- * policy for its concurrency limit, and the bounded FIFO of requests waiting for a slot. Requests are served in
- * arrival order: while anything waits, new arrivals queue behind it. Thread-safe; the queue is guarded by this.
+ * Transitional glue (see {@link Gates}): the current loop's handle on one function in the shared activator. An
+ * update publishes the ready endpoints and hard limit ({@link Routing}); {@link #queued()} is what the activator
+ * holds; the poke handler is called when the activator pokes the function.
  */
 public final class FunctionGate {
-    /** A buffered request; {@link #dispatch} is called, outside any lock, with a slot taken on the endpoint. */
-    public interface Waiter {
-        void dispatch(Endpoint endpoint);
-
-        /** The function was removed while waiting. */
-        void abandon();
-    }
-
-    public enum Enqueued { OK, FULL, CLOSED }
-
     private final String name;
-    private final int queueSize;
-    private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
-    private final AtomicBoolean pokePending = new AtomicBoolean();
+    private final FunctionRef ref;
     private volatile List<Endpoint> endpoints = List.of();
     private volatile int limit;
-    private volatile LoadBalancer balancer = LoadBalancer.forLimit(0);
-    private volatile int queued;
-    private volatile boolean closed;
     private volatile Runnable poker = () -> { };
+    private volatile Gates gates;
 
+    /** @param queueSize unused: the activator's queue size is {@code quiver.platform.activator.queue-size} */
     public FunctionGate(String name, int queueSize, int limit) {
         this.name = name;
-        this.queueSize = queueSize;
+        this.ref = FunctionRef.local(name);
         this.limit = limit;
-        this.balancer = LoadBalancer.forLimit(limit);
+    }
+
+    void bind(Gates g) {
+        this.gates = g;
+        for (Endpoint e : endpoints) {
+            e.bind(this);
+        }
     }
 
     public String name() {
         return name;
     }
 
+    FunctionRef ref() {
+        return ref;
+    }
+
     public int limit() {
         return limit;
     }
 
+    /** Requests the activator holds for the function. */
     public int queued() {
-        return queued;
+        Gates g = gates;
+        return g == null ? 0 : g.queued(ref);
     }
 
     public List<Endpoint> endpoints() {
         return endpoints;
     }
 
-    /** Called with the function's scaler when a request finds no ready instance. */
+    /** Called when the activator pokes: a request waits and no instance is ready. */
     public void onPoke(Runnable poker) {
         this.poker = poker;
     }
 
-    /** A slot on a ready endpoint now, or null (none ready, all at their limit, or others waiting first). */
-    public Endpoint tryAcquire() {
-        if (queued > 0) {
-            return null;
-        }
-        return balancer.pick(endpoints, limit);
+    void poke() {
+        poker.run();
     }
 
-    public Enqueued enqueue(Waiter w) {
-        synchronized (this) {
-            if (closed) {
-                return Enqueued.CLOSED;
-            }
-            if (queue.size() >= queueSize) {
-                return Enqueued.FULL;
-            }
-            queue.add(w);
-            queued = queue.size();
-        }
-        if (noneReady()) {
-            poke();
-        }
-        drain();
-        return Enqueued.OK;
-    }
-
-    /** @return true when it was still waiting (and is no longer) */
-    public boolean remove(Waiter w) {
-        synchronized (this) {
-            boolean removed = queue.remove(w);
-            queued = queue.size();
-            return removed;
-        }
-    }
-
-    public void release(Endpoint e) {
-        e.release();
-        if (queued > 0) {
-            drain();
-        }
+    /** No-op: the activator pokes again every poke interval while requests wait at zero. */
+    public void pokeHandled() {
     }
 
     /** Publishes the ready endpoints and the limit in force; waiting requests go out at once. */
     public void update(List<Endpoint> ready, int newLimit) {
-        if (newLimit != limit) {
-            balancer = LoadBalancer.forLimit(newLimit);
-            limit = newLimit;
-        }
         endpoints = List.copyOf(ready);
-        drain();
+        limit = newLimit;
+        ready.forEach(e -> e.bind(this));
+        Gates g = gates;
+        if (g != null) {
+            g.endpoints().publish(ref, new Routing(ready.stream().map(Endpoint::ref).toList(), newLimit));
+        }
     }
 
     public boolean noneReady() {
-        for (Endpoint e : endpoints) {
-            if (!e.broken()) {
-                return false;
-            }
-        }
-        return true;
+        return endpoints.isEmpty();
     }
 
-    public void poke() {
-        if (pokePending.compareAndSet(false, true)) {
-            poker.run();
-        }
-    }
-
-    /** The scaler handled the poke; the next request at zero pokes again. */
-    public void pokeHandled() {
-        pokePending.set(false);
-    }
-
-    /** No more requests: waiting ones are abandoned (the function was deleted). */
-    public void close() {
-        List<Waiter> left;
-        synchronized (this) {
-            closed = true;
-            left = new ArrayList<>(queue);
-            queue.clear();
-            queued = 0;
-        }
-        left.forEach(Waiter::abandon);
-    }
-
-    private void drain() {
-        while (true) {
-            Waiter w;
-            Endpoint e;
-            synchronized (this) {
-                if (queue.isEmpty()) {
-                    return;
-                }
-                e = balancer.pick(endpoints, limit);
-                if (e == null) {
-                    return;
-                }
-                w = queue.poll();
-                queued = queue.size();
-            }
-            w.dispatch(e);
-        }
+    int inFlight(Endpoint e) {
+        Gates g = gates;
+        return g == null ? 0 : g.inFlight(ref, e.ref());
     }
 }

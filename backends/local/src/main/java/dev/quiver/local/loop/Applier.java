@@ -3,7 +3,7 @@ package dev.quiver.local.loop;
 import dev.quiver.local.backend.InstanceBackend;
 import dev.quiver.local.backend.InstanceHandle;
 import dev.quiver.local.backend.Purpose;
-import dev.quiver.local.coldstart.ColdStartRecorder;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.local.warmpool.ManagedInstance;
 import dev.quiver.scaler.decision.Decision;
 import dev.quiver.scaler.warmpool.PoolAction;

@@ -1,6 +1,6 @@
 package dev.quiver.local.loop;
 
-import dev.quiver.local.coldstart.ColdStartRecorder;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.local.metrics.InstanceStats;
 import dev.quiver.local.metrics.StatsScraper;
 import dev.quiver.local.warmpool.ManagedInstance;

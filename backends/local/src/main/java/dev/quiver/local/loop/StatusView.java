@@ -1,9 +1,9 @@
 package dev.quiver.local.loop;
 
 import dev.quiver.local.backend.LaunchInfo;
-import dev.quiver.local.coldstart.ColdStartRecorder;
-import dev.quiver.local.coldstart.ColdStartRecorder.Snapshot;
-import dev.quiver.local.coldstart.ColdStartText;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder.Snapshot;
+import dev.quiver.control.activator.coldstart.ColdStartText;
 import dev.quiver.local.warmpool.ManagedInstance;
 import dev.quiver.scaler.decision.Decision;
 import dev.quiver.scaler.warmpool.Role;

@@ -3,11 +3,9 @@ package dev.quiver.local.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.quiver.local.activator.Endpoint;
-import dev.quiver.local.activator.FunctionGate;
 import dev.quiver.local.activator.Gates;
 import dev.quiver.local.backend.Purpose;
-import dev.quiver.local.coldstart.ColdStartRecorder;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.local.metrics.LagReader;
 import dev.quiver.local.metrics.PlatformMeters;
 import dev.quiver.local.registry.FunctionReader;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,20 +50,10 @@ class ControlLoopTest {
         loop.deploy(reader.read("name: f\nartifact: f.jar\nscale: {initialScale: 0, warmPool: 1}\n"));
         await().untilAsserted(() -> assertThat(loop.status("f").orElseThrow().warm()).isEqualTo(1));
         String pooled = backend.ids().get(0);
-        List<String> dispatched = new CopyOnWriteArrayList<>();
+        gates.poke(dev.quiver.control.route.FunctionRef.local("f"));
 
-        gates.get("f").enqueue(new FunctionGate.Waiter() {
-            @Override
-            public void dispatch(Endpoint e) {
-                dispatched.add(e.id());
-            }
-
-            @Override
-            public void abandon() {
-            }
-        });
-
-        await().untilAsserted(() -> assertThat(dispatched).containsExactly(pooled));
+        await().untilAsserted(() -> assertThat(gates.endpoints().routing(dev.quiver.control.route.FunctionRef.local("f"))
+                .orElseThrow().endpoints()).extracting(dev.quiver.control.route.Endpoint::id).containsExactly(pooled));
         var s = loop.status("f").orElseThrow();
         assertThat(s.promotions()).isEqualTo(1);
         assertThat(s.coldStarts()).isZero();

@@ -2,7 +2,7 @@ package dev.quiver.local.loop;
 
 import dev.quiver.local.activator.Gates;
 import dev.quiver.local.backend.InstanceBackend;
-import dev.quiver.local.coldstart.ColdStartRecorder;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.local.config.PlatformSettings;
 import dev.quiver.local.launch.Archive;
 import dev.quiver.local.metrics.LagReader;
