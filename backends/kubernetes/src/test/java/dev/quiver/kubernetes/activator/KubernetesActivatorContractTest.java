@@ -65,7 +65,13 @@ class KubernetesActivatorContractTest extends ActivatorContract {
 
             @Override
             public void declare(String function, int cc) throws Exception {
-                client.resource(Functions.of(function, NS, Map.of("containerConcurrency", cc))).serverSideApply();
+                Function f = Functions.of(function, NS, Map.of("containerConcurrency", cc));
+                if (client.resource(f).get() == null) {
+                    client.resource(f).create();
+                } else {
+                    client.resources(Function.class).inNamespace(NS).withName(function)
+                            .edit(old -> { old.getSpec().setScale(f.getSpec().getScale()); return old; });
+                }
                 await(() -> routing(function) != null && routing(function).containerConcurrency() == cc);
             }
 
