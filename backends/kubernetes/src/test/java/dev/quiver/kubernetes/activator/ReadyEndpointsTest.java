@@ -2,9 +2,9 @@ package dev.quiver.kubernetes.activator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quiver.control.route.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import dev.quiver.control.route.Endpoint;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
