@@ -43,15 +43,16 @@ public final class ActivatorHandler implements Handler<HttpServerRequest> {
             return;
         }
         Target t = found.get();
-        String name = t.function().toString();
         Optional<FunctionQueue> queue = activator.queue(t.function());
         if (queue.isEmpty()) {
+            String name = t.function().toString();
             activator.metrics().count(name, Outcome.NOT_FOUND);
             reject(req, Answers.notFound(name, "No function '" + t.function().name() + "'"
                     + (t.function().namespace().isEmpty() ? "" : " in namespace '" + t.function().namespace() + "'")
                     + " is deployed."));
             return;
         }
+        String name = queue.get().key();
         long max = activator.settings().maxBodyBytes();
         String length = req.getHeader("content-length");
         if (length != null) {

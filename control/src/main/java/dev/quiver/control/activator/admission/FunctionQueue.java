@@ -29,6 +29,7 @@ public final class FunctionQueue {
     public enum Enqueued { OK, FULL, CLOSED }
 
     private final FunctionRef function;
+    private final String key;
     private final int queueSize;
     private final LeastInFlight balancer = new LeastInFlight();
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
@@ -42,6 +43,7 @@ public final class FunctionQueue {
     /** @param routing what the directory says now; its endpoints count as ready before any request arrived */
     public FunctionQueue(FunctionRef function, int queueSize, Routing routing) {
         this.function = function;
+        this.key = function.toString();
         this.queueSize = queueSize;
         this.limit = routing.containerConcurrency();
         this.slots = routing.endpoints().stream().map(e -> new Slot(e, -1)).toList();
@@ -49,6 +51,11 @@ public final class FunctionQueue {
 
     public FunctionRef function() {
         return function;
+    }
+
+    /** The function as metrics and answers name it ({@code name}, or {@code namespace/name}). */
+    public String key() {
+        return key;
     }
 
     public int limit() {

@@ -1,6 +1,7 @@
 package dev.quiver.control.activator.proxy;
 
 import io.vertx.core.MultiMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,15 +12,16 @@ import java.util.TreeSet;
  * connection; {@code Expect: 100-continue} is answered by the activator itself, not forwarded.
  */
 public final class HopByHop {
-    static final Set<String> FIXED = Set.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "expect");
+    static final Set<String> FIXED = caseInsensitive(List.of("connection", "keep-alive", "proxy-connection",
+            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host",
+            "expect"));
 
     private HopByHop() {
     }
 
-    /** The lowercase names to drop, given the message's {@code Connection} header values (may be empty). */
+    /** The names to drop (compared ignoring case), given the message's {@code Connection} header values. */
     public static Set<String> dropped(Iterable<String> connectionValues) {
-        Set<String> out = new TreeSet<>(FIXED);
+        Set<String> out = caseInsensitive(FIXED);
         for (String v : connectionValues) {
             for (String token : v.split(",")) {
                 String t = token.trim().toLowerCase(Locale.ROOT);
@@ -31,15 +33,20 @@ public final class HopByHop {
         return out;
     }
 
-    /** Copies the end-to-end headers of {@code from} into {@code to}. */
+    /** Copies the end-to-end headers of {@code from} into {@code to} (no allocation per header). */
     public static void copy(MultiMap from, MultiMap to) {
-        java.util.List<String> connection = from.getAll("connection");
+        List<String> connection = from.getAll("connection");
         Set<String> drop = connection.isEmpty() ? FIXED : dropped(connection);
         for (var h : from) {
-            String name = h.getKey();
-            if (!drop.contains(name) && !drop.contains(name.toLowerCase(Locale.ROOT))) {
-                to.add(name, h.getValue());
+            if (!drop.contains(h.getKey())) {
+                to.add(h.getKey(), h.getValue());
             }
         }
+    }
+
+    private static Set<String> caseInsensitive(java.util.Collection<String> names) {
+        Set<String> out = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        out.addAll(names);
+        return out;
     }
 }

@@ -65,7 +65,7 @@ public final class ProxyCall implements FunctionQueue.Waiter {
         this.deadline = arrived + activator.settings().timeout().toNanos();
         this.ctx = Vertx.currentContext();
         this.vertx = ctx.owner();
-        this.name = target.function().toString();
+        this.name = queue.key();
     }
 
     public void start() {
