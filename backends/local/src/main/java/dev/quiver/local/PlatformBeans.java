@@ -8,17 +8,17 @@ import dev.quiver.control.observe.lag.LagReader;
 import dev.quiver.control.observe.stats.StatsObserver;
 import dev.quiver.control.route.PublishedEndpoints;
 import dev.quiver.local.activator.Activator;
-import dev.quiver.local.activator.Gates;
+import dev.quiver.control.route.FunctionRef;
+import dev.quiver.control.route.QueuedRequests;
+import dev.quiver.local.activator.LoopPoker;
 import dev.quiver.local.backend.InstanceRunner;
 import dev.quiver.local.backend.LocalBackend;
 import dev.quiver.local.backend.process.ProcessBackend;
-import dev.quiver.local.coldstart.ColdStartRecorder;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.local.config.PlatformSettings;
 import dev.quiver.local.launch.JvmCatalog;
 import dev.quiver.local.launch.Launcher;
-import dev.quiver.local.loop.ActivatorGates;
 import dev.quiver.local.loop.ControlLoop;
-import dev.quiver.local.metrics.ColdStartMeters;
 import dev.quiver.local.metrics.PlatformMeters;
 import dev.quiver.local.registry.FunctionDefinition;
 import dev.quiver.local.registry.FunctionReader;
@@ -61,12 +61,6 @@ public class PlatformBeans {
 
     @Produces
     @Singleton
-    ColdStartRecorder coldStarts(MeterRegistry meters) {
-        return new ColdStartRecorder(new ColdStartMeters(meters));
-    }
-
-    @Produces
-    @Singleton
     LagReader lag(PlatformSettings s) {
         return s.kafkaBootstrap().<LagReader>map(k -> new KafkaLagReader(k, Duration.ofSeconds(2),
                 "quiver-platform-lag")).orElse(LagReader.NONE);
@@ -74,38 +68,35 @@ public class PlatformBeans {
 
     @Produces
     @Singleton
-    PublishedEndpoints endpoints() {
-        return new PublishedEndpoints();
-    }
-
-    @Produces
-    @Singleton
-    ControlLoop loop(PlatformSettings s, FunctionRegistry registry, Gates gates, PublishedEndpoints endpoints,
-                     InstanceRunner runner, LagReader lag, Clock clock, MeterRegistry meters,
-                     ColdStartRecorder coldStarts) {
-        return create(s, registry, gates, endpoints, runner, lag, clock, new PlatformMeters(meters), coldStarts);
+    ControlLoop loop(PlatformSettings s, FunctionRegistry registry, dev.quiver.control.activator.Activator activator,
+                     LoopPoker poker, PublishedEndpoints endpoints, InstanceRunner runner, LagReader lag,
+                     Clock clock, MeterRegistry meters, ColdStartRecorder coldStarts) {
+        ControlLoop loop = create(s, registry, activator,
+                (function, instance) -> activator.inFlight(FunctionRef.local(function), instance), endpoints,
+                runner, lag, clock, new PlatformMeters(meters), coldStarts);
+        poker.attach(loop.loop());
+        return loop;
     }
 
     /**
-     * The shared loop over the process backend: it publishes endpoints to {@code endpoints}, which the activator's
-     * gates follow (until the shared activator reads them itself), and counts the gates' queues as concurrency.
+     * The shared loop over the process backend: it publishes each function's ready instances to {@code endpoints}
+     * (the activator's directory), counts the activator's held requests as concurrency and, before stopping an
+     * instance, waits for the activator's requests in flight to it.
      */
-    public static ControlLoop create(PlatformSettings s, FunctionRegistry registry, Gates gates,
-                                     PublishedEndpoints endpoints, InstanceRunner runner, LagReader lag, Clock clock,
-                                     PlatformMeters meters, ColdStartRecorder coldStarts) {
+    public static ControlLoop create(PlatformSettings s, FunctionRegistry registry, QueuedRequests queued,
+                                     LocalBackend.ActivatorInFlight inFlight, PublishedEndpoints endpoints,
+                                     InstanceRunner runner, LagReader lag, Clock clock, PlatformMeters meters,
+                                     ColdStartRecorder coldStarts) {
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "quiver-loop");
             t.setDaemon(true);
             return t;
         });
-        ActivatorGates bridge = new ActivatorGates(gates, endpoints, s.activator().queueSize());
         LocalBackend backend = new LocalBackend(runner, thread, clock, s.instances().drainTimeout(), coldStarts,
-                bridge);
+                inFlight);
         FunctionLoop loop = new FunctionLoop(backend,
-                new StatsObserver(s.scrapeInterval().multipliedBy(8).dividedBy(10)), lag, bridge,
+                new StatsObserver(s.scrapeInterval().multipliedBy(8).dividedBy(10)), lag, queued,
                 RoutePublisher.of(endpoints), clock, thread, new LoopSettings(s.scrapeInterval(), s.historySeconds()));
-        bridge.pokeWith(loop);
-        bridge.readyTimes(backend::readyNanos);
         return new ControlLoop(loop, backend, registry, meters, coldStarts, thread);
     }
 

@@ -1,16 +1,19 @@
 package dev.quiver.kubernetes.activator;
 
+import dev.quiver.control.activator.routing.ClusterRouter;
 import dev.quiver.kubernetes.controller.ControllerConfig;
 import java.net.URI;
 import java.time.Duration;
 
 /**
  * The activator's validated settings ({@code quiver.kubernetes.activator.*} and {@code quiver.kubernetes.controller-url});
- * {@link #from} fails naming the key, the rule and the value.
+ * {@link #from} fails naming the key, the rule and the value. {@link #shared()} is what the shared activator takes.
  */
 public record ActivatorSettings(int port, Duration timeout, int queueDepth, int retryAfterSeconds,
-        Duration pokeInterval, String clusterDomain, URI controllerUrl) {
+        Duration pokeInterval, String clusterDomain, URI controllerUrl, long maxBodySize) {
     private static final String P = "quiver.kubernetes.activator.";
+    /** Attempts per request when a connection is refused (nothing sent), the same on both backends. */
+    static final int MAX_ATTEMPTS = dev.quiver.control.activator.ActivatorSettings.DEFAULTS.maxAttempts();
 
     public ActivatorSettings {
         check(port >= 0 && port <= 65535, P + "port", "must be 0..65535", port);
@@ -19,14 +22,27 @@ public record ActivatorSettings(int port, Duration timeout, int queueDepth, int 
         check(retryAfterSeconds >= 0, P + "retry-after-seconds", "must be >= 0", retryAfterSeconds);
         check(!pokeInterval.isNegative() && !pokeInterval.isZero(), P + "poke-interval", "must be positive",
                 pokeInterval);
-        check(Target.dnsLabel(clusterDomain.split("\\.")[0]), P + "cluster-domain", "must be a DNS name",
+        check(ClusterRouter.dnsLabel(clusterDomain.split("\\.")[0]), P + "cluster-domain", "must be a DNS name",
                 clusterDomain);
+        check(maxBodySize >= 1, P + "max-body-size", "must be >= 1", maxBodySize);
+    }
+
+    public ActivatorSettings(int port, Duration timeout, int queueDepth, int retryAfterSeconds, Duration pokeInterval,
+            String clusterDomain, URI controllerUrl) {
+        this(port, timeout, queueDepth, retryAfterSeconds, pokeInterval, clusterDomain, controllerUrl,
+                dev.quiver.control.activator.ActivatorSettings.DEFAULTS.maxBodyBytes());
     }
 
     public static ActivatorSettings from(ControllerConfig c) {
         ControllerConfig.Activator a = c.activator();
         return new ActivatorSettings(a.port(), a.timeout(), a.queueDepth(), a.retryAfterSeconds(), a.pokeInterval(),
-                a.clusterDomain(), controllerUrl(c.controllerUrl()));
+                a.clusterDomain(), controllerUrl(c.controllerUrl()), a.maxBodySize());
+    }
+
+    /** The settings of the shared activator. */
+    public dev.quiver.control.activator.ActivatorSettings shared() {
+        return new dev.quiver.control.activator.ActivatorSettings(queueDepth, timeout, maxBodySize, retryAfterSeconds,
+                pokeInterval, MAX_ATTEMPTS);
     }
 
     public static URI controllerUrl(String value) {

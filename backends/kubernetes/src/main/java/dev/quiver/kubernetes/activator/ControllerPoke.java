@@ -1,5 +1,7 @@
 package dev.quiver.kubernetes.activator;
 
+import dev.quiver.control.route.FunctionRef;
+import dev.quiver.control.route.Poker;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
@@ -8,19 +10,28 @@ import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import org.jboss.logging.Logger;
 
-/** {@code POST <controller-url>/quiver/poke/{namespace}/{function}}: "a request is waiting, decide now". */
-final class ControllerPoke {
+/**
+ * The Kubernetes {@link Poker}: {@code POST <controller-url>/quiver/poke/{namespace}/{function}}, "a request is
+ * waiting, decide now". Asynchronous; failures are logged, not thrown (the activator pokes again every poke interval
+ * while requests wait).
+ */
+public final class ControllerPoke implements Poker {
     private static final Logger LOG = Logger.getLogger(ControllerPoke.class);
     private final HttpClient client;
     private final URI controller;
 
-    ControllerPoke(HttpClient client, URI controller) {
+    public ControllerPoke(HttpClient client, URI controller) {
         this.client = client;
         this.controller = controller;
     }
 
-    /** The controller's status code (202 taken, 404 unknown function); failures are logged, not thrown. */
-    Future<Integer> poke(String namespace, String function) {
+    @Override
+    public void poke(FunctionRef function) {
+        send(function.namespace(), function.name());
+    }
+
+    /** The controller's status code (202 taken, 404 unknown function). */
+    Future<Integer> send(String namespace, String function) {
         boolean tls = "https".equals(controller.getScheme());
         int port = controller.getPort() > 0 ? controller.getPort() : tls ? 443 : 80;
         String base = controller.getRawPath() == null ? "" : controller.getRawPath().replaceAll("/+$", "");

@@ -1,7 +1,12 @@
 package dev.quiver.kubernetes.activator;
 
+import dev.quiver.control.route.Endpoint;
+import dev.quiver.control.route.EndpointDirectory;
+import dev.quiver.control.route.FunctionRef;
+import dev.quiver.control.route.Routing;
 import dev.quiver.kubernetes.controller.EveryEvent;
 import dev.quiver.kubernetes.controller.WatchedNamespaces;
+import dev.quiver.kubernetes.model.FunctionValidator;
 import dev.quiver.kubernetes.resource.Function;
 import dev.quiver.kubernetes.workload.Names;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -11,33 +16,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
- * {@link FunctionDirectory} from informers in the watched namespaces (one pair per namespace, or one cluster-wide pair
- * for {@code *}): Function resources (known functions) and the EndpointSlices of {@code <name>-private} Services
- * (ready endpoints). Needs get/list/watch on functions and endpointslices there, nothing else.
+ * The Kubernetes {@link EndpointDirectory}, from informers in the watched namespaces (one pair per namespace, or one
+ * cluster-wide pair for {@code *}): Function resources (which functions exist, and their {@code containerConcurrency}
+ * from {@code spec.scale}) and the EndpointSlices of {@code <name>-private} Services (ready endpoints). Needs
+ * get/list/watch on functions and endpointslices there, nothing else.
  */
-public final class KubeDirectory implements FunctionDirectory, AutoCloseable {
+public final class KubeDirectory implements EndpointDirectory, AutoCloseable {
     /** The label the EndpointSlice controller puts on each slice: the Service's name. */
     static final String SERVICE_NAME = "kubernetes.io/service-name";
     private static final String PRIVATE_SUFFIX = Names.privateService("");
 
     private final WatchedNamespaces watched;
-    private final Listener listener;
-    /** Ready endpoints by {@code namespace/function}. */
-    private final Map<String, List<Endpoint>> ready = new ConcurrentHashMap<>();
+    private final List<Consumer<FunctionRef>> listeners = new CopyOnWriteArrayList<>();
+    /** Ready endpoints by function. */
+    private final Map<FunctionRef, List<Endpoint>> ready = new ConcurrentHashMap<>();
+    /** containerConcurrency by function, read when its resource changes. */
+    private final Map<FunctionRef, Integer> limits = new ConcurrentHashMap<>();
     private final List<SharedIndexInformer<Function>> functions = new ArrayList<>();
     private final List<SharedIndexInformer<EndpointSlice>> slices = new ArrayList<>();
 
     /** Functions and EndpointSlices of one namespace. */
-    public KubeDirectory(KubernetesClient client, String namespace, Listener listener) {
-        this(client, new WatchedNamespaces(false, List.of(namespace)), listener);
+    public KubeDirectory(KubernetesClient client, String namespace) {
+        this(client, new WatchedNamespaces(false, List.of(namespace)));
     }
 
-    public KubeDirectory(KubernetesClient client, WatchedNamespaces watched, Listener listener) {
+    public KubeDirectory(KubernetesClient client, WatchedNamespaces watched) {
         this.watched = watched;
-        this.listener = listener;
         if (watched.all()) {
             functions.add(client.resources(Function.class).inAnyNamespace().runnableInformer(0));
             slices.add(client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(0));
@@ -59,18 +69,36 @@ public final class KubeDirectory implements FunctionDirectory, AutoCloseable {
     }
 
     @Override
-    public boolean known(String ns, String function) {
-        return watched.includes(ns)
-                && functions.stream().anyMatch(i -> i.getStore().getByKey(ns + "/" + function) != null);
+    public Optional<Routing> routing(FunctionRef f) {
+        if (!known(f)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Routing(ready.getOrDefault(f, List.of()), limits.getOrDefault(f, 0)));
     }
 
     @Override
-    public List<Endpoint> ready(String ns, String function) {
-        return watched.includes(ns) ? ready.getOrDefault(ns + "/" + function, List.of()) : List.of();
+    public void onChange(Consumer<FunctionRef> listener) {
+        listeners.add(listener);
+    }
+
+    boolean known(FunctionRef f) {
+        String key = f.namespace() + "/" + f.name();
+        return watched.includes(f.namespace()) && functions.stream().anyMatch(i -> i.getStore().getByKey(key) != null);
     }
 
     private void onFunction(Function f) {
-        listener.changed(f.getMetadata().getNamespace(), f.getMetadata().getName());
+        FunctionRef ref = new FunctionRef(f.getMetadata().getNamespace(), f.getMetadata().getName());
+        limits.put(ref, containerConcurrency(f));
+        changed(ref);
+    }
+
+    /** {@code spec.scale.containerConcurrency} as the controller reads it; 0 (unlimited) when invalid. */
+    static int containerConcurrency(Function f) {
+        try {
+            return FunctionValidator.validate(f).scaling().scale().containerConcurrency();
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     private void onSlice(EndpointSlice s) {
@@ -79,17 +107,20 @@ public final class KubeDirectory implements FunctionDirectory, AutoCloseable {
             return;
         }
         String ns = s.getMetadata().getNamespace();
-        String function = service.substring(0, service.length() - PRIVATE_SUFFIX.length());
+        FunctionRef ref = new FunctionRef(ns, service.substring(0, service.length() - PRIVATE_SUFFIX.length()));
         List<EndpointSlice> all = slices.stream().flatMap(i -> i.getStore().list().stream())
                 .filter(x -> ns.equals(x.getMetadata().getNamespace()) && x.getMetadata().getLabels() != null
                         && service.equals(x.getMetadata().getLabels().get(SERVICE_NAME)))
                 .toList();
         List<Endpoint> now = ReadyEndpoints.of(all);
-        String key = ns + "/" + function;
-        List<Endpoint> before = now.isEmpty() ? ready.remove(key) : ready.put(key, now);
+        List<Endpoint> before = now.isEmpty() ? ready.remove(ref) : ready.put(ref, now);
         if (!Objects.equals(before == null ? List.of() : before, now)) {
-            listener.changed(ns, function);
+            changed(ref);
         }
+    }
+
+    private void changed(FunctionRef ref) {
+        listeners.forEach(l -> l.accept(ref));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.quiver.kubernetes.activator;
 
+import dev.quiver.control.route.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointConditions;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -12,7 +13,8 @@ import java.util.Set;
 /**
  * The ready endpoints of one Service from its EndpointSlices: endpoints whose {@code conditions.ready} is true or
  * unset (the API says unset means ready) and that are not terminating, on the slice's port named {@code http} (or
- * its only port). Sorted, so that round robin is stable across updates.
+ * its only port). Each is named by its pod ({@code targetRef.name}), else by its address and port. Sorted, so that
+ * round robin is stable across updates.
  */
 public final class ReadyEndpoints {
     static final String PORT_NAME = "http";
@@ -29,7 +31,10 @@ public final class ReadyEndpoints {
             }
             for (io.fabric8.kubernetes.api.model.discovery.v1.Endpoint e : s.getEndpoints()) {
                 if (ready(e.getConditions()) && e.getAddresses() != null && !e.getAddresses().isEmpty()) {
-                    out.add(new Endpoint(e.getAddresses().get(0), port));
+                    String address = e.getAddresses().get(0);
+                    String id = e.getTargetRef() != null && e.getTargetRef().getName() != null
+                            ? e.getTargetRef().getName() : address + ":" + port;
+                    out.add(new Endpoint(id, address, port));
                 }
             }
         }

@@ -115,6 +115,10 @@ public interface ControllerConfig {
         @WithDefault("1s")
         Duration pokeInterval();
 
+        /** Largest request body in bytes; larger ones get 413. */
+        @WithDefault("10485760")
+        long maxBodySize();
+
         /** Host suffix of in-cluster names: {@code <function>.<namespace>.svc.<cluster-domain>}. */
         @WithDefault("cluster.local")
         String clusterDomain();

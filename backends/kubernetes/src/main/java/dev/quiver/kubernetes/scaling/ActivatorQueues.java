@@ -25,13 +25,14 @@ import org.jboss.logging.Logger;
 
 /**
  * {@link QueuedRequests} on Kubernetes: the requests every activator pod holds, read from each pod's
- * {@code GET /quiver/activator/load} ({@link ActivatorLoad}) on its {@code admin} port, asynchronously. The loop
+ * {@code GET /quiver/activator/load} ({@link ActivatorLoad}) on its {@code http} port (the activator's own
+ * server, which holds the requests), asynchronously. The loop
  * reads the sums of the last complete reading; a reading older than {@code maxAge} starts the next one.
  */
 public final class ActivatorQueues implements QueuedRequests {
     private static final Logger LOG = Logger.getLogger(ActivatorQueues.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final int DEFAULT_ADMIN_PORT = 8080;
+    static final int DEFAULT_PORT = 8012;
 
     private final Supplier<List<Pod>> activators;
     private final HttpClient http;
@@ -93,7 +94,7 @@ public final class ActivatorQueues implements QueuedRequests {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         String host = ip.contains(":") ? "[" + ip + "]" : ip;
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + host + ":" + adminPort(pod)
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + host + ":" + loadPort(pod)
                 + ActivatorLoad.PATH)).timeout(timeout).GET().build();
         return http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(res -> res.statusCode() == 200 ? parse(res.body()) : Optional.<ActivatorLoad>empty())
@@ -111,13 +112,13 @@ public final class ActivatorQueues implements QueuedRequests {
         }
     }
 
-    /** The activator container's port named {@code admin}, else 8080 (deploy/base/activator.yaml). */
-    static int adminPort(Pod pod) {
+    /** The activator container's port named {@code http}, else 8012 (deploy/base/activator.yaml). */
+    static int loadPort(Pod pod) {
         if (pod.getSpec() == null || pod.getSpec().getContainers() == null) {
-            return DEFAULT_ADMIN_PORT;
+            return DEFAULT_PORT;
         }
         return pod.getSpec().getContainers().stream().flatMap(c -> c.getPorts() == null ? java.util.stream.Stream
-                .<ContainerPort>empty() : c.getPorts().stream()).filter(p -> "admin".equals(p.getName()))
-                .map(ContainerPort::getContainerPort).findFirst().orElse(DEFAULT_ADMIN_PORT);
+                .<ContainerPort>empty() : c.getPorts().stream()).filter(p -> "http".equals(p.getName()))
+                .map(ContainerPort::getContainerPort).findFirst().orElse(DEFAULT_PORT);
     }
 }

@@ -15,7 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-/** quiver.kubernetes.role=activator: the same app serves the activator's proxy and metrics, not the controller. */
+/** quiver.kubernetes.role=activator: the app serves the activator (metrics on /q/metrics), not the controller. */
 @QuarkusTest
 @WithKubernetesTestServer
 @TestProfile(ActivatorRoleProfile.class)
@@ -23,7 +23,7 @@ class ActivatorRoleTest {
     @Inject
     ActivatorStartup activator;
 
-    @TestHTTPResource("/quiver/activator/metrics")
+    @TestHTTPResource("/q/metrics")
     URL metrics;
 
     @TestHTTPResource("/quiver/poke/actrole/anything")
@@ -38,13 +38,15 @@ class ActivatorRoleTest {
         HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/f/nosuch/hi")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(new JsonObject(unknown.body()).getString("error"))
-                .isEqualTo("unknown function 'nosuch' in namespace 'actrole'");
+        assertThat(new JsonObject(unknown.body()).getString("error")).isEqualTo("not_found");
+        assertThat(new JsonObject(unknown.body()).getString("message"))
+                .isEqualTo("No function 'nosuch' in namespace 'actrole' is deployed.");
 
         HttpResponse<String> m = http.send(HttpRequest.newBuilder(metrics.toURI()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(m.statusCode()).isEqualTo(200);
-        assertThat(m.body()).contains("quiver_activator_unknown_total 1\n", "quiver_activator_requests_total 1\n");
+        assertThat(m.body()).containsPattern(
+                "quiver_activator_requests_total\\{function=\"actrole/nosuch\",outcome=\"not_found\",?} 1\\.0");
 
         HttpResponse<Void> p = http.send(HttpRequest.newBuilder(poke.toURI())
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());

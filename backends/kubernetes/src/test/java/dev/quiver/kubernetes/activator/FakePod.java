@@ -1,5 +1,6 @@
 package dev.quiver.kubernetes.activator;
 
+import dev.quiver.control.route.Endpoint;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -40,7 +41,7 @@ final class FakePod implements AutoCloseable {
     }
 
     Endpoint endpoint() {
-        return new Endpoint("127.0.0.1", port());
+        return new Endpoint("127.0.0.1:" + port(), "127.0.0.1", port());
     }
 
     @Override

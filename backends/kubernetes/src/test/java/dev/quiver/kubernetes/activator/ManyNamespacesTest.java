@@ -3,12 +3,16 @@ package dev.quiver.kubernetes.activator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.quiver.control.route.Endpoint;
+import dev.quiver.control.route.FunctionRef;
+import dev.quiver.control.route.Routing;
 import dev.quiver.kubernetes.Functions;
 import dev.quiver.kubernetes.controller.MockCluster;
 import dev.quiver.kubernetes.controller.WatchedNamespaces;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPortBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.vertx.core.Vertx;
@@ -51,32 +55,34 @@ class ManyNamespacesTest {
         slice("team-a", a);
         slice("team-b", b);
         slice("unlisted", a);
-        Activator activator = new Activator(vertx, new ActivatorSettings(0, LONG, 10, 1, Duration.ofSeconds(1),
-                "cluster.local", controller.uri()), "quiver");
-        KubeDirectory[] directory = new KubeDirectory[1];
-        int port = activator.start("127.0.0.1", l -> directory[0] = new KubeDirectory(client,
-                WatchedNamespaces.parse(Optional.of("team-a,team-b"), "quiver"), l).start())
-                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        ActivatorStartup.Running running = ActivatorStartup.start(vertx, client, new ActivatorSettings(0, LONG, 10, 1,
+                Duration.ofSeconds(1), "cluster.local", controller.uri()), "quiver",
+                WatchedNamespaces.parse(Optional.of("team-a,team-b"), "quiver"), "127.0.0.1", 1,
+                new SimpleMeterRegistry()).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        KubeDirectory directory = running.directory();
+        int port = running.server().port();
         try {
-            await().atMost(LONG).until(() -> directory[0].ready("team-a", "same").size() == 1
-                    && directory[0].ready("team-b", "same").size() == 1);
-            assertThat(directory[0].ready("team-a", "same")).containsExactly(a.endpoint());
-            assertThat(directory[0].ready("team-b", "same")).containsExactly(b.endpoint());
-            assertThat(directory[0].known("unlisted", "same")).isFalse();
-            assertThat(directory[0].ready("unlisted", "same")).isEmpty();
+            await().atMost(LONG).until(() -> ready(directory, "team-a").size() == 1
+                    && ready(directory, "team-b").size() == 1);
+            assertThat(ready(directory, "team-a")).containsExactly(a.endpoint());
+            assertThat(ready(directory, "team-b")).containsExactly(b.endpoint());
+            assertThat(directory.routing(new FunctionRef("unlisted", "same"))).isEmpty();
 
             assertThat(get(http, port, "same.team-b.svc.cluster.local")).isEqualTo("200 pod-in-team-b got 0 bytes");
             assertThat(get(http, port, "same.team-a.svc")).isEqualTo("200 pod-in-team-a got 0 bytes");
             assertThat(get(http, port, "same.unlisted.svc.cluster.local")).startsWith("404 ")
-                    .contains("unknown function 'same' in namespace 'unlisted'");
+                    .contains("No function 'same' in namespace 'unlisted' is deployed.");
         } finally {
-            directory[0].close();
-            activator.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            running.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             a.close();
             b.close();
             controller.close();
             http.close();
         }
+    }
+
+    private static List<Endpoint> ready(KubeDirectory directory, String namespace) {
+        return directory.routing(new FunctionRef(namespace, "same")).map(Routing::endpoints).orElse(List.of());
     }
 
     private static String get(HttpClient http, int port, String host) throws Exception {

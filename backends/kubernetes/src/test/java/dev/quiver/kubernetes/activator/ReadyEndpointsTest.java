@@ -2,6 +2,7 @@ package dev.quiver.kubernetes.activator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quiver.control.route.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;

@@ -42,10 +42,10 @@ class ActivatorQueuesTest {
         return pod("act-" + servers.size(), "127.0.0.1", server.getAddress().getPort());
     }
 
-    static Pod pod(String name, String ip, int adminPort) {
+    static Pod pod(String name, String ip, int port) {
         return new PodBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec().addNewContainer()
                 .withName("activator").addNewPort().withName("http").withContainerPort(8012).endPort()
-                .addNewPort().withName("admin").withContainerPort(adminPort).endPort().endContainer().endSpec()
+                .addNewPort().withName("http").withContainerPort(port).endPort().endContainer().endSpec()
                 .withNewStatus().withPodIP(ip).endStatus().build();
     }
 
@@ -78,9 +78,9 @@ class ActivatorQueuesTest {
     }
 
     @Test
-    void theAdminPortIsTheContainerPortNamedAdmin() {
-        assertThat(ActivatorQueues.adminPort(pod("a", "10.0.0.1", 9090))).isEqualTo(9090);
-        assertThat(ActivatorQueues.adminPort(new PodBuilder().withNewMetadata().withName("b").endMetadata().build()))
-                .isEqualTo(8080);
+    void theLoadIsReadOnTheContainerPortNamedHttpElse8012() {
+        assertThat(ActivatorQueues.loadPort(pod("a", "10.0.0.1", 9090))).isEqualTo(9090);
+        assertThat(ActivatorQueues.loadPort(new PodBuilder().withNewMetadata().withName("b").endMetadata().build()))
+                .isEqualTo(8012);
     }
 }

@@ -5,7 +5,7 @@ import dev.quiver.control.loop.InstanceBackend;
 import dev.quiver.control.loop.InstanceView;
 import dev.quiver.control.loop.LoopFunction;
 import dev.quiver.control.route.FunctionRef;
-import dev.quiver.local.coldstart.ColdStartRecorder;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.local.registry.FunctionDefinition;
 import dev.quiver.local.warmpool.ManagedInstance;
 import dev.quiver.scaler.decision.Decision;

@@ -1,6 +1,6 @@
 package dev.quiver.local.control;
 
-import dev.quiver.local.coldstart.ColdStartText;
+import dev.quiver.control.activator.coldstart.ColdStartText;
 import dev.quiver.local.loop.StatusView.FunctionStatus;
 import java.util.ArrayList;
 import java.util.List;

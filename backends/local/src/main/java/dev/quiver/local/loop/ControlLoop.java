@@ -4,7 +4,7 @@ import dev.quiver.control.loop.FunctionLoop;
 import dev.quiver.control.route.FunctionRef;
 import dev.quiver.local.backend.LocalBackend;
 import dev.quiver.local.backend.LocalFunction;
-import dev.quiver.local.coldstart.ColdStartRecorder;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.local.metrics.PlatformMeters;
 import dev.quiver.local.registry.FunctionDefinition;
 import dev.quiver.local.registry.FunctionRegistry;

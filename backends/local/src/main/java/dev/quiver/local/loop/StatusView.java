@@ -6,9 +6,9 @@ import dev.quiver.control.loop.LoopStatus;
 import dev.quiver.control.route.FunctionRef;
 import dev.quiver.local.backend.LaunchInfo;
 import dev.quiver.local.backend.LocalFunction;
-import dev.quiver.local.coldstart.ColdStartRecorder;
-import dev.quiver.local.coldstart.ColdStartRecorder.Snapshot;
-import dev.quiver.local.coldstart.ColdStartText;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder.Snapshot;
+import dev.quiver.control.activator.coldstart.ColdStartText;
 import dev.quiver.local.warmpool.ManagedInstance;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.quiver.local.report;
 
-import dev.quiver.local.coldstart.ColdStartText;
+import dev.quiver.control.activator.coldstart.ColdStartText;
 import dev.quiver.local.loop.StatusView;
 import java.time.Instant;
 import java.util.Collection;

@@ -3,11 +3,8 @@ package dev.quiver.local.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.quiver.local.activator.Endpoint;
-import dev.quiver.local.activator.FunctionGate;
-import dev.quiver.local.activator.Gates;
 import dev.quiver.local.backend.Purpose;
-import dev.quiver.local.coldstart.ColdStartRecorder;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.control.observe.lag.LagReader;
 import dev.quiver.control.route.FunctionRef;
 import dev.quiver.control.route.PublishedEndpoints;
@@ -16,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +23,6 @@ class ControlLoopTest {
     @TempDir
     Path home;
     final FakeBackend backend = new FakeBackend();
-    final Gates gates = new Gates();
     final ColdStartRecorder coldStarts = new ColdStartRecorder(ColdStartRecorder.Listener.NONE);
     final PublishedEndpoints endpoints = new PublishedEndpoints();
     ControlLoop loop;
@@ -37,7 +32,7 @@ class ControlLoopTest {
     void start() throws Exception {
         Files.writeString(home.resolve("f.jar"), "jar");
         reader = new FunctionReader(home);
-        loop = Loops.create(home, backend, LagReader.NONE, gates, endpoints, coldStarts);
+        loop = Loops.create(home, backend, LagReader.NONE, endpoints, coldStarts);
         loop.start();
     }
 
@@ -51,20 +46,10 @@ class ControlLoopTest {
         loop.deploy(reader.read("name: f\nartifact: f.jar\nscale: {initialScale: 0, warmPool: 1}\n"));
         await().untilAsserted(() -> assertThat(loop.status("f").orElseThrow().warm()).isEqualTo(1));
         String pooled = backend.ids().get(0);
-        List<String> dispatched = new CopyOnWriteArrayList<>();
+        loop.loop().poke(FunctionRef.local("f"));
 
-        gates.get("f").enqueue(new FunctionGate.Waiter() {
-            @Override
-            public void dispatch(Endpoint e) {
-                dispatched.add(e.id());
-            }
-
-            @Override
-            public void abandon() {
-            }
-        });
-
-        await().untilAsserted(() -> assertThat(dispatched).containsExactly(pooled));
+        await().untilAsserted(() -> assertThat(endpoints.routing(FunctionRef.local("f")).orElseThrow().endpoints())
+                .extracting(dev.quiver.control.route.Endpoint::id).containsExactly(pooled));
         var s = loop.status("f").orElseThrow();
         assertThat(s.promotions()).isEqualTo(1);
         assertThat(s.coldStarts()).isZero();
@@ -107,7 +92,7 @@ class ControlLoopTest {
         assertThat(loop.delete("f")).isTrue();
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(backend.ids()).isEmpty());
-        assertThat(gates.get("f")).isNull();
+        assertThat(endpoints.routing(FunctionRef.local("f"))).isEmpty();
         assertThat(endpoints.routing(FunctionRef.local("f"))).as("no longer published").isEmpty();
         assertThat(loop.delete("f")).isFalse();
     }

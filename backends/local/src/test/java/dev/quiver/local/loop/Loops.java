@@ -3,9 +3,10 @@ package dev.quiver.local.loop;
 import dev.quiver.control.observe.lag.LagReader;
 import dev.quiver.control.route.PublishedEndpoints;
 import dev.quiver.local.PlatformBeans;
-import dev.quiver.local.activator.Gates;
+import dev.quiver.control.route.QueuedRequests;
+import dev.quiver.local.backend.LocalBackend;
 import dev.quiver.local.backend.InstanceRunner;
-import dev.quiver.local.coldstart.ColdStartRecorder;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.local.config.PlatformSettings;
 import dev.quiver.local.launch.Archive;
 import dev.quiver.local.metrics.PlatformMeters;
@@ -32,14 +33,15 @@ final class Loops {
                 Duration.ofMillis(200), 60, Optional.empty(), Optional.empty());
     }
 
-    static ControlLoop create(Path home, InstanceRunner runner, LagReader lag, Gates gates,
-                              PublishedEndpoints endpoints, ColdStartRecorder coldStarts) {
-        return PlatformBeans.create(settings(home), new FunctionRegistry(new FunctionReader(home)), gates, endpoints,
-                runner, lag, Clock.systemUTC(), new PlatformMeters(new SimpleMeterRegistry()), coldStarts);
+    static ControlLoop create(Path home, InstanceRunner runner, LagReader lag, PublishedEndpoints endpoints,
+                              ColdStartRecorder coldStarts) {
+        return PlatformBeans.create(settings(home), new FunctionRegistry(new FunctionReader(home)),
+                QueuedRequests.NONE, LocalBackend.ActivatorInFlight.NONE, endpoints, runner, lag, Clock.systemUTC(),
+                new PlatformMeters(new SimpleMeterRegistry()), coldStarts);
     }
 
     static ControlLoop start(Path home, InstanceRunner runner, LagReader lag) {
-        ControlLoop loop = create(home, runner, lag, new Gates(), new PublishedEndpoints(),
+        ControlLoop loop = create(home, runner, lag, new PublishedEndpoints(),
                 new ColdStartRecorder(ColdStartRecorder.Listener.NONE));
         loop.start();
         return loop;

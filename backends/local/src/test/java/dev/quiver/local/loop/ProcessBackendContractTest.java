@@ -6,7 +6,7 @@ import dev.quiver.control.loop.LoopFunction;
 import dev.quiver.control.route.FunctionRef;
 import dev.quiver.local.backend.LocalBackend;
 import dev.quiver.local.backend.LocalFunction;
-import dev.quiver.local.coldstart.ColdStartRecorder;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.local.registry.FunctionDefinition;
 import dev.quiver.local.registry.FunctionReader;
 import dev.quiver.local.warmpool.ManagedInstance;

@@ -1,0 +1,139 @@
+package dev.quiver.control.activator;
+
+import dev.quiver.api.activator.ActivatorLoad;
+import dev.quiver.control.activator.admission.FunctionQueue;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
+import dev.quiver.control.activator.metrics.ActivatorMetrics;
+import dev.quiver.control.activator.routing.RequestRouter;
+import dev.quiver.control.route.Endpoint;
+import dev.quiver.control.route.EndpointDirectory;
+import dev.quiver.control.route.FunctionRef;
+import dev.quiver.control.route.Poker;
+import dev.quiver.control.route.QueuedRequests;
+import dev.quiver.control.route.Routing;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The activator, one for both backends (as Knative's: one handler chain whatever feeds it endpoints): the state
+ * shared by every event loop's server ({@link ActivatorServer}): each known function's {@link FunctionQueue}, kept
+ * in step with the backend's {@link EndpointDirectory}; the {@link Poker} it tells when requests wait at zero; the
+ * metrics. It reports the requests it holds ({@link QueuedRequests}, {@link ActivatorLoad}) so the loop counts them
+ * as concurrency. Thread-safe.
+ */
+public final class Activator implements QueuedRequests {
+    private final ActivatorSettings settings;
+    private final RequestRouter router;
+    private final EndpointDirectory directory;
+    private final Poker poker;
+    private final ActivatorMetrics metrics;
+    private final ColdStartRecorder coldStarts;
+    private final Map<FunctionRef, FunctionQueue> queues = new ConcurrentHashMap<>();
+
+    public Activator(ActivatorSettings settings, RequestRouter router, EndpointDirectory directory, Poker poker,
+            MeterRegistry registry, ColdStartRecorder coldStarts) {
+        this.settings = settings;
+        this.router = router;
+        this.directory = directory;
+        this.poker = poker;
+        this.metrics = new ActivatorMetrics(registry);
+        this.coldStarts = coldStarts;
+        directory.onChange(this::changed);
+    }
+
+    public ActivatorSettings settings() {
+        return settings;
+    }
+
+    public RequestRouter router() {
+        return router;
+    }
+
+    public ActivatorMetrics metrics() {
+        return metrics;
+    }
+
+    public ColdStartRecorder coldStarts() {
+        return coldStarts;
+    }
+
+    /** The queue of a function the directory knows, made on first use; empty for an unknown function. */
+    public Optional<FunctionQueue> queue(FunctionRef function) {
+        FunctionQueue q = queues.get(function);
+        if (q != null) {
+            return Optional.of(q);
+        }
+        Optional<Routing> routing = directory.routing(function);
+        if (routing.isEmpty()) {
+            return Optional.empty();
+        }
+        FunctionQueue made = queues.computeIfAbsent(function,
+                f -> new FunctionQueue(f, settings.queueSize(), routing.get()));
+        // a change between the read above and the put was not seen by changed(): read once more
+        directory.routing(function).ifPresent(r -> made.update(r, System.nanoTime()));
+        return Optional.of(made);
+    }
+
+    /** The directory says the function's routing may have changed, or that it is gone. */
+    void changed(FunctionRef function) {
+        FunctionQueue q = queues.get(function);
+        if (q == null) {
+            return;
+        }
+        Optional<Routing> routing = directory.routing(function);
+        if (routing.isPresent()) {
+            q.update(routing.get(), System.nanoTime());
+        } else if (queues.remove(function, q)) {
+            q.close();
+        }
+    }
+
+    /** Pokes the backend for the function when requests wait, nothing is ready and no poke is recent. */
+    public void pokeIfDue(FunctionQueue q, long now) {
+        if (q.pokeDue(now, settings.pokeInterval().toNanos())) {
+            poker.poke(q.function());
+        }
+    }
+
+    /** Every poke interval: pokes again for each function whose requests still wait at zero. */
+    public void repoke(long now) {
+        for (FunctionQueue q : queues.values()) {
+            pokeIfDue(q, now);
+        }
+    }
+
+    @Override
+    public int queued(FunctionRef function) {
+        FunctionQueue q = queues.get(function);
+        return q == null ? 0 : q.queued();
+    }
+
+    /** Requests in flight through this activator to one endpoint of the function. */
+    public int inFlight(FunctionRef function, Endpoint endpoint) {
+        FunctionQueue q = queues.get(function);
+        return q == null ? 0 : q.inFlight(endpoint);
+    }
+
+    /** Requests in flight through this activator to the function's endpoint with this id (a draining one too). */
+    public int inFlight(FunctionRef function, String endpointId) {
+        FunctionQueue q = queues.get(function);
+        return q == null ? 0 : q.inFlight(endpointId);
+    }
+
+    /** What {@code GET /quiver/activator/load} answers. */
+    public ActivatorLoad load() {
+        List<ActivatorLoad.FunctionLoad> out = new ArrayList<>();
+        for (FunctionQueue q : queues.values()) {
+            out.add(new ActivatorLoad.FunctionLoad(q.function().namespace(), q.function().name(), q.queued(),
+                    q.inFlight()));
+        }
+        out.sort(Comparator.comparing(ActivatorLoad.FunctionLoad::namespace)
+                .thenComparing(ActivatorLoad.FunctionLoad::function));
+        return new ActivatorLoad(out);
+    }
+}

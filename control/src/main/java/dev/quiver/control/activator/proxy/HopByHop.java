@@ -1,0 +1,52 @@
+package dev.quiver.control.activator.proxy;
+
+import io.vertx.core.MultiMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Headers that belong to one connection and are not forwarded by a proxy (RFC 9110 7.6.1), either way: the fixed
+ * list, and every header the {@code Connection} header names. {@code Host} is set by the proxy for the new
+ * connection; {@code Expect: 100-continue} is answered by the activator itself, not forwarded.
+ */
+public final class HopByHop {
+    static final Set<String> FIXED = caseInsensitive(List.of("connection", "keep-alive", "proxy-connection",
+            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host",
+            "expect"));
+
+    private HopByHop() {
+    }
+
+    /** The names to drop (compared ignoring case), given the message's {@code Connection} header values. */
+    public static Set<String> dropped(Iterable<String> connectionValues) {
+        Set<String> out = caseInsensitive(FIXED);
+        for (String v : connectionValues) {
+            for (String token : v.split(",")) {
+                String t = token.trim().toLowerCase(Locale.ROOT);
+                if (!t.isEmpty()) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Copies the end-to-end headers of {@code from} into {@code to} (no allocation per header). */
+    public static void copy(MultiMap from, MultiMap to) {
+        List<String> connection = from.getAll("connection");
+        Set<String> drop = connection.isEmpty() ? FIXED : dropped(connection);
+        for (var h : from) {
+            if (!drop.contains(h.getKey())) {
+                to.add(h.getKey(), h.getValue());
+            }
+        }
+    }
+
+    private static Set<String> caseInsensitive(java.util.Collection<String> names) {
+        Set<String> out = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        out.addAll(names);
+        return out;
+    }
+}
