@@ -289,7 +289,7 @@ public final class FunctionLoop implements Poker, AutoCloseable {
 
     private void publish(FunctionState st, List<InstanceView> instances) {
         List<Endpoint> ready = instances.stream().filter(InstanceView::routable)
-                .map(i -> new Endpoint(i.id(), i.host(), i.port())).toList();
+                .map(i -> new Endpoint(i.id(), i.host(), i.port(), i.readyAt())).toList();
         routes.publish(st.function.ref(), new Routing(ready, st.function.containerConcurrency()));
     }
 

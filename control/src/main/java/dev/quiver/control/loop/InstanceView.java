@@ -9,9 +9,16 @@ import java.time.Instant;
  * @param host     where it takes HTTP requests (and serves its stats); null while it has no address yet
  * @param role     in traffic (ACTIVE) or in the warm pool (POOL)
  * @param current  runs the function's current revision; older ones serve until replaced but are not scaled on
+ * @param readyAt  when it passed readiness, null when not yet or unknown: the activator tells a request served by an
+ *                 instance ready before it arrived (warm, e.g. a promoted pool instance) from a cold start by it
  */
 public record InstanceView(String id, String host, int port, Role role, State state, Instant startedAt,
-                           boolean current) {
+                           boolean current, Instant readyAt) {
+
+    public InstanceView(String id, String host, int port, Role role, State state, Instant startedAt,
+                        boolean current) {
+        this(id, host, port, role, state, startedAt, current, null);
+    }
 
     public enum State { STARTING, READY, DRAINING }
 

@@ -127,6 +127,6 @@ public final class ManagedInstance {
             case DRAINING -> InstanceView.State.DRAINING;
         };
         return new InstanceView(id(), handle.host(), handle.port(), role, s, startedAt,
-                generation == currentGeneration);
+                generation == currentGeneration, readyAt);
     }
 }

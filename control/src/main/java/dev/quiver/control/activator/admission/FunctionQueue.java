@@ -147,6 +147,23 @@ public final class FunctionQueue {
      * waiting requests go out at once.
      */
     public void update(Routing routing, long now) {
+        update(routing, now, System.currentTimeMillis());
+    }
+
+    /**
+     * When a new endpoint became ready, on the {@link System#nanoTime()} scale: its backend's ready time when known
+     * (a pool instance promoted now was ready long before), else now.
+     */
+    static long readySince(Endpoint e, long nowNanos, long nowEpochMillis) {
+        if (e.readySince() == null) {
+            return nowNanos;
+        }
+        long agoMillis = Math.max(0, nowEpochMillis - e.readySince().toEpochMilli());
+        return nowNanos - agoMillis * 1_000_000L;
+    }
+
+    /** The directory's new routing, at {@code now} (nanoTime) and {@code nowEpochMillis} (wall clock). */
+    public void update(Routing routing, long now, long nowEpochMillis) {
         Map<Endpoint, Slot> before = new HashMap<>();
         for (Slot s : slots) {
             before.put(s.endpoint(), s);
@@ -154,7 +171,7 @@ public final class FunctionQueue {
         List<Slot> next = new ArrayList<>(routing.endpoints().size());
         for (Endpoint e : routing.endpoints()) {
             Slot old = before.get(e);
-            next.add(old != null ? old : new Slot(e, now));
+            next.add(old != null ? old : new Slot(e, readySince(e, now, nowEpochMillis)));
         }
         limit = routing.containerConcurrency();
         List<Slot> leaving = new ArrayList<>();

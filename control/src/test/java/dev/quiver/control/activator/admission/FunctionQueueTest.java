@@ -116,6 +116,23 @@ class FunctionQueueTest {
     }
 
     @Test
+    void aNewEndpointIsReadySinceItsBackendSaysElseSinceNow() {
+        long nowNanos = 50_000_000_000L;
+        long nowMillis = 1_700_000_000_000L;
+        Endpoint unknown = new Endpoint("u", "127.0.0.1", 1);
+        Endpoint promoted = new Endpoint("p", "127.0.0.1", 2, java.time.Instant.ofEpochMilli(nowMillis - 5_000));
+        Endpoint clockSkew = new Endpoint("s", "127.0.0.1", 3, java.time.Instant.ofEpochMilli(nowMillis + 1_000));
+
+        assertThat(FunctionQueue.readySince(unknown, nowNanos, nowMillis)).isEqualTo(nowNanos);
+        assertThat(FunctionQueue.readySince(promoted, nowNanos, nowMillis)).isEqualTo(nowNanos - 5_000_000_000L);
+        assertThat(FunctionQueue.readySince(clockSkew, nowNanos, nowMillis)).isEqualTo(nowNanos);
+
+        FunctionQueue q = queue(10, 0);
+        q.update(new Routing(List.of(promoted), 0), nowNanos, nowMillis);
+        assertThat(q.tryAcquire(nowNanos).readySinceNanos()).isEqualTo(nowNanos - 5_000_000_000L);
+    }
+
+    @Test
     void anEndpointThatLeavesKeepsCountingItsRequestsInFlightUntilTheyEnd() {
         FunctionQueue q = queue(10, 0, I1, I2);
         Slot taken = q.tryAcquire(0);
