@@ -1,5 +1,6 @@
 package dev.quiver.runtime.kafka;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.quiver.api.stats.StatsReport;
 import dev.quiver.kafka.local.SharedKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -75,6 +77,10 @@ class KafkaTriggerDeliveryTest {
         }
         assertThat(OrderedRecorder.overlaps()).isEmpty();
         assertThat(OrderedRecorder.mostRunning()).isGreaterThan(1);
+        // run in process, yet counted as requests: the scaler's stats see the Kafka work
+        StatsReport stats = given().get(StatsReport.PATH).then().statusCode(200).extract().as(StatsReport.class);
+        assertThat(stats.requestsTotal()).isGreaterThanOrEqualTo((long) keys * perKey);
+        assertThat(stats.inFlight()).isZero();
     }
 
     @Test
