@@ -10,7 +10,8 @@
 # - ROUNDS rounds, each running both apps, the first one alternating, so load from other processes hits both alike;
 #   prints each run, then per app the median and spread (min..max), and the ratio of the medians.
 # Needs: nothing built (it builds what it runs, offline when the Maven repository has everything).
-# Usage: bench/kafka-trigger.sh [orders=100000] [rounds=3]   (env: MVN_REPO=<maven repo>, TIMEOUT=120 s per run,
+# Usage: bench/kafka-trigger.sh [orders=100000] [rounds=3]   (env: MVN_REPO=<maven repo>, SKIP_BUILD=1 to run what
+#        is built, TIMEOUT=120 s per run,
 #        JAVA_OPTS for both apps, default -Xmx512m; QUIVER_OPTS for the Quiver app only, e.g. -Dquiver.kafka.concurrency=32)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,9 +25,11 @@ KL=eventing/kafka-local/target
 QUIVER_APP=functions-examples/orders/target/quarkus-app/quarkus-run.jar
 BARE_APP=bench/bare-orders/target/quarkus-app/quarkus-run.jar
 
-echo "# building: kafka-local, the orders example (with the runtime), the bare consumer"
-"${MVN[@]}" package -pl eventing/kafka-local,functions-examples/orders -am
-"${MVN[@]}" package -f bench/bare-orders/pom.xml
+if [[ -z ${SKIP_BUILD:-} ]]; then
+  echo "# building: kafka-local, the orders example (with the runtime), the bare consumer"
+  "${MVN[@]}" package -pl eventing/kafka-local,functions-examples/orders -am
+  "${MVN[@]}" package -f bench/bare-orders/pom.xml
+fi
 [[ -d $KL/lib && -f $QUIVER_APP && -f $BARE_APP ]] || { echo "build failed: missing $KL/lib, $QUIVER_APP or $BARE_APP" >&2; exit 1; }
 
 WORK=$(mktemp -d /tmp/quiver-kafka-trigger.XXXX)
@@ -55,7 +58,7 @@ for _ in $(seq 120); do grep -qs bootstrap.servers "$WORK/kafka.out" && break; s
 grep -q bootstrap.servers "$WORK/kafka.out" || { cat "$WORK/kafka.out"; exit 1; }
 BOOT=127.0.0.1:$KPORT
 
-driver topic "$BOOT" orders 4
+for _ in $(seq 20); do driver topic "$BOOT" orders 4 && break; sleep 1; done
 driver topic "$BOOT" orders-dlq 1
 echo "# $(driver produce "$BOOT" orders "$N") (topic orders, 4 partitions, 50 customer keys)"
 
@@ -73,6 +76,10 @@ run() { # app round -> prints the rate
   APP_PID=$!
   local line
   line=$(driver watch "$BOOT" "$results" "$N" "$TIMEOUT")
+  # CPU seconds the app used from its start until the 90 % mark (start-up included)
+  local cpu
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14+$15)/hz}' "/proc/$APP_PID/stat" 2>/dev/null || echo "?")
+  line="$line, app cpu ${cpu} s"
   kill "$APP_PID" 2>/dev/null || true
   wait "$APP_PID" 2>/dev/null || true
   APP_PID=

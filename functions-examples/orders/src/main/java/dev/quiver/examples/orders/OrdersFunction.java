@@ -3,6 +3,7 @@ package dev.quiver.examples.orders;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -17,8 +18,10 @@ import io.vertx.core.json.JsonObject;
  * totals and publishes the result to {@code order-results}. It returns the send's {@code Uni}: the trigger takes the
  * order as done (and may commit its offset) only once Kafka has acknowledged the result, without a thread waiting
  * for it, so results of many orders are in flight (and batched by the producer) at once. An invalid order throws:
- * after the trigger's retries it lands in {@code orders-dlq}.
+ * after the trigger's retries it lands in {@code orders-dlq}. One instance serves every order ({@code @Singleton}:
+ * without a scope Funqy would build the bean, and inject its emitter, once per order).
  */
+@Singleton
 public class OrdersFunction {
 
     @Inject
