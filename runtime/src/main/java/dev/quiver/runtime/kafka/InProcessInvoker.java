@@ -89,6 +89,11 @@ final class InProcessInvoker implements RecordProcessor.Invoker {
         } catch (Exception e) {
             return answer(400, "Failed to unmarshal input: " + e.getMessage());
         }
+        if (state.phase() == InstanceState.Phase.DRAINING) {
+            // shutting down: the record is not started, never completes, and so is never committed here; the
+            // group's next consumer gets it again (a 503 would spend its retries and could dead-letter it)
+            return new CompletableFuture<>();
+        }
         DirectCall call = traffic.beginDirect(invoker.getName());
         if (call == null) {
             return answer(503, "function '" + invoker.getName() + "' is at its concurrency limit or draining");

@@ -91,6 +91,12 @@ public class KafkaTrigger {
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
+            if (!(cause instanceof TriggerFailure)) {
+                // stopping: neither acknowledged nor dead-lettered, so its offset stays uncommitted
+                LOG.debugf("Leaving %s/%d/%d uncommitted: %s", record.topic(), record.partition(), record.offset(),
+                        cause);
+                return;
+            }
             LOG.warnf("Dead-lettering %s/%d/%d: %s", record.topic(), record.partition(), record.offset(),
                     cause.getMessage());
             message.nack(cause);

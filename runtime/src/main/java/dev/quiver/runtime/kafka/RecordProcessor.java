@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
@@ -80,13 +81,18 @@ public final class RecordProcessor {
 
     /**
      * @return completes when the function took the event (counted as done); fails with a {@link TriggerFailure}
-     *         when the record must be dead-lettered (counted as dead-lettered)
+     *         when the record must be dead-lettered (counted as dead-lettered), or with a
+     *         {@link RejectedExecutionException} when the workers are shut down (the record must not be acknowledged)
      */
     public CompletableFuture<Void> process(CloudEvent event) {
         return retries.getStageAsync(() -> invoke(event)).handle((last, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
                         : error;
+                if (cause instanceof RejectedExecutionException stopped) {
+                    // the trigger is stopping: not the record's fault, it stays uncommitted and comes again
+                    throw stopped;
+                }
                 throw cause instanceof TriggerFailure f ? f
                         : failure("function '" + function + "' could not be invoked: " + cause, cause);
             }

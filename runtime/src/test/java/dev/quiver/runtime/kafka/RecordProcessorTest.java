@@ -169,6 +169,18 @@ class RecordProcessorTest {
     }
 
     @Test
+    void aStoppedTriggerNeitherFinishesNorDeadLettersTheRecord() {
+        ExecutorService stopped = Executors.newSingleThreadExecutor();
+        stopped.shutdown();
+        RecordProcessor processor = new RecordProcessor(scripted(List.of(), new int[1]), settings(3).schedule(),
+                () -> 0.5, "f", stopped);
+
+        assertThatThrownBy(() -> run(processor)).isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        assertThat(processor.deadLettered()).isZero();
+        assertThat(processor.done()).isZero();
+    }
+
+    @Test
     void zeroRetriesMeansOneAttempt() {
         int[] count = {0};
         RecordProcessor processor = processor(scripted(List.of(500), count), 0, new ArrayList<>());
