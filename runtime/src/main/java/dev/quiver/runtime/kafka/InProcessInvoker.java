@@ -1,12 +1,14 @@
 package dev.quiver.runtime.kafka;
 
 import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -43,12 +45,18 @@ final class InProcessInvoker implements RecordProcessor.Invoker {
     private final InstanceState state;
     private final InstanceTraffic traffic;
     private final Function<String, FunctionInvoker> route;
+    private final Duration timeout;
 
-    /** @param route the function a {@code ce-type} goes to, or null */
-    InProcessInvoker(InstanceState state, InstanceTraffic traffic, Function<String, FunctionInvoker> route) {
+    /**
+     * @param route the function a {@code ce-type} goes to, or null
+     * @param timeout how long an invocation may take before it counts as no answer (retried)
+     */
+    InProcessInvoker(InstanceState state, InstanceTraffic traffic, Function<String, FunctionInvoker> route,
+            Duration timeout) {
         this.state = state;
         this.traffic = traffic;
         this.route = route;
+        this.timeout = timeout;
     }
 
     /**
@@ -124,7 +132,7 @@ final class InProcessInvoker implements RecordProcessor.Invoker {
             answered.complete(new RecordProcessor.Answer(500, cause.getClass().getName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
         });
-        return answered;
+        return answered.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static Object read(FunctionInvoker invoker, byte[] data) throws Exception {

@@ -68,7 +68,8 @@ public class KafkaTrigger {
                         FunctionRecorder.registry.invokers(), exported,
                         fn -> config.getOptionalValue("quarkus.funqy.knative-events.mapping.\"" + fn + "\".trigger",
                                 String.class).or(() -> config.getOptionalValue(
-                                        "quarkus.funqy.knative-events.mapping." + fn + ".trigger", String.class))));
+                                        "quarkus.funqy.knative-events.mapping." + fn + ".trigger", String.class))),
+                        settings.timeout());
         this.processor = new RecordProcessor(invoker, settings.schedule(),
                 () -> ThreadLocalRandom.current().nextDouble(), exported.orElse("routed by ce-type"), workers);
         this.lanes = new OrderedLanes<>(delivery.maxPending());
