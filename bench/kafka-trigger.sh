@@ -66,7 +66,7 @@ run() { # app round -> prints the rate
   local app=$1 round=$2 results="results-$1-$2"
   driver topic "$BOOT" "$results" 4
   if [[ $app == quiver ]]; then
-    java $JAVA_OPTS $QUIVER_OPTS -Dkafka.bootstrap.servers="$BOOT" -Dquarkus.http.port="$(free_port)" \
+    java $JAVA_OPTS $QUIVER_OPTS -Dkafka.bootstrap.servers="$BOOT" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$(free_port)" \
       -Dquiver.kafka.group="quiver-$round" -Dorders.results-topic="$results" -Dquarkus.log.level=WARN \
       -jar "$QUIVER_APP" > "$WORK/$app-$round.out" 2>&1 &
   else
