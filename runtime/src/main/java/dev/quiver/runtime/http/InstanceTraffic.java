@@ -88,6 +88,23 @@ public class InstanceTraffic {
         return live.functionFor(request);
     }
 
+    /**
+     * Admits one invocation of {@code function} that does not come over HTTP (Kafka records run in process) on the
+     * live ledger, as a request would be: null when refused (draining, the concurrency limit reached, or no such
+     * function); the caller then tries again later, as after a 503.
+     */
+    public DirectCall beginDirect(String function) {
+        FunctionMeters meters = live.catalog.lookup("/" + function, null);
+        if (meters == null) {
+            return null;
+        }
+        if (state.phase() == Phase.DRAINING || !live.gate.tryAdmit()) {
+            live.rejected(meters);
+            return null;
+        }
+        return new DirectCall(live, meters, System.nanoTime());
+    }
+
     /** Warm-up is over: its meters leave the registry, so no scrape ever shows them again. */
     public void retireWarmUp() {
         warmUpRetired = true;

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -15,7 +17,7 @@ import io.quarkus.runtime.LaunchMode;
 
 /**
  * Invokes the app's own function with a record's event in the CloudEvents HTTP binary mode, over the instance's own
- * HTTP port: the same Funqy binding as pushed events (so {@code CloudEvent<T>}, JSON and byte inputs behave the
+ * HTTP port ({@code quiver.kafka.invocation=http}; the default runs it in process, {@link InProcessInvoker}): the same Funqy binding as pushed events (so {@code CloudEvent<T>}, JSON and byte inputs behave the
  * same), and the same admission, concurrency limit, stats and metrics (the scaler sees Kafka work as concurrency).
  * Waits until the instance is ready (HTTP listening, warm-up done) before the first call.
  */
@@ -35,15 +37,20 @@ final class FunctionClient implements RecordProcessor.Invoker {
     }
 
     @Override
-    public RecordProcessor.Answer invoke(CloudEvent event) throws Exception {
-        awaitReady();
+    public CompletionStage<RecordProcessor.Answer> invoke(CloudEvent event) {
+        try {
+            awaitReady();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
         byte[][] body = new byte[1][];
         HttpMessageFactory.createWriter(request::header, bytes -> body[0] = bytes).writeBinary(event);
         request.POST(body[0] == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body[0]));
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new RecordProcessor.Answer(response.statusCode(), response.body());
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> new RecordProcessor.Answer(response.statusCode(), response.body()));
     }
 
     private void awaitReady() throws InterruptedException {

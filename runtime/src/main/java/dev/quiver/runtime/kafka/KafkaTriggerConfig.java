@@ -47,4 +47,23 @@ public interface KafkaTriggerConfig {
     /** Timeout of one invocation of the function. */
     @WithDefault("30s")
     Duration timeout();
+
+    /** Records invoked at once by one instance (worker threads of the trigger). */
+    @WithDefault("16")
+    int concurrency();
+
+    /** Records taken from the topic and not yet done (acknowledged or dead-lettered); consumption pauses above. */
+    @WithDefault("1024")
+    int maxPending();
+
+    /**
+     * {@code key}: records with the same key (in one partition) are processed one after another in offset order,
+     * different keys at once; {@code partition}: a partition's records one after another in offset order.
+     */
+    @WithDefault("key")
+    String ordering();
+
+    /** How the function is invoked: {@code in-process} (Funqy's invoker) or {@code http} (the instance's port). */
+    @WithDefault("in-process")
+    String invocation();
 }

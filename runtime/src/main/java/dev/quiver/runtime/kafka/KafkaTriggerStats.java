@@ -7,9 +7,16 @@ import jakarta.inject.Singleton;
 public class KafkaTriggerStats {
 
     private volatile RecordProcessor processor;
+    private volatile OrderedLanes<?> lanes;
 
-    void attach(RecordProcessor processor) {
+    void attach(RecordProcessor processor, OrderedLanes<?> lanes) {
         this.processor = processor;
+        this.lanes = lanes;
+    }
+
+    /** Records taken from the topic and not yet done. */
+    public int pending() {
+        return lanes == null ? 0 : lanes.pending();
     }
 
     public boolean active() {

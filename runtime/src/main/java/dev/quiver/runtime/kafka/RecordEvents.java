@@ -33,6 +33,28 @@ public final class RecordEvents {
 
     /** @throws IllegalArgumentException when the record claims to be a CloudEvent but is not a valid one (poison) */
     public static CloudEvent toCloudEvent(ConsumerRecord<String, byte[]> record) {
+        if (claimsToBeACloudEvent(record)) {
+            return read(record);
+        }
+        return wrap(record);
+    }
+
+    /**
+     * What the SDK's reader would find an encoding in: a {@code ce_specversion} header (binary mode) or a
+     * {@code content-type} of {@code application/cloudevents...} (structured mode). Checked first, so that a plain
+     * record costs no failed read (the SDK tells "no CloudEvent" with an exception).
+     */
+    static boolean claimsToBeACloudEvent(ConsumerRecord<String, byte[]> record) {
+        if (record.headers().lastHeader("ce_specversion") != null) {
+            return true;
+        }
+        Header type = record.headers().lastHeader("content-type");
+        return type != null && type.value() != null
+                && new String(type.value(), StandardCharsets.UTF_8).trim().toLowerCase(java.util.Locale.ROOT)
+                        .startsWith("application/cloudevents");
+    }
+
+    private static CloudEvent read(ConsumerRecord<String, byte[]> record) {
         try {
             return KafkaMessageFactory.createReader(record).toEvent();
         } catch (CloudEventRWException e) {
@@ -42,10 +64,14 @@ public final class RecordEvents {
         } catch (RuntimeException invalid) {
             throw new IllegalArgumentException(invalid.getMessage(), invalid);
         }
+        return wrap(record);
+    }
+
+    private static CloudEvent wrap(ConsumerRecord<String, byte[]> record) {
         byte[] value = record.value() == null ? new byte[0] : record.value();
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(record.topic() + "/" + record.partition() + "/" + record.offset())
-                .withSource(URI.create("kafka://" + record.topic()))
+                .withSource(source(record.topic()))
                 .withType(WRAPPED_TYPE)
                 .withDataContentType(contentType(record, value))
                 .withData(value);
@@ -56,6 +82,12 @@ public final class RecordEvents {
             builder.withExtension("partitionkey", record.key());
         }
         return builder.build();
+    }
+
+    private static final java.util.Map<String, URI> SOURCES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static URI source(String topic) {
+        return SOURCES.computeIfAbsent(topic, t -> URI.create("kafka://" + t));
     }
 
     static String contentType(ConsumerRecord<String, byte[]> record, byte[] value) {

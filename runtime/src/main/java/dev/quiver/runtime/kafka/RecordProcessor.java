@@ -1,12 +1,16 @@
 package dev.quiver.runtime.kafka;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import dev.quiver.api.retry.RetrySchedule;
@@ -15,19 +19,19 @@ import io.cloudevents.CloudEvent;
 /**
  * Invokes the function for one record's event until it succeeds: retries failed invocations per the
  * {@link RetrySchedule} ({@code quiver.kafka.retries}, {@code backoff}, {@code max-backoff}, {@code backoff-jitter}),
- * run by Failsafe on the consumer's worker thread (the record's partition waits, which keeps offset order); a poison
- * answer (4xx) or the last failed retry ends in a {@link TriggerFailure}, which dead-letters the record so the
- * partition moves on.
+ * run by Failsafe asynchronously on the trigger's worker pool (no thread sleeps through a backoff; the record's lane
+ * waits, which keeps its key's or partition's offset order); a poison answer (4xx) or the last failed retry ends in a
+ * {@link TriggerFailure}, which dead-letters the record so its lane moves on.
  */
 public final class RecordProcessor {
 
-    /** One invocation's answer. */
+    /** One invocation's answer: an HTTP status (or the in-process equivalent) and a body or reason. */
     public record Answer(int status, String body) {
     }
 
-    /** Calls the function once; throws when there was no answer. */
+    /** Calls the function once; the stage fails when there was no answer. */
     public interface Invoker {
-        Answer invoke(CloudEvent event) throws Exception;
+        CompletionStage<Answer> invoke(CloudEvent event);
     }
 
     /** One invocation: its answer (status 0 when there was none) and the exception that stood for it. */
@@ -49,14 +53,18 @@ public final class RecordProcessor {
     private final LongAdder retried = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
 
-    /** @param random the jitter's random numbers in [0, 1) */
-    public RecordProcessor(Invoker invoker, RetrySchedule schedule, DoubleSupplier random, String function) {
-        this(invoker, schedule, random, function, wait -> { });
+    /**
+     * @param random the jitter's random numbers in [0, 1)
+     * @param workers where invocations and retries run
+     */
+    public RecordProcessor(Invoker invoker, RetrySchedule schedule, DoubleSupplier random, String function,
+            ExecutorService workers) {
+        this(invoker, schedule, random, function, workers, wait -> { });
     }
 
     /** @param retryScheduled told each wait before a retry (tests) */
     RecordProcessor(Invoker invoker, RetrySchedule schedule, DoubleSupplier random, String function,
-            Consumer<Duration> retryScheduled) {
+            ExecutorService workers, Consumer<Duration> retryScheduled) {
         this.invoker = invoker;
         this.function = function;
         this.maxAttempts = schedule.maxAttempts();
@@ -68,40 +76,50 @@ public final class RecordProcessor {
                     retryScheduled.accept(e.getDelay());
                 })
                 .build();
-        this.retries = Failsafe.with(policy);
+        this.retries = Failsafe.with(policy).with(workers);
     }
 
-    public void process(CloudEvent event) {
-        Tried last;
-        try {
-            last = retries.get(() -> invoke(event));
-        } catch (FailsafeException e) {
-            if (e.getCause() instanceof InterruptedException) {
-                // Failsafe has set the thread's interrupt flag again
-                throw failure("interrupted while waiting to retry function '" + function + "'", e.getCause());
+    /**
+     * @return completes when the function took the event (counted as done); fails with a {@link TriggerFailure}
+     *         when the record must be dead-lettered (counted as dead-lettered), or with a
+     *         {@link RejectedExecutionException} when the workers are shut down (the record must not be acknowledged)
+     */
+    public CompletableFuture<Void> process(CloudEvent event) {
+        return retries.getStageAsync(() -> invoke(event)).handle((last, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                        : error;
+                if (cause instanceof RejectedExecutionException stopped) {
+                    // the trigger is stopping: not the record's fault, it stays uncommitted and comes again
+                    throw stopped;
+                }
+                throw cause instanceof TriggerFailure f ? f
+                        : failure("function '" + function + "' could not be invoked: " + cause, cause);
             }
-            throw e;
-        }
-        switch (last.outcome()) {
-            case DONE -> done.increment();
-            case POISON -> throw failure("function '" + function + "' refused the event (" + last.describe() + ")",
-                    last.cause());
-            case RETRY -> throw failure("function '" + function + "' failed " + maxAttempts + " time(s), last "
-                    + last.describe(), last.cause());
-        }
+            switch (last.outcome()) {
+                case DONE -> done.increment();
+                case POISON -> throw failure("function '" + function + "' refused the event (" + last.describe()
+                        + ")", last.cause());
+                case RETRY -> throw failure("function '" + function + "' failed " + maxAttempts + " time(s), last "
+                        + last.describe(), last.cause());
+            }
+            return null;
+        });
     }
 
-    private Tried invoke(CloudEvent event) {
+    private CompletionStage<Tried> invoke(CloudEvent event) {
         try {
-            return new Tried(invoker.invoke(event), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure("interrupted before function '" + function + "' answered", e);
-        } catch (Exception e) {
-            return new Tried(new Answer(0, e.toString()), e);
+            return invoker.invoke(event).handle((answer, e) -> {
+                if (e == null) {
+                    return new Tried(answer, null);
+                }
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                return new Tried(new Answer(0, cause.toString()), cause);
+            });
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new Tried(new Answer(0, e.toString()), e));
         }
     }
-
     /** A record that could not even be read as an event. */
     public TriggerFailure unreadable(String reason, Throwable cause) {
         return failure("record is not a valid CloudEvent: " + reason, cause);

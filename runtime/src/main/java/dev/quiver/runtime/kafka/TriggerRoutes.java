@@ -37,7 +37,8 @@ public class TriggerRoutes {
                             .getOptionalValue("kafka.bootstrap.servers", String.class).orElse("localhost:9092"))
                     .put("processed", stats.processed())
                     .put("retried", stats.retried())
-                    .put("deadLettered", stats.deadLettered()));
+                    .put("deadLettered", stats.deadLettered())
+                    .put("pending", stats.pending()));
         }
         return new JsonObject().put("kafka", kafka);
     }

@@ -66,6 +66,45 @@ class KafkaTriggerSettingsTest {
                 .hasMessageContaining("quiver.kafka.backoff-jitter must be between 0 and 1, but was '-0.1'");
     }
 
+    static Stream<Arguments> invalidDelivery() {
+        return Stream.of(
+                Arguments.of("zero concurrency", 0, 10, "key", "in-process",
+                        "quiver.kafka.concurrency must be 1..1024, but was '0'"),
+                Arguments.of("max-pending below concurrency", 8, 4, "key", "in-process",
+                        "quiver.kafka.max-pending must be >= quiver.kafka.concurrency (8), but was '4'"),
+                Arguments.of("unknown ordering", 1, 1, "none", "in-process",
+                        "quiver.kafka.ordering must be 'key' or 'partition', but was 'none'"),
+                Arguments.of("unknown invocation", 1, 1, "key", "grpc",
+                        "quiver.kafka.invocation must be 'in-process' or 'http', but was 'grpc'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidDelivery")
+    void brokenDeliverySettingsNameTheirKey(String label, int concurrency, int maxPending, String ordering,
+            String invocation, String message) {
+        assertThatThrownBy(() -> KafkaTriggerSettings.of(true, Optional.of("t"), "app", 3, Duration.ofMillis(200),
+                Duration.ofSeconds(5), 0.2, Optional.empty(), Duration.ofSeconds(30), concurrency, maxPending,
+                ordering, invocation)).isInstanceOf(InvalidSettingException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void shippedDeliveryDefaultsAreTheCodeDefaults() {
+        Map<String, String> defaults = new TreeMap<>();
+        for (Method m : KafkaTriggerConfig.class.getDeclaredMethods()) {
+            WithDefault d = m.getAnnotation(WithDefault.class);
+            if (d != null) {
+                defaults.put(m.getName(), d.value());
+            }
+        }
+        KafkaTriggerSettings.Delivery shipped = KafkaTriggerSettings.of(true, Optional.of("t"), "app", 3,
+                Duration.ofMillis(200), Duration.ofSeconds(5), 0.2, Optional.empty(), Duration.ofSeconds(30),
+                Integer.parseInt(defaults.get("concurrency")), Integer.parseInt(defaults.get("maxPending")),
+                defaults.get("ordering"), defaults.get("invocation")).delivery();
+        assertThat(shipped).isEqualTo(KafkaTriggerSettings.Delivery.DEFAULT);
+        assertThat(build(true, "t", 3, Duration.ofMillis(200), Duration.ofSeconds(5), null).delivery())
+                .isEqualTo(KafkaTriggerSettings.Delivery.DEFAULT);
+    }
+
     @Test
     void disabledNeedsNoTopic() {
         assertThat(build(false, null, 3, Duration.ofMillis(200), Duration.ofSeconds(5), null).enabled()).isFalse();

@@ -10,8 +10,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,20 +37,39 @@ class RecordProcessorTest {
                 Duration.ofMillis(25), 0.2, Optional.empty(), Duration.ofSeconds(1));
     }
 
+    static final ExecutorService WORKERS = Executors.newFixedThreadPool(2);
+
+    @AfterAll
+    static void stopWorkers() {
+        WORKERS.shutdownNow();
+    }
+
     static RecordProcessor processor(RecordProcessor.Invoker invoker, int retries, List<Duration> waits) {
-        return new RecordProcessor(invoker, settings(retries).schedule(), () -> 0.5, "f", waits::add);
+        return new RecordProcessor(invoker, settings(retries).schedule(), () -> 0.5, "f", WORKERS, waits::add);
+    }
+
+    /** Runs the record to its end: returns when done, throws the TriggerFailure that would dead-letter it. */
+    static void run(RecordProcessor processor) {
+        try {
+            processor.process(EVENT).join();
+        } catch (CompletionException e) {
+            throw (RuntimeException) e.getCause();
+        }
     }
 
     /** Scripted statuses; -1 = no answer (connection refused); 200 once the script is used up. */
     static RecordProcessor.Invoker scripted(List<Integer> statuses, int[] calls) {
         Deque<Integer> script = new ArrayDeque<>(statuses);
         return event -> {
-            calls[0]++;
+            synchronized (calls) {
+                calls[0]++;
+            }
             Integer next = script.poll();
             if (next != null && next == -1) {
-                throw new java.net.ConnectException("Connection refused");
+                return CompletableFuture.failedFuture(new java.net.ConnectException("Connection refused"));
             }
-            return new RecordProcessor.Answer(next == null ? 200 : next, next == null ? "" : "{\"error\":\"x\"}");
+            return CompletableFuture.completedFuture(new RecordProcessor.Answer(next == null ? 200 : next,
+                    next == null ? "" : "{\"error\":\"x\"}"));
         };
     }
 
@@ -70,11 +95,11 @@ class RecordProcessorTest {
         RecordProcessor processor = processor(scripted(statuses, count), 3, waits);
 
         if (failure == null) {
-            processor.process(EVENT);
+            run(processor);
             assertThat(processor.done()).isEqualTo(1);
             assertThat(processor.deadLettered()).isZero();
         } else {
-            assertThatThrownBy(() -> processor.process(EVENT)).isInstanceOf(TriggerFailure.class)
+            assertThatThrownBy(() -> run(processor)).isInstanceOf(TriggerFailure.class)
                     .hasMessageContaining(failure);
             assertThat(processor.deadLettered()).isEqualTo(1);
         }
@@ -89,7 +114,7 @@ class RecordProcessorTest {
         List<Duration> waits = new ArrayList<>();
         RecordProcessor processor = processor(scripted(List.of(500, 500, 500, 500), count), 3, waits);
 
-        assertThatThrownBy(() -> processor.process(EVENT)).isInstanceOf(TriggerFailure.class);
+        assertThatThrownBy(() -> run(processor)).isInstanceOf(TriggerFailure.class);
         assertThat(waits).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(25));
     }
 
@@ -100,44 +125,66 @@ class RecordProcessorTest {
         double[] randoms = {0.0, 1.0, 0.0};
         int[] drawn = {0};
         RecordProcessor processor = new RecordProcessor(scripted(List.of(500, 500, 500), count),
-                settings(3).schedule(), () -> randoms[drawn[0]++], "f", waits::add);
+                settings(3).schedule(), () -> randoms[drawn[0]++], "f", WORKERS, waits::add);
 
-        processor.process(EVENT);
+        run(processor);
         assertThat(waits).containsExactly(Duration.ofMillis(12), Duration.ofMillis(16), Duration.ofMillis(25));
     }
 
     @Test
-    void anInterruptedWaitDeadLettersTheRecordAndKeepsTheInterrupt() {
+    void anInvokerThatThrowsCountsAsNoAnswer() {
         int[] count = {0};
-        RecordProcessor processor = new RecordProcessor(scripted(List.of(500), count),
-                KafkaTriggerSettings.of(true, Optional.of("t"), "g", 3, Duration.ofSeconds(30), Duration.ofSeconds(30),
-                        0, Optional.empty(), Duration.ofSeconds(1)).schedule(), () -> 0.5, "f");
-        Thread.currentThread().interrupt();
+        RecordProcessor processor = processor(event -> {
+            count[0]++;
+            throw new IllegalStateException("not ready");
+        }, 1, new ArrayList<>());
 
-        assertThatThrownBy(() -> processor.process(EVENT)).isInstanceOf(TriggerFailure.class)
-                .hasMessage("interrupted while waiting to retry function 'f'");
-        assertThat(Thread.interrupted()).isTrue();
+        assertThatThrownBy(() -> run(processor)).isInstanceOf(TriggerFailure.class)
+                .hasMessage("function 'f' failed 2 time(s), last no answer: java.lang.IllegalStateException: not ready");
+        assertThat(count[0]).isEqualTo(2);
         assertThat(processor.deadLettered()).isEqualTo(1);
-        assertThat(count[0]).isEqualTo(1);
     }
 
     @Test
-    void anInterruptedInvocationIsNotRetried() {
-        RecordProcessor processor = processor(event -> {
-            throw new InterruptedException();
-        }, 3, new ArrayList<>());
+    void noThreadWaitsThroughABackoff() throws Exception {
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        try {
+            int[] count = {0};
+            RecordProcessor slow = new RecordProcessor(scripted(List.of(500), count),
+                    KafkaTriggerSettings.of(true, Optional.of("t"), "g", 1, Duration.ofSeconds(30),
+                            Duration.ofSeconds(30), 0, Optional.empty(), Duration.ofSeconds(1)).schedule(),
+                    () -> 0.5, "f", one);
+            CompletableFuture<Void> waiting = slow.process(EVENT);
+            // the one worker thread is free during the 30 s backoff: another record runs on it meanwhile
+            RecordProcessor other = new RecordProcessor(scripted(List.of(), new int[1]), settings(0).schedule(),
+                    () -> 0.5, "f", one);
+            other.process(EVENT).get(20, TimeUnit.SECONDS);
+            assertThat(other.done()).isEqualTo(1);
+            assertThat(waiting).isNotDone();
+            assertThat(count[0]).isEqualTo(1);
+            waiting.cancel(true);
+        } finally {
+            one.shutdownNow();
+        }
+    }
 
-        assertThatThrownBy(() -> processor.process(EVENT)).isInstanceOf(TriggerFailure.class)
-                .hasMessage("interrupted before function 'f' answered");
-        assertThat(Thread.interrupted()).isTrue();
-        assertThat(processor.retried()).isZero();
+    @Test
+    void aStoppedTriggerNeitherFinishesNorDeadLettersTheRecord() {
+        ExecutorService stopped = Executors.newSingleThreadExecutor();
+        stopped.shutdown();
+        RecordProcessor processor = new RecordProcessor(scripted(List.of(), new int[1]), settings(3).schedule(),
+                () -> 0.5, "f", stopped);
+
+        assertThatThrownBy(() -> run(processor)).isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        assertThat(processor.deadLettered()).isZero();
+        assertThat(processor.done()).isZero();
     }
 
     @Test
     void zeroRetriesMeansOneAttempt() {
         int[] count = {0};
         RecordProcessor processor = processor(scripted(List.of(500), count), 0, new ArrayList<>());
-        assertThatThrownBy(() -> processor.process(EVENT)).hasMessageContaining("failed 1 time(s)");
+        assertThatThrownBy(() -> run(processor)).hasMessageContaining("failed 1 time(s)");
         assertThat(count[0]).isEqualTo(1);
     }
 }

@@ -13,13 +13,23 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /** The JVM's shared real Kafka, with the trigger's topic and dead-letter topic created before the app starts. */
 public class TriggerKafkaResource implements QuarkusTestResourceLifecycleManager {
 
+    private String topic = KafkaTriggerProfile.TOPIC;
+    private int partitions = 1;
+
+    @Override
+    public void init(Map<String, String> args) {
+        topic = args.getOrDefault("topic", topic);
+        partitions = Integer.parseInt(args.getOrDefault("partitions", "1"));
+    }
+
     @Override
     public Map<String, String> start() {
         String servers = SharedKafka.bootstrapServers();
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", servers))) {
-            for (String topic : List.of(KafkaTriggerProfile.TOPIC, KafkaTriggerProfile.TOPIC + "-dlq")) {
+            for (String name : List.of(topic, topic + "-dlq")) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+                    admin.createTopics(List.of(new NewTopic(name, name.equals(topic) ? partitions : 1, (short) 1)))
+                            .all().get();
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;

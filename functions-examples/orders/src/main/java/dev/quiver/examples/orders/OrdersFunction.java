@@ -1,23 +1,27 @@
 package dev.quiver.examples.orders;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import io.quarkus.funqy.Funq;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Consumes orders from the {@code orders} topic (the runtime's Kafka trigger), validates each, adds it to the running
- * totals and publishes the result to {@code order-results}, waiting for Kafka's acknowledgement before returning so
- * that the input offset is committed only after the result is stored. An invalid order throws: after the trigger's
- * retries it lands in {@code orders-dlq}.
+ * totals and publishes the result to {@code order-results}. It returns the send's {@code Uni}: the trigger takes the
+ * order as done (and may commit its offset) only once Kafka has acknowledged the result, without a thread waiting
+ * for it, so results of many orders are in flight (and batched by the producer) at once. An invalid order throws:
+ * after the trigger's retries it lands in {@code orders-dlq}. One instance serves every order ({@code @Singleton}:
+ * without a scope Funqy would build the bean, and inject its emitter, once per order).
  */
+@Singleton
 public class OrdersFunction {
 
     @Inject
@@ -28,16 +32,16 @@ public class OrdersFunction {
     Emitter<Record<String, String>> results;
 
     @Funq
-    public RunningTotals.Result orders(Order order) throws Exception {
+    public Uni<RunningTotals.Result> orders(Order order) {
         List<String> problems = OrderValidation.problems(order);
         if (!problems.isEmpty()) {
             throw new InvalidOrderException(problems);
         }
         RunningTotals.Result result = totals.add(order);
-        if (!result.duplicate()) {
-            results.send(Record.of(order.customer(), JsonObject.mapFrom(result).encode()))
-                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        if (result.duplicate()) {
+            return Uni.createFrom().item(result);
         }
-        return result;
+        return Uni.createFrom().completionStage(results.send(Record.of(order.customer(),
+                JsonObject.mapFrom(result).encode()))).replaceWith(result);
     }
 }
