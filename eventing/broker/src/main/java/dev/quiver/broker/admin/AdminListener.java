@@ -6,6 +6,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,7 +30,7 @@ public class AdminListener {
 
     private final AdminRoutes routes;
     private final BrokerSecurity security;
-    private HttpServer server;
+    private Vertx vertx;
 
     public AdminListener(AdminRoutes routes, BrokerSecurity security) {
         this.routes = routes;
@@ -41,14 +43,18 @@ public class AdminListener {
         }
     }
 
-    void onStart(@Observes StartupEvent event, Vertx vertx) throws Exception {
+    void onStart(@Observes StartupEvent event) throws Exception {
         if (security.adminPort().isEmpty()) {
             return;
         }
+        // its own small Vert.x without metrics: Quarkus's Vert.x metrics would tag a second server's meters
+        // differently from the main one's, which Prometheus refuses
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(4)
+                .setMetricsOptions(new MetricsOptions().setEnabled(false)));
         Router router = Router.router(vertx);
         routes.mount(router, auth());
         int port = security.adminPort().getAsInt();
-        server = vertx.createHttpServer().requestHandler(router).listen(port, security.host())
+        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, security.host())
                 .toCompletionStage().toCompletableFuture().get(Duration.ofSeconds(30).toSeconds(),
                         java.util.concurrent.TimeUnit.SECONDS);
         LOG.infof("admin API on %s:%d%s", security.host(), server.actualPort(),
@@ -56,8 +62,8 @@ public class AdminListener {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (server != null) {
-            server.close();
+        if (vertx != null) {
+            vertx.close();
         }
     }
 
