@@ -38,6 +38,13 @@ class KafkaNodeConfigTest {
     }
 
     @Test
+    void clusterIdsNeverStartWithADashWhichTheStorageToolWouldTakeForAnOption() {
+        for (int i = 0; i < 2000; i++) {
+            assertThat(ServerPropertiesFile.newClusterId()).doesNotStartWith("-").hasSize(22);
+        }
+    }
+
+    @Test
     void internalTopicsFitOneNode() {
         Properties p = config.toProperties();
         assertThat(p.getProperty("offsets.topic.replication.factor")).isEqualTo("1");
