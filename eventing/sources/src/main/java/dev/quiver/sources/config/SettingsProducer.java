@@ -38,6 +38,7 @@ public class SettingsProducer {
         S3Credentials s3 = S3Credentials.resolve(config.accessKey(), config.secretKey(), dataDir);
         WebhookToken webhook = WebhookToken.resolve(config.webhook().token(), config.webhook().tokenFile(), dataDir);
         List<String> warnings = Exposure.check(httpHost, config.s3().host(), s3);
-        return new SourcesSecurity(s3, webhook, config.webhook().cosHeader().trim(), warnings);
+        return new SourcesSecurity(s3, webhook, config.webhook().cosHeader().trim(),
+                config.brokerToken().map(String::trim).filter(t -> !t.isEmpty()), warnings);
     }
 }

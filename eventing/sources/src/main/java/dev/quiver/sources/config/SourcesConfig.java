@@ -38,6 +38,9 @@ public interface SourcesConfig {
     @WithDefault("http://localhost:8081/default")
     String brokerUrl();
 
+    /** Bearer token for the broker ingress, when the broker requires one ({@code quiver.broker.ingress.tokens}). */
+    Optional<String> brokerToken();
+
     Publish publish();
 
     interface S3 {
