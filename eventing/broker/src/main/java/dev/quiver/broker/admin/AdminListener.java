@@ -7,14 +7,15 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,9 +55,14 @@ public class AdminListener {
         Router router = Router.router(vertx);
         routes.mount(router, auth());
         int port = security.adminPort().getAsInt();
-        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, security.host())
-                .toCompletionStage().toCompletableFuture().get(Duration.ofSeconds(30).toSeconds(),
-                        java.util.concurrent.TimeUnit.SECONDS);
+        HttpServer server;
+        try {
+            server = vertx.createHttpServer().requestHandler(router).listen(port, security.host())
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(BrokerSecurity.ADMIN_PORT + ": cannot listen on " + security.host() + ":"
+                    + port + ": " + e.getCause(), e.getCause());
+        }
         LOG.infof("admin API on %s:%d%s", security.host(), server.actualPort(),
                 security.adminToken().isPresent() ? " (bearer token required)" : "");
     }

@@ -1,9 +1,9 @@
 package dev.quiver.broker.config;
 
+import dev.quiver.broker.security.BrokerSecurity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import dev.quiver.broker.security.BrokerSecurity;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Validates the configuration once; a bad setting stops startup with the key, rule and value. */
