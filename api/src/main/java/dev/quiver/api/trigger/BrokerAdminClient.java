@@ -28,6 +28,7 @@ public final class BrokerAdminClient {
     private final HttpClient http;
     private final URI base;
     private final Duration timeout;
+    private final String token;
 
     /**
      * @param base    the broker's base URL, e.g. {@code http://127.0.0.1:8081} or
@@ -39,6 +40,20 @@ public final class BrokerAdminClient {
     }
 
     public BrokerAdminClient(HttpClient http, URI base, Duration timeout) {
+        this(http, base, timeout, Optional.empty());
+    }
+
+    /**
+     * A client that sends {@code Authorization: Bearer <token>} with every request, for a broker whose admin API
+     * requires it ({@code quiver.broker.admin.token}, docs/eventing.md).
+     */
+    public static BrokerAdminClient withToken(URI base, Duration timeout, Optional<String> token) {
+        return new BrokerAdminClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), base,
+                timeout, token);
+    }
+
+    public BrokerAdminClient(HttpClient http, URI base, Duration timeout, Optional<String> token) {
+        this.token = token.map(String::trim).filter(t -> !t.isEmpty()).orElse(null);
         this.http = http;
         String b = base.toString().replaceAll("/+$", "");
         this.base = URI.create(b);
@@ -154,6 +169,9 @@ public final class BrokerAdminClient {
 
     private Answer send(String what, HttpRequest.Builder request) throws InterruptedException {
         try {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
             HttpResponse<String> r = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {

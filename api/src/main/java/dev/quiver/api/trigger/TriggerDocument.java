@@ -19,7 +19,7 @@ import java.util.Objects;
  *   subscriber: {uri: http://localhost:8081/}     # or {function: hello}
  *   ordering: unordered                           # or ordered
  *   delivery: {retry: 3, backoffPolicy: exponential, backoffDelay: PT0.2S, timeout: PT5S,
- *              deadLetterSink: {uri: kafka:orders-dlq}}
+ *              deadLetterSink: {uri: kafka:quiver-dlq-orders}}
  * status: {ready: true, subscriberUri: ..., topic: ..., consumerGroup: ...}   # in answers only
  * </pre>
  * The broker validates it (cesql syntax, durations, names) and answers 400 naming the field.

@@ -34,6 +34,14 @@ class BrokerAdminClientTest {
     }
 
     @Test
+    void aClientWithATokenSendsItAsBearerOnEveryRequestAndOneWithoutSendsNone() throws Exception {
+        BrokerAdminClient.withToken(broker.uri(), Duration.ofSeconds(5), java.util.Optional.of(" t0ken\n"))
+                .apply(ORDERS);
+        client.list();
+        assertThat(broker.authorizations).containsExactly("Bearer t0ken", "null");
+    }
+
+    @Test
     void anUnchangedTriggerIsLeftAloneWithoutDelete() throws Exception {
         client.apply(ORDERS);
         broker.requests.clear();

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeBrokerAdmin implements AutoCloseable {
     final List<String> requests = new CopyOnWriteArrayList<>();
+    final List<String> authorizations = new CopyOnWriteArrayList<>();
     final Map<String, TriggerDocument> triggers = new ConcurrentHashMap<>();
     volatile int refuseStatus;
     volatile String refuseBody;
@@ -32,6 +33,7 @@ final class FakeBrokerAdmin implements AutoCloseable {
         String in = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = ex.getRequestURI().getPath();
         requests.add(ex.getRequestMethod() + " " + path);
+        authorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
         String name = path.length() > "/admin/v1/triggers/".length()
                 ? path.substring("/admin/v1/triggers/".length()) : null;
         switch (ex.getRequestMethod()) {

@@ -2,6 +2,7 @@ package dev.quiver.broker;
 
 import dev.quiver.broker.config.BrokerSettings;
 import dev.quiver.broker.kafka.TopicAdmin;
+import dev.quiver.broker.security.BrokerSecurity;
 import dev.quiver.broker.trigger.InvalidTriggerException;
 import dev.quiver.broker.trigger.TriggerResource;
 import dev.quiver.broker.trigger.TriggerYaml;
@@ -21,7 +22,9 @@ public class BrokerStartup {
 
     private static final Logger LOG = Logger.getLogger(BrokerStartup.class);
 
-    void start(@Observes StartupEvent event, BrokerSettings settings, TopicAdmin topics, Triggers triggers) {
+    void start(@Observes StartupEvent event, BrokerSettings settings, BrokerSecurity security, TopicAdmin topics,
+            Triggers triggers) {
+        security.warnings().forEach(LOG::warn);
         for (String broker : settings.brokers()) {
             topics.ensure(settings.topic(broker), settings.startupTimeout());
         }

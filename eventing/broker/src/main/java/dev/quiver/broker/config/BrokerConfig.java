@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The broker's settings as read from configuration; {@link BrokerSettings} is the validated form. */
 @ConfigMapping(prefix = "quiver.broker")
@@ -44,6 +45,43 @@ public interface BrokerConfig {
     Dispatcher dispatcher();
 
     Delivery delivery();
+
+    Admin admin();
+
+    Ingress ingress();
+
+    DeadLetter deadLetter();
+
+    /** The trigger admin API ({@code /admin/v1/triggers}). */
+    interface Admin {
+        /** Bearer token the admin API requires. */
+        Optional<String> token();
+
+        /** File holding that token (trimmed); used when {@code token} is not set. */
+        Optional<String> tokenFile();
+
+        /** Serve the admin API on this port only (a second listener); unset = on the main HTTP port. */
+        OptionalInt port();
+
+        /**
+         * Serve the admin API without a token on a non-loopback address: only where a network policy is the
+         * boundary (the Kubernetes manifests, whose NetworkPolicy lets only the controller reach the admin port).
+         */
+        @WithDefault("false")
+        boolean allowUnauthenticated();
+    }
+
+    /** Event ingress ({@code POST /{broker}}). */
+    interface Ingress {
+        /** Bearer tokens accepted at ingress; empty (the default) = ingress is open. */
+        Optional<List<String>> tokens();
+    }
+
+    interface DeadLetter {
+        /** A trigger's {@code kafka:} dead-letter sink must name a topic starting with this. */
+        @WithDefault("quiver-dlq-")
+        String kafkaTopicPrefix();
+    }
 
     interface Kafka {
         @WithDefault("${kafka.bootstrap.servers:localhost:9092}")

@@ -15,7 +15,8 @@ public record BrokerSettings(Set<String> brokers, String topicPrefix, int partit
         int maxEventSize, int maxHops, String functionUrlTemplate, Optional<String> triggersFile,
         String bootstrapServers, Duration sendTimeout, Duration startupTimeout, Map<String, String> producer,
         Map<String, String> consumer, int maxInFlight, Duration pollTimeout, String autoOffsetReset,
-        Duration readyTimeout, int maxErrorBody, double backoffJitter, DeliverySpec delivery) {
+        Duration readyTimeout, int maxErrorBody, double backoffJitter, DeliverySpec delivery,
+        String deadLetterTopicPrefix) {
 
     /** The CloudEvents spec: intermediaries must forward events of at least 64 KiB. */
     public static final int SPEC_MIN_EVENT_SIZE = 64 * 1024;
@@ -55,6 +56,11 @@ public record BrokerSettings(Set<String> brokers, String topicPrefix, int partit
         if (!(jitter >= 0 && jitter <= 1)) {
             throw new InvalidSettingException(P + "dispatcher.backoff-jitter", "must be between 0 and 1", jitter);
         }
+        String dlqPrefix = c.deadLetter().kafkaTopicPrefix();
+        if (dlqPrefix.isBlank() || !dlqPrefix.matches("[a-zA-Z0-9._-]+")) {
+            throw new InvalidSettingException(P + "dead-letter.kafka-topic-prefix",
+                    "must be a non-empty Kafka topic name prefix (letters, digits, '.', '_', '-')", dlqPrefix);
+        }
         BrokerConfig.Delivery d = c.delivery();
         DeliverySpec delivery = DeliverySpecParser.parse(P + "delivery.", d.retry(), d.backoffPolicy(),
                 d.backoffDelay(), d.timeout(), d.retryAfterMax(), d.deadLetterSink());
@@ -63,7 +69,7 @@ public record BrokerSettings(Set<String> brokers, String topicPrefix, int partit
                 c.kafka().bootstrapServers(), c.kafka().sendTimeout(), c.kafka().startupTimeout(),
                 Map.copyOf(c.kafka().producer()), Map.copyOf(c.kafka().consumer()), c.dispatcher().maxInFlight(),
                 c.dispatcher().pollTimeout(), reset, c.dispatcher().readyTimeout(), c.dispatcher().maxErrorBody(),
-                jitter, delivery);
+                jitter, delivery, dlqPrefix);
     }
 
     public String topic(String broker) {

@@ -1,7 +1,10 @@
 package dev.quiver.broker.ingress;
 
 import dev.quiver.broker.config.BrokerSettings;
+import dev.quiver.broker.delivery.Hops;
 import dev.quiver.broker.kafka.EventPublisher;
+import dev.quiver.broker.security.BearerAuth;
+import dev.quiver.broker.security.BrokerSecurity;
 import io.cloudevents.CloudEvent;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -15,7 +18,9 @@ import org.jboss.logging.Logger;
 
 /**
  * {@code POST /{broker}}: validates the events and answers 202 only after Kafka acknowledged every one of them
- * (acks=all); 400 invalid, 404 unknown broker, 413 too large, 503 Kafka did not store the event.
+ * (acks=all); 400 invalid, 401 no valid token (only when {@code quiver.broker.ingress.tokens} is set), 404 unknown
+ * broker, 413 too large, 503 Kafka did not store the event. A client's {@code quiverhops} is clamped (see
+ * {@link Hops#atIngress}).
  */
 @ApplicationScoped
 public class IngressRoutes {
@@ -25,14 +30,21 @@ public class IngressRoutes {
     private final BrokerSettings settings;
     private final EventPublisher publisher;
     private final IngressMetrics metrics;
+    private final BrokerSecurity security;
 
-    public IngressRoutes(BrokerSettings settings, EventPublisher publisher, IngressMetrics metrics) {
+    public IngressRoutes(BrokerSettings settings, BrokerSecurity security, EventPublisher publisher,
+            IngressMetrics metrics) {
         this.settings = settings;
+        this.security = security;
         this.publisher = publisher;
         this.metrics = metrics;
     }
 
     void register(@Observes Router router) {
+        if (!security.ingressTokens().isEmpty()) {
+            router.post("/:broker").handler(new BearerAuth(security.ingressTokens(),
+                    "event ingress (" + BrokerSecurity.INGRESS_TOKENS + ")"));
+        }
         router.post("/:broker").handler(this::knownBroker);
         router.post("/:broker")
                 .handler(BodyHandler.create(false).setBodyLimit(settings.maxEventSize()))
@@ -52,7 +64,8 @@ public class IngressRoutes {
         String broker = ctx.pathParam("broker");
         List<CloudEvent> events;
         try {
-            events = HttpEventParser.parse(ctx.request().headers(), ctx.body().buffer());
+            events = HttpEventParser.parse(ctx.request().headers(), ctx.body().buffer()).stream()
+                    .map(e -> Hops.atIngress(e, settings.maxHops())).toList();
             for (CloudEvent e : events) {
                 Optional<String> violation = EventValidator.violation(e);
                 if (violation.isPresent()) {

@@ -2,6 +2,7 @@ package dev.quiver.broker.trigger;
 
 import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.broker.config.BrokerSettings;
+import dev.quiver.broker.delivery.DeadLetterSink;
 import dev.quiver.broker.delivery.DeliverySpec;
 import dev.quiver.broker.delivery.DeliverySpecParser;
 import dev.quiver.broker.filter.EventFilter;
@@ -49,6 +50,9 @@ public final class TriggerParser {
         }
         URI subscriber = subscriber(spec.subscriber(), settings);
         DeliverySpec delivery = delivery(spec.delivery(), settings);
+        if (spec.delivery() != null) {
+            delivery.deadLetterSink().ifPresent(sink -> deadLetterTopicAllowed(sink, settings));
+        }
         String ordering = spec.ordering() == null ? "unordered" : spec.ordering();
         if (!ordering.equals("ordered") && !ordering.equals("unordered")) {
             throw new InvalidTriggerException("spec.ordering: must be ordered or unordered, got '" + ordering + "'");
@@ -87,6 +91,15 @@ public final class TriggerParser {
                     Optional.ofNullable(d.deadLetterSink()).map(TriggerResource.Sink::uri));
         } catch (IllegalArgumentException e) {
             throw new InvalidTriggerException(e.getMessage());
+        }
+    }
+
+    /** A trigger may only dead-letter into topics of the configured prefix, never into a function's own input. */
+    private static void deadLetterTopicAllowed(DeadLetterSink sink, BrokerSettings settings) {
+        if (sink instanceof DeadLetterSink.KafkaTopic t && !t.topic().startsWith(settings.deadLetterTopicPrefix())) {
+            throw new InvalidTriggerException("spec.delivery.deadLetterSink.uri: a kafka: sink must name a topic"
+                    + " starting with '" + settings.deadLetterTopicPrefix()
+                    + "' (quiver.broker.dead-letter.kafka-topic-prefix), got '" + sink.describe() + "'");
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.Map;
  *   subscriber: {uri: http://localhost:8081/}     # or {function: hello}
  *   ordering: unordered                           # or ordered
  *   delivery: {retry: 3, backoffPolicy: exponential, backoffDelay: PT0.2S, timeout: PT5S,
- *              deadLetterSink: {uri: kafka:orders-dlq}}
+ *              deadLetterSink: {uri: kafka:quiver-dlq-orders}}
  * </pre>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -98,6 +98,16 @@ class BrokerProcessIT {
         assertThat(broker.log()).contains("quiver.broker.max-event-size must be >= 65536, got '1000'");
     }
 
+    @Test
+    @Order(4)
+    void aNonLoopbackHostWithoutAdminTokenStopsStartupNamingTheKeys() throws Exception {
+        Path log = dir.resolve("broker-open.log");
+        BrokerProcess broker = BrokerProcess.start(Map.of("quarkus.http.host", "0.0.0.0"), log);
+        assertThat(broker.waitForExit()).isNotZero();
+        assertThat(broker.log()).contains("quarkus.http.host is not a loopback address, so the admin API needs a"
+                + " token: set quiver.broker.admin.token or quiver.broker.admin.token-file, got '0.0.0.0'");
+    }
+
     private static void awaitReady(BrokerProcess broker) {
         await().atMost(Duration.ofSeconds(60)).until(() -> broker.get("/q/health/ready") == 200);
         await().atMost(Duration.ofSeconds(60)).until(() -> broker.getBody("/admin/v1/triggers/crash")

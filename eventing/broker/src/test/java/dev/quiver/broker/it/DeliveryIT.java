@@ -110,9 +110,9 @@ class DeliveryIT {
     void exhaustedRetriesGoToAKafkaDeadLetterTopic() {
         subscriber.on("/down", (req, n) -> req.response().setStatusCode(500).end("boom"));
         trigger("d-dlq", "it.dlq", "/down", ",\"delivery\":{\"retry\":1,\"backoffDelay\":\"PT0.05S\","
-                + "\"deadLetterSink\":{\"uri\":\"kafka:it-dead-letters\"}}");
+                + "\"deadLetterSink\":{\"uri\":\"kafka:quiver-dlq-it\"}}");
         String id = publish("it.dlq");
-        var records = KafkaTopicReader.await(bootstrap, "it-dead-letters",
+        var records = KafkaTopicReader.await(bootstrap, "quiver-dlq-it",
                 r -> id.equals(KafkaTopicReader.header(r, "ce_id")), 1);
         assertThat(KafkaTopicReader.header(records.get(0), "ce_knativeerrorcode")).isEqualTo("500");
         assertThat(subscriber.ids("/down")).containsExactly(id, id);
@@ -162,6 +162,21 @@ class DeliveryIT {
         // max-hops=3 in the test config: the original and three replies are delivered, the fourth reply dropped
         await().until(() -> metric("quiver_trigger_dropped_total{reason=\"hops\",trigger=\"d-loop\"}") == 1);
         assertThat(subscriber.received("/looper")).hasSize(4);
+    }
+
+    @Test
+    void aClientsNegativeHopCountDoesNotExtendAReplyLoop() {
+        AtomicInteger replies = new AtomicInteger();
+        subscriber.on("/neg-looper", (req, n) -> req.response().setStatusCode(200)
+                .putHeader("ce-specversion", "1.0").putHeader("ce-id", "neg-" + replies.incrementAndGet())
+                .putHeader("ce-source", "/neg-looper").putHeader("ce-type", "it.negloop").end());
+        trigger("d-negloop", "it.negloop", "/neg-looper", "");
+        given().header("ce-specversion", "1.0").header("ce-id", "neg-0").header("ce-source", "/it")
+                .header("ce-type", "it.negloop").header("ce-quiverhops", "-1000000").contentType("text/plain")
+                .body("payload").post("/default").then().statusCode(202);
+        // reset to 0 at ingress: the same limit as for an event without hops (max-hops=3: 4 deliveries)
+        await().until(() -> metric("quiver_trigger_dropped_total{reason=\"hops\",trigger=\"d-negloop\"}") == 1);
+        assertThat(subscriber.received("/neg-looper")).hasSize(4);
     }
 
     @Test

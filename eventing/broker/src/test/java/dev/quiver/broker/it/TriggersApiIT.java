@@ -31,7 +31,7 @@ class TriggersApiIT {
                 retry: 5
                 backoffPolicy: linear
                 backoffDelay: PT1S
-                deadLetterSink: {uri: "kafka:api-yaml-dlq"}
+                deadLetterSink: {uri: "kafka:quiver-dlq-api-yaml"}
             """;
 
     @Test
@@ -49,6 +49,17 @@ class TriggersApiIT {
         given().get("/admin/v1/triggers").then().body("metadata.name", not(hasItem("api-yaml")));
         given().get("/admin/v1/triggers/api-yaml").then().statusCode(404);
         given().delete("/admin/v1/triggers/api-yaml").then().statusCode(404);
+    }
+
+    @Test
+    void aKafkaDeadLetterSinkOutsideTheConfiguredPrefixIsRejected() {
+        given().contentType("application/json").body("""
+                {"metadata":{"name":"dlq-orders"},"spec":{"subscriber":{"uri":"http://127.0.0.1:9/"},
+                 "delivery":{"deadLetterSink":{"uri":"kafka:orders"}}}}""")
+                .post("/admin/v1/triggers").then().statusCode(400)
+                .body("error", equalTo("spec.delivery.deadLetterSink.uri: a kafka: sink must name a topic starting"
+                        + " with 'quiver-dlq-' (quiver.broker.dead-letter.kafka-topic-prefix), got 'kafka:orders'"));
+        given().get("/admin/v1/triggers/dlq-orders").then().statusCode(404);
     }
 
     @Test

@@ -42,7 +42,7 @@ class AdminContractTest {
                         Filter.cesql("source LIKE '/partner/%'")), uri))),
                 Arguments.of("full delivery, ordered", TriggerDocument.of("delivery", Spec.of("shop",
                         List.of(Filter.prefix("type", "com.")), uri).withDelivery(new Delivery(3, "linear", "PT1S",
-                        "PT5S", "PT30S", new Sink("kafka:delivery-dlq"))).withOrdering("ordered"))),
+                        "PT5S", "PT30S", new Sink("kafka:quiver-dlq-delivery"))).withOrdering("ordered"))),
                 Arguments.of("legacy filter", TriggerDocument.of("legacy", new Spec("default",
                         new LegacyFilter(Map.of("type", "x", "region", "")), null, Subscriber.uri(uri), null, null))),
                 Arguments.of("function subscriber, no broker", TriggerDocument.of("fn", new Spec(null, null, null,

@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
  * java -Xmx256m -cp 'eventing/kafka-local/target/lib/*' dev.quiver.kafka.local.KafkaLocalMain \
  *      --data-dir /tmp/quiver-kafka --port 9092 --controller-port 9093
  * </pre>
- * Prints {@code bootstrap.servers=HOST:PORT} once the broker answers.
+ * Prints {@code bootstrap.servers=HOST:PORT} once the broker answers. Listens on 127.0.0.1 unless {@code --host}
+ * names another (reachable, not wildcard) address, which prints a warning: Kafka has no authentication here.
  */
 public final class KafkaLocalMain {
 
@@ -23,6 +24,10 @@ public final class KafkaLocalMain {
         int port = Integer.parseInt(opts.getOrDefault("--port", "9092"));
         int controllerPort = Integer.parseInt(opts.getOrDefault("--controller-port", String.valueOf(port + 1)));
         String host = opts.getOrDefault("--host", "127.0.0.1");
+        if (!(host.startsWith("127.") || host.equals("localhost") || host.equals("::1"))) {
+            System.err.println("WARN kafka-local: listening on " + host + ":" + port + ": Kafka (no authentication:"
+                    + " every topic readable and writable) is reachable from other machines");
+        }
         EmbeddedKafka kafka = EmbeddedKafka.start(new KafkaNodeConfig(dataDir, port, controllerPort, host, Map.of()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

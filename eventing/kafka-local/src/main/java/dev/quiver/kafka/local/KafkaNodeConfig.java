@@ -12,7 +12,8 @@ import java.util.Properties;
  * @param dataDir        where the node keeps its logs and metadata (and its server.properties)
  * @param port           PLAINTEXT listener port (clients)
  * @param controllerPort CONTROLLER listener port
- * @param host           host the listeners bind to and advertise
+ * @param host           host the client (PLAINTEXT) listener binds to and advertises; 127.0.0.1 by default. The
+ *                       controller listener always stays on 127.0.0.1: only this node talks to it.
  * @param overrides      extra broker settings, applied last
  */
 public record KafkaNodeConfig(Path dataDir, int port, int controllerPort, String host, Map<String, String> overrides) {
@@ -22,8 +23,15 @@ public record KafkaNodeConfig(Path dataDir, int port, int controllerPort, String
             throw new IllegalArgumentException("ports must be positive and distinct: port=" + port
                     + " controllerPort=" + controllerPort);
         }
+        if (host == null || host.isBlank() || WILDCARDS.contains(host.trim())) {
+            throw new IllegalArgumentException("host must be an address clients can reach (it is advertised to"
+                    + " them), such as 127.0.0.1 or this machine's address, got '" + host + "'");
+        }
         overrides = Map.copyOf(overrides);
     }
+
+    private static final java.util.Set<String> WILDCARDS = java.util.Set.of("0.0.0.0", "::", "[::]", "*");
+    private static final String CONTROLLER_HOST = "127.0.0.1";
 
     /** A node on free local ports. */
     public static KafkaNodeConfig onFreePorts(Path dataDir) {
@@ -53,9 +61,10 @@ public record KafkaNodeConfig(Path dataDir, int port, int controllerPort, String
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
-        p.setProperty("controller.quorum.bootstrap.servers", host + ":" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
+        String controller = CONTROLLER_HOST + ":" + controllerPort;
+        p.setProperty("controller.quorum.bootstrap.servers", controller);
+        p.setProperty("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + controller);
+        p.setProperty("advertised.listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + controller);
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");

@@ -27,12 +27,20 @@ final class ServerPropertiesFile {
         return Files.exists(config.logDir().resolve("meta.properties"));
     }
 
-    /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (what Kafka's Uuid prints). */
+    /**
+     * A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (what Kafka's Uuid prints), never starting
+     * with '-' (as Kafka's {@code Uuid.randomUuid}): the storage tool would read such an id as an option.
+     */
     static String newClusterId() {
-        UUID u = UUID.randomUUID();
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
-        b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+        while (true) {
+            UUID u = UUID.randomUUID();
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+            b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+            String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     static String[] formatArgs(KafkaNodeConfig config) {

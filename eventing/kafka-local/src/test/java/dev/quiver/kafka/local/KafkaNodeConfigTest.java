@@ -23,6 +23,28 @@ class KafkaNodeConfigTest {
     }
 
     @Test
+    void aNonLoopbackHostOpensOnlyTheClientListenerTheControllerStaysOnLoopback() {
+        Properties p = new KafkaNodeConfig(Path.of("/data"), 9092, 9093, "192.168.1.5", Map.of()).toProperties();
+        assertThat(p.getProperty("listeners")).isEqualTo("PLAINTEXT://192.168.1.5:9092,CONTROLLER://127.0.0.1:9093");
+        assertThat(p.getProperty("advertised.listeners"))
+                .isEqualTo("PLAINTEXT://192.168.1.5:9092,CONTROLLER://127.0.0.1:9093");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0.0.0.0", "::", " "})
+    void aWildcardHostIsRefusedBecauseItIsAdvertised(String host) {
+        assertThatThrownBy(() -> new KafkaNodeConfig(Path.of("/data"), 9092, 9093, host, Map.of()))
+                .hasMessageContaining("host must be an address clients can reach");
+    }
+
+    @Test
+    void clusterIdsNeverStartWithADashWhichTheStorageToolWouldTakeForAnOption() {
+        for (int i = 0; i < 2000; i++) {
+            assertThat(ServerPropertiesFile.newClusterId()).doesNotStartWith("-").hasSize(22);
+        }
+    }
+
+    @Test
     void internalTopicsFitOneNode() {
         Properties p = config.toProperties();
         assertThat(p.getProperty("offsets.topic.replication.factor")).isEqualTo("1");

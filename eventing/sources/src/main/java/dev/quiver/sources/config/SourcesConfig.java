@@ -1,6 +1,7 @@
 package dev.quiver.sources.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -18,13 +19,16 @@ public interface SourcesConfig {
     @WithDefault(".quiver/objects")
     String dataDir();
 
-    /** Access key S3 clients sign with (AWS Signature V2/V4). */
-    @WithDefault("quiver")
-    String accessKey();
+    /**
+     * Access key S3 clients sign with (AWS Signature V2/V4). Unset (with {@code secret-key}): random credentials are
+     * generated at first start into {@code <data-dir>/s3-credentials} (mode 0600) and reused.
+     */
+    Optional<String> accessKey();
 
-    /** Secret key S3 clients sign with. */
-    @WithDefault("quiver-secret")
-    String secretKey();
+    /** Secret key S3 clients sign with; set both keys or neither. */
+    Optional<String> secretKey();
+
+    Webhook webhook();
 
     /** Region reported in events ({@code awsRegion}) and expected in V4 signatures. */
     @WithDefault("us-east-1")
@@ -34,6 +38,9 @@ public interface SourcesConfig {
     @WithDefault("http://localhost:8081/default")
     String brokerUrl();
 
+    /** Bearer token for the broker ingress, when the broker requires one ({@code quiver.broker.ingress.tokens}). */
+    Optional<String> brokerToken();
+
     Publish publish();
 
     interface S3 {
@@ -41,9 +48,22 @@ public interface SourcesConfig {
         @WithDefault("9000")
         int port();
 
-        /** Interface the S3 API listens on. */
-        @WithDefault("0.0.0.0")
+        /** Interface the S3 API listens on; anything but loopback refuses the published credentials. */
+        @WithDefault("127.0.0.1")
         String host();
+    }
+
+    /** The shared secret the webhooks require. */
+    interface Webhook {
+        /** Bearer token senders must present; unset (with token-file): generated into {@code <data-dir>/webhook-token}. */
+        Optional<String> token();
+
+        /** File holding the token (trimmed). */
+        Optional<String> tokenFile();
+
+        /** Header carrying the token on {@code /webhooks/cos}: {@code Bearer <token>} or the bare token. */
+        @WithDefault("Authorization")
+        String cosHeader();
     }
 
     interface Publish {

@@ -21,9 +21,10 @@ public record SourcesSettings(
 
     public static final String PREFIX = "quiver.sources.";
 
-    public static SourcesSettings from(SourcesConfig c) {
+    /** @param accessKey, secretKey the configured or generated S3 credentials ({@code security.S3Credentials}) */
+    public static SourcesSettings from(SourcesConfig c, String accessKey, String secretKey) {
         SourcesConfig.Publish p = c.publish();
-        return of(c.s3().port(), c.s3().host(), c.dataDir(), c.accessKey(), c.secretKey(), c.region(), c.brokerUrl(),
+        return of(c.s3().port(), c.s3().host(), c.dataDir(), accessKey, secretKey, c.region(), c.brokerUrl(),
                 p.maxAttempts(), p.initialBackoff(), p.maxBackoff(), p.backoffJitter(), p.timeout(), p.queueCapacity());
     }
 

@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import dev.quiver.sources.config.SourcesSettings;
+import dev.quiver.sources.security.SourcesSecurity;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,9 +21,9 @@ public class Publisher {
     private final PublishQueue queue;
     private final BrokerSender sender;
 
-    Publisher(SourcesSettings settings, Vertx vertx, MeterRegistry registry) {
+    Publisher(SourcesSettings settings, SourcesSecurity security, Vertx vertx, MeterRegistry registry) {
         SourcesSettings.PublishSettings p = settings.publish();
-        this.sender = new BrokerSender(vertx, settings.brokerUrl(), p.timeout());
+        this.sender = new BrokerSender(vertx, settings.brokerUrl(), p.timeout(), security.brokerToken());
         this.queue = new PublishQueue(sender, p.schedule(), () -> ThreadLocalRandom.current().nextDouble(),
                 p.queueCapacity());
         counter(registry, "delivered", queue::delivered);

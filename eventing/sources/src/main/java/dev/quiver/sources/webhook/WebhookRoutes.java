@@ -9,6 +9,7 @@ import dev.quiver.sources.mapping.CosEventMapper;
 import dev.quiver.sources.mapping.InvalidNotificationException;
 import dev.quiver.sources.mapping.S3EventMapper;
 import dev.quiver.sources.publish.Publisher;
+import dev.quiver.sources.security.SourcesSecurity;
 import io.cloudevents.CloudEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +19,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Bucket notification receivers: {@code POST /webhooks/s3} (S3 / MinIO event JSON) and {@code POST /webhooks/cos}
- * (Tencent COS trigger events). A notification is mapped whole before anything is published: 202 with the event ids
+ * (Tencent COS trigger events), each behind the webhook token ({@link WebhookAuth}: 401, nothing read or
+ * published, without it). A notification is mapped whole before anything is published: 202 with the event ids
  * when every record became an event and was queued for the broker, 400 with the reason and no event otherwise, 503
  * when the publish queue is full.
  */
@@ -32,8 +34,12 @@ public class WebhookRoutes {
         List<CloudEvent> map(byte[] body) throws InvalidNotificationException;
     }
 
-    void install(@Observes Router router, Publisher publisher) {
+    void install(@Observes Router router, Publisher publisher, SourcesSecurity security) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
+        String token = security.webhook().token();
+        // the token is checked on a route of its own, before the body is read (Vert.x wants body handlers first)
+        router.post("/webhooks/s3").handler(new WebhookAuth(token, "Authorization"));
+        router.post("/webhooks/cos").handler(new WebhookAuth(token, security.cosHeader()));
         router.post("/webhooks/s3").handler(body).handler(ctx -> receive(ctx, S3EventMapper::map, publisher));
         router.post("/webhooks/cos").handler(body).handler(ctx -> receive(ctx, CosEventMapper::map, publisher));
     }

@@ -21,7 +21,7 @@ class SourcesSettingsTest {
 
     /** The defaults the launcher contract and docs/sources.md promise. */
     static final Map<String, String> CONTRACT = Map.of(
-            "port", "9000", "dataDir", ".quiver/objects", "accessKey", "quiver", "secretKey", "quiver-secret",
+            "port", "9000", "host", "127.0.0.1", "dataDir", ".quiver/objects",
             "region", "us-east-1", "brokerUrl", "http://localhost:8081/default");
 
     @Test

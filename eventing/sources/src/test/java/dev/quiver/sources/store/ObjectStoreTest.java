@@ -61,6 +61,22 @@ class ObjectStoreTest {
         s3.close();
     }
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quiver.sources.data-dir")
+    String dataDir;
+
+    @Test
+    void theSecretFilesInTheDataDirectoryAreNoBuckets() throws Exception {
+        for (String name : java.util.List.of("s3-credentials", "webhook-token")) {
+            java.nio.file.Path f = java.nio.file.Path.of(dataDir, name);
+            if (!java.nio.file.Files.exists(f)) {
+                java.nio.file.Files.writeString(f, "x=y\n");
+            }
+        }
+        s3.createBucket(b -> b.bucket("beside-secrets"));
+        assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains("beside-secrets")
+                .doesNotContain("s3-credentials", "webhook-token");
+    }
+
     @Test
     void createPutGetHeadListDeleteWithTheAwsSdk() {
         s3.createBucket(b -> b.bucket("crud"));

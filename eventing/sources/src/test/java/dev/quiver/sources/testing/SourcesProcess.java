@@ -33,7 +33,8 @@ public final class SourcesProcess implements AutoCloseable {
         int s3 = freePort();
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-Dquarkus.http.port=" + http,
                 "-Dquiver.sources.s3.port=" + s3, "-Dquiver.sources.data-dir=" + dataDir,
-                "-Dquiver.sources.broker-url=" + brokerUrl));
+                "-Dquiver.sources.broker-url=" + brokerUrl, "-Dquiver.sources.access-key=quiver",
+                "-Dquiver.sources.secret-key=quiver-secret"));
         cmd.addAll(List.of(extra));
         cmd.addAll(List.of("-jar", jar()));
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-sources-" + http + ".log");

@@ -12,6 +12,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class SourcesTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The webhook token the tests' sources require. */
+    public static final String WEBHOOK_TOKEN = "test-webhook-token";
+
     private static CapturingBroker broker;
 
     public static synchronized CapturingBroker broker() {
@@ -34,6 +37,9 @@ public class SourcesTestResource implements QuarkusTestResourceLifecycleManager 
                     "quiver.sources.data-dir", data.toString(),
                     "quiver.sources.s3.port", "0",
                     "quiver.sources.s3.host", "127.0.0.1",
+                    "quiver.sources.access-key", "quiver",
+                    "quiver.sources.secret-key", "quiver-secret",
+                    "quiver.sources.webhook.token", WEBHOOK_TOKEN,
                     "quiver.sources.publish.initial-backoff", "20ms",
                     "quiver.sources.publish.max-backoff", "100ms");
         } catch (Exception e) {

@@ -18,6 +18,10 @@ import dev.quiver.sources.testing.SourcesTestResource;
 import io.cloudevents.CloudEvent;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Notifications from real stores POSTed to the webhooks, over real HTTP, reaching the stand-in broker. */
 @QuarkusTest
@@ -28,7 +32,7 @@ class WebhookTest {
 
     @Test
     void minioNotificationBecomesAnS3CloudEvent() throws IOException {
-        given().contentType("application/json").body(sample("minio-put.json"))
+        signed().contentType("application/json").body(sample("minio-put.json"))
                 .when().post("/webhooks/s3")
                 .then().statusCode(202).body("accepted", hasSize(1));
 
@@ -40,7 +44,7 @@ class WebhookTest {
 
     @Test
     void cosNotificationBecomesACosCloudEvent() throws IOException {
-        given().contentType("application/json").body(sample("cos-put.json"))
+        signed().contentType("application/json").body(sample("cos-put.json"))
                 .when().post("/webhooks/cos")
                 .then().statusCode(202).body("accepted[0]", containsString("NWMx"));
 
@@ -52,14 +56,14 @@ class WebhookTest {
     @Test
     void malformedNotificationGets400WithTheReasonAndNoEvent() throws IOException {
         int before = broker.requests();
-        given().contentType("application/json").body("{\"Records\":[{\"eventName\":\"s3:ObjectCreated:Put\"}]}")
+        signed().contentType("application/json").body("{\"Records\":[{\"eventName\":\"s3:ObjectCreated:Put\"}]}")
                 .when().post("/webhooks/s3")
                 .then().statusCode(400)
                 .body("error", containsString("Records[0].eventSource must be a non-empty string"));
-        given().contentType("application/json").body(sample("aws-put.json"))
+        signed().contentType("application/json").body(sample("aws-put.json"))
                 .when().post("/webhooks/cos")
                 .then().statusCode(400).body("error", containsString("Records[0].cos must be an object"));
-        given().contentType("application/json").body("not json")
+        signed().contentType("application/json").body("not json")
                 .when().post("/webhooks/cos")
                 .then().statusCode(400).body("error", containsString("body is not JSON"));
 
@@ -71,6 +75,38 @@ class WebhookTest {
     void readinessIsUpOnceTheS3ApiListens() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks[0].name", containsString("quiver-sources"));
+    }
+
+    static Stream<Arguments> unsigned() {
+        return Stream.of(
+                Arguments.of("s3 without token", "/webhooks/s3", null),
+                Arguments.of("s3 with a wrong token", "/webhooks/s3", "Bearer wrong"),
+                Arguments.of("s3 with the token but no Bearer", "/webhooks/s3", SourcesTestResource.WEBHOOK_TOKEN),
+                Arguments.of("cos without token", "/webhooks/cos", null),
+                Arguments.of("cos with a wrong token", "/webhooks/cos", "Bearer " + SourcesTestResource.WEBHOOK_TOKEN
+                        + "x"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unsigned")
+    void anUnsignedOrWronglySignedNotificationGets401AndPublishesNothing(String label, String path, String auth)
+            throws IOException {
+        int before = broker.requests();
+        var request = given().contentType("application/json")
+                .body(sample(path.endsWith("cos") ? "cos-put.json" : "minio-put.json"));
+        if (auth != null) {
+            request.header("Authorization", auth);
+        }
+        request.when().post(path).then().statusCode(401).header("WWW-Authenticate", "Bearer")
+                .body("status", org.hamcrest.Matchers.equalTo(401))
+                .body("error", org.hamcrest.Matchers.equalTo("unauthorized"))
+                .body("message", containsString("Authorization: Bearer <token>"));
+        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        assertThat(broker.requests()).isEqualTo(before);
+    }
+
+    static io.restassured.specification.RequestSpecification signed() {
+        return given().header("Authorization", "Bearer " + SourcesTestResource.WEBHOOK_TOKEN);
     }
 
     private List<CloudEvent> bySource(String source) {

@@ -60,7 +60,9 @@ class ThumbnailEndToEndIT {
                 "-Dkafka.bootstrap.servers=" + SharedKafka.bootstrapServers(), "-Dquiver.broker.partitions=2");
         processes.start("sources", Processes.jar("quiver.sources.jar"), "256m", sourcesPort,
                 "-Dquiver.sources.s3.port=" + s3Port, "-Dquiver.sources.data-dir=" + Files.createTempDirectory("objects"),
-                "-Dquiver.sources.broker-url=http://127.0.0.1:" + brokerPort + "/default");
+                "-Dquiver.sources.broker-url=http://127.0.0.1:" + brokerPort + "/default",
+                "-Dquiver.sources.access-key=quiver", "-Dquiver.sources.secret-key=quiver-secret",
+                "-Dquiver.sources.webhook.token=e2e-webhook-token");
         processes.start("thumbnail", Processes.jar("quiver.thumbnail.jar"), "256m", thumbnailPort,
                 "-Dthumbnail.s3.endpoint=http://127.0.0.1:" + s3Port);
         trigger("thumbnail", "[{\"prefix\":{\"type\":\"com.amazonaws.s3.ObjectCreated:\"}},"
@@ -148,7 +150,8 @@ class ThumbnailEndToEndIT {
             body = in.readAllBytes();
         }
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sourcesPort
-                + path)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                + path)).header("Content-Type", "application/json").header("Authorization", "Bearer e2e-webhook-token")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
