@@ -69,7 +69,7 @@ class ScaleFromZeroIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.status("buffered")
                 .at("/instances/0/reportedStartupMillis").asLong()).as("the instance's own report").isPositive());
         assertThat(api.metrics()).containsPattern(
-                "quiver_activator_requests_total\\{function=\"buffered\",outcome=\"buffered\"} [1-5]\\.0");
+                "quiver_activator_requests_total\\{function=\"buffered\",outcome=\"held\"} [1-5]\\.0");
         api.delete("buffered");
     }
 
