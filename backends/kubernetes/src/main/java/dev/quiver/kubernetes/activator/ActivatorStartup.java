@@ -32,7 +32,7 @@ public class ActivatorStartup {
     private final ControllerConfig config;
     private final Vertx vertx;
     private final MeterRegistry registry;
-    private Running running;
+    private volatile Running running;
 
     /** A started activator and what it needs closed. */
     public record Running(Activator activator, ActivatorServer server, KubeDirectory directory, HttpClient pokes) {
@@ -72,6 +72,11 @@ public class ActivatorStartup {
                 registry).toCompletionStage().toCompletableFuture().join();
         LOG.infof("Quiver activator on port %d for Functions in %s (own namespace %s, controller %s)",
                 running.server().port(), watched, ns, settings.controllerUrl());
+    }
+
+    /** The running activator, null in the controller role or before start. */
+    public Running running() {
+        return running;
     }
 
     void stop(@Observes ShutdownEvent ev) {

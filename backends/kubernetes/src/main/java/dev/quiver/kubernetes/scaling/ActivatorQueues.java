@@ -25,14 +25,14 @@ import org.jboss.logging.Logger;
 
 /**
  * {@link QueuedRequests} on Kubernetes: the requests every activator pod holds, read from each pod's
- * {@code GET /quiver/activator/load} ({@link ActivatorLoad}) on its {@code http} port (the activator's own
- * server, which holds the requests), asynchronously. The loop
+ * {@code GET /quiver/activator/load} ({@link ActivatorLoad}) on its {@code admin} port (the pod's Quarkus server,
+ * which the NetworkPolicy opens to the controller alone), asynchronously. The loop
  * reads the sums of the last complete reading; a reading older than {@code maxAge} starts the next one.
  */
 public final class ActivatorQueues implements QueuedRequests {
     private static final Logger LOG = Logger.getLogger(ActivatorQueues.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final int DEFAULT_PORT = 8012;
+    static final int DEFAULT_PORT = 8080;
 
     private final Supplier<List<Pod>> activators;
     private final HttpClient http;
@@ -112,13 +112,13 @@ public final class ActivatorQueues implements QueuedRequests {
         }
     }
 
-    /** The activator container's port named {@code http}, else 8012 (deploy/base/activator.yaml). */
+    /** The activator container's port named {@code admin}, else 8080 (deploy/base/activator.yaml). */
     static int loadPort(Pod pod) {
         if (pod.getSpec() == null || pod.getSpec().getContainers() == null) {
             return DEFAULT_PORT;
         }
         return pod.getSpec().getContainers().stream().flatMap(c -> c.getPorts() == null ? java.util.stream.Stream
-                .<ContainerPort>empty() : c.getPorts().stream()).filter(p -> "http".equals(p.getName()))
+                .<ContainerPort>empty() : c.getPorts().stream()).filter(p -> "admin".equals(p.getName()))
                 .map(ContainerPort::getContainerPort).findFirst().orElse(DEFAULT_PORT);
     }
 }

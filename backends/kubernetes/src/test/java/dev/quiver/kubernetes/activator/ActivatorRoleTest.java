@@ -29,6 +29,9 @@ class ActivatorRoleTest {
     @TestHTTPResource("/quiver/poke/actrole/anything")
     URL poke;
 
+    @TestHTTPResource("/quiver/activator/load")
+    URL load;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -51,5 +54,11 @@ class ActivatorRoleTest {
         HttpResponse<Void> p = http.send(HttpRequest.newBuilder(poke.toURI())
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(p.statusCode()).as("the controller's scalers do not run in the activator role").isEqualTo(404);
+
+        HttpResponse<String> l = http.send(HttpRequest.newBuilder(load.toURI()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(l.statusCode()).as("the held requests, on the admin port the controller polls").isEqualTo(200);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readValue(l.body(),
+                dev.quiver.api.activator.ActivatorLoad.class).functions()).isNotNull();
     }
 }

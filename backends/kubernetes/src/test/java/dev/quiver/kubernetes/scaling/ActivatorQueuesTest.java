@@ -45,7 +45,7 @@ class ActivatorQueuesTest {
     static Pod pod(String name, String ip, int port) {
         return new PodBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec().addNewContainer()
                 .withName("activator").addNewPort().withName("http").withContainerPort(8012).endPort()
-                .addNewPort().withName("http").withContainerPort(port).endPort().endContainer().endSpec()
+                .addNewPort().withName("admin").withContainerPort(port).endPort().endContainer().endSpec()
                 .withNewStatus().withPodIP(ip).endStatus().build();
     }
 
@@ -78,9 +78,9 @@ class ActivatorQueuesTest {
     }
 
     @Test
-    void theLoadIsReadOnTheContainerPortNamedHttpElse8012() {
+    void theLoadIsReadOnTheContainerPortNamedAdminElse8080() {
         assertThat(ActivatorQueues.loadPort(pod("a", "10.0.0.1", 9090))).isEqualTo(9090);
         assertThat(ActivatorQueues.loadPort(new PodBuilder().withNewMetadata().withName("b").endMetadata().build()))
-                .isEqualTo(8012);
+                .isEqualTo(8080);
     }
 }
