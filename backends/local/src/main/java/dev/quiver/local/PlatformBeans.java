@@ -17,6 +17,7 @@ import dev.quiver.local.backend.process.ProcessBackend;
 import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.local.config.PlatformSettings;
 import dev.quiver.local.launch.JvmCatalog;
+import dev.quiver.local.launch.KnownJdks;
 import dev.quiver.local.launch.Launcher;
 import dev.quiver.local.loop.ControlLoop;
 import dev.quiver.local.metrics.PlatformMeters;
@@ -46,7 +47,8 @@ public class PlatformBeans {
     @Produces
     @Singleton
     FunctionRegistry registry(PlatformSettings s) {
-        return new FunctionRegistry(new FunctionReader(s.home()));
+        return new FunctionRegistry(new FunctionReader(s.home(), s.security().artifactDirs(),
+                KnownJdks.installed(s.instances().java(), System.getenv())::problem));
     }
 
     @Produces
