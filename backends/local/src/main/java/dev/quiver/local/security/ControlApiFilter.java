@@ -1,6 +1,7 @@
 package dev.quiver.local.security;
 
 import dev.quiver.api.errors.ErrorBody;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -17,10 +18,22 @@ import java.util.Optional;
 @Provider
 @PreMatching
 public class ControlApiFilter implements ContainerRequestFilter {
-    private final ControlApiGuard guard;
+    private final Instance<ControlToken> token;
+    private volatile ControlApiGuard guard;
 
-    public ControlApiFilter(ControlToken token) {
-        this.guard = new ControlApiGuard(token.value(), token.file().toString());
+    /** The token is looked up at the first request: the filter is made before the run-time settings exist. */
+    public ControlApiFilter(Instance<ControlToken> token) {
+        this.token = token;
+    }
+
+    private ControlApiGuard guard() {
+        ControlApiGuard g = guard;
+        if (g == null) {
+            ControlToken t = token.get();
+            g = new ControlApiGuard(t.value(), t.file().toString());
+            guard = g;
+        }
+        return g;
     }
 
     @Override
@@ -28,7 +41,7 @@ public class ControlApiFilter implements ContainerRequestFilter {
         String method = request.getMethod();
         boolean hasBody = request.hasEntity() || method.equals("POST") || method.equals("PUT")
                 || method.equals("PATCH");
-        Optional<ErrorBody> refusal = guard.check(method, request.getHeaderString(HttpHeaders.AUTHORIZATION),
+        Optional<ErrorBody> refusal = guard().check(method, request.getHeaderString(HttpHeaders.AUTHORIZATION),
                 request.getHeaderString(HttpHeaders.CONTENT_TYPE), hasBody);
         refusal.ifPresent(e -> {
             Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(e);

@@ -18,6 +18,9 @@ public final class Redaction {
     /** A YAML or JSON mapping entry {@code name: value} (block style, one per line). */
     private static final Pattern ENTRY = Pattern.compile("^(\\s*(?:-\\s+)?([\"']?)" + NAME
             + "\\2\\s*:[ \\t]+)(?![|>]\\s*$)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^,#\\n]*?)(\\s*,?\\s*(?:#.*)?)$");
+    /** An entry of a flow mapping ({@code {API_TOKEN: x, ...}}) or of one-line JSON. */
+    private static final Pattern FLOW = Pattern.compile("([{,]\\s*([\"']?)" + NAME
+            + "\\2\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^,}\\s][^,}]*?)(?=\\s*[,}])");
     /** {@code NAME=value} as an env entry in a spec's list form or a shell line. */
     private static final Pattern ASSIGNMENT = Pattern.compile("(^|\\s)(" + NAME + "=)([^\\s\"',\\]]*)");
 
@@ -53,10 +56,20 @@ public final class Redaction {
         for (String l : source.split("\n", -1)) {
             Matcher m = ENTRY.matcher(l);
             String redacted = m.matches() && !m.group(3).isBlank()
-                    ? m.group(1) + quoted(m.group(3)) + m.group(4) : line(l);
+                    ? m.group(1) + quoted(m.group(3)) + m.group(4) : line(flow(l));
             sb.append(redacted).append('\n');
         }
         return sb.substring(0, sb.length() - 1);
+    }
+
+    private static String flow(String line) {
+        Matcher m = FLOW.matcher(line);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + quoted(m.group(3))));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     private static String quoted(String value) {
