@@ -6,12 +6,16 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The processes of a local platform, in start order: Kafka (ready when it prints {@code bootstrap.servers=}), the
  * broker, then the sources when built (each ready on {@code /q/health/ready}). Their logs go to
- * {@code <data dir>/logs/<name>.log}.
+ * {@code <data dir>/logs/<name>.log}. Every process listens on {@code quiver.platform.bind}; the token files and S3
+ * keys go in their environment ({@code QUIVER_BROKER_ADMIN_TOKEN_FILE}, {@code QUIVER_SOURCES_WEBHOOK_TOKEN_FILE},
+ * {@code QUIVER_SOURCES_S3_ACCESS_KEY}/{@code _SECRET_KEY}).
  */
 public final class PlatformComponents {
     private PlatformComponents() {
@@ -46,22 +50,23 @@ public final class PlatformComponents {
                 new Readiness.LogLine("bootstrap.servers=")));
         all.add(new Component("broker", List.of(java, "-Xmx" + s.brokerMaxHeap(), "-XX:+UseSerialGC",
                 "-Dquiver.component=broker", "-Dquarkus.http.port=" + s.brokerPort(), "-Dquarkus.http.host=" + bind,
-                "-Dquiver.broker.admin.token-file=" + adminTokenFile,
                 "-Dkafka.bootstrap.servers=" + reach + ":" + s.kafkaPort(),
                 "-Dquiver.broker.function-url-template=http://127.0.0.1:" + activatorPort + "/f/{name}/",
-                "-jar", s.brokerJar().toString()), logs.resolve("broker.log"), health(reach, s.brokerPort())));
+                "-jar", s.brokerJar().toString()), logs.resolve("broker.log"), health(reach, s.brokerPort()),
+                Map.of("QUIVER_BROKER_ADMIN_TOKEN_FILE", adminTokenFile.toString())));
         if (s.sourcesEnabled() && Files.isRegularFile(s.sourcesJar())) {
             List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + s.sourcesMaxHeap(), "-XX:+UseSerialGC",
                     "-Dquiver.component=sources", "-Dquarkus.http.port=" + s.sourcesPort(),
                     "-Dquarkus.http.host=" + bind, "-Dquiver.sources.s3.port=" + s.s3Port(),
                     "-Dquiver.sources.s3.host=" + bind,
                     "-Dquiver.sources.data-dir=" + sourcesDataDir(dataDir),
-                    "-Dquiver.sources.webhook.token-file=" + webhookTokenFile(dataDir),
                     "-Dquiver.sources.broker-url=http://" + reach + ":" + s.brokerPort() + "/default"));
-            s.s3AccessKey().ifPresent(k -> cmd.add("-Dquiver.sources.s3.access-key=" + k));
-            s.s3SecretKey().ifPresent(k -> cmd.add("-Dquiver.sources.s3.secret-key=" + k));
             cmd.addAll(List.of("-jar", s.sourcesJar().toString()));
-            all.add(new Component("sources", cmd, logs.resolve("sources.log"), health(reach, s.sourcesPort())));
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("QUIVER_SOURCES_WEBHOOK_TOKEN_FILE", webhookTokenFile(dataDir).toString());
+            s.s3AccessKey().ifPresent(k -> env.put("QUIVER_SOURCES_S3_ACCESS_KEY", k));
+            s.s3SecretKey().ifPresent(k -> env.put("QUIVER_SOURCES_S3_SECRET_KEY", k));
+            all.add(new Component("sources", cmd, logs.resolve("sources.log"), health(reach, s.sourcesPort()), env));
         }
         return all;
     }

@@ -66,11 +66,12 @@ class PlatformComponentsTest {
                 Path.of("/data/control-token"));
 
         assertThat(plan.get(0).command()).containsSubsequence("--host", "127.0.0.1");
-        assertThat(plan.get(1).command()).contains("-Dquarkus.http.host=127.0.0.1",
-                "-Dquiver.broker.admin.token-file=/data/control-token");
-        assertThat(plan.get(2).command()).contains("-Dquarkus.http.host=127.0.0.1", "-Dquiver.sources.s3.host=127.0.0.1",
-                "-Dquiver.sources.webhook.token-file=/data/webhook-token")
-                .noneMatch(a -> a.contains("access-key") || a.contains("secret-key"));
+        assertThat(plan.get(1).command()).contains("-Dquarkus.http.host=127.0.0.1");
+        assertThat(plan.get(1).env()).containsExactly(Map.entry("QUIVER_BROKER_ADMIN_TOKEN_FILE", "/data/control-token"));
+        assertThat(plan.get(2).command()).contains("-Dquarkus.http.host=127.0.0.1", "-Dquiver.sources.s3.host=127.0.0.1")
+                .noneMatch(a -> a.contains("token") || a.contains("access-key") || a.contains("secret-key"));
+        assertThat(plan.get(2).env()).containsExactly(Map.entry("QUIVER_SOURCES_WEBHOOK_TOKEN_FILE",
+                "/data/webhook-token"));
     }
 
     @Test
@@ -88,7 +89,9 @@ class PlatformComponentsTest {
         assertThat(plan.get(1).command()).contains("-Dquarkus.http.host=0.0.0.0");
         assertThat(plan.get(1).readiness()).isEqualTo(new Readiness.Http(
                 java.net.URI.create("http://127.0.0.1:8081/q/health/ready")));
-        assertThat(plan.get(2).command()).contains("-Dquarkus.http.host=0.0.0.0", "-Dquiver.sources.s3.host=0.0.0.0",
-                "-Dquiver.sources.s3.access-key=me", "-Dquiver.sources.s3.secret-key=long-enough-secret");
+        assertThat(plan.get(2).command()).contains("-Dquarkus.http.host=0.0.0.0", "-Dquiver.sources.s3.host=0.0.0.0")
+                .noneMatch(a -> a.contains("long-enough-secret"));
+        assertThat(plan.get(2).env()).containsEntry("QUIVER_SOURCES_S3_ACCESS_KEY", "me")
+                .containsEntry("QUIVER_SOURCES_S3_SECRET_KEY", "long-enough-secret");
     }
 }
