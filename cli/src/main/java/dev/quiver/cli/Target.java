@@ -17,6 +17,10 @@ public final class Target {
                     + "(http://host:8082). Env: QUIVER_CONTEXT.")
     String context = "local";
 
+    @Option(names = "--token", paramLabel = "<token>", description = "The control API's bearer token (default: "
+            + "$QUIVER_TOKEN, else the platform's <data dir>/control-token).")
+    String token;
+
     public boolean local() {
         return context == null || context.isBlank() || context.equals("local");
     }
@@ -40,7 +44,8 @@ public final class Target {
 
     /** A client of the control API; exit 3 when it does not answer. */
     public ControlClient control(Session s) {
-        ControlClient c = new ControlClient(controlUrl(s), Duration.ofSeconds(30));
+        ControlClient c = new ControlClient(controlUrl(s), Duration.ofSeconds(30),
+                Credentials.controlToken(s.workspace(), s.env(), token));
         if (!c.ready()) {
             throw QuiverException.notRunning("the platform is not running (no answer on " + c.base()
                     + ")" + (local() ? "; start it with quiver up" : ""));

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** A client of the local platform's control API ({@code /v1}): typed with the records of this package. */
 public final class ControlClient {
@@ -25,11 +26,22 @@ public final class ControlClient {
     private final URI base;
     private final HttpClient http;
     private final Duration timeout;
+    private final Supplier<Optional<String>> token;
 
-    /** @param base the control API's root, e.g. {@code http://127.0.0.1:8082} */
+    /** A client without a token: only the open endpoints ({@code /q/health}) answer. */
     public ControlClient(URI base, Duration timeout) {
+        this(base, timeout, Optional::empty);
+    }
+
+    /**
+     * @param base the control API's root, e.g. {@code http://127.0.0.1:8082}
+     * @param token the bearer token sent as {@code Authorization: Bearer} on every call, asked for at each call
+     *              (a platform being started writes its token file only once it runs)
+     */
+    public ControlClient(URI base, Duration timeout, Supplier<Optional<String>> token) {
         this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
         this.timeout = timeout;
+        this.token = token;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
@@ -121,7 +133,9 @@ public final class ControlClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
+        token.get().filter(t -> !t.isBlank()).ifPresent(t -> b.header("Authorization", "Bearer " + t.strip()));
+        return b;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -91,6 +91,15 @@ public final class FunctionDocumentReader {
         Map<String, String> env = root.stringMap("env");
         env.keySet().stream().filter(k -> !ENV_NAME.matcher(k).matches()).forEach(k -> root.fail("env." + k,
                 "must be a C identifier ([A-Za-z_][A-Za-z0-9_]*)", k));
+        env.keySet().forEach(k -> LaunchRules.envProblem(k).ifPresent(rule -> root.fail("env." + k, rule, k)));
+        for (int i = 0; i < jvmOptions.size(); i++) {
+            String option = jvmOptions.get(i);
+            int index = i;
+            LaunchRules.jvmOptionProblem(option).ifPresent(rule -> root.fail("jvmOptions[" + index + "]", rule,
+                    option));
+        }
+        properties.keySet().stream().map(k -> "-D" + k).forEach(o -> LaunchRules.jvmOptionProblem(o)
+                .ifPresent(rule -> root.fail("properties." + o.substring(2), rule, o.substring(2))));
         Jvm jvm = target == Target.LOCAL ? jvm(root.section("jvm")) : Jvm.NONE;
         DocumentTree triggers = root.section("triggers");
         triggers.allowOnly(TRIGGERS);

@@ -20,12 +20,15 @@ class ControlClientTest {
     private HttpServer server;
     private ControlClient client;
     private final Map<String, String[]> answers = new ConcurrentHashMap<>();
+    private final Map<String, String> seen = new ConcurrentHashMap<>();
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", ex -> {
             String key = ex.getRequestMethod() + " " + ex.getRequestURI();
+            seen.put(key, String.valueOf(ex.getRequestHeaders().getFirst("Authorization")) + "|"
+                    + ex.getRequestHeaders().getFirst("Content-Type"));
             String[] a = answers.getOrDefault(key, new String[] {"404",
                 "{\"status\":404,\"error\":\"not_found\",\"message\":\"No function 'x' is deployed.\"}"});
             byte[] body = a[1].getBytes(StandardCharsets.UTF_8);
@@ -63,6 +66,37 @@ class ControlClientTest {
         assertThat(f.instances()).extracting(InstanceStatus::pid).containsExactly(77L);
         assertThat(f.coldStart().warm().count()).isEqualTo(2);
         assertThat(f.coldStartText()).isEqualTo("warm 2/2 p50 31ms");
+    }
+
+    @Test
+    void sendsTheBearerTokenAndTheYamlTypeOnEveryCall() {
+        ControlClient withToken = new ControlClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                Duration.ofSeconds(5), () -> java.util.Optional.of("s3cr3t-token\n"));
+        answers.put("POST /v1/functions", new String[] {"400", "{\"problems\":[\"x\"]}"});
+
+        withToken.function("x");
+        withToken.deploy("name: x");
+        withToken.delete("x");
+
+        assertThat(seen).containsEntry("GET /v1/functions/x", "Bearer s3cr3t-token|null")
+                .containsEntry("POST /v1/functions", "Bearer s3cr3t-token|application/yaml")
+                .containsEntry("DELETE /v1/functions/x", "Bearer s3cr3t-token|null");
+    }
+
+    @Test
+    void aClientWithoutTokenSendsNoAuthorization() {
+        client.function("x");
+
+        assertThat(seen).containsEntry("GET /v1/functions/x", "null|null");
+    }
+
+    @Test
+    void anUnauthorizedAnswerNamesTheMessage() {
+        answers.put("GET /v1/functions/x", new String[] {"401", "{\"status\":401,\"error\":\"unauthorized\","
+                + "\"message\":\"a bearer token is required: see /d/control-token\"}"});
+
+        assertThatThrownBy(() -> client.function("x")).hasMessageContaining("HTTP 401")
+                .hasMessageContaining("/d/control-token");
     }
 
     @Test

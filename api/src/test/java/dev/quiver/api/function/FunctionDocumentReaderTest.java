@@ -99,7 +99,31 @@ class FunctionDocumentReaderTest {
                         "must be a plain value", Map.of("b", "c")),
                 new Invalid("env name", "env: {1x: y}\n", "env.1x", "must be a C identifier", "1x"),
                 new Invalid("jvmOptions not strings", "jvmOptions: [1]\n", "jvmOptions", "must be a list of strings",
-                        List.of(1)))
+                        List.of(1)),
+                new Invalid("LD_PRELOAD env", "env: {LD_PRELOAD: /tmp/x.so}\n", "env.LD_PRELOAD",
+                        "must not be a dynamic linker variable (LD_*)", "LD_PRELOAD"),
+                new Invalid("LD_LIBRARY_PATH env", "env: {LD_LIBRARY_PATH: /tmp}\n", "env.LD_LIBRARY_PATH",
+                        "must not be a dynamic linker variable (LD_*)", "LD_LIBRARY_PATH"),
+                new Invalid("JAVA_TOOL_OPTIONS env", "env: {JAVA_TOOL_OPTIONS: -Xmx1g}\n", "env.JAVA_TOOL_OPTIONS",
+                        "must not be a JVM options variable", "JAVA_TOOL_OPTIONS"),
+                new Invalid("_JAVA_OPTIONS env", "env: {_JAVA_OPTIONS: -Xmx1g}\n", "env._JAVA_OPTIONS",
+                        "must not be a JVM options variable", "_JAVA_OPTIONS"),
+                new Invalid("JDK_JAVA_OPTIONS env", "env: {JDK_JAVA_OPTIONS: -Xmx1g}\n", "env.JDK_JAVA_OPTIONS",
+                        "must not be a JVM options variable", "JDK_JAVA_OPTIONS"),
+                new Invalid("OnOutOfMemoryError runs a program", "jvmOptions: [-Xss1m, \"-XX:OnOutOfMemoryError=sh -c x\"]\n",
+                        "jvmOptions[1]", "must not be -XX:OnOutOfMemoryError", "-XX:OnOutOfMemoryError=sh -c x"),
+                new Invalid("OnError runs a program", "jvmOptions: [\"-XX:OnError=rm -rf /\"]\n", "jvmOptions[0]",
+                        "must not be -XX:OnError", "-XX:OnError=rm -rf /"),
+                new Invalid("native agent", "jvmOptions: [-agentpath:/tmp/a.so]\n", "jvmOptions[0]",
+                        "must not be -agentpath", "-agentpath:/tmp/a.so"),
+                new Invalid("debug agent", "jvmOptions: [\"-agentlib:jdwp=transport=dt_socket,server=y\"]\n",
+                        "jvmOptions[0]", "must not be -agentlib", "-agentlib:jdwp=transport=dt_socket,server=y"),
+                new Invalid("java agent", "jvmOptions: [-javaagent:/tmp/a.jar]\n", "jvmOptions[0]",
+                        "must not be -javaagent", "-javaagent:/tmp/a.jar"),
+                new Invalid("options file", "jvmOptions: [-XX:VMOptionsFile=/tmp/o]\n", "jvmOptions[0]",
+                        "must not be -XX:VMOptionsFile", "-XX:VMOptionsFile=/tmp/o"),
+                new Invalid("argument file", "jvmOptions: [\"@/tmp/args\"]\n", "jvmOptions[0]",
+                        "must not be an @argument file", "@/tmp/args"))
                 .map(Arguments::of);
     }
 
@@ -120,6 +144,14 @@ class FunctionDocumentReaderTest {
                         assertThat(String.valueOf(v.value())).isEqualTo(String.valueOf(c.value()));
                     }));
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"-Xss1m", "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC", "-Dquarkus.log.level=DEBUG", "-XX:+HeapDumpOnOutOfMemoryError"})
+    void ordinaryJvmOptionsAndEnvArePassed(String option) {
+        assertThat(local("jvmOptions: [\"" + option + "\"]\nenv: {LOAD_FACTOR: x, JAVA_HOME_X: y}\n").jvmOptions())
+                .containsExactly(option);
     }
 
     @Test

@@ -17,6 +17,8 @@ import dev.quiver.local.backend.process.ProcessBackend;
 import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.local.config.PlatformSettings;
 import dev.quiver.local.launch.JvmCatalog;
+import dev.quiver.local.launch.KnownJdks;
+import dev.quiver.local.security.ControlToken;
 import dev.quiver.local.launch.Launcher;
 import dev.quiver.local.loop.ControlLoop;
 import dev.quiver.local.metrics.PlatformMeters;
@@ -46,7 +48,8 @@ public class PlatformBeans {
     @Produces
     @Singleton
     FunctionRegistry registry(PlatformSettings s) {
-        return new FunctionRegistry(new FunctionReader(s.home()));
+        return new FunctionRegistry(new FunctionReader(s.home(), s.security().artifactDirs(),
+                KnownJdks.installed(s.instances().java(), System.getenv())::problem));
     }
 
     @Produces
@@ -102,8 +105,8 @@ public class PlatformBeans {
 
     @Produces
     @Singleton
-    BrokerTriggers triggers(PlatformSettings s) {
-        return new BrokerTriggers(s.brokerUrl().orElse(null));
+    BrokerTriggers triggers(PlatformSettings s, ControlToken token) {
+        return new BrokerTriggers(s.brokerUrl().orElse(null), token.value());
     }
 
     void start(@Observes StartupEvent ev, PlatformSettings s, FunctionRegistry registry, ControlLoop loop,

@@ -2,6 +2,7 @@ package dev.quiver.cli.commands;
 
 import dev.quiver.api.control.ControlClient;
 import dev.quiver.cli.Console;
+import dev.quiver.cli.Credentials;
 import dev.quiver.cli.LocalOnly;
 import dev.quiver.cli.Ports;
 import dev.quiver.cli.Session;
@@ -81,7 +82,8 @@ public class DemoCommand implements Callable<Integer> {
 
     private static Outcome summarize(Session s, Ports ports, List<StepResult> results, boolean kept) {
         Console c = s.console();
-        ControlClient control = new ControlClient(ports.controlUrl(), Duration.ofSeconds(30));
+        ControlClient control = new ControlClient(ports.controlUrl(), Duration.ofSeconds(30),
+                Credentials.controlToken(s.workspace(), s.env(), null));
         Path report = s.workspace().dataDir().resolve("demo-report.html");
         String table = "";
         try {

@@ -2,6 +2,7 @@ package dev.quiver.cli.commands;
 
 import dev.quiver.cli.Builds;
 import dev.quiver.cli.Console;
+import dev.quiver.cli.Credentials;
 import dev.quiver.cli.LocalOnly;
 import dev.quiver.cli.Ports;
 import dev.quiver.cli.QuiverException;
@@ -49,6 +50,12 @@ public class UpCommand implements Callable<Integer> {
             description = "Kafka (its controller uses the next port). Default ${DEFAULT-VALUE}.")
     int kafkaPort;
 
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "${env:QUIVER_BIND:-127.0.0.1}",
+            description = "Where every server listens (control API, activator, broker, sources, Kafka). Default "
+                    + "${DEFAULT-VALUE}: this machine only; 0.0.0.0 makes them reachable from the network (see "
+                    + "docs/platform.md, Security). Env QUIVER_BIND.")
+    String bind;
+
     @Option(names = "--functions", paramLabel = "DIR", description = "Deploy every *.yaml of DIR once up.")
     Path functions;
 
@@ -68,15 +75,24 @@ public class UpCommand implements Callable<Integer> {
                         + "65535, its controller takes the next port), was " + port);
             }
         });
-        start(s, ports, timeout);
+        if (!isLoopback(bind)) {
+            c.err().println("quiver: WARNING: --bind " + bind + " makes the platform reachable from other machines: "
+                    + "the control API (with the token in " + Credentials.controlTokenFile(s.workspace()) + "), the "
+                    + "activator (every function, no token), the broker ingress, the S3 object store and the "
+                    + "webhooks (with their credentials) and Kafka (no authentication)");
+        }
+        start(s, ports, timeout, bind);
         c.bold("Quiver is up.");
         c.detail("activator (functions)  " + ports.activatorUrl() + "/f/<function>/...  or  Host: "
                 + "<function>.quiver.localhost");
         c.detail("control API            " + ports.controlUrl() + "/v1/functions   (metrics: " + ports.controlUrl()
                 + "/q/metrics)");
+        c.detail("control token          " + Credentials.controlTokenFile(s.workspace()) + "   (curl -H "
+                + "\"Authorization: Bearer $(cat " + Credentials.controlTokenFile(s.workspace()) + ")\" ...)");
         c.detail("broker ingress         " + ports.brokerUrl() + "/default");
         if (s.workspace().built(s.workspace().sourcesJar())) {
-            c.detail("object store (S3)      " + ports.s3Url() + "   (access key quiver / quiver-secret)");
+            c.detail("object store (S3)      " + ports.s3Url() + "   (credentials: "
+                    + Credentials.s3CredentialsFile(s.workspace()) + ")");
         } else {
             c.detail("object store           not built (eventing/sources)");
         }
@@ -92,6 +108,16 @@ public class UpCommand implements Callable<Integer> {
 
     /** Checks, builds what is stale, starts the platform and waits for it (used by {@code demo} too). */
     public static void start(Session s, Ports ports, Duration timeout) {
+        start(s, ports, timeout, "127.0.0.1");
+    }
+
+    static boolean isLoopback(String bind) {
+        String b = bind.strip();
+        return b.equals("localhost") || b.startsWith("127.") || b.equals("::1");
+    }
+
+    /** @param bind where the platform's servers listen ({@code quiver.platform.bind}) */
+    public static void start(Session s, Ports ports, Duration timeout, String bind) {
         LocalPlatform platform = new LocalPlatform(s.workspace(), s.console());
         if (platform.process().isPresent()) {
             throw QuiverException.failed("the platform is already running (control API " + s.ports().controlUrl()
@@ -113,6 +139,6 @@ public class UpCommand implements Callable<Integer> {
         needed.forEach((name, port) -> LocalPlatform.requireFree(port, name, name.split(" ")[0] + "-port"));
         ports.save(s.workspace().portsFile());
         s.console().step("Starting the Quiver platform (logs: " + s.workspace().logs() + ")");
-        platform.start(ports, sources, timeout);
+        platform.start(ports, sources, timeout, bind);
     }
 }

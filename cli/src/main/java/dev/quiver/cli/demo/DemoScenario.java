@@ -4,6 +4,7 @@ import dev.quiver.api.control.ControlClient;
 import dev.quiver.api.control.FunctionStatus;
 import dev.quiver.api.control.FunctionSummary;
 import dev.quiver.cli.Console;
+import dev.quiver.cli.Credentials;
 import dev.quiver.cli.Ports;
 import dev.quiver.cli.Workspace;
 import dev.quiver.cli.platform.Broker;
@@ -50,9 +51,10 @@ public final class DemoScenario {
         this.ws = ws;
         this.ports = ports;
         this.c = console;
-        this.control = new ControlClient(ports.controlUrl(), Duration.ofSeconds(30));
+        this.control = new ControlClient(ports.controlUrl(), Duration.ofSeconds(30),
+                Credentials.controlToken(ws, env, null));
         this.broker = new Broker(ports.brokerUrl());
-        this.store = ObjectStore.fromEnvironment(ports.s3Url(), env);
+        this.store = ObjectStore.of(ports.s3Url(), ws, env);
     }
 
     /** Runs every step; the results in order. */

@@ -3,6 +3,7 @@ package dev.quiver.cli.platform;
 import dev.quiver.api.control.ComponentStatus;
 import dev.quiver.api.control.ControlClient;
 import dev.quiver.cli.Console;
+import dev.quiver.cli.Credentials;
 import dev.quiver.cli.Ports;
 import dev.quiver.cli.QuiverException;
 import dev.quiver.cli.Workspace;
@@ -66,12 +67,18 @@ public final class LocalPlatform {
 
     /** Starts the platform and waits until it and its supervised processes are ready. */
     public void start(Ports ports, boolean sources, Duration timeout) {
+        start(ports, sources, timeout, "127.0.0.1");
+    }
+
+    /** @param bind where the platform and its processes listen ({@code quiver.platform.bind}) */
+    public void start(Ports ports, boolean sources, Duration timeout, String bind) {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"))) {
             cmd.add("setsid"); // not in this terminal's process group: Ctrl-C on the CLI leaves it running
         }
         cmd.addAll(List.of(javaLauncher(), "-Xmx256m", "-XX:+UseSerialGC", "-Dquiver.component=" + COMPONENT,
                 "-Dquarkus.http.port=" + ports.control(),
+                "-Dquiver.platform.bind=" + bind,
                 "-Dquiver.platform.activator.port=" + ports.activator(),
                 "-Dquiver.platform.home=" + ws.root(),
                 "-Dquiver.platform.data-dir=" + ws.dataDir(),
@@ -97,7 +104,8 @@ public final class LocalPlatform {
             throw QuiverException.failed("cannot start the platform (" + String.join(" ", cmd.subList(0, 2)) + "): "
                     + e.getMessage());
         }
-        ControlClient control = new ControlClient(ports.controlUrl(), Duration.ofSeconds(3));
+        ControlClient control = new ControlClient(ports.controlUrl(), Duration.ofSeconds(3),
+                Credentials.controlToken(ws, System.getenv(), null));
         long t0 = System.nanoTime();
         LogFollower follower = new LogFollower(log);
         console.detail("platform starting: Kafka, the broker" + (sources ? ", the sources" : "")

@@ -12,15 +12,18 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import dev.quiver.cli.Credentials;
+import dev.quiver.cli.Workspace;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The platform's object store over the S3 API (path-style, AWS Signature V4 with region us-east-1, the sources'
- * default credentials {@code quiver} / {@code quiver-secret} unless {@code $QUIVER_S3_ACCESS_KEY} /
- * {@code $QUIVER_S3_SECRET_KEY} say otherwise).
+ * The platform's object store over the S3 API (path-style, AWS Signature V4 with region us-east-1) with the
+ * credentials {@link Credentials#s3} finds: {@code $QUIVER_S3_ACCESS_KEY} / {@code $QUIVER_S3_SECRET_KEY}, else the
+ * ones the sources generated into {@code <data dir>/objects/s3-credentials} (sources older than that file: their
+ * former defaults).
  */
 public final class ObjectStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
@@ -37,9 +40,9 @@ public final class ObjectStore {
         this.secretKey = secretKey;
     }
 
-    public static ObjectStore fromEnvironment(URI endpoint, java.util.Map<String, String> env) {
-        return new ObjectStore(endpoint, env.getOrDefault("QUIVER_S3_ACCESS_KEY", "quiver"),
-                env.getOrDefault("QUIVER_S3_SECRET_KEY", "quiver-secret"));
+    public static ObjectStore of(URI endpoint, Workspace ws, java.util.Map<String, String> env) {
+        String[] keys = Credentials.s3(ws, env).orElse(new String[] {"quiver", "quiver-secret"});
+        return new ObjectStore(endpoint, keys[0], keys[1]);
     }
 
     /** Creates the bucket if needed, then puts the object; fails naming the HTTP status and the store's answer. */

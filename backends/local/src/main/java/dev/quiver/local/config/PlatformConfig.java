@@ -3,6 +3,7 @@ package dev.quiver.local.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The platform's settings ({@code quiver.platform.*}); mapped once into {@link PlatformSettings}. */
@@ -16,6 +17,22 @@ public interface PlatformConfig {
     /** State: instance logs, report. */
     @WithDefault(".quiver")
     String dataDir();
+
+    /**
+     * The address every server of the platform listens on (control API, activator, broker, sources, Kafka,
+     * instances) unless a server's own host setting says otherwise; non-loopback: a warning naming what is exposed.
+     */
+    @WithDefault("127.0.0.1")
+    String bind();
+
+    /** The control API's bearer token; empty: read from {@link #controlTokenFile()}, generated at first start. */
+    Optional<String> controlToken();
+
+    /** Where the control token is kept; empty: {@code <data dir>/control-token}. */
+    Optional<String> controlTokenFile();
+
+    /** Directories (besides {@link #home()}) that a spec's {@code artifact} may resolve into. */
+    Optional<List<String>> artifactDirs();
 
     /** Function specs (*.yaml) deployed at start; none when empty. */
     Optional<String> functionsDir();
@@ -38,8 +55,8 @@ public interface PlatformConfig {
         @WithDefault("8080")
         int port();
 
-        @WithDefault("0.0.0.0")
-        String host();
+        /** The activator's listen address; empty: {@code quiver.platform.bind}. */
+        Optional<String> host();
 
         /** Host routing: {@code {function}.<domain>}. */
         @WithDefault("quiver.localhost")

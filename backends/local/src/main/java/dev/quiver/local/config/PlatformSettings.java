@@ -11,7 +11,26 @@ import java.util.regex.Pattern;
 /** The validated settings; every error names the key, the rule and the bad value. */
 public record PlatformSettings(Path home, Path dataDir, Optional<Path> functionsDir, ActivatorSettings activator,
                                InstanceSettings instances, Duration scrapeInterval, int historySeconds,
-                               Optional<String> kafkaBootstrap, Optional<String> brokerUrl) {
+                               Optional<String> kafkaBootstrap, Optional<String> brokerUrl,
+                               SecuritySettings security) {
+
+    /**
+     * @param bind where the platform's servers listen
+     * @param controlToken the control API token given by setting
+     * @param controlTokenFile where the token is read from, or generated into at first start
+     * @param artifactDirs where a spec's artifact may resolve (the home first), each a real path when it exists
+     */
+    public record SecuritySettings(String bind, Optional<String> controlToken, Path controlTokenFile,
+                                   List<Path> artifactDirs) {
+        public SecuritySettings {
+            artifactDirs = List.copyOf(artifactDirs);
+        }
+
+        /** Whether {@link #bind} is a loopback address (127.0.0.0/8, ::1, localhost). */
+        public boolean loopback() {
+            return Binds.loopback(bind);
+        }
+    }
 
     public record ActivatorSettings(int port, String host, String domain, int queueSize, Duration timeout,
                                     int maxBodySize, int retryAfterSeconds, int servers) {
@@ -55,19 +74,32 @@ public record PlatformSettings(Path home, Path dataDir, Optional<Path> functions
         check(errors, l.scrapeInterval().toMillis() >= 100, "loop.scrape-interval", "must be >= 100ms",
                 l.scrapeInterval());
         check(errors, l.historySeconds() >= 10, "loop.history-seconds", "must be >= 10", l.historySeconds());
+        check(errors, Binds.valid(c.bind()), "bind", "must be an IP address or host name", c.bind());
+        Optional<String> token = c.controlToken().map(String::strip).filter(t -> !t.isEmpty());
+        check(errors, token.map(t -> t.length() >= 16).orElse(true), "control-token",
+                "must have at least 16 characters", "***");
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("Invalid Quiver platform configuration: " + String.join("; ", errors));
         }
+        Path home = Path.of(c.home()).toAbsolutePath().normalize();
+        Path dataDir = Path.of(c.dataDir()).toAbsolutePath().normalize();
+        List<Path> artifactDirs = new ArrayList<>();
+        artifactDirs.add(home);
+        c.artifactDirs().orElse(List.of()).stream().map(String::strip).filter(d -> !d.isEmpty())
+                .map(d -> home.resolve(d).normalize()).forEach(artifactDirs::add);
         Optional<String> java = i.java().map(String::trim).filter(s -> !s.isEmpty());
         int servers = a.servers() == 0 ? Runtime.getRuntime().availableProcessors() : a.servers();
-        return new PlatformSettings(Path.of(c.home()).toAbsolutePath().normalize(),
-                Path.of(c.dataDir()).toAbsolutePath().normalize(), c.functionsDir().map(Path::of),
-                new ActivatorSettings(a.port(), a.host(), a.domain(), a.queueSize(), a.timeout(), a.maxBodySize(),
+        String activatorHost = a.host().map(String::strip).filter(h -> !h.isEmpty()).orElse(c.bind());
+        return new PlatformSettings(home, dataDir, c.functionsDir().map(Path::of),
+                new ActivatorSettings(a.port(), activatorHost, a.domain(), a.queueSize(), a.timeout(), a.maxBodySize(),
                         a.retryAfterSeconds(), servers),
                 new InstanceSettings(i.maxHeap(), i.readyTimeout(), i.drainTimeout(), i.probeInterval(), java,
                         archive.orElseThrow(), onDemand),
                 l.scrapeInterval(), l.historySeconds(), c.kafka().bootstrapServers().filter(s -> !s.isBlank()),
-                c.broker().url().filter(s -> !s.isBlank()));
+                c.broker().url().filter(s -> !s.isBlank()),
+                new SecuritySettings(c.bind(), token, c.controlTokenFile().map(String::strip).filter(f -> !f.isEmpty())
+                        .map(f -> home.resolve(f).normalize()).orElse(dataDir.resolve("control-token")),
+                        artifactDirs));
     }
 
     static List<String> jvmOptions(String value) {

@@ -5,19 +5,32 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The validated {@code quiver.platform.supervise.*} settings; every error names the key, the rule, the value. */
 public record SuperviseSettings(boolean enabled, Duration readyTimeout, Duration stopTimeout, RestartPolicy restart,
                                 int kafkaPort, int kafkaControllerPort, String kafkaMaxHeap, String kafkaClassPath,
                                 int brokerPort, String brokerMaxHeap, Path brokerJar, boolean sourcesEnabled,
-                                int sourcesPort, int s3Port, String sourcesMaxHeap, Path sourcesJar) {
+                                int sourcesPort, int s3Port, String sourcesMaxHeap, Path sourcesJar, String bind,
+                                Optional<String> s3AccessKey, Optional<String> s3SecretKey) {
+
+    /** The secret the object store once shipped with: published, so never accepted off loopback. */
+    public static final String DEFAULT_S3_SECRET = "quiver-secret";
 
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
     private static final String P = "quiver.platform.supervise.";
 
-    /** @param home the base of relative paths ({@code quiver.platform.home}) */
+    /** With the loopback bind. */
     public static SuperviseSettings from(SuperviseConfig c, Path home) {
+        return from(c, home, "127.0.0.1");
+    }
+
+    /**
+     * @param home the base of relative paths ({@code quiver.platform.home})
+     * @param bind where the supervised processes listen ({@code quiver.platform.bind})
+     */
+    public static SuperviseSettings from(SuperviseConfig c, Path home, String bind) {
         List<String> errors = new ArrayList<>();
         check(errors, positive(c.readyTimeout()), "ready-timeout", "must be > 0", c.readyTimeout());
         check(errors, positive(c.stopTimeout()), "stop-timeout", "must be > 0", c.stopTimeout());
@@ -40,6 +53,17 @@ public record SuperviseSettings(boolean enabled, Duration readyTimeout, Duration
         port(errors, "sources.port", s.port());
         port(errors, "sources.s3-port", s.s3Port());
         heap(errors, "sources.max-heap", s.maxHeap());
+        Optional<String> accessKey = s.s3AccessKey().map(String::strip).filter(v -> !v.isEmpty());
+        Optional<String> secretKey = s.s3SecretKey().map(String::strip).filter(v -> !v.isEmpty());
+        check(errors, accessKey.isPresent() == secretKey.isPresent(), "sources.s3-access-key",
+                "and sources.s3-secret-key must be set together (or neither: generated)",
+                accessKey.isPresent() ? "set" : "empty");
+        check(errors, secretKey.map(v -> v.length() >= 8).orElse(true), "sources.s3-secret-key",
+                "must have at least 8 characters", "***");
+        check(errors, Binds.loopback(bind) || !s.enabled()
+                        || !secretKey.map(DEFAULT_S3_SECRET::equals).orElse(false), "sources.s3-secret-key",
+                "must not be the published default secret when quiver.platform.bind is not loopback (" + bind
+                        + "): unset it to have one generated", "***");
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("Invalid Quiver platform configuration: " + String.join("; ", errors));
         }
@@ -49,7 +73,7 @@ public record SuperviseSettings(boolean enabled, Duration readyTimeout, Duration
                 new RestartPolicy(r.initialBackoff(), r.maxBackoff(), r.maxRestarts(), r.resetAfter()), k.port(),
                 k.controllerPort() == 0 ? k.port() + 1 : k.controllerPort(), k.maxHeap(), classPath, b.port(),
                 b.maxHeap(), home.resolve(b.jar()).normalize(), s.enabled(), s.port(), s.s3Port(), s.maxHeap(),
-                home.resolve(s.jar()).normalize());
+                home.resolve(s.jar()).normalize(), bind, accessKey, secretKey);
     }
 
     private static void port(List<String> errors, String key, int port) {

@@ -13,6 +13,7 @@ import dev.quiver.local.registry.FunctionRegistry;
 import dev.quiver.local.registry.InvalidFunctionException;
 import dev.quiver.local.report.ReportPage;
 import dev.quiver.local.report.WindowSummary;
+import dev.quiver.local.security.Redaction;
 import dev.quiver.local.trigger.BrokerTriggers;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -82,7 +83,7 @@ public class FunctionsResource {
     @Path("/functions/{name}/spec")
     @Produces("application/yaml")
     public Response spec(@PathParam("name") String name) {
-        return registry.get(name).<Response>map(f -> Response.ok(f.source()).build()).orElseGet(() -> notFound(name));
+        return registry.get(name).<Response>map(f -> Response.ok(Redaction.spec(f.source())).build()).orElseGet(() -> notFound(name));
     }
 
     @GET

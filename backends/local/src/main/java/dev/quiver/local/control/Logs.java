@@ -1,5 +1,6 @@
 package dev.quiver.local.control;
 
+import dev.quiver.local.security.Redaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ final class Logs {
                         last.addLast(l);
                     });
                 }
-                last.forEach(l -> sb.append(l).append('\n'));
+                last.forEach(l -> sb.append(Redaction.line(l)).append('\n'));
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             sb.append("(cannot read logs: ").append(e.getMessage()).append(")\n");

@@ -3,6 +3,7 @@ package dev.quiver.local.registry;
 import dev.quiver.api.function.FunctionDocument;
 import dev.quiver.api.function.FunctionDocumentReader;
 import dev.quiver.local.launch.Archive;
+import dev.quiver.local.launch.KnownJdks;
 import dev.quiver.scaler.spec.SpecException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads a function document (YAML or JSON) with the shared {@link FunctionDocumentReader} (the same reader as the
@@ -18,10 +20,23 @@ import java.util.Optional;
  */
 public final class FunctionReader {
     private final Path home;
+    private final List<Path> artifactDirs;
+    private final Function<String, Optional<String>> javaProblem;
 
-    /** @param home the directory relative artifact paths are resolved against */
+    /** Artifacts inside {@code home} only; {@code jvm.java} one of this machine's installed JDKs. */
     public FunctionReader(Path home) {
+        this(home, List.of(home), KnownJdks.installed(Optional.empty(), System.getenv())::problem);
+    }
+
+    /**
+     * @param home the directory relative artifact paths are resolved against
+     * @param artifactDirs where an artifact may resolve to (symbolic links followed)
+     * @param javaProblem why a {@code jvm.java} launcher is refused, empty when it is known
+     */
+    public FunctionReader(Path home, List<Path> artifactDirs, Function<String, Optional<String>> javaProblem) {
         this.home = home;
+        this.artifactDirs = artifactDirs.stream().map(FunctionReader::real).toList();
+        this.javaProblem = javaProblem;
     }
 
     public FunctionDefinition read(String document) {
@@ -43,6 +58,11 @@ public final class FunctionReader {
             throw new InvalidFunctionException(errors);
         }
         FunctionDocument.Jvm jvm = d.jvm();
+        jvm.java().flatMap(javaProblem).ifPresent(rule -> errors.add("jvm.java: " + rule + ", was \""
+                + jvm.java().get() + "\""));
+        if (!errors.isEmpty()) {
+            throw new InvalidFunctionException(errors);
+        }
         LaunchOverride launch = jvm.equals(FunctionDocument.Jvm.NONE) ? LaunchOverride.NONE
                 : new LaunchOverride(jvm.java(), jvm.archive().flatMap(Archive::parse));
         Optional<FunctionDefinition.BrokerTrigger> broker = d.triggers().broker().map(b ->
@@ -74,7 +94,21 @@ public final class FunctionReader {
         if (!Files.isRegularFile(p)) {
             errors.add("artifact: must be an existing runner jar or native binary (build it first), was \"" + s
                     + "\" (" + p + ")");
+            return p;
+        }
+        Path resolved = real(p);
+        if (artifactDirs.stream().noneMatch(resolved::startsWith)) {
+            errors.add("artifact: must resolve (symbolic links followed) inside the platform's home or "
+                    + "quiver.platform.artifact-dirs " + artifactDirs + ", was \"" + s + "\" (" + resolved + ")");
         }
         return p;
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (java.io.IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 }

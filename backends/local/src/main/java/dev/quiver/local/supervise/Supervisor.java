@@ -89,8 +89,10 @@ public final class Supervisor implements AutoCloseable {
             Files.writeString(c.component.log(), "=== quiver: starting " + c.component.name() + " at " + clock.instant()
                     + (c.restarts > 0 ? " (restart " + c.restarts + ")" : "") + " ===\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            Process p = new ProcessBuilder(c.component.command()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(c.component.log().toFile())).start();
+            ProcessBuilder pb = new ProcessBuilder(c.component.command()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(c.component.log().toFile()));
+            pb.environment().putAll(c.component.env());
+            Process p = pb.start();
             c.started(p, clock.instant(), offset);
             LOG.infof("%s started (pid %d, log %s)", c.component.name(), p.pid(), c.component.log());
             p.onExit().thenAccept(exited -> exited(c, exited));

@@ -4,6 +4,8 @@ import dev.quiver.api.control.ComponentStatus;
 import dev.quiver.local.config.PlatformSettings;
 import dev.quiver.local.config.SuperviseSettings;
 import dev.quiver.local.registry.FunctionRegistry;
+import dev.quiver.local.security.ControlToken;
+import dev.quiver.local.security.TokenFile;
 import dev.quiver.local.trigger.BrokerTriggers;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -29,10 +31,13 @@ public class SupervisorLifecycle {
     private final Clock clock;
     private final Instance<FunctionRegistry> registry;
     private final Instance<BrokerTriggers> triggers;
+    private final ControlToken token;
     private volatile Supervisor supervisor;
 
     public SupervisorLifecycle(SuperviseSettings settings, PlatformSettings platform, Clock clock,
-                               Instance<FunctionRegistry> registry, Instance<BrokerTriggers> triggers) {
+                               Instance<FunctionRegistry> registry, Instance<BrokerTriggers> triggers,
+                               ControlToken token) {
+        this.token = token;
         this.settings = settings;
         this.platform = platform;
         this.clock = clock;
@@ -52,7 +57,8 @@ public class SupervisorLifecycle {
             LOG.infof("sources not started: %s is not built", settings.sourcesJar());
         }
         List<Component> components = PlatformComponents.plan(settings, PlatformComponents.currentJava(),
-                platform.dataDir(), platform.activator().port());
+                platform.dataDir(), platform.activator().port(), token.file());
+        TokenFile.loadOrCreate(PlatformComponents.webhookTokenFile(platform.dataDir()));
         Supervisor s = new Supervisor(components, settings.restart(), settings.readyTimeout(), settings.stopTimeout(),
                 clock);
         s.onRestarted(this::restarted);

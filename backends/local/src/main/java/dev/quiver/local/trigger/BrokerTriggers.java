@@ -6,6 +6,7 @@ import dev.quiver.api.trigger.Filter;
 import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.local.registry.FunctionDefinition;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +32,15 @@ public final class BrokerTriggers {
 
     /** @param brokerUrl the broker's base URL, e.g. {@code http://127.0.0.1:8081}; null = not managed */
     public BrokerTriggers(String brokerUrl) {
-        this.client = brokerUrl == null ? null
-                : new BrokerAdminClient(URI.create(brokerUrl.replaceAll("/+$", "")), Duration.ofSeconds(40));
+        this(brokerUrl, null);
+    }
+
+    /** @param adminToken the broker admin API's bearer token (the control token); null = none */
+    public BrokerTriggers(String brokerUrl, String adminToken) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.client = brokerUrl == null ? null : new BrokerAdminClient(adminToken == null ? http
+                : new BearerHttpClient(http, () -> adminToken), URI.create(brokerUrl.replaceAll("/+$", "")),
+                Duration.ofSeconds(40));
     }
 
     static String triggerName(String function) {

@@ -38,6 +38,44 @@ class PlatformSettingsTest {
         assertThat(s.instances().archive()).isEqualTo(Archive.AUTO);
         assertThat(s.instances().java()).isEmpty();
         assertThat(s.instances().onDemandJvmOptions()).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(s.security().bind()).isEqualTo("127.0.0.1");
+        assertThat(s.security().loopback()).isTrue();
+        assertThat(s.activator().host()).isEqualTo("127.0.0.1");
+        assertThat(s.security().controlToken()).isEmpty();
+        assertThat(s.security().controlTokenFile()).isEqualTo(s.dataDir().resolve("control-token"));
+        assertThat(s.security().artifactDirs()).containsExactly(s.home());
+    }
+
+    @Test
+    void theBindIsTheActivatorsHostUnlessItHasItsOwn() {
+        PlatformSettings all = map(Map.of("quiver.platform.bind", "0.0.0.0"));
+        PlatformSettings own = map(Map.of("quiver.platform.bind", "0.0.0.0",
+                "quiver.platform.activator.host", "127.0.0.1"));
+
+        assertThat(all.activator().host()).isEqualTo("0.0.0.0");
+        assertThat(all.security().loopback()).isFalse();
+        assertThat(own.activator().host()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void theTokenAndArtifactDirectoriesCanBeSet() {
+        PlatformSettings s = map(Map.of("quiver.platform.home", "/repo",
+                "quiver.platform.control-token", "a-long-enough-token",
+                "quiver.platform.control-token-file", "/secrets/quiver-token",
+                "quiver.platform.artifact-dirs", "/opt/functions,builds"));
+
+        assertThat(s.security().controlToken()).contains("a-long-enough-token");
+        assertThat(s.security().controlTokenFile()).isEqualTo(java.nio.file.Path.of("/secrets/quiver-token"));
+        assertThat(s.security().artifactDirs()).containsExactly(java.nio.file.Path.of("/repo"),
+                java.nio.file.Path.of("/opt/functions"), java.nio.file.Path.of("/repo/builds"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({"127.0.0.1,true", "127.0.1.1,true", "localhost,true", "::1,true",
+        "0.0.0.0,false", "192.168.1.20,false", "::,false"})
+    void loopbackBinds(String bind, boolean loopback) {
+        assertThat(Binds.loopback(bind)).isEqualTo(loopback);
+        assertThat(dev.quiver.local.security.Exposure.warning(bind).isEmpty()).isEqualTo(loopback);
     }
 
     static Stream<Arguments> wrong() {
@@ -55,6 +93,10 @@ class PlatformSettingsTest {
                 Arguments.of("on-demand option without a dash", "quiver.platform.instances.on-demand-jvm-options",
                         "-Xss1m TieredStopAtLevel=1", "quiver.platform.instances.on-demand-jvm-options must be JVM "
                                 + "options (each starting with '-') or none, but was '-Xss1m TieredStopAtLevel=1'"),
+                Arguments.of("short control token", "quiver.platform.control-token", "short",
+                        "quiver.platform.control-token must have at least 16 characters, but was '***'"),
+                Arguments.of("bind with a space", "quiver.platform.bind", "0.0.0.0 x",
+                        "quiver.platform.bind must be an IP address or host name"),
                 Arguments.of("scrape too often", "quiver.platform.loop.scrape-interval", "10ms",
                         "quiver.platform.loop.scrape-interval must be >= 100ms"));
     }

@@ -23,10 +23,14 @@ public class SuperviseSettingsTest {
     }
 
     public static SuperviseSettings map(Map<String, String> values, Path home) {
+        return map(values, home, "127.0.0.1");
+    }
+
+    public static SuperviseSettings map(Map<String, String> values, Path home, String bind) {
         var config = new SmallRyeConfigBuilder().withMapping(PlatformConfig.class)
                 .withConverter(Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
                 .withSources(new PropertiesConfigSource(values, "test", 100)).build();
-        return SuperviseSettings.from(config.getConfigMapping(PlatformConfig.class).supervise(), home);
+        return SuperviseSettings.from(config.getConfigMapping(PlatformConfig.class).supervise(), home, bind);
     }
 
     @Test
@@ -77,5 +81,40 @@ public class SuperviseSettingsTest {
     void aWrongValueIsNamed(String label, String key, String value, String message) {
         assertThatThrownBy(() -> map(Map.of(key, value))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
+    }
+
+    static Stream<Arguments> s3Keys() {
+        return Stream.of(
+                Arguments.of("default secret on loopback", "127.0.0.1", "quiver-secret", null),
+                Arguments.of("generated keys off loopback", "0.0.0.0", null, null),
+                Arguments.of("own secret off loopback", "0.0.0.0", "a-better-secret", null),
+                Arguments.of("default secret on all interfaces", "0.0.0.0", "quiver-secret",
+                        "quiver.platform.supervise.sources.s3-secret-key must not be the published default secret "
+                                + "when quiver.platform.bind is not loopback (0.0.0.0)"),
+                Arguments.of("default secret on a LAN address", "192.168.1.20", "quiver-secret",
+                        "must not be the published default secret"),
+                Arguments.of("short secret", "127.0.0.1", "short",
+                        "quiver.platform.supervise.sources.s3-secret-key must have at least 8 characters"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("s3Keys")
+    void theS3SecretIsCheckedAgainstTheBind(String label, String bind, String secret, String error) {
+        Map<String, String> values = secret == null ? Map.of() : Map.of(
+                "quiver.platform.supervise.sources.s3-access-key", "quiver",
+                "quiver.platform.supervise.sources.s3-secret-key", secret);
+        if (error == null) {
+            assertThat(map(values, HOME, bind).s3SecretKey()).isEqualTo(java.util.Optional.ofNullable(secret));
+        } else {
+            assertThatThrownBy(() -> map(values, HOME, bind)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(error);
+        }
+    }
+
+    @Test
+    void anAccessKeyWithoutASecretIsRefused() {
+        assertThatThrownBy(() -> map(Map.of("quiver.platform.supervise.sources.s3-access-key", "me")))
+                .hasMessageContaining("quiver.platform.supervise.sources.s3-access-key and sources.s3-secret-key "
+                        + "must be set together");
     }
 }

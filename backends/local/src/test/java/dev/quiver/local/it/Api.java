@@ -52,9 +52,21 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + who + "\"}")));
     }
 
+    /** Sends with the control token on control API calls ({@code /v1}). */
     HttpResponse<String> send(HttpRequest.Builder b) {
+        HttpRequest r = b.build();
+        if (r.uri().getPort() == platform.controlPort && r.uri().getPath().startsWith("/v1")
+                && r.headers().firstValue("Authorization").isEmpty()) {
+            r = HttpRequest.newBuilder(r, (name, value) -> true).header("Authorization", "Bearer " + platform.token())
+                    .build();
+        }
+        return sendAsIs(r);
+    }
+
+    /** Sends exactly this request (no token added). */
+    HttpResponse<String> sendAsIs(HttpRequest r) {
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(r, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -63,7 +75,7 @@ final class Api {
         }
     }
 
-    private URI control(String path) {
+    URI control(String path) {
         return URI.create("http://127.0.0.1:" + platform.controlPort + path);
     }
 

@@ -61,6 +61,8 @@ final class PlatformProcess {
                     "-Dquarkus.http.port=" + control, "-Dquiver.platform.activator.port=" + activator,
                     "-Dquiver.platform.home=" + repoRoot(), "-Dquiver.platform.data-dir=" + data,
                     "-Dquiver.platform.instances.drain-timeout=10s",
+                    // the hello copy lives in the data directory, outside the home
+                    "-Dquiver.platform.artifact-dirs=" + data,
                     "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(data.resolve("platform.log").toFile()).start();
@@ -70,6 +72,19 @@ final class PlatformProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The control token the platform generated into its data directory at start. */
+    String token() {
+        try {
+            return Files.readString(dataDir.resolve("control-token")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     private void awaitReady() {

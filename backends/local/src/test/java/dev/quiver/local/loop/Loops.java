@@ -30,7 +30,9 @@ final class Loops {
                         65536, 1, 1),
                 new PlatformSettings.InstanceSettings("64m", Duration.ofSeconds(10), Duration.ofSeconds(1),
                         Duration.ofMillis(20), Optional.empty(), Archive.AUTO, List.of()),
-                Duration.ofMillis(200), 60, Optional.empty(), Optional.empty());
+                Duration.ofMillis(200), 60, Optional.empty(), Optional.empty(),
+                new PlatformSettings.SecuritySettings("127.0.0.1", Optional.empty(), home.resolve("data/control-token"),
+                        List.of(home)));
     }
 
     static ControlLoop create(Path home, InstanceRunner runner, LagReader lag, PublishedEndpoints endpoints,

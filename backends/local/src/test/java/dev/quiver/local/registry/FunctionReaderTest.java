@@ -126,6 +126,8 @@ class FunctionReaderTest {
 
     @Test
     void aFunctionMayChooseItsOwnJavaAndArchiveAndAChangeRollsItsInstances() {
+        reader = new FunctionReader(home, java.util.List.of(home), j -> j.equals("/opt/jdk25/bin/java")
+                ? java.util.Optional.empty() : java.util.Optional.of("unknown"));
         FunctionDefinition plain = reader.read("name: a\nartifact: app.jar\n");
         FunctionDefinition own = reader.read("name: a\nartifact: app.jar\njvm: {java: /opt/jdk25/bin/java, "
                 + "archive: none}\n");
@@ -148,5 +150,61 @@ class FunctionReaderTest {
         } catch (InvalidFunctionException e) {
             assertThat(e.problems()).allSatisfy(p -> assertThat(p).contains("artifact: must be an existing"));
         }
+    }
+
+    static Stream<Arguments> refused() {
+        return Stream.of(
+                Arguments.of("a system program", "artifact: /bin/sh", "artifact: must resolve (symbolic links "
+                        + "followed) inside the platform's home or quiver.platform.artifact-dirs"),
+                Arguments.of("a path out of home", "artifact: ../OUTSIDE/app.jar", "artifact: must resolve"),
+                Arguments.of("a symbolic link out of home", "artifact: link.jar", "artifact: must resolve"),
+                Arguments.of("a shell as java", "artifact: app.jar\njvm: {java: /bin/sh}",
+                        "jvm.java: must be the bin/java of an installed JDK"),
+                Arguments.of("a JDK look-alike outside the JDK directories", "artifact: app.jar\njvm: {java: "
+                        + "fakejdk/bin/java}", "jvm.java: must be a JDK installed in one of"),
+                Arguments.of("LD_PRELOAD", "artifact: app.jar\nenv: {LD_PRELOAD: /tmp/x.so}",
+                        "env.LD_PRELOAD: must not be a dynamic linker variable"),
+                Arguments.of("OnOutOfMemoryError", "artifact: app.jar\njvmOptions: [\"-XX:OnOutOfMemoryError=sh x\"]",
+                        "jvmOptions[0]: must not be -XX:OnOutOfMemoryError"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refused")
+    void whatWouldRunAnythingIsRefusedNamingTheKeyAndRule(String label, String keys, String problem)
+            throws Exception {
+        Path outside = Files.createDirectories(home.resolveSibling(home.getFileName() + "-outside"));
+        Files.writeString(outside.resolve("app.jar"), "jar");
+        Files.deleteIfExists(home.resolve("link.jar"));
+        Files.createSymbolicLink(home.resolve("link.jar"), outside.resolve("app.jar"));
+        Path fake = Files.createDirectories(home.resolve("fakejdk/bin"));
+        Files.writeString(home.resolve("fakejdk/release"), "JAVA_VERSION=\"17\"\n");
+        Files.writeString(fake.resolve("java"), "#!/bin/sh\n");
+        fake.resolve("java").toFile().setExecutable(true);
+        String document = "name: a\n" + keys.replace("fakejdk/", home + "/fakejdk/")
+                .replace("OUTSIDE", outside.getFileName().toString()) + "\n";
+
+        assertThatThrownBy(() -> reader.read(document)).isInstanceOf(InvalidFunctionException.class)
+                .satisfies(e -> assertThat(((InvalidFunctionException) e).problems())
+                        .anySatisfy(p -> assertThat(p).contains(problem)));
+    }
+
+    @Test
+    void anArtifactInAConfiguredDirectoryIsAccepted() throws Exception {
+        Path dir = Files.createDirectories(home.resolveSibling(home.getFileName() + "-artifacts"));
+        Files.writeString(dir.resolve("app.jar"), "jar");
+
+        FunctionDefinition f = new FunctionReader(home, java.util.List.of(home, dir), j -> java.util.Optional.empty())
+                .read("name: a\nartifact: " + dir.resolve("app.jar") + "\n");
+
+        assertThat(f.artifact()).isEqualTo(dir.resolve("app.jar"));
+    }
+
+    @Test
+    void thePlatformsOwnJdkIsKnown() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        FunctionDefinition f = reader.read("name: a\nartifact: app.jar\njvm: {java: " + java + "}\n");
+
+        assertThat(f.launch().java()).contains(java);
     }
 }

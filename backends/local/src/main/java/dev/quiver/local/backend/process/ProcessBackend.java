@@ -8,6 +8,7 @@ import dev.quiver.local.config.PlatformSettings.InstanceSettings;
 import dev.quiver.local.launch.LaunchPlan;
 import dev.quiver.local.launch.Launcher;
 import dev.quiver.local.registry.FunctionDefinition;
+import dev.quiver.local.security.Redaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -58,7 +59,7 @@ public final class ProcessBackend implements InstanceRunner {
         List<String> cmd = command(f, port, plan, purpose);
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, "# " + String.join(" ", cmd) + System.lineSeparator());
+            Files.writeString(log, "# " + String.join(" ", Redaction.command(cmd)) + System.lineSeparator());
             // in the artifact's directory: Quarkus makes the AppCDS archive there and records the class path as
             // "quarkus-run.jar", relative to it; from any other directory the JVM refuses the archive
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(f.artifact().toAbsolutePath().getParent().toFile())
