@@ -71,4 +71,34 @@ public final class SecretFile {
             throw new UncheckedIOException("cannot read or create " + file, e);
         }
     }
+
+    /** 256 random bits, URL-safe base64 without padding (43 characters): a bearer token. */
+    public static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The token in {@code file} (trimmed); a new one ({@link #newToken()}) written there when it is missing or empty. */
+    public static String token(Path file) {
+        try {
+            if (Files.isRegularFile(file) && !Files.readString(file, StandardCharsets.UTF_8).isBlank()) {
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            }
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the token file " + file, e);
+        }
+        return readOrCreate(file, newToken() + "\n").strip();
+    }
+
+    /** Replaces {@code file} with {@code content}, the new file created with mode 0600 from the start. */
+    public static void write(Path file, String content) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace " + file, e);
+        }
+        readOrCreate(file, content);
+    }
 }

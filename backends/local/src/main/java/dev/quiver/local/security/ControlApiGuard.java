@@ -2,7 +2,7 @@ package dev.quiver.local.security;
 
 import dev.quiver.api.errors.ErrorBody;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import dev.quiver.api.security.BearerToken;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -17,12 +17,12 @@ public final class ControlApiGuard {
     public static final Set<String> BODY_TYPES = Set.of("application/json", "application/yaml",
             "application/x-yaml", "text/yaml");
 
-    private final byte[] token;
+    private final java.util.List<String> token;
     private final String tokenFile;
 
     /** @param tokenFile where the token is kept, named in the 401's message */
     public ControlApiGuard(String token, String tokenFile) {
-        this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.token = java.util.List.of(token);
         this.tokenFile = tokenFile;
     }
 
@@ -41,14 +41,7 @@ public final class ControlApiGuard {
     }
 
     boolean authorized(String authorization) {
-        if (authorization == null) {
-            return false;
-        }
-        String a = authorization.strip();
-        if (a.length() < 7 || !a.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        return MessageDigest.isEqual(token, a.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+        return BearerToken.accepts(token, authorization == null ? null : authorization.strip());
     }
 
     static boolean acceptedBody(String contentType) {

@@ -1,5 +1,6 @@
 package dev.quiver.local.security;
 
+import dev.quiver.api.security.SecretFile;
 import dev.quiver.local.config.PlatformSettings.SecuritySettings;
 import java.nio.file.Path;
 
@@ -12,10 +13,10 @@ public record ControlToken(String value, Path file) {
 
     public static ControlToken resolve(SecuritySettings s) {
         if (s.controlToken().isPresent()) {
-            TokenFile.write(s.controlTokenFile(), s.controlToken().get());
+            SecretFile.write(s.controlTokenFile(), s.controlToken().get() + "\n");
             return new ControlToken(s.controlToken().get(), s.controlTokenFile());
         }
-        return new ControlToken(TokenFile.loadOrCreate(s.controlTokenFile()), s.controlTokenFile());
+        return new ControlToken(SecretFile.token(s.controlTokenFile()), s.controlTokenFile());
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.Map;
  * broker, then the sources when built (each ready on {@code /q/health/ready}). Their logs go to
  * {@code <data dir>/logs/<name>.log}. Every process listens on {@code quiver.platform.bind}; the token files and S3
  * keys go in their environment ({@code QUIVER_BROKER_ADMIN_TOKEN_FILE}, {@code QUIVER_SOURCES_WEBHOOK_TOKEN_FILE},
- * {@code QUIVER_SOURCES_S3_ACCESS_KEY}/{@code _SECRET_KEY}).
+ * {@code QUIVER_SOURCES_ACCESS_KEY}/{@code _SECRET_KEY}).
  */
 public final class PlatformComponents {
     private PlatformComponents() {
@@ -64,8 +64,8 @@ public final class PlatformComponents {
             cmd.addAll(List.of("-jar", s.sourcesJar().toString()));
             Map<String, String> env = new LinkedHashMap<>();
             env.put("QUIVER_SOURCES_WEBHOOK_TOKEN_FILE", webhookTokenFile(dataDir).toString());
-            s.s3AccessKey().ifPresent(k -> env.put("QUIVER_SOURCES_S3_ACCESS_KEY", k));
-            s.s3SecretKey().ifPresent(k -> env.put("QUIVER_SOURCES_S3_SECRET_KEY", k));
+            s.s3AccessKey().ifPresent(k -> env.put("QUIVER_SOURCES_ACCESS_KEY", k));
+            s.s3SecretKey().ifPresent(k -> env.put("QUIVER_SOURCES_SECRET_KEY", k));
             all.add(new Component("sources", cmd, logs.resolve("sources.log"), health(reach, s.sourcesPort()), env));
         }
         return all;

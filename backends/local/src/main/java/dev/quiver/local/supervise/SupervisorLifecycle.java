@@ -1,11 +1,11 @@
 package dev.quiver.local.supervise;
 
+import dev.quiver.api.security.SecretFile;
 import dev.quiver.api.control.ComponentStatus;
 import dev.quiver.local.config.PlatformSettings;
 import dev.quiver.local.config.SuperviseSettings;
 import dev.quiver.local.registry.FunctionRegistry;
 import dev.quiver.local.security.ControlToken;
-import dev.quiver.local.security.TokenFile;
 import dev.quiver.local.trigger.BrokerTriggers;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -58,7 +58,7 @@ public class SupervisorLifecycle {
         }
         List<Component> components = PlatformComponents.plan(settings, PlatformComponents.currentJava(),
                 platform.dataDir(), platform.activator().port(), token.file());
-        TokenFile.loadOrCreate(PlatformComponents.webhookTokenFile(platform.dataDir()));
+        SecretFile.token(PlatformComponents.webhookTokenFile(platform.dataDir()));
         Supervisor s = new Supervisor(components, settings.restart(), settings.readyTimeout(), settings.stopTimeout(),
                 clock);
         s.onRestarted(this::restarted);

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,9 +39,8 @@ public final class BrokerTriggers {
     /** @param adminToken the broker admin API's bearer token (the control token); null = none */
     public BrokerTriggers(String brokerUrl, String adminToken) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        this.client = brokerUrl == null ? null : new BrokerAdminClient(adminToken == null ? http
-                : new BearerHttpClient(http, () -> adminToken), URI.create(brokerUrl.replaceAll("/+$", "")),
-                Duration.ofSeconds(40));
+        this.client = brokerUrl == null ? null : new BrokerAdminClient(http,
+                URI.create(brokerUrl.replaceAll("/+$", "")), Duration.ofSeconds(40), Optional.ofNullable(adminToken));
     }
 
     static String triggerName(String function) {

@@ -91,7 +91,7 @@ class PlatformComponentsTest {
                 java.net.URI.create("http://127.0.0.1:8081/q/health/ready")));
         assertThat(plan.get(2).command()).contains("-Dquarkus.http.host=0.0.0.0", "-Dquiver.sources.s3.host=0.0.0.0")
                 .noneMatch(a -> a.contains("long-enough-secret"));
-        assertThat(plan.get(2).env()).containsEntry("QUIVER_SOURCES_S3_ACCESS_KEY", "me")
-                .containsEntry("QUIVER_SOURCES_S3_SECRET_KEY", "long-enough-secret");
+        assertThat(plan.get(2).env()).containsEntry("QUIVER_SOURCES_ACCESS_KEY", "me")
+                .containsEntry("QUIVER_SOURCES_SECRET_KEY", "long-enough-secret");
     }
 }

@@ -1,5 +1,6 @@
 package dev.quiver.local.security;
 
+import dev.quiver.api.security.SecretFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.local.config.PlatformSettings.SecuritySettings;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TokenFileTest {
+class ControlTokenTest {
     @TempDir
     Path data;
 
@@ -19,26 +20,26 @@ class TokenFileTest {
     void aNewTokenIs256RandomBitsInAFileOnlyTheOwnerReads() throws Exception {
         Path file = data.resolve("sub/control-token");
 
-        String token = TokenFile.loadOrCreate(file);
+        String token = SecretFile.token(file);
 
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
         assertThat(Files.readString(file)).isEqualTo(token + "\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(TokenFile.newToken()).isNotEqualTo(token);
+        assertThat(SecretFile.newToken()).isNotEqualTo(token);
     }
 
     @Test
     void anExistingTokenIsReused() {
         Path file = data.resolve("control-token");
-        String first = TokenFile.loadOrCreate(file);
+        String first = SecretFile.token(file);
 
-        assertThat(TokenFile.loadOrCreate(file)).isEqualTo(first);
+        assertThat(SecretFile.token(file)).isEqualTo(first);
     }
 
     @Test
     void aTokenGivenBySettingIsWrittenForTheCli() throws Exception {
         Path file = data.resolve("control-token");
-        TokenFile.loadOrCreate(file);
+        SecretFile.token(file);
 
         ControlToken t = ControlToken.resolve(new SecuritySettings("127.0.0.1", Optional.of("given-token-0123456789"),
                 file, List.of(data)));
@@ -52,7 +53,7 @@ class TokenFileTest {
     @Test
     void withoutSettingTheFilesTokenIsUsed() {
         Path file = data.resolve("control-token");
-        String inFile = TokenFile.loadOrCreate(file);
+        String inFile = SecretFile.token(file);
 
         assertThat(ControlToken.resolve(new SecuritySettings("127.0.0.1", Optional.empty(), file, List.of(data)))
                 .value()).isEqualTo(inFile);
