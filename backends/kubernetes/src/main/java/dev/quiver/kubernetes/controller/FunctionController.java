@@ -138,7 +138,7 @@ public class FunctionController {
         informers.addAll(serviceCaches);
         deployments = deploymentCaches;
         AppliedOps applied = new AppliedOps(clock, Duration.ofSeconds(30));
-        ClusterReads reads = new CachedReads(podCaches, deploymentCaches, serviceCaches, applied);
+        ClusterReads reads = applied.over(new CachedReads(podCaches, deploymentCaches, serviceCaches));
         EndpointWriter endpoints = new EndpointWriter(client, reads, () -> activators.getStore().list(),
                 config.activator().port());
         applier = new KubeApplier(client, () -> UUID.randomUUID().toString().substring(0, 5), endpoints, applied);

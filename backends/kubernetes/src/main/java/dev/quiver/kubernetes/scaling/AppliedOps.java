@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,6 +43,28 @@ public final class AppliedOps {
     public AppliedOps(Clock clock, Duration patience) {
         this.clock = clock;
         this.patience = patience;
+    }
+
+    /** {@code cached} with these writes laid over it. */
+    public ClusterReads over(ClusterReads cached) {
+        return new ClusterReads() {
+            @Override
+            public List<Pod> pods(String namespace, String function) {
+                return AppliedOps.this.pods(namespace, function, cached.pods(namespace, function));
+            }
+
+            @Override
+            public Optional<Deployment> deployment(String namespace, String function) {
+                return Optional.ofNullable(AppliedOps.this.deployment(namespace, function,
+                        cached.deployment(namespace, function).orElse(null)));
+            }
+
+            @Override
+            public Optional<Service> service(String namespace, String function) {
+                return Optional.ofNullable(AppliedOps.this.service(namespace, function,
+                        cached.service(namespace, function).orElse(null)));
+            }
+        };
     }
 
     void created(Pod pod) {

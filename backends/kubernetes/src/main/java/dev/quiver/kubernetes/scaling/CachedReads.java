@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@link ClusterReads} from the controller's informer caches (no API call), with the controller's own recent writes
- * laid over them ({@link AppliedOps}). The pod informers must index pods with {@link #INDEXERS}.
+ * {@link ClusterReads} from the controller's informer caches (no API call); the controller lays its own recent writes
+ * over them ({@link AppliedOps#over}). The pod informers must index pods with {@link #INDEXERS}.
  */
 public final class CachedReads implements ClusterReads {
     /** Index of pods by {@code namespace/function}. */
@@ -29,34 +29,29 @@ public final class CachedReads implements ClusterReads {
     private final List<SharedIndexInformer<Pod>> pods;
     private final List<SharedIndexInformer<Deployment>> deployments;
     private final List<SharedIndexInformer<Service>> services;
-    private final AppliedOps ops;
 
     /** One informer per watched namespace, or one for all (each list). */
     public CachedReads(List<SharedIndexInformer<Pod>> pods, List<SharedIndexInformer<Deployment>> deployments,
-            List<SharedIndexInformer<Service>> services, AppliedOps ops) {
+            List<SharedIndexInformer<Service>> services) {
         this.pods = pods;
         this.deployments = deployments;
         this.services = services;
-        this.ops = ops;
     }
 
     @Override
     public List<Pod> pods(String namespace, String function) {
         String key = namespace + "/" + function;
-        List<Pod> cached = pods.stream().flatMap(i -> i.getIndexer().byIndex(BY_FUNCTION, key).stream()).toList();
-        return ops.pods(namespace, function, cached);
+        return pods.stream().flatMap(i -> i.getIndexer().byIndex(BY_FUNCTION, key).stream()).toList();
     }
 
     @Override
     public Optional<Deployment> deployment(String namespace, String function) {
-        return Optional.ofNullable(ops.deployment(namespace, function,
-                byKey(deployments, namespace, Names.deployment(function))));
+        return Optional.ofNullable(byKey(deployments, namespace, Names.deployment(function)));
     }
 
     @Override
     public Optional<Service> service(String namespace, String function) {
-        return Optional.ofNullable(ops.service(namespace, function,
-                byKey(services, namespace, Names.service(function))));
+        return Optional.ofNullable(byKey(services, namespace, Names.service(function)));
     }
 
     /** The object {@code namespace/name} in any of the caches. */
