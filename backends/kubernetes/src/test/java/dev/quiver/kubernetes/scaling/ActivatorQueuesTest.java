@@ -44,7 +44,7 @@ class ActivatorQueuesTest {
 
     static Pod pod(String name, String ip, int port) {
         return new PodBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec().addNewContainer()
-                .withName("activator").addNewPort().withName("http").withContainerPort(8012).endPort()
+                .withName("activator").addNewPort().withName("admin").withContainerPort(8080).endPort()
                 .addNewPort().withName("http").withContainerPort(port).endPort().endContainer().endSpec()
                 .withNewStatus().withPodIP(ip).endStatus().build();
     }
