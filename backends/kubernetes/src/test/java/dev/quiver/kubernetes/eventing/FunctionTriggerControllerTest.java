@@ -7,7 +7,6 @@ import dev.quiver.kubernetes.Functions;
 import dev.quiver.kubernetes.controller.Conditions;
 import dev.quiver.kubernetes.controller.FunctionTriggers;
 import dev.quiver.kubernetes.controller.MockCluster;
-import dev.quiver.kubernetes.resource.Broker;
 import dev.quiver.kubernetes.resource.Function;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
