@@ -24,7 +24,6 @@ import dev.quiver.kubernetes.scaling.EndpointWriter;
 import dev.quiver.kubernetes.scaling.KubeApplier;
 import dev.quiver.kubernetes.scaling.KubeBackend;
 import dev.quiver.kubernetes.workload.Labels;
-import dev.quiver.kubernetes.workload.Names;
 import dev.quiver.kubernetes.workload.Workload;
 import dev.quiver.scaler.decision.Decision;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -78,7 +77,7 @@ public class FunctionController {
     private WatchedNamespaces watched;
     private SharedIndexInformer<Trigger> triggerInformer;
     private final List<SharedIndexInformer<Function>> functionCaches = new ArrayList<>();
-    private List<SharedIndexInformer<Deployment>> deployments = List.of();
+    private ClusterReads reads;
     private FunctionReconciler reconciler;
     private KubeApplier applier;
     private KubeBackend backend;
@@ -136,9 +135,8 @@ public class FunctionController {
         informers.addAll(podCaches);
         informers.addAll(deploymentCaches);
         informers.addAll(serviceCaches);
-        deployments = deploymentCaches;
         AppliedOps applied = new AppliedOps(clock, Duration.ofSeconds(30));
-        ClusterReads reads = applied.over(new CachedReads(podCaches, deploymentCaches, serviceCaches));
+        reads = applied.over(new CachedReads(podCaches, deploymentCaches, serviceCaches));
         EndpointWriter endpoints = new EndpointWriter(client, reads, () -> activators.getStore().list(),
                 config.activator().port());
         applier = new KubeApplier(client, () -> UUID.randomUUID().toString().substring(0, 5), endpoints, applied);
@@ -222,7 +220,7 @@ public class FunctionController {
             return;
         }
         Function f = CachedReads.byKey(functionCaches, ref.namespace(), ref.name());
-        Deployment d = CachedReads.byKey(deployments, ref.namespace(), Names.deployment(ref.name()));
+        Deployment d = reads.deployment(ref.namespace(), ref.name()).orElse(null);
         if (f != null && d != null) {
             reconciler.status(f, w, d);
         }
