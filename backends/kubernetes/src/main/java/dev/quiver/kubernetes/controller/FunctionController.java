@@ -10,20 +10,25 @@ import dev.quiver.control.route.FunctionRef;
 import dev.quiver.kubernetes.eventing.BrokerAdmin;
 import dev.quiver.kubernetes.eventing.BrokerEvents;
 import dev.quiver.kubernetes.eventing.BrokerReconciler;
+import dev.quiver.kubernetes.eventing.FunctionBrokerTriggers;
+import dev.quiver.kubernetes.eventing.TriggerSender;
 import dev.quiver.kubernetes.eventing.TriggerReconciler;
 import dev.quiver.kubernetes.resource.Broker;
 import dev.quiver.kubernetes.resource.Function;
 import dev.quiver.kubernetes.resource.Trigger;
 import dev.quiver.kubernetes.scaling.ActivatorQueues;
+import dev.quiver.kubernetes.scaling.AppliedOps;
+import dev.quiver.kubernetes.scaling.CachedReads;
+import dev.quiver.kubernetes.scaling.ClusterReads;
 import dev.quiver.kubernetes.scaling.EndpointWriter;
 import dev.quiver.kubernetes.scaling.KubeApplier;
 import dev.quiver.kubernetes.scaling.KubeBackend;
 import dev.quiver.kubernetes.workload.Labels;
-import dev.quiver.kubernetes.workload.Names;
 import dev.quiver.kubernetes.workload.Workload;
 import dev.quiver.scaler.decision.Decision;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -71,6 +76,8 @@ public class FunctionController {
     private volatile boolean allDirty;
     private WatchedNamespaces watched;
     private SharedIndexInformer<Trigger> triggerInformer;
+    private final List<SharedIndexInformer<Function>> functionCaches = new ArrayList<>();
+    private ClusterReads reads;
     private FunctionReconciler reconciler;
     private KubeApplier applier;
     private KubeBackend backend;
@@ -103,35 +110,62 @@ public class FunctionController {
         SharedIndexInformer<Pod> activators = client.pods().inNamespace(activatorNs).withLabels(activatorLabels)
                 .inform(new EveryEvent<Pod>(p -> allDirty = true), 0); // the Function resync re-syncs every slice anyway
         informers.add(activators);
-        EndpointWriter endpoints = new EndpointWriter(client, () -> activators.getStore().list(),
+        // the functions' objects as informers cache them: a tick reads these, no LIST call
+        List<SharedIndexInformer<Pod>> podCaches = new ArrayList<>();
+        List<SharedIndexInformer<Deployment>> deploymentCaches = new ArrayList<>();
+        List<SharedIndexInformer<Service>> serviceCaches = new ArrayList<>();
+        EveryEvent<Pod> functionPods = new EveryEvent<>(p -> dirty.add(key(p.getMetadata().getNamespace(),
+                p.getMetadata().getLabels().get(Labels.FUNCTION))));
+        for (String n : watched.all() ? List.<String>of() : List.copyOf(watched.names())) {
+            podCaches.add(client.pods().inNamespace(n).withLabel(Labels.FUNCTION).withIndexers(CachedReads.INDEXERS)
+                    .inform(functionPods, 0));
+            deploymentCaches.add(client.apps().deployments().inNamespace(n).withLabel(Labels.MANAGED_BY,
+                    Labels.MANAGER).inform());
+            serviceCaches.add(client.services().inNamespace(n).withLabel(Labels.MANAGED_BY, Labels.MANAGER)
+                    .inform());
+        }
+        if (watched.all()) {
+            podCaches.add(client.pods().inAnyNamespace().withLabel(Labels.FUNCTION)
+                    .withIndexers(CachedReads.INDEXERS).inform(functionPods, 0));
+            deploymentCaches.add(client.apps().deployments().inAnyNamespace()
+                    .withLabel(Labels.MANAGED_BY, Labels.MANAGER).inform());
+            serviceCaches.add(client.services().inAnyNamespace().withLabel(Labels.MANAGED_BY, Labels.MANAGER)
+                    .inform());
+        }
+        informers.addAll(podCaches);
+        informers.addAll(deploymentCaches);
+        informers.addAll(serviceCaches);
+        AppliedOps applied = new AppliedOps(clock, Duration.ofSeconds(30));
+        reads = applied.over(new CachedReads(podCaches, deploymentCaches, serviceCaches));
+        EndpointWriter endpoints = new EndpointWriter(client, reads, () -> activators.getStore().list(),
                 config.activator().port());
-        applier = new KubeApplier(client, () -> UUID.randomUUID().toString().substring(0, 5), endpoints);
-        reconciler = new FunctionReconciler(client, applier, env, clock);
-        backend = new KubeBackend(client, applier, reconciler::pods);
+        applier = new KubeApplier(client, () -> UUID.randomUUID().toString().substring(0, 5), endpoints, applied);
+        BrokerAdmin brokerAdmin = new BrokerAdmin(config.brokerUrl(), Duration.ofSeconds(10));
+        reconciler = new FunctionReconciler(client, applier, env, clock,
+                new FunctionBrokerTriggers(new TriggerSender(client, brokerAdmin), ns), reads);
+        backend = new KubeBackend(reads, applier);
         functions = new FunctionLoop(backend, new StatsObserver(Duration.ofMillis(500)), lag,
                 new ActivatorQueues(() -> activators.getStore().list(), Duration.ofMillis(500), Duration.ofSeconds(1),
                         clock), RoutePublisher.NONE, clock, loop, new LoopSettings(Duration.ofSeconds(1), 60));
         functions.onDecision(this::writeStatus);
-        EveryEvent<Pod> functionPods = new EveryEvent<>(p -> dirty.add(key(p.getMetadata().getNamespace(),
-                p.getMetadata().getLabels().get(Labels.FUNCTION))));
-        if (watched.all()) {
-            informers.add(client.resources(Function.class).inAnyNamespace().inform(new Handler(), resync));
-            informers.add(client.pods().inAnyNamespace().withLabel(Labels.FUNCTION).inform(functionPods, 0));
-        } else {
-            for (String n : watched.names()) {
-                informers.add(client.resources(Function.class).inNamespace(n).inform(new Handler(), resync));
-                informers.add(client.pods().inNamespace(n).withLabel(Labels.FUNCTION).inform(functionPods, 0));
-            }
+        for (String n : watched.all() ? List.<String>of() : List.copyOf(watched.names())) {
+            functionCaches.add(client.resources(Function.class).inNamespace(n).inform(new Handler(), resync));
         }
-        TriggerReconciler triggers = new TriggerReconciler(client,
-                new BrokerAdmin(config.brokerUrl(), Duration.ofSeconds(10)), clock);
+        if (watched.all()) {
+            functionCaches.add(client.resources(Function.class).inAnyNamespace().inform(new Handler(), resync));
+        }
+        informers.addAll(functionCaches);
+        TriggerReconciler triggers = new TriggerReconciler(client, brokerAdmin, clock);
         triggerInformer = client.resources(Trigger.class).inNamespace(ns)
                 .inform(new TriggerHandler(triggers), resync);
         informers.add(triggerInformer);
         BrokerReconciler brokers = new BrokerReconciler(client, config.brokerDeployment(),
                 config.brokerNamesConfigMap(), clock);
         informers.add(client.resources(Broker.class).inNamespace(ns).inform(new BrokerEvents(loop, brokers, ns,
-                name -> triggersOf(name).forEach(t -> safely(t, () -> triggers.reconcile(t)))), resync));
+                name -> {
+                    triggersOf(name).forEach(t -> safely(t, () -> triggers.reconcile(t)));
+                    functionsOf(name).forEach(this::reconcileLogged);
+                }), resync));
         loop.scheduleWithFixedDelay(this::syncEndpoints, 1, 1, TimeUnit.SECONDS);
         functions.start();
         LOG.infof("Quiver controller watching Functions in %s (Triggers and Brokers in %s; activator pods %s in %s)",
@@ -179,17 +213,34 @@ public class FunctionController {
         backend.remove(ref);
     }
 
-    /** After a decision: the Function's status follows its objects. */
+    /** After a decision: the Function's status follows its objects (as cached; written only when it changed). */
     private void writeStatus(FunctionRef ref, Decision decision) {
         Workload w = backend.workload(ref).orElse(null);
         if (w == null) {
             return;
         }
-        Function f = client.resources(Function.class).inNamespace(ref.namespace()).withName(ref.name()).get();
-        Deployment d = client.apps().deployments().inNamespace(ref.namespace())
-                .withName(Names.deployment(ref.name())).get();
+        Function f = CachedReads.byKey(functionCaches, ref.namespace(), ref.name());
+        Deployment d = reads.deployment(ref.namespace(), ref.name()).orElse(null);
         if (f != null && d != null) {
             reconciler.status(f, w, d);
+        }
+    }
+
+    /** The Functions (as last seen) whose broker trigger is on {@code broker}: their trigger waited for it. */
+    private List<Function> functionsOf(String broker) {
+        return functionCaches.stream().flatMap(i -> i.getStore().list().stream())
+                .filter(f -> f.getSpec() != null && f.getSpec().getTriggers() != null
+                        && f.getSpec().getTriggers().getBroker() != null
+                        && broker.equals(Objects.requireNonNullElse(f.getSpec().getTriggers().getBroker().getBroker(),
+                                "default")))
+                .filter(f -> watched.includes(f.getMetadata().getNamespace())).toList();
+    }
+
+    private void reconcileLogged(Function f) {
+        try {
+            reconcile(f);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Reconcile of Function %s failed; retried on the next resync", f.getMetadata().getName());
         }
     }
 

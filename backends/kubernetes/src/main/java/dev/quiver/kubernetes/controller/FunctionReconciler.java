@@ -4,6 +4,7 @@ import dev.quiver.kubernetes.model.FunctionModel;
 import dev.quiver.kubernetes.model.FunctionValidator;
 import dev.quiver.kubernetes.resource.Function;
 import dev.quiver.kubernetes.resource.FunctionStatus;
+import dev.quiver.kubernetes.scaling.ClusterReads;
 import dev.quiver.kubernetes.scaling.KubeApplier;
 import dev.quiver.kubernetes.scaling.PodView;
 import dev.quiver.kubernetes.scaling.PodViews;
@@ -23,10 +24,13 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,13 +46,30 @@ public final class FunctionReconciler {
     private final KubeApplier applier;
     private final Map<String, String> platformEnv;
     private final Clock clock;
+    private final FunctionTriggers triggers;
+    private final ClusterReads reads;
+    /** Per {@code namespace/function}: the conditions of its broker trigger, as the last reconcile found them. */
+    private final Map<String, List<Conditions.Wanted>> triggerConditions = new ConcurrentHashMap<>();
+    /** Per {@code namespace/function}: the status last written, so that an unchanged one is not written again. */
+    private final Map<String, String> written = new ConcurrentHashMap<>();
 
     public FunctionReconciler(KubernetesClient client, KubeApplier applier, Map<String, String> platformEnv,
             Clock clock) {
+        this(client, applier, platformEnv, clock, FunctionTriggers.NONE, ClusterReads.api(client));
+    }
+
+    /**
+     * @param triggers the functions' broker triggers
+     * @param reads    pods and Services as the controller's caches show them (with its own writes laid over)
+     */
+    public FunctionReconciler(KubernetesClient client, KubeApplier applier, Map<String, String> platformEnv,
+            Clock clock, FunctionTriggers triggers, ClusterReads reads) {
         this.client = client;
+        this.reads = reads;
         this.applier = applier;
         this.platformEnv = Map.copyOf(platformEnv);
         this.clock = clock;
+        this.triggers = triggers;
     }
 
     /** @return the function's workload, or empty when its spec is invalid (then its status says Failed, and why) */
@@ -62,6 +83,7 @@ public final class FunctionReconciler {
             writeStatus(f, new FunctionStatus(), FunctionHealth.invalid(e.getMessage()));
             return Optional.empty();
         }
+        triggerConditions.put(key(model.namespace(), model.name()), triggers.sync(model));
         Workload w = workload(f, model);
         Deployment d = ensureDeployment(w, model);
         ensureService(w.privateService());
@@ -78,8 +100,7 @@ public final class FunctionReconciler {
 
     /** The pods of a function, terminating ones left out. */
     public List<Pod> pods(String namespace, String function) {
-        return client.pods().inNamespace(namespace).withLabels(Labels.function(function)).list().getItems().stream()
-                .filter(p -> !PodViews.terminating(p)).toList();
+        return reads.pods(namespace, function).stream().filter(p -> !PodViews.terminating(p)).toList();
     }
 
     /** Writes counts, URL, mode and the conditions that follow from them. */
@@ -101,13 +122,15 @@ public final class FunctionReconciler {
 
     /** The mode the public Service is in now. */
     public Mode mode(Workload w) {
-        Service svc = client.services().inNamespace(w.function().namespace())
-                .withName(Names.service(w.function().name())).get();
-        return Routing.mode(svc, w.function().name());
+        return Routing.mode(reads.service(w.function().namespace(), w.function().name()).orElse(null),
+                w.function().name());
     }
 
     /** Deletes what the controller made for a function (owner references do the same in a real cluster). */
     public void delete(String namespace, String function) {
+        triggers.remove(namespace, function);
+        triggerConditions.remove(key(namespace, function));
+        written.remove(key(namespace, function));
         Map<String, String> sel = Map.of(Labels.FUNCTION, function, Labels.MANAGED_BY, Labels.MANAGER);
         client.apps().deployments().inNamespace(namespace).withLabels(sel).delete();
         client.services().inNamespace(namespace).withLabels(sel).delete();
@@ -164,12 +187,21 @@ public final class FunctionReconciler {
         }
     }
 
-    private void writeStatus(Function f, FunctionStatus s, List<Conditions.Wanted> wanted) {
+    /** Writes the status unless the Function already has it (or it was just written and the cache lags). */
+    private void writeStatus(Function f, FunctionStatus s, List<Conditions.Wanted> health) {
         List<io.fabric8.kubernetes.api.model.Condition> before = f.getStatus() == null ? List.of()
                 : f.getStatus().getConditions();
+        String key = key(f.getMetadata().getNamespace(), f.getMetadata().getName());
+        List<Conditions.Wanted> wanted = new ArrayList<>(health);
+        wanted.addAll(triggerConditions.getOrDefault(key, List.of()));
         Long generation = f.getMetadata().getGeneration();
         s.setObservedGeneration(generation);
         s.setConditions(Conditions.set(before, wanted, clock.instant(), generation));
+        String json = Serialization.asJson(s);
+        if (json.equals(written.get(key)) || f.getStatus() != null && json.equals(Serialization.asJson(f.getStatus()))) {
+            written.put(key, json);
+            return;
+        }
         // a fresh object without resourceVersion: a merge patch of the status, no optimistic-lock conflict, and the
         // informer's cached object stays untouched
         Function patch = new Function();
@@ -179,12 +211,17 @@ public final class FunctionReconciler {
         try {
             client.resources(Function.class).inNamespace(f.getMetadata().getNamespace()).resource(patch)
                     .patchStatus();
+            written.put(key, json);
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404) {
                 throw e;
             }
             LOG.debugf("Function %s was deleted before its status was written", f.getMetadata().getName());
         }
+    }
+
+    private static String key(String namespace, String function) {
+        return namespace + "/" + function;
     }
 
     private static OwnerReference owner(Function f) {

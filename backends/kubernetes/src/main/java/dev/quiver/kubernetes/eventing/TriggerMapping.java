@@ -1,7 +1,9 @@
 package dev.quiver.kubernetes.eventing;
 
+import dev.quiver.api.function.FunctionDocument.BrokerTrigger;
 import dev.quiver.api.trigger.DeliveryRules;
 import dev.quiver.api.trigger.Filter;
+import dev.quiver.api.trigger.FunctionTriggerName;
 import dev.quiver.api.trigger.InvalidDocumentException;
 import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.kubernetes.resource.Trigger;
@@ -62,10 +64,25 @@ public final class TriggerMapping {
         if (!errors.isEmpty()) {
             throw new SpecException(errors);
         }
-        String resolved = fn != null ? Names.url(fn, t.getMetadata().getNamespace()) + "/" : uri;
+        String resolved = fn != null ? functionSubscriber(t.getMetadata().getNamespace(), fn) : uri;
         String broker = spec.getBroker() == null ? "default" : spec.getBroker();
         return TriggerDocument.of(t.getMetadata().getName(), new TriggerDocument.Spec(broker, legacy, filters,
                 TriggerDocument.Subscriber.uri(resolved), delivery, ordering));
+    }
+
+    /**
+     * A function's {@code triggers.broker} as the broker trigger {@link FunctionTriggerName#of fn-<function>}, with
+     * the function's public address as subscriber, as a Trigger with {@code subscriber.function} has it.
+     */
+    public static TriggerDocument of(String namespace, String function, BrokerTrigger t) {
+        TriggerDocument.Spec spec = TriggerDocument.Spec.of(t.broker(), t.filters(),
+                functionSubscriber(namespace, function)).withDelivery(t.delivery().orElse(null));
+        return TriggerDocument.of(FunctionTriggerName.of(function), spec);
+    }
+
+    /** Where the broker delivers to a function: its public Service (to its pods, or through the activator). */
+    static String functionSubscriber(String namespace, String function) {
+        return Names.url(function, namespace) + "/";
     }
 
     /** {@code filter: {attributes: {type: x}}}, the legacy form. */

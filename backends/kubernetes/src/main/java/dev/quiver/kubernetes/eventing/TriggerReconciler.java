@@ -4,7 +4,6 @@ import dev.quiver.api.trigger.BrokerAdminException;
 import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.kubernetes.controller.Conditions;
 import dev.quiver.kubernetes.controller.Conditions.Wanted;
-import dev.quiver.kubernetes.resource.Broker;
 import dev.quiver.kubernetes.resource.Trigger;
 import dev.quiver.kubernetes.resource.TriggerStatus;
 import dev.quiver.scaler.spec.SpecException;
@@ -22,12 +21,12 @@ import java.util.List;
  */
 public final class TriggerReconciler {
     private final KubernetesClient client;
-    private final BrokerAdmin broker;
+    private final TriggerSender sender;
     private final Clock clock;
 
     public TriggerReconciler(KubernetesClient client, BrokerAdmin broker, Clock clock) {
         this.client = client;
-        this.broker = broker;
+        this.sender = new TriggerSender(client, broker);
         this.clock = clock;
     }
 
@@ -36,22 +35,18 @@ public final class TriggerReconciler {
         List<Wanted> wanted;
         try {
             TriggerDocument doc = TriggerMapping.of(t);
-            String brokerName = doc.spec().broker();
             s.setSubscriberUri(doc.spec().subscriber().uri());
-            String ns = t.getMetadata().getNamespace();
-            if (!brokerExists(ns, brokerName)) {
-                wanted = failed("BrokerNotFound", "spec.broker: no Broker resource '" + brokerName
-                        + "' in namespace " + ns + " (create one; deploy/examples/broker-and-trigger.yaml)");
-            } else {
-                broker.apply(doc);
-                wanted = List.of(new Wanted(Conditions.READY, true, "Configured", "broker " + brokerName),
+            TriggerSender.Outcome o = sender.send(doc, t.getMetadata().getNamespace());
+            if (o.configured()) {
+                wanted = List.of(new Wanted(Conditions.READY, true, o.reason(), o.message()),
                         new Wanted(Conditions.FAILED, false, "Valid", ""));
+            } else if (o.failed()) {
+                wanted = failed(o.reason(), o.message());
+            } else {
+                wanted = List.of(new Wanted(Conditions.READY, false, o.reason(), o.message()));
             }
         } catch (SpecException e) {
             wanted = failed("InvalidSpec", e.getMessage());
-        } catch (BrokerAdminException e) {
-            wanted = e.invalid() ? failed("InvalidSpec", e.error())
-                    : List.of(new Wanted(Conditions.READY, false, "BrokerUnavailable", e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -67,14 +62,10 @@ public final class TriggerReconciler {
         client.resources(Trigger.class).inNamespace(t.getMetadata().getNamespace()).resource(patch).patchStatus();
     }
 
-    private boolean brokerExists(String namespace, String name) {
-        return client.resources(Broker.class).inNamespace(namespace).withName(name).get() != null;
-    }
-
     /** @throws IOException naming the broker, when it refuses or does not answer (the controller logs it) */
     public void delete(Trigger t) throws IOException, InterruptedException {
         try {
-            broker.delete(t.getMetadata().getName());
+            sender.delete(t.getMetadata().getName());
         } catch (BrokerAdminException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.quiver.kubernetes.model;
 
+import dev.quiver.api.function.FunctionDocument.BrokerTrigger;
 import dev.quiver.scaler.spec.FunctionSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,9 +12,10 @@ import java.util.Optional;
  *
  * @param env     every environment variable of the instances, in order (properties first, then env)
  * @param scaling scaler-core's spec, read from {@code spec.scale} and {@code spec.triggers.kafka.lag}
+ * @param broker  {@code spec.triggers.broker}: the broker trigger the controller makes for the function
  */
 public record FunctionModel(String namespace, String name, String image, Map<String, String> env, FunctionSpec scaling,
-                            Optional<KafkaTopic> kafka) {
+                            Optional<KafkaTopic> kafka, Optional<BrokerTrigger> broker) {
 
     public FunctionModel {
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));

@@ -38,7 +38,8 @@ public final class FunctionValidator {
                     .map(v -> new Violation(field(v.key()), v.rule(), v.value())).toList());
         }
         return new FunctionModel(f.getMetadata().getNamespace(), d.name(), d.image().orElseThrow(), env(d),
-                d.scaling(), d.triggers().kafka().map(k -> new FunctionModel.KafkaTopic(k.topic(), k.group())));
+                d.scaling(), d.triggers().kafka().map(k -> new FunctionModel.KafkaTopic(k.topic(), k.group())),
+                d.triggers().broker());
     }
 
     /** Document key to resource field: the name is the resource's, everything else is under {@code spec}. */

@@ -21,6 +21,7 @@ public final class EndpointWriter {
     private static final Logger LOG = Logger.getLogger(EndpointWriter.class);
 
     private final KubernetesClient client;
+    private final ClusterReads reads;
     private final Supplier<List<Pod>> activatorPods;
     private final int activatorPort;
 
@@ -29,7 +30,14 @@ public final class EndpointWriter {
      * @param activatorPort the activator's proxy port when its pods name no {@code http} port
      */
     public EndpointWriter(KubernetesClient client, Supplier<List<Pod>> activatorPods, int activatorPort) {
+        this(client, ClusterReads.api(client), activatorPods, activatorPort);
+    }
+
+    /** @param reads the function's Service and pods (the controller's caches) */
+    public EndpointWriter(KubernetesClient client, ClusterReads reads, Supplier<List<Pod>> activatorPods,
+            int activatorPort) {
         this.client = client;
+        this.reads = reads;
         this.activatorPods = activatorPods;
         this.activatorPort = activatorPort;
     }
@@ -38,13 +46,14 @@ public final class EndpointWriter {
     public boolean sync(Workload w) {
         String ns = w.function().namespace();
         String fn = w.function().name();
-        Service svc = client.services().inNamespace(ns).withName(Names.service(fn)).get();
+        Service svc = reads.service(ns, fn).orElse(null);
         if (svc == null) {
             return false; // made by the next reconcile, which syncs again
         }
         Mode mode = Routing.mode(svc, fn);
         List<Pod> pods = mode == Mode.SERVE
-                ? client.pods().inNamespace(ns).withLabels(Labels.active(fn)).list().getItems() : List.of();
+                ? reads.pods(ns, fn).stream().filter(p -> Labels.ACTIVE.equals(p.getMetadata().getLabels()
+                        .get(Labels.POOL))).toList() : List.of();
         EndpointSlice desired = PublicEndpoints.slice(w, mode, pods,
                 mode == Mode.PROXY ? activatorPods.get() : List.of(), activatorPort);
         var ref = client.discovery().v1().endpointSlices().inNamespace(ns).withName(Names.service(fn));

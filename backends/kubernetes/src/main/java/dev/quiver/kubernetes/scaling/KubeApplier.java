@@ -3,6 +3,7 @@ package dev.quiver.kubernetes.scaling;
 import dev.quiver.kubernetes.workload.Labels;
 import dev.quiver.kubernetes.workload.Names;
 import dev.quiver.kubernetes.workload.Workload;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -23,15 +24,23 @@ public final class KubeApplier {
     private final KubernetesClient client;
     private final Supplier<String> suffixes;
     private final EndpointWriter endpoints;
+    private final AppliedOps applied;
 
     /**
      * @param suffixes  random name suffixes for warm pods
      * @param endpoints writes the public EndpointSlice
      */
     public KubeApplier(KubernetesClient client, Supplier<String> suffixes, EndpointWriter endpoints) {
+        this(client, suffixes, endpoints, null);
+    }
+
+    /** @param applied where each write's expected effect is noted until the informer caches show it; null: nowhere */
+    public KubeApplier(KubernetesClient client, Supplier<String> suffixes, EndpointWriter endpoints,
+            AppliedOps applied) {
         this.client = client;
         this.suffixes = suffixes;
         this.endpoints = endpoints;
+        this.applied = applied;
     }
 
     /** Brings the public EndpointSlice in line with the mode and the ready pods; no write when it is. */
@@ -47,22 +56,27 @@ public final class KubeApplier {
             LOG.debugf("%s/%s: %s", ns, fn, op);
             if (op instanceof KubeOp.Relabel r) {
                 patchPod(ns, r.pod(), Map.of("metadata", Map.of("labels", Map.of(Labels.POOL, r.pool()))));
+                note(a -> a.relabelled(ns, r.pod(), r.pool()));
             } else if (op instanceof KubeOp.MarkForDeletion m) {
                 patchPod(ns, m.pod(), Map.of("metadata",
                         Map.of("annotations", Map.of(Labels.DELETION_COST, Integer.toString(m.cost())))));
             } else if (op instanceof KubeOp.SetReplicas s) {
                 client.apps().deployments().inNamespace(ns).withName(Names.deployment(fn))
                         .patch(MERGE, json(Map.of("spec", Map.of("replicas", s.replicas()))));
+                note(a -> a.scaled(ns, fn, s.replicas()));
             } else if (op instanceof KubeOp.DeletePod d) {
                 client.pods().inNamespace(ns).withName(d.pod()).delete();
+                note(a -> a.deleted(ns, fn, d.pod()));
             } else if (op instanceof KubeOp.CreateWarmPods c) {
                 for (int i = 0; i < c.count(); i++) {
-                    client.pods().inNamespace(ns).resource(w.warmPod(Names.warmPodPrefix(fn) + suffixes.get()))
-                            .create();
+                    Pod made = client.pods().inNamespace(ns)
+                            .resource(w.warmPod(Names.warmPodPrefix(fn) + suffixes.get())).create();
+                    note(a -> a.created(made));
                 }
             } else if (op instanceof KubeOp.Route r) {
                 client.services().inNamespace(ns).withName(Names.service(fn)).patch(MERGE,
                         json(Map.of("metadata", Map.of("annotations", Map.of(Labels.MODE, r.mode().key())))));
+                note(a -> a.routed(ns, fn, r.mode()));
                 endpoints.sync(w);
                 continue;
             }
@@ -70,6 +84,12 @@ public final class KubeApplier {
         }
         if (podsChanged) {
             endpoints.sync(w);
+        }
+    }
+
+    private void note(java.util.function.Consumer<AppliedOps> effect) {
+        if (applied != null) {
+            effect.accept(applied);
         }
     }
 

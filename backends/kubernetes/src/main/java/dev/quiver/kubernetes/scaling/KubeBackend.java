@@ -4,7 +4,6 @@ import dev.quiver.control.loop.InstanceBackend;
 import dev.quiver.control.loop.InstanceView;
 import dev.quiver.control.loop.LoopFunction;
 import dev.quiver.control.route.FunctionRef;
-import dev.quiver.kubernetes.workload.Names;
 import dev.quiver.kubernetes.workload.PodTemplates;
 import dev.quiver.kubernetes.workload.Routing;
 import dev.quiver.kubernetes.workload.Workload;
@@ -12,12 +11,10 @@ import dev.quiver.scaler.decision.Decision;
 import dev.quiver.scaler.decision.Mode;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 
 /**
  * The loop's {@link InstanceBackend} on Kubernetes: instances are the function's pods (Deployment pods and warm
@@ -26,16 +23,14 @@ import java.util.function.BiFunction;
  * reconciler changed its template) and warm pods of an older revision are replaced by the reconciler's pool repair.
  */
 public final class KubeBackend implements InstanceBackend {
-    private final KubernetesClient client;
+    private final ClusterReads reads;
     private final KubeApplier applier;
-    private final BiFunction<String, String, List<Pod>> pods;
     private final Map<FunctionRef, Workload> workloads = new ConcurrentHashMap<>();
 
-    /** @param pods a function's pods by namespace and name, terminating ones included or not */
-    public KubeBackend(KubernetesClient client, KubeApplier applier, BiFunction<String, String, List<Pod>> pods) {
-        this.client = client;
+    /** @param reads the functions' pods, Deployments and Services (in the controller: its caches, no API call) */
+    public KubeBackend(ClusterReads reads, KubeApplier applier) {
+        this.reads = reads;
         this.applier = applier;
-        this.pods = pods;
     }
 
     public static FunctionRef ref(Workload w) {
@@ -61,7 +56,7 @@ public final class KubeBackend implements InstanceBackend {
 
     @Override
     public List<InstanceView> instances(FunctionRef function) {
-        return pods.apply(function.namespace(), function.name()).stream().map(KubeBackend::view).toList();
+        return pods(function.namespace(), function.name()).stream().map(KubeBackend::view).toList();
     }
 
     static InstanceView view(Pod p) {
@@ -79,7 +74,7 @@ public final class KubeBackend implements InstanceBackend {
         if (w == null) {
             return;
         }
-        List<PodView> views = pods.apply(function.ref().namespace(), function.ref().name()).stream()
+        List<PodView> views = pods(function.ref().namespace(), function.ref().name()).stream()
                 .map(p -> PodViews.of(p, 0)).toList();
         applier.apply(w, DecisionPlanner.plan(d, views, replicas(w), mode(w)));
     }
@@ -94,15 +89,18 @@ public final class KubeBackend implements InstanceBackend {
         workloads.remove(function);
     }
 
+    /** Terminating pods left out: they are on their way out already. */
+    private List<Pod> pods(String namespace, String function) {
+        return reads.pods(namespace, function).stream().filter(p -> !PodViews.terminating(p)).toList();
+    }
+
     private int replicas(Workload w) {
-        Deployment d = client.apps().deployments().inNamespace(w.function().namespace())
-                .withName(Names.deployment(w.function().name())).get();
+        Deployment d = reads.deployment(w.function().namespace(), w.function().name()).orElse(null);
         return d == null || d.getSpec().getReplicas() == null ? 0 : d.getSpec().getReplicas();
     }
 
     private Mode mode(Workload w) {
-        var svc = client.services().inNamespace(w.function().namespace())
-                .withName(Names.service(w.function().name())).get();
-        return Routing.mode(svc, w.function().name());
+        return Routing.mode(reads.service(w.function().namespace(), w.function().name()).orElse(null),
+                w.function().name());
     }
 }

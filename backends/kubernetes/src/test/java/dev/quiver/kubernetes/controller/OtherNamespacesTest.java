@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.kubernetes.Functions;
 import dev.quiver.kubernetes.resource.Function;
+import dev.quiver.kubernetes.scaling.ClusterReads;
 import dev.quiver.kubernetes.scaling.KubeBackend;
 import dev.quiver.kubernetes.workload.Labels;
 import dev.quiver.kubernetes.workload.Workload;
@@ -74,7 +75,7 @@ class OtherNamespacesTest {
         Pod warm = cluster.pods(NS, "flip", Labels.WARM).get(0);
         cluster.markReady(warm);
         String ip = client.pods().inNamespace(NS).withName(warm.getMetadata().getName()).get().getStatus().getPodIP();
-        KubeBackend s = new KubeBackend(client, cluster.applier(), reconciler::pods);
+        KubeBackend s = new KubeBackend(ClusterReads.api(client), cluster.applier());
         s.put(w);
 
         s.apply(KubeBackend.toLoop(w), decision(List.of(

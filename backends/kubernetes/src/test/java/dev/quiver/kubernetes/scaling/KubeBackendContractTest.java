@@ -43,7 +43,7 @@ class KubeBackendContractTest extends BackendContract {
     void cluster() throws Exception {
         cluster = MockCluster.withCrdsAndNoActivators(client);
         reconciler = cluster.reconciler();
-        backend = new KubeBackend(client, cluster.applier(), reconciler::pods);
+        backend = new KubeBackend(ClusterReads.api(client), cluster.applier());
     }
 
     @Override

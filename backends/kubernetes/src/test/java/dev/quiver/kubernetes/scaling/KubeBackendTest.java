@@ -61,7 +61,7 @@ class KubeBackendTest {
     void setUp() throws Exception {
         cluster = MockCluster.withCrdsAndNoActivators(client);
         reconciler = cluster.reconciler();
-        backend = new KubeBackend(client, cluster.applier(), reconciler::pods);
+        backend = new KubeBackend(ClusterReads.api(client), cluster.applier());
     }
 
     @AfterEach

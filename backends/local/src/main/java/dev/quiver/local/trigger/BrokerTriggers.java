@@ -3,6 +3,7 @@ package dev.quiver.local.trigger;
 import dev.quiver.api.trigger.BrokerAdminClient;
 import dev.quiver.api.trigger.BrokerAdminException;
 import dev.quiver.api.trigger.Filter;
+import dev.quiver.api.trigger.FunctionTriggerName;
 import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.local.registry.FunctionDefinition;
 import java.net.URI;
@@ -44,7 +45,7 @@ public final class BrokerTriggers {
     }
 
     static String triggerName(String function) {
-        return "fn-" + function;
+        return FunctionTriggerName.of(function);
     }
 
     /** Creates, keeps or replaces the function's trigger, or removes it when the function has none. */
