@@ -19,8 +19,7 @@ public final class Builds {
     private static final Pattern BUILDING = Pattern.compile("^\\[INFO\\] (Building .+ \\[[0-9]+/[0-9]+\\])");
 
     /** A built file, the module that builds it, and the source directories it is made from. */
-    public record Artifact(String module, Path built, List<String> sources) {
-    }
+    public record Artifact(String module, Path built, List<String> sources) {}
 
     private final Workspace ws;
     private final Console console;
@@ -31,8 +30,10 @@ public final class Builds {
     }
 
     public Artifact platform() {
-        return new Artifact("backends/local", ws.platformJar(), List.of("backends/local/src/main", "scaler/core/src/main",
-                "control/src/main", "api/src/main"));
+        return new Artifact(
+                "backends/local",
+                ws.platformJar(),
+                List.of("backends/local/src/main", "scaler/core/src/main", "control/src/main", "api/src/main"));
     }
 
     public Artifact broker() {
@@ -48,33 +49,48 @@ public final class Builds {
     }
 
     public Artifact example(String name) {
-        return new Artifact("functions-examples/" + name, ws.example(name),
+        return new Artifact(
+                "functions-examples/" + name,
+                ws.example(name),
                 List.of("functions-examples/" + name + "/src/main", "runtime/src/main"));
     }
 
     public Artifact simulator() {
-        return new Artifact("scaler/simulator", ws.simulatorJar(), List.of("scaler/core/src/main",
-                "scaler/simulator/src/main"));
+        return new Artifact(
+                "scaler/simulator", ws.simulatorJar(), List.of("scaler/core/src/main", "scaler/simulator/src/main"));
     }
 
     /** Everything {@code up} and {@code demo} start. */
     public List<Artifact> everything() {
-        return List.of(platform(), broker(), kafkaLocal(), sources(), example("hello"), example("thumbnail"),
+        return List.of(
+                platform(),
+                broker(),
+                kafkaLocal(),
+                sources(),
+                example("hello"),
+                example("thumbnail"),
                 example("orders"));
     }
 
     /** Builds the stale ones (in one Maven run). */
     public void ensure(List<Artifact> artifacts) {
         if ("false".equals(System.getProperty("quiver.build", "true"))) { // the artifacts are built by someone else
-            List<String> missing = artifacts.stream().filter(a -> !Files.isRegularFile(a.built()))
-                    .map(Artifact::module).distinct().toList();
+            List<String> missing = artifacts.stream()
+                    .filter(a -> !Files.isRegularFile(a.built()))
+                    .map(Artifact::module)
+                    .distinct()
+                    .toList();
             if (!missing.isEmpty()) {
                 throw QuiverException.failed("not built (and -Dquiver.build=false): " + String.join(", ", missing)
                         + "; build them: ./mvnw -B install -DskipTests -pl " + String.join(",", missing) + " -am");
             }
             return;
         }
-        List<String> modules = artifacts.stream().filter(this::stale).map(Artifact::module).distinct().toList();
+        List<String> modules = artifacts.stream()
+                .filter(this::stale)
+                .map(Artifact::module)
+                .distinct()
+                .toList();
         if (!modules.isEmpty()) {
             build(modules);
         }
@@ -107,16 +123,20 @@ public final class Builds {
         String list = String.join(",", modules);
         console.step("Building " + list + " (first run downloads dependencies; a few minutes)");
         Path log = ws.dataDir().resolve("build.log");
-        List<String> cmd = new ArrayList<>(List.of(ws.root().resolve("mvnw").toString(), "-B", "install",
-                "-DskipTests", "-pl", list, "-am"));
+        List<String> cmd = new ArrayList<>(
+                List.of(ws.root().resolve("mvnw").toString(), "-B", "install", "-DskipTests", "-pl", list, "-am"));
         String repo = System.getenv("QUIVER_MAVEN_OPTS");
         if (repo != null && !repo.isBlank()) {
             cmd.addAll(2, List.of(repo.trim().split("\\s+")));
         }
         try {
             Files.createDirectories(log.getParent());
-            Process p = new ProcessBuilder(cmd).directory(ws.root().toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
+            Process p = new ProcessBuilder(cmd)
+                    .directory(ws.root().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
+                    .start();
             String last = "";
             while (!p.waitFor(1, TimeUnit.SECONDS)) {
                 last = showProgress(log, last);

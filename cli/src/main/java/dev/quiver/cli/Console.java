@@ -64,8 +64,10 @@ public final class Console {
             List<String> cells = new ArrayList<>();
             for (int c = 0; c < r.length; c++) {
                 boolean last = c == r.length - 1;
-                cells.add(last && !numeric(r[c]) ? r[c] : String.format("%" + (numeric(r[c]) ? "" : "-")
-                        + width[c] + "s", r[c]));
+                cells.add(
+                        last && !numeric(r[c])
+                                ? r[c]
+                                : String.format("%" + (numeric(r[c]) ? "" : "-") + width[c] + "s", r[c]));
             }
             sb.append(indent).append(String.join("  ", cells).stripTrailing()).append('\n');
         }

@@ -15,8 +15,7 @@ import java.util.function.Supplier;
  * {@code <data dir>/objects/s3-credentials}, written by the sources at their first start).
  */
 public final class Credentials {
-    private Credentials() {
-    }
+    private Credentials() {}
 
     public static Path controlTokenFile(Workspace ws) {
         return ws.dataDir().resolve("control-token");
@@ -28,8 +27,7 @@ public final class Credentials {
 
     /** The control token, looked up at each call (a platform being started writes its file once it runs). */
     public static Supplier<Optional<String>> controlToken(Workspace ws, Map<String, String> env, String flag) {
-        return () -> nonBlank(flag).or(() -> nonBlank(env.get("QUIVER_TOKEN")))
-                .or(() -> read(controlTokenFile(ws)));
+        return () -> nonBlank(flag).or(() -> nonBlank(env.get("QUIVER_TOKEN"))).or(() -> read(controlTokenFile(ws)));
     }
 
     /** {@code [accessKey, secretKey]}, or empty when neither the environment nor the file gives them. */

@@ -7,6 +7,5 @@ public final class Exit {
     public static final int USAGE = 2;
     public static final int NOT_RUNNING = 3;
 
-    private Exit() {
-    }
+    private Exit() {}
 }

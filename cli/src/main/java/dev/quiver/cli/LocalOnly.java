@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
  * with exit 2 and the commands that do take a context.
  */
 public final class LocalOnly {
-    @Option(names = "--context", paramLabel = "local", defaultValue = "local",
+    @Option(
+            names = "--context",
+            paramLabel = "local",
+            defaultValue = "local",
             description = "Only local: this command works on the platform of this machine.")
     String context = "local";
 

@@ -29,9 +29,13 @@ public record Ports(int activator, int broker, int control, int sources, int s3,
                 throw QuiverException.failed("cannot read " + saved + ": " + e.getMessage());
             }
         }
-        return new Ports(port(env, p, "ACTIVATOR", DEFAULTS.activator), port(env, p, "BROKER", DEFAULTS.broker),
-                port(env, p, "CONTROL", DEFAULTS.control), port(env, p, "SOURCES", DEFAULTS.sources),
-                port(env, p, "S3", DEFAULTS.s3), port(env, p, "KAFKA", DEFAULTS.kafka));
+        return new Ports(
+                port(env, p, "ACTIVATOR", DEFAULTS.activator),
+                port(env, p, "BROKER", DEFAULTS.broker),
+                port(env, p, "CONTROL", DEFAULTS.control),
+                port(env, p, "SOURCES", DEFAULTS.sources),
+                port(env, p, "S3", DEFAULTS.s3),
+                port(env, p, "KAFKA", DEFAULTS.kafka));
     }
 
     public void save(Path file) {

@@ -20,14 +20,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 /** {@code quiver}: the local platform's command line. */
-@Command(name = "quiver", mixinStandardHelpOptions = true, version = "quiver 0.1.0",
+@Command(
+        name = "quiver",
+        mixinStandardHelpOptions = true,
+        version = "quiver 0.1.0",
         description = "Quiver: event-driven Java functions on one machine. State and logs: .quiver/ (or "
                 + "$QUIVER_DATA_DIR).",
-        subcommands = {UpCommand.class, DownCommand.class, DeployCommand.class, DeleteCommand.class, LsCommand.class,
-            StatusCommand.class, InvokeCommand.class, PublishCommand.class, UploadCommand.class, LogsCommand.class,
-            DemoCommand.class, HelloCommand.class, SimulateCommand.class, BuildCommand.class, HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 failure, 2 bad usage, 3 the platform is not running.",
-            "Docs: docs/platform.md.  Tests: ./mvnw -B verify"})
+        subcommands = {
+            UpCommand.class,
+            DownCommand.class,
+            DeployCommand.class,
+            DeleteCommand.class,
+            LsCommand.class,
+            StatusCommand.class,
+            InvokeCommand.class,
+            PublishCommand.class,
+            UploadCommand.class,
+            LogsCommand.class,
+            DemoCommand.class,
+            HelloCommand.class,
+            SimulateCommand.class,
+            BuildCommand.class,
+            HelpCommand.class
+        },
+        footer = {
+            "",
+            "Exit codes: 0 success, 1 failure, 2 bad usage, 3 the platform is not running.",
+            "Docs: docs/platform.md.  Tests: ./mvnw -B verify"
+        })
 public class Quiver implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,8 +61,11 @@ public class Quiver implements Runnable {
         CommandLine cl = new CommandLine(new Quiver());
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof QuiverException q) {
-                line.getErr().println("quiver: " + q.getMessage() + (q.exitCode() == Exit.USAGE
-                        ? " (see quiver " + line.getCommandName() + " --help)" : ""));
+                line.getErr()
+                        .println("quiver: " + q.getMessage()
+                                + (q.exitCode() == Exit.USAGE
+                                        ? " (see quiver " + line.getCommandName() + " --help)"
+                                        : ""));
                 return q.exitCode();
             }
             if (e instanceof ControlClient.ControlUnreachable u) {

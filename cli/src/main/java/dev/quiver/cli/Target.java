@@ -12,13 +12,19 @@ import picocli.CommandLine.Option;
  * {@code kubernetes} is refused with exit 2 and what to do instead.
  */
 public final class Target {
-    @Option(names = "--context", paramLabel = "<local|url>", defaultValue = "${env:QUIVER_CONTEXT:-local}",
+    @Option(
+            names = "--context",
+            paramLabel = "<local|url>",
+            defaultValue = "${env:QUIVER_CONTEXT:-local}",
             description = "The platform: local (default, the one `quiver up` started) or a control API URL "
                     + "(http://host:8082). Env: QUIVER_CONTEXT.")
     String context = "local";
 
-    @Option(names = "--token", paramLabel = "<token>", description = "The control API's bearer token (default: "
-            + "$QUIVER_TOKEN, else the platform's <data dir>/control-token).")
+    @Option(
+            names = "--token",
+            paramLabel = "<token>",
+            description = "The control API's bearer token (default: "
+                    + "$QUIVER_TOKEN, else the platform's <data dir>/control-token).")
     String token;
 
     public boolean local() {
@@ -36,19 +42,19 @@ public final class Target {
                     + "deploy/examples/hello-function.yaml; kubectl -n quiver get functions (see docs/kubernetes.md)");
         }
         if (!context.startsWith("http://") && !context.startsWith("https://")) {
-            throw QuiverException.usage("--context must be 'local' or a control API URL like http://host:8082, was '"
-                    + context + "'");
+            throw QuiverException.usage(
+                    "--context must be 'local' or a control API URL like http://host:8082, was '" + context + "'");
         }
         return URI.create(context);
     }
 
     /** A client of the control API; exit 3 when it does not answer. */
     public ControlClient control(Session s) {
-        ControlClient c = new ControlClient(controlUrl(s), Duration.ofSeconds(30),
-                Credentials.controlToken(s.workspace(), s.env(), token));
+        ControlClient c = new ControlClient(
+                controlUrl(s), Duration.ofSeconds(30), Credentials.controlToken(s.workspace(), s.env(), token));
         if (!c.ready()) {
-            throw QuiverException.notRunning("the platform is not running (no answer on " + c.base()
-                    + ")" + (local() ? "; start it with quiver up" : ""));
+            throw QuiverException.notRunning("the platform is not running (no answer on " + c.base() + ")"
+                    + (local() ? "; start it with quiver up" : ""));
         }
         return c;
     }

@@ -11,10 +11,14 @@ import java.util.Map;
 public record Workspace(Path root, Path dataDir) {
 
     public static Workspace detect(Map<String, String> env) {
-        Path root = Path.of(System.getProperty("quiver.home", ".")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("quiver.home", ".")).toAbsolutePath().normalize();
         String data = env.get("QUIVER_DATA_DIR");
-        return new Workspace(root, data == null || data.isBlank() ? root.resolve(".quiver")
-                : Path.of(data).toAbsolutePath().normalize());
+        return new Workspace(
+                root,
+                data == null || data.isBlank()
+                        ? root.resolve(".quiver")
+                        : Path.of(data).toAbsolutePath().normalize());
     }
 
     public Path platformJar() {

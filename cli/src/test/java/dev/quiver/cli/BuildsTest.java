@@ -38,19 +38,22 @@ class BuildsTest {
 
     @Test
     void aMissingArtifactIsStale() throws Exception {
-        assertThat(builds().stale(artifact(null, Instant.parse("2026-01-01T00:00:00Z")))).isTrue();
+        assertThat(builds().stale(artifact(null, Instant.parse("2026-01-01T00:00:00Z"))))
+                .isTrue();
     }
 
     @Test
     void aSourceNewerThanTheArtifactMakesItStale() throws Exception {
-        assertThat(builds().stale(artifact(Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2026-01-02T00:00:00Z")))).isTrue();
+        assertThat(builds().stale(
+                                artifact(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z"))))
+                .isTrue();
     }
 
     @Test
     void anArtifactNewerThanItsSourcesIsUpToDate() throws Exception {
-        assertThat(builds().stale(artifact(Instant.parse("2026-01-02T00:00:00Z"),
-                Instant.parse("2026-01-01T00:00:00Z")))).isFalse();
+        assertThat(builds().stale(
+                                artifact(Instant.parse("2026-01-02T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"))))
+                .isFalse();
     }
 
     @Test

@@ -8,9 +8,12 @@ import org.junit.jupiter.api.Test;
 class ConsoleTest {
     @Test
     void tablesAlignTextLeftAndNumbersRight() {
-        String t = Console.table(List.of(new String[] {"STEP", "", "OBSERVED"},
-                new String[] {"1 from zero", "PASS", "answered in 41 ms"},
-                new String[] {"2 burst", "FAIL", "3/4 OK"}), "  ");
+        String t = Console.table(
+                List.of(
+                        new String[] {"STEP", "", "OBSERVED"},
+                        new String[] {"1 from zero", "PASS", "answered in 41 ms"},
+                        new String[] {"2 burst", "FAIL", "3/4 OK"}),
+                "  ");
 
         assertThat(t).isEqualTo("""
                   STEP               OBSERVED
@@ -21,7 +24,8 @@ class ConsoleTest {
 
     @Test
     void numbersAreRightAligned() {
-        assertThat(Console.table(List.of(new String[] {"READY", "X"}, new String[] {"12", "a"},
-                new String[] {"3", "b"}), "")).isEqualTo("READY  X\n   12  a\n    3  b\n");
+        assertThat(Console.table(
+                        List.of(new String[] {"READY", "X"}, new String[] {"12", "a"}, new String[] {"3", "b"}), ""))
+                .isEqualTo("READY  X\n   12  a\n    3  b\n");
     }
 }

@@ -26,8 +26,8 @@ class CredentialsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("tokens")
-    void theControlTokenComesFromTheFlagTheEnvironmentOrTheFile(String label, String flag, Map<String, String> env,
-                                                                 String expected) throws Exception {
+    void theControlTokenComesFromTheFlagTheEnvironmentOrTheFile(
+            String label, String flag, Map<String, String> env, String expected) throws Exception {
         Workspace ws = new Workspace(data, data);
         Files.writeString(Credentials.controlTokenFile(ws), "file-token\n");
 
@@ -52,9 +52,11 @@ class CredentialsTest {
         Files.createDirectories(Credentials.s3CredentialsFile(ws).getParent());
         Files.writeString(Credentials.s3CredentialsFile(ws), "access-key=gen-access\nsecret-key=gen-secret\n");
 
-        assertThat(Credentials.s3(ws, Map.of())).get().satisfies(k -> assertThat(k).containsExactly("gen-access",
-                "gen-secret"));
+        assertThat(Credentials.s3(ws, Map.of()))
+                .get()
+                .satisfies(k -> assertThat(k).containsExactly("gen-access", "gen-secret"));
         assertThat(Credentials.s3(ws, Map.of("QUIVER_S3_ACCESS_KEY", "a", "QUIVER_S3_SECRET_KEY", "b")))
-                .get().satisfies(k -> assertThat(k).containsExactly("a", "b"));
+                .get()
+                .satisfies(k -> assertThat(k).containsExactly("a", "b"));
     }
 }

@@ -25,7 +25,9 @@ class DemoIT {
 
     @Test
     void everyStepOfTheDemoPasses() throws Exception {
-        Path root = Path.of(System.getProperty("quiver.home", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("quiver.home", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path data = root.resolve("cli/target/demo-it");
         deleteTree(data);
         Map<String, String> env = new HashMap<>(System.getenv());
@@ -46,13 +48,26 @@ class DemoIT {
         }
 
         List<StepResult> results = outcome.results();
-        assertThat(results).extracting(StepResult::step).contains("1 from zero", "2 burst", "3 broker event",
-                "4 upload", "4 thumbnail", "5 orders lag", "6 to zero", "7 from zero again");
-        assertThat(results).allSatisfy(r -> assertThat(r.passed()).as(r.step() + ": " + r.claim() + " - observed: "
-                + r.observed()).isTrue());
+        assertThat(results)
+                .extracting(StepResult::step)
+                .contains(
+                        "1 from zero",
+                        "2 burst",
+                        "3 broker event",
+                        "4 upload",
+                        "4 thumbnail",
+                        "5 orders lag",
+                        "6 to zero",
+                        "7 from zero again");
+        assertThat(results)
+                .allSatisfy(r -> assertThat(r.passed())
+                        .as(r.step() + ": " + r.claim() + " - observed: " + r.observed())
+                        .isTrue());
         assertThat(outcome.passed()).isTrue();
         assertThat(Files.readString(outcome.report())).contains("<html", "hello", "orders");
-        assertThat(platform.process()).as("the demo stops the platform it started").isEmpty();
+        assertThat(platform.process())
+                .as("the demo stops the platform it started")
+                .isEmpty();
     }
 
     private static int freePort() throws IOException {
@@ -81,7 +96,8 @@ class DemoIT {
             return;
         }
         try (var files = java.nio.file.Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

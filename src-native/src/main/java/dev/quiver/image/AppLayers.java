@@ -23,8 +23,7 @@ public final class AppLayers {
 
     public static final AbsoluteUnixPath DEPLOYMENTS = AbsoluteUnixPath.get("/deployments");
 
-    private AppLayers() {
-    }
+    private AppLayers() {}
 
     /**
      * @param includedArchives the start archive files to put into {@code /deployments} under their names (the app's
@@ -38,21 +37,27 @@ public final class AppLayers {
             throw new IllegalArgumentException("--app " + app + " has no quarkus-run.jar: it must be a Quarkus app "
                     + "directory (target/quarkus-app, built with ./mvnw package)");
         }
-        ModificationTimeProvider times = keepTimes ? AppLayers::lastModified
-                : FileEntriesLayer.DEFAULT_MODIFICATION_TIME_PROVIDER;
+        ModificationTimeProvider times =
+                keepTimes ? AppLayers::lastModified : FileEntriesLayer.DEFAULT_MODIFICATION_TIME_PROVIDER;
         FilePermissionsProvider permissions = FileEntriesLayer.DEFAULT_FILE_PERMISSIONS_PROVIDER;
         List<FileEntriesLayer> layers = new ArrayList<>();
         for (String dir : List.of("lib", "quarkus")) {
             if (Files.isDirectory(app.resolve(dir))) {
-                layers.add(FileEntriesLayer.builder().setName(dir.equals("lib") ? "libs" : "quarkus")
-                        .addEntryRecursive(app.resolve(dir), DEPLOYMENTS.resolve(dir), permissions, times).build());
+                layers.add(FileEntriesLayer.builder()
+                        .setName(dir.equals("lib") ? "libs" : "quarkus")
+                        .addEntryRecursive(app.resolve(dir), DEPLOYMENTS.resolve(dir), permissions, times)
+                        .build());
             }
         }
         if (!includedArchives.isEmpty()) {
             FileEntriesLayer.Builder archives = FileEntriesLayer.builder().setName("start-archives");
             for (Path archive : includedArchives) {
-                AbsoluteUnixPath target = DEPLOYMENTS.resolve(archive.getFileName().toString());
-                archives.addEntry(archive, target, FileEntriesLayer.DEFAULT_FILE_PERMISSIONS_PROVIDER.get(archive, target),
+                AbsoluteUnixPath target =
+                        DEPLOYMENTS.resolve(archive.getFileName().toString());
+                archives.addEntry(
+                        archive,
+                        target,
+                        FileEntriesLayer.DEFAULT_FILE_PERMISSIONS_PROVIDER.get(archive, target),
                         times.get(archive, target));
             }
             layers.add(archives.build());

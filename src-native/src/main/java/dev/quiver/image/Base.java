@@ -8,7 +8,11 @@ import java.util.Locale;
  */
 public record Base(Kind kind, String reference) {
 
-    public enum Kind { JLINK, REGISTRY, TAR }
+    public enum Kind {
+        JLINK,
+        REGISTRY,
+        TAR
+    }
 
     public static final String USAGE = "jlink, registry://<image reference> or tar://<path of an image tar>";
 

@@ -21,8 +21,7 @@ import java.util.stream.Stream;
  */
 public final class JlinkRuntime {
 
-    private JlinkRuntime() {
-    }
+    private JlinkRuntime() {}
 
     public static Path create(Path jdk, List<String> modules, Path cache, ImageLog log)
             throws IOException, InterruptedException {
@@ -34,12 +33,19 @@ public final class JlinkRuntime {
             return output;
         }
         Files.createDirectories(cache);
-        Path partial = cache.resolve(output.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        Path partial = cache.resolve(
+                output.getFileName() + ".partial-" + ProcessHandle.current().pid());
         deleteRecursively(partial);
-        List<String> command = new ArrayList<>(List.of(jlink.toString(),
-                "--add-modules", String.join(",", modules),
-                "--strip-debug", "--no-header-files", "--no-man-pages", "--generate-cds-archive",
-                "--output", partial.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                jlink.toString(),
+                "--add-modules",
+                String.join(",", modules),
+                "--strip-debug",
+                "--no-header-files",
+                "--no-man-pages",
+                "--generate-cds-archive",
+                "--output",
+                partial.toString()));
         log.info("runtime: jlink " + release.describe() + " with " + String.join(",", modules));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -63,8 +69,9 @@ public final class JlinkRuntime {
      * @throws IllegalStateException naming the directory: not a Java home, a JRE (no jlink), no jmods/, no release
      */
     static JdkRelease check(Path jdk) {
-        JavaHome home = JavaHome.at(jdk).orElseThrow(() -> new IllegalStateException(
-                "--jdk " + jdk + " is not a Java installation (no bin/java)"));
+        JavaHome home = JavaHome.at(jdk)
+                .orElseThrow(
+                        () -> new IllegalStateException("--jdk " + jdk + " is not a Java installation (no bin/java)"));
         if (!Files.isExecutable(home.home().resolve("bin/jlink"))) {
             throw new IllegalStateException("no jlink in " + jdk + " (--jdk must be a JDK, not a JRE)");
         }
@@ -72,8 +79,9 @@ public final class JlinkRuntime {
             throw new IllegalStateException("the JDK " + jdk + " has no jmods/ directory, which jlink needs "
                     + "(Debian/Ubuntu: apt-get install openjdk-<version>-jmods)");
         }
-        return home.release().orElseThrow(() -> new IllegalStateException(
-                "the JDK " + jdk + " has no readable release file (the runtime cache is keyed by it)"));
+        return home.release()
+                .orElseThrow(() -> new IllegalStateException(
+                        "the JDK " + jdk + " has no readable release file (the runtime cache is keyed by it)"));
     }
 
     private static String key(String text) {
@@ -90,7 +98,8 @@ public final class JlinkRuntime {
             return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path p :
+                    files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.delete(p);
             }
         }

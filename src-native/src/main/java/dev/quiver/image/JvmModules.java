@@ -26,15 +26,24 @@ public final class JvmModules {
      * TLS elliptic curves, JNDI DNS (Netty's resolver) and zip file systems. Not in it: java.desktop (AWT, ImageIO:
      * add it for image processing) and java.compiler/jdk.compiler (only Vert.x code generation references them).
      */
-    public static final List<String> DEFAULT = List.of("java.base", "java.logging", "java.management",
-            "java.naming", "java.net.http", "java.sql", "java.xml", "jdk.crypto.ec", "jdk.management",
-            "jdk.naming.dns", "jdk.unsupported", "jdk.zipfs");
+    public static final List<String> DEFAULT = List.of(
+            "java.base",
+            "java.logging",
+            "java.management",
+            "java.naming",
+            "java.net.http",
+            "java.sql",
+            "java.xml",
+            "jdk.crypto.ec",
+            "jdk.management",
+            "jdk.naming.dns",
+            "jdk.unsupported",
+            "jdk.zipfs");
 
     /** Modules referenced only by build-time code paths that jdeps reports anyway. */
     private static final Set<String> BUILD_TIME_ONLY = Set.of("java.compiler", "jdk.compiler");
 
-    private JvmModules() {
-    }
+    private JvmModules() {}
 
     /**
      * DEFAULT plus every JDK module the app's jars reference, by jdeps (one run per jar; ~15 s for hello's 126),
@@ -50,12 +59,16 @@ public final class JvmModules {
             jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
         }
         // a modular jar needs the others on the module path, or jdeps stops at its first missing "requires"
-        String modulePath = jars.stream().map(Path::getParent).distinct().map(Path::toString)
+        String modulePath = jars.stream()
+                .map(Path::getParent)
+                .distinct()
+                .map(Path::toString)
                 .collect(Collectors.joining(File.pathSeparator));
         int unread = 0;
         for (Path jar : jars) {
             Optional<Set<String>> found = jdeps(jdeps, jar.toString())
-                    .or(() -> jdeps(jdeps, "--module-path", modulePath, jar.toString())).map(JvmModules::parseSummary)
+                    .or(() -> jdeps(jdeps, "--module-path", modulePath, jar.toString()))
+                    .map(JvmModules::parseSummary)
                     .or(() -> declaredJdkModules(jar));
             found.ifPresent(modules::addAll);
             if (found.isEmpty()) {
@@ -72,8 +85,12 @@ public final class JvmModules {
     }
 
     private static Optional<String> jdeps(ToolProvider jdeps, String... args) {
-        List<String> all = new ArrayList<>(List.of("-summary", "-q", "--multi-release",
-                String.valueOf(Runtime.version().feature()), "--ignore-missing-deps"));
+        List<String> all = new ArrayList<>(List.of(
+                "-summary",
+                "-q",
+                "--multi-release",
+                String.valueOf(Runtime.version().feature()),
+                "--ignore-missing-deps"));
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();
         try {
@@ -87,8 +104,11 @@ public final class JvmModules {
     /** A modular jar's own word for the JDK modules it uses: its module-info's requires. */
     private static Optional<Set<String>> declaredJdkModules(Path jar) {
         try {
-            return ModuleFinder.of(jar).findAll().stream().findFirst().filter(m -> !m.descriptor().isAutomatic())
-                    .map(m -> m.descriptor().requires().stream().map(ModuleDescriptor.Requires::name)
+            return ModuleFinder.of(jar).findAll().stream()
+                    .findFirst()
+                    .filter(m -> !m.descriptor().isAutomatic())
+                    .map(m -> m.descriptor().requires().stream()
+                            .map(ModuleDescriptor.Requires::name)
                             .filter(n -> n.startsWith("java.") || n.startsWith("jdk."))
                             .collect(Collectors.toCollection(TreeSet::new)));
         } catch (RuntimeException e) {
@@ -99,14 +119,21 @@ public final class JvmModules {
     /** The JDK modules in {@code jdeps -summary} lines ({@code some.jar -> java.sql}). */
     static Set<String> parseSummary(String summary) {
         Set<String> modules = new TreeSet<>();
-        summary.lines().map(String::strip).filter(l -> l.contains(" -> ")).map(l -> l.substring(l.indexOf(" -> ") + 4))
-                .map(String::strip).filter(m -> m.startsWith("java.") || m.startsWith("jdk."))
+        summary.lines()
+                .map(String::strip)
+                .filter(l -> l.contains(" -> "))
+                .map(l -> l.substring(l.indexOf(" -> ") + 4))
+                .map(String::strip)
+                .filter(m -> m.startsWith("java.") || m.startsWith("jdk."))
                 .forEach(modules::add);
         return modules;
     }
 
     public static List<String> parseList(String list) {
-        List<String> modules = Stream.of(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> modules = Stream.of(list.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
         for (String module : modules) {
             if (!module.matches("[a-zA-Z][\\w.]*")) {
                 throw new IllegalArgumentException("--modules: '" + module + "' is not a module name");

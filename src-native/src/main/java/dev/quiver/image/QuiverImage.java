@@ -25,7 +25,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Builds an image tar of a Quarkus JVM app without a Docker daemon, with Jib. */
-@Command(name = "quiver-image", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+@Command(
+        name = "quiver-image",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 110,
         version = "quiver-image " + QuiverImage.VERSION,
         description = {
             "Builds a container image of a Quarkus JVM app (target/quarkus-app) into a tar, without a Docker daemon.",
@@ -34,51 +38,78 @@ import picocli.CommandLine.Option;
             "  java -cp 'src-native/target/quiver-src-native-0.1.0-SNAPSHOT.jar:src-native/target/lib/*' \\",
             "    dev.quiver.image.QuiverImage --app functions-examples/hello/target/quarkus-app \\",
             "    --image quiver/hello:0.1.0 --output hello.tar --base jlink --make-cds-archive",
-            ""},
+            ""
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:image written", "1:build failed", "2:wrong arguments"})
 public final class QuiverImage implements Callable<Integer> {
 
     static final String VERSION = "0.1.0";
 
-    @Option(names = "--app", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--app",
+            required = true,
+            paramLabel = "DIR",
             description = "the app's Quarkus app directory (target/quarkus-app)")
     Path app;
 
-    @Option(names = "--image", required = true, paramLabel = "REF",
+    @Option(
+            names = "--image",
+            required = true,
+            paramLabel = "REF",
             description = "the image's name and tag, e.g. registry.example.com/team/hello:1.0")
     String image;
 
-    @Option(names = "--output", required = true, paramLabel = "TAR",
-            description = "the image tar to write, in Docker's format (docker load, podman load, skopeo docker-archive:)")
+    @Option(
+            names = "--output",
+            required = true,
+            paramLabel = "TAR",
+            description =
+                    "the image tar to write, in Docker's format (docker load, podman load, skopeo docker-archive:)")
     Path output;
 
-    @Option(names = "--oci-output", paramLabel = "TAR",
+    @Option(
+            names = "--oci-output",
+            paramLabel = "TAR",
             description = "also write the image as an OCI image layout tar (skopeo/podman oci-archive:, crane, ...)")
     Path ociOutput;
 
-    @Option(names = "--base", defaultValue = "jlink", paramLabel = "BASE",
+    @Option(
+            names = "--base",
+            defaultValue = "jlink",
+            paramLabel = "BASE",
             description = "jlink (default: from scratch, a jlink runtime of --jdk plus the shared libraries it needs "
                     + "from this machine), registry://<image> (a JRE image, e.g. registry://eclipse-temurin:21-jre; "
                     + "needs the registry) or tar://<image tar>")
     String base;
 
-    @Option(names = "--modules", defaultValue = "default", paramLabel = "LIST",
+    @Option(
+            names = "--modules",
+            defaultValue = "default",
+            paramLabel = "LIST",
             description = "jlink base: 'default' (what a Quarkus HTTP app needs: java.base, java.logging, "
                     + "java.management, java.naming, java.net.http, java.sql, java.xml, jdk.crypto.ec, jdk.management, "
                     + "jdk.naming.dns, jdk.unsupported, jdk.zipfs), 'auto' (default + what jdeps finds in the app's "
                     + "jars) or a comma-separated module list")
     String modules;
 
-    @Option(names = "--jdk", paramLabel = "DIR", description = "jlink base: the JDK whose jlink makes the runtime "
-            + "(default: the JDK running this tool)")
+    @Option(
+            names = "--jdk",
+            paramLabel = "DIR",
+            description = "jlink base: the JDK whose jlink makes the runtime " + "(default: the JDK running this tool)")
     Path jdk;
 
-    @Option(names = "--java", paramLabel = "PATH", description = "the java launcher the entrypoint runs (default: "
-            + "/opt/java/bin/java for jlink, java on the base image's PATH otherwise)")
+    @Option(
+            names = "--java",
+            paramLabel = "PATH",
+            description = "the java launcher the entrypoint runs (default: "
+                    + "/opt/java/bin/java for jlink, java on the base image's PATH otherwise)")
     String java;
 
-    @Option(names = "--user", defaultValue = "185", description = "the user the app runs as (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--user",
+            defaultValue = "185",
+            description = "the user the app runs as (default: ${DEFAULT-VALUE})")
     String user;
 
     @Option(names = "--port", defaultValue = "8080", description = "the HTTP port (default: ${DEFAULT-VALUE})")
@@ -90,21 +121,30 @@ public final class QuiverImage implements Callable<Integer> {
     @Option(names = "--jvm-option", paramLabel = "OPTION", description = "a JVM option of the entrypoint (repeat)")
     List<String> jvmOptions = new ArrayList<>();
 
-    @Option(names = "--trust-start-archives", description = "registry/tar base: include app-cds.jsa/app.aot "
-            + "unchecked (only if they were made by the base image's JDK)")
+    @Option(
+            names = "--trust-start-archives",
+            description = "registry/tar base: include app-cds.jsa/app.aot "
+                    + "unchecked (only if they were made by the base image's JDK)")
     boolean trustStartArchives;
 
-    @Option(names = "--make-cds-archive", description = "jlink base: when the app's app-cds.jsa does not fit the "
-            + "image's runtime (an archive from the full JDK never fits a jlink runtime), make one with that runtime "
-            + "(starts the app once, ~10-15 s) so the image starts faster")
+    @Option(
+            names = "--make-cds-archive",
+            description = "jlink base: when the app's app-cds.jsa does not fit the "
+                    + "image's runtime (an archive from the full JDK never fits a jlink runtime), make one with that runtime "
+                    + "(starts the app once, ~10-15 s) so the image starts faster")
     boolean makeCdsArchive;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "work and layer cache directory (default: "
-            + ".quiver-image-cache beside --output)")
+    @Option(
+            names = "--cache",
+            paramLabel = "DIR",
+            description = "work and layer cache directory (default: " + ".quiver-image-cache beside --output)")
     Path cache;
 
-    @Option(names = "--runtime-cache", paramLabel = "DIR", description = "jlink base: where jlink runtimes are kept "
-            + "for reuse, keyed by the JDK's release file and the modules (default: the --cache directory)")
+    @Option(
+            names = "--runtime-cache",
+            paramLabel = "DIR",
+            description = "jlink base: where jlink runtimes are kept "
+                    + "for reuse, keyed by the JDK's release file and the modules (default: the --cache directory)")
     Path runtimeCache;
 
     public static void main(String[] args) {
@@ -174,8 +214,11 @@ public final class QuiverImage implements Callable<Integer> {
                     + "run here; make the archive with it (quarkus.package.jar.appcds.builder-image=<base>)");
         }
         List<Path> included = new ArrayList<>();
-        List<String> entrypoint = new ArrayList<>(List.of(launcher, "-Dquarkus.http.host=0.0.0.0",
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-XX:MaxRAMPercentage=75.0"));
+        List<String> entrypoint = new ArrayList<>(List.of(
+                launcher,
+                "-Dquarkus.http.host=0.0.0.0",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                "-XX:MaxRAMPercentage=75.0"));
         for (StartArchives.Decision decision : StartArchives.decide(app, runtimeJava, trustStartArchives, log)) {
             if (decision.include()) {
                 included.add(app.resolve(decision.archive().name()));
@@ -188,7 +231,8 @@ public final class QuiverImage implements Callable<Integer> {
             entrypoint.add(StartArchives.KNOWN.get(0).useOption());
         }
         entrypoint.addAll(jvmOptions);
-        entrypoint.addAll(List.of("-jar", AppLayers.DEPLOYMENTS.resolve("quarkus-run.jar").toString()));
+        entrypoint.addAll(
+                List.of("-jar", AppLayers.DEPLOYMENTS.resolve("quarkus-run.jar").toString()));
         environment.putAll(env);
 
         for (FileEntriesLayer layer : baseLayers) {
@@ -217,18 +261,21 @@ public final class QuiverImage implements Callable<Integer> {
     private static void write(JibContainerBuilder builder, ImageReference target, Path tar, Path work, ImageLog log)
             throws Exception {
         Files.createDirectories(tar.toAbsolutePath().getParent());
-        Containerizer containerizer = Containerizer.to(TarImage.at(tar.toAbsolutePath()).named(target))
-                .setToolName("quiver-image").setToolVersion(VERSION)
+        Containerizer containerizer = Containerizer.to(
+                        TarImage.at(tar.toAbsolutePath()).named(target))
+                .setToolName("quiver-image")
+                .setToolVersion(VERSION)
                 .setApplicationLayersCache(work.resolve("layers"))
                 .setBaseImageLayersCache(work.resolve("base-layers"))
                 .addEventHandler(LogEvent.class, event -> {
-                    if (event.getLevel().compareTo(LogEvent.Level.LIFECYCLE) <= 0 && !event.getMessage().isBlank()) {
+                    if (event.getLevel().compareTo(LogEvent.Level.LIFECYCLE) <= 0
+                            && !event.getMessage().isBlank()) {
                         log.info(event.getMessage());
                     }
                 });
         JibContainer container = builder.containerize(containerizer);
-        log.info("wrote " + tar + " (" + Files.size(tar) / (1024 * 1024) + " MB), image "
-                + container.getTargetImage() + ", digest " + container.getDigest());
+        log.info("wrote " + tar + " (" + Files.size(tar) / (1024 * 1024) + " MB), image " + container.getTargetImage()
+                + ", digest " + container.getDigest());
     }
 
     static String architecture() {

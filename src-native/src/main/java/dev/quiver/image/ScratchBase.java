@@ -18,11 +18,10 @@ public final class ScratchBase {
 
     public static final AbsoluteUnixPath JAVA_HOME = AbsoluteUnixPath.get("/opt/java");
 
-    private ScratchBase() {
-    }
+    private ScratchBase() {}
 
-    public static List<FileEntriesLayer> layers(Path runtime, List<SharedLibraries.Library> libraries, String user,
-            Path work) throws IOException {
+    public static List<FileEntriesLayer> layers(
+            Path runtime, List<SharedLibraries.Library> libraries, String user, Path work) throws IOException {
         Path etc = Files.createDirectories(work.resolve("etc"));
         Path empty = Files.createDirectories(work.resolve("empty"));
         String uid = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
@@ -31,8 +30,8 @@ public final class ScratchBase {
         String group = "root:x:0:\n";
         if (!uid.equals("0")) {
             if (!uid.matches("\\d+") || !gid.matches("\\d+")) {
-                throw new IllegalArgumentException("--user must be numeric (uid or uid:gid) for a jlink base, but was '"
-                        + user + "'");
+                throw new IllegalArgumentException(
+                        "--user must be numeric (uid or uid:gid) for a jlink base, but was '" + user + "'");
             }
             passwd += "quarkus:x:" + uid + ":" + gid + ":Quarkus app:/deployments:/sbin/nologin\n";
             if (!gid.equals("0")) {
@@ -44,15 +43,19 @@ public final class ScratchBase {
 
         FileEntriesLayer.Builder os = FileEntriesLayer.builder().setName("os");
         for (SharedLibraries.Library library : libraries) {
-            os.addEntry(library.hostFile(), AbsoluteUnixPath.get(library.imagePath()),
+            os.addEntry(
+                    library.hostFile(),
+                    AbsoluteUnixPath.get(library.imagePath()),
                     FilePermissions.fromOctalString("755"));
         }
         os.addEntry(etc.resolve("passwd"), AbsoluteUnixPath.get("/etc/passwd"));
         os.addEntry(etc.resolve("group"), AbsoluteUnixPath.get("/etc/group"));
         os.addEntry(empty, AbsoluteUnixPath.get("/tmp"), FilePermissions.fromOctalString("777"));
 
-        FileEntriesLayer jre = FileEntriesLayer.builder().setName("jre")
-                .addEntryRecursive(runtime, JAVA_HOME, (source, target) -> hostPermissions(source)).build();
+        FileEntriesLayer jre = FileEntriesLayer.builder()
+                .setName("jre")
+                .addEntryRecursive(runtime, JAVA_HOME, (source, target) -> hostPermissions(source))
+                .build();
         return List.of(os.build(), jre);
     }
 

@@ -28,8 +28,7 @@ public final class SharedLibraries {
     private static final Pattern NOT_FOUND = Pattern.compile("^\\s*(\\S+)\\s+=>\\s+not found\\s*$");
     private static final Pattern DIRECT = Pattern.compile("^\\s*(/\\S+)\\s+\\(0x[0-9a-f]+\\)\\s*$");
 
-    private SharedLibraries() {
-    }
+    private SharedLibraries() {}
 
     /** One line of ldd: a library's name and where the loader found it ({@code null}: not found). */
     public record Needed(String name, String path) {}
@@ -61,9 +60,13 @@ public final class SharedLibraries {
         Map<String, Library> libraries = new TreeMap<>();
         List<Path> elfFiles;
         try (Stream<Path> files = Files.walk(realRuntime)) {
-            elfFiles = files.filter(Files::isRegularFile).filter(SharedLibraries::isElf).sorted().toList();
+            elfFiles = files.filter(Files::isRegularFile)
+                    .filter(SharedLibraries::isElf)
+                    .sorted()
+                    .toList();
         }
-        Set<String> ownNames = elfFiles.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        Set<String> ownNames =
+                elfFiles.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         for (Path elf : elfFiles) {
             for (Needed needed : parseLdd(ldd(elf))) {
                 if (needed.path() == null) {
@@ -97,7 +100,9 @@ public final class SharedLibraries {
     }
 
     private static String ldd(Path elf) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("ldd", elf.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("ldd", elf.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = process.waitFor();
         if (exit != 0 && !output.contains("statically linked") && !output.contains("not a dynamic executable")) {

@@ -37,8 +37,7 @@ public final class StartArchives {
 
     private static final FileTime FIXED_TIME = FileTime.from(FileEntriesLayer.DEFAULT_MODIFICATION_TIME);
 
-    private StartArchives() {
-    }
+    private StartArchives() {}
 
     public static boolean isArchive(String fileName) {
         return KNOWN.stream().anyMatch(a -> a.name().equals(fileName));
@@ -60,9 +59,12 @@ public final class StartArchives {
             if (java.isEmpty()) {
                 decision = trust
                         ? new Decision(archive, true, "included unchecked (--trust-start-archives)")
-                        : new Decision(archive, false, "left out: the base image's JDK cannot be run here to check "
-                                + "that it made the archive; build the archive with that JDK (Quarkus: "
-                                + "quarkus.package.jar.appcds.builder-image=<base>) and pass --trust-start-archives");
+                        : new Decision(
+                                archive,
+                                false,
+                                "left out: the base image's JDK cannot be run here to check "
+                                        + "that it made the archive; build the archive with that JDK (Quarkus: "
+                                        + "quarkus.package.jar.appcds.builder-image=<base>) and pass --trust-start-archives");
             } else {
                 decision = check(app, archive, java.get());
             }
@@ -97,39 +99,60 @@ public final class StartArchives {
         Path archive = stage.resolve("app-cds.jsa");
         Path trainingLog = work.resolve("cds-training.log");
         log.info("app-cds.jsa: making it with the image's runtime (the app starts once; log: " + trainingLog + ")");
-        Process process = new ProcessBuilder(java.toString(), "-XX:ArchiveClassesAtExit=" + archive,
-                "-Dquarkus.appcds.generate=true", "-Dquarkus.http.port=0", "-jar", "quarkus-run.jar")
-                .directory(stage.toFile()).redirectErrorStream(true).redirectOutput(trainingLog.toFile()).start();
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "-XX:ArchiveClassesAtExit=" + archive,
+                        "-Dquarkus.appcds.generate=true",
+                        "-Dquarkus.http.port=0",
+                        "-jar",
+                        "quarkus-run.jar")
+                .directory(stage.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(trainingLog.toFile())
+                .start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
-            throw new IllegalStateException("making app-cds.jsa: the app did not exit within 180 s; see " + trainingLog);
+            throw new IllegalStateException(
+                    "making app-cds.jsa: the app did not exit within 180 s; see " + trainingLog);
         }
         if (process.exitValue() != 0 || !Files.isRegularFile(archive)) {
-            throw new IllegalStateException("making app-cds.jsa failed (exit " + process.exitValue() + "); see "
-                    + trainingLog);
+            throw new IllegalStateException(
+                    "making app-cds.jsa failed (exit " + process.exitValue() + "); see " + trainingLog);
         }
         Decision decision = check(stage, KNOWN.get(0), java);
         if (!decision.include()) {
-            throw new IllegalStateException("the archive made with the image's runtime is rejected by it: "
-                    + decision.reason());
+            throw new IllegalStateException(
+                    "the archive made with the image's runtime is rejected by it: " + decision.reason());
         }
         log.info("app-cds.jsa: made (" + Files.size(archive) / (1024 * 1024) + " MB) and accepted by the runtime");
         return archive;
     }
 
     private static Decision check(Path app, Archive archive, Path java) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(java.toString(), archive.checkOption(),
-                archive.useOption().replace("/deployments/", app.toAbsolutePath() + "/"),
-                "-cp", "quarkus-run.jar", "-version")
-                .directory(app.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        archive.checkOption(),
+                        archive.useOption().replace("/deployments/", app.toAbsolutePath() + "/"),
+                        "-cp",
+                        "quarkus-run.jar",
+                        "-version")
+                .directory(app.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (process.waitFor() == 0) {
-            return new Decision(archive, true, "included: the image's runtime accepts it (" + archive.useOption() + ")");
+            return new Decision(
+                    archive, true, "included: the image's runtime accepts it (" + archive.useOption() + ")");
         }
-        String why = out.lines().filter(l -> !l.isBlank() && !l.startsWith("Error occurred during"))
-                .filter(l -> !l.startsWith("An error has occurred")).findFirst()
+        String why = out.lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("Error occurred during"))
+                .filter(l -> !l.startsWith("An error has occurred"))
+                .findFirst()
                 .orElse(out.lines().findFirst().orElse("exit " + process.exitValue()));
-        return new Decision(archive, false, "left out: the image's runtime cannot use it (" + why + "): it was "
-                + "made by another JDK build (or needs a newer JDK); make it with the image's JDK to include it");
+        return new Decision(
+                archive,
+                false,
+                "left out: the image's runtime cannot use it (" + why + "): it was "
+                        + "made by another JDK build (or needs a newer JDK); make it with the image's JDK to include it");
     }
 }

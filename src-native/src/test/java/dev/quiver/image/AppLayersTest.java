@@ -38,36 +38,48 @@ class AppLayersTest {
         List<FileEntriesLayer> layers = AppLayers.of(app, List.of(), false);
         assertThat(layers).extracting(FileEntriesLayer::getName).containsExactly("libs", "quarkus", "app");
         assertThat(paths(layers.get(0))).contains("/deployments/lib/main/dep.jar");
-        assertThat(paths(layers.get(2))).contains("/deployments/quarkus-run.jar", "/deployments/app/hello.jar",
-                "/deployments/quiver-jvm.properties").doesNotContain("/deployments/app-cds.jsa");
+        assertThat(paths(layers.get(2)))
+                .contains(
+                        "/deployments/quarkus-run.jar",
+                        "/deployments/app/hello.jar",
+                        "/deployments/quiver-jvm.properties")
+                .doesNotContain("/deployments/app-cds.jsa");
     }
 
     @Test
     void anIncludedStartArchiveGetsItsOwnLayerBeforeTheAppAndTheFilesKeepTheirTimes() throws Exception {
         List<FileEntriesLayer> layers = AppLayers.of(app, List.of(app.resolve("app-cds.jsa")), true);
-        assertThat(layers).extracting(FileEntriesLayer::getName)
+        assertThat(layers)
+                .extracting(FileEntriesLayer::getName)
                 .containsExactly("libs", "quarkus", "start-archives", "app");
         assertThat(paths(layers.get(2))).containsExactly("/deployments/app-cds.jsa");
         FileEntry runner = layers.get(3).getEntries().stream()
-                .filter(e -> e.getExtractionPath().toString().equals("/deployments/quarkus-run.jar")).findFirst().orElseThrow();
+                .filter(e -> e.getExtractionPath().toString().equals("/deployments/quarkus-run.jar"))
+                .findFirst()
+                .orElseThrow();
         assertThat(runner.getModificationTime()).isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
     }
 
     @Test
     void withoutAnArchiveFileTimesAreFixedSoUnchangedFilesGiveTheSameLayer() throws Exception {
         FileEntry runner = AppLayers.of(app, List.of(), false).get(2).getEntries().stream()
-                .filter(e -> e.getExtractionPath().toString().equals("/deployments/quarkus-run.jar")).findFirst().orElseThrow();
+                .filter(e -> e.getExtractionPath().toString().equals("/deployments/quarkus-run.jar"))
+                .findFirst()
+                .orElseThrow();
         assertThat(runner.getModificationTime()).isEqualTo(FileEntriesLayer.DEFAULT_MODIFICATION_TIME);
     }
 
     @Test
     void aDirectoryWithoutQuarkusRunJarIsRefused() throws Exception {
         Files.delete(app.resolve("quarkus-run.jar"));
-        assertThatThrownBy(() -> AppLayers.of(app, List.of(), false)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AppLayers.of(app, List.of(), false))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no quarkus-run.jar");
     }
 
     private static List<String> paths(FileEntriesLayer layer) {
-        return layer.getEntries().stream().map(e -> e.getExtractionPath().toString()).toList();
+        return layer.getEntries().stream()
+                .map(e -> e.getExtractionPath().toString())
+                .toList();
     }
 }

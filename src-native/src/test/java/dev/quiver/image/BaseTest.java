@@ -18,19 +18,24 @@ class BaseTest {
         assertThat(Base.parse("registry://eclipse-temurin:21-jre"))
                 .isEqualTo(new Base(Base.Kind.REGISTRY, "registry://eclipse-temurin:21-jre"));
         assertThat(Base.parse("tar://base.tar")).isEqualTo(new Base(Base.Kind.TAR, "tar://base.tar"));
-        assertThat(Base.parse("registry://eclipse-temurin:21-jre").fromScratch()).isFalse();
+        assertThat(Base.parse("registry://eclipse-temurin:21-jre").fromScratch())
+                .isFalse();
     }
 
     @Test
     void dockerDaemonBaseIsRefusedWithTheChoices() {
-        assertThatThrownBy(() -> Base.parse("docker://openjdk:21")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("daemon").hasMessageContaining("registry://");
+        assertThatThrownBy(() -> Base.parse("docker://openjdk:21"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("daemon")
+                .hasMessageContaining("registry://");
     }
 
     @Test
     void anUnknownBaseNamesTheChoices() {
-        assertThatThrownBy(() -> Base.parse("eclipse-temurin:21")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'eclipse-temurin:21'").hasMessageContaining(Base.USAGE);
+        assertThatThrownBy(() -> Base.parse("eclipse-temurin:21"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'eclipse-temurin:21'")
+                .hasMessageContaining(Base.USAGE);
         assertThatThrownBy(() -> Base.parse("registry://")).isInstanceOf(IllegalArgumentException.class);
     }
 }

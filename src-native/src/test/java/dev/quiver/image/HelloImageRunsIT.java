@@ -40,17 +40,22 @@ class HelloImageRunsIT {
 
     @Test
     void imageServesAGreetingAsTheNonRootUserAndStopsOnSigterm() throws Exception {
-        assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"),
+        assumeTrue(
+                System.getProperty("os.name").toLowerCase().contains("linux"),
                 "needs Linux (namespaces and chroot) to run the image without a container runtime");
-        assumeTrue(uid(Path.of("/proc/self/status")) == 0,
+        assumeTrue(
+                uid(Path.of("/proc/self/status")) == 0,
                 "needs root to chroot into the image's root and mount /proc there (this build runs as uid "
                         + uid(Path.of("/proc/self/status")) + ")");
         assumeTrue(Files.isExecutable(UNSHARE), "needs util-linux unshare at " + UNSHARE);
         Result probe = run(UNSHARE.toString(), "--mount", "--pid", "--fork", "--mount-proc", "true");
-        assumeTrue(probe.exit() == 0, "needs new mount and PID namespaces (unshare --mount --pid --mount-proc), "
-                + "refused here: " + probe.output());
+        assumeTrue(
+                probe.exit() == 0,
+                "needs new mount and PID namespaces (unshare --mount --pid --mount-proc), " + "refused here: "
+                        + probe.output());
         String help = run(UNSHARE.toString(), "--help").output();
-        assumeTrue(help.contains("--root") && help.contains("--setuid") && help.contains("--wd"),
+        assumeTrue(
+                help.contains("--root") && help.contains("--setuid") && help.contains("--wd"),
                 "needs unshare with --root, --wd and --setuid (util-linux 2.38+)");
 
         ImageTar image = new ImageTar(HelloImageTarIT.TAR);
@@ -65,44 +70,67 @@ class HelloImageRunsIT {
         List<String> command = new ArrayList<>(List.of("env", "-i"));
         command.addAll(image.configList("Env"));
         command.add("QUARKUS_HTTP_PORT=" + port);
-        command.addAll(List.of(UNSHARE.toString(), "--mount", "--pid", "--fork", "--kill-child",
-                "--root=" + rootfs, "--mount-proc=/proc",
+        command.addAll(List.of(
+                UNSHARE.toString(),
+                "--mount",
+                "--pid",
+                "--fork",
+                "--kill-child",
+                "--root=" + rootfs,
+                "--mount-proc=/proc",
                 "--wd=" + image.config.get("config").get("WorkingDir").asText(),
-                "--setuid=" + image.config.get("config").get("User").asText(), "--setgid=0"));
+                "--setuid=" + image.config.get("config").get("User").asText(),
+                "--setgid=0"));
         command.addAll(image.configList("Entrypoint"));
         Path log = work.resolve("container.log");
-        Process container = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process container = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             HttpResponse<String> response = postWhenUp(port, container, log);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("{\"message\":\"Hello x!\"}");
 
-            ProcessHandle java = container.toHandle().descendants().findFirst()
+            ProcessHandle java = container
+                    .toHandle()
+                    .descendants()
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no process inside the container"));
-            assertThat(uid(Path.of("/proc/" + java.pid() + "/status"))).as("uid of the app").isEqualTo(185);
+            assertThat(uid(Path.of("/proc/" + java.pid() + "/status")))
+                    .as("uid of the app")
+                    .isEqualTo(185);
             String maps = Files.readString(Path.of("/proc/" + java.pid() + "/maps"));
             for (String option : image.configList("Entrypoint")) {
                 if (option.startsWith("-XX:SharedArchiveFile=")) { // the JVM ignores an archive that does not fit
-                    assertThat(maps).as("the AppCDS archive is mapped").contains(option.substring(option.indexOf('=') + 1));
+                    assertThat(maps)
+                            .as("the AppCDS archive is mapped")
+                            .contains(option.substring(option.indexOf('=') + 1));
                 }
             }
 
             java.destroy(); // SIGTERM, as a runtime stops a container
-            assertThat(container.waitFor(60, TimeUnit.SECONDS)).as("the container stopped after SIGTERM").isTrue();
+            assertThat(container.waitFor(60, TimeUnit.SECONDS))
+                    .as("the container stopped after SIGTERM")
+                    .isTrue();
             assertThat(Files.readString(log)).contains("stopped in");
         } finally {
             container.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             container.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).as("no mount left behind")
+        assertThat(Files.readString(Path.of("/proc/self/mountinfo")))
+                .as("no mount left behind")
                 .doesNotContain(rootfs.toString());
     }
 
     private static HttpResponse<String> postWhenUp(int port, Process container, Path log) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}")).build();
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"))
+                .build();
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < giveUp) {
             if (!container.isAlive()) {
@@ -126,7 +154,9 @@ class HelloImageRunsIT {
     }
 
     private static int uid(Path status) throws IOException {
-        Optional<String> line = Files.readAllLines(status).stream().filter(l -> l.startsWith("Uid:")).findFirst();
+        Optional<String> line = Files.readAllLines(status).stream()
+                .filter(l -> l.startsWith("Uid:"))
+                .findFirst();
         return Integer.parseInt(line.orElseThrow().split("\\s+")[1]);
     }
 }

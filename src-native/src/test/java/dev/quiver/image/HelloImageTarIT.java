@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class HelloImageTarIT {
 
     static final Path TAR = Path.of(System.getProperty("quiver.image.tar", "target/images/hello.tar"));
-    static final Path APP = Path.of(System.getProperty("quiver.image.app", "../functions-examples/hello/target/quarkus-app"));
+    static final Path APP =
+            Path.of(System.getProperty("quiver.image.app", "../functions-examples/hello/target/quarkus-app"));
     static final String NAME = System.getProperty("quiver.image.name", "quiver/hello:0.1.0-SNAPSHOT");
     static ImageTar image;
 
@@ -37,11 +38,15 @@ class HelloImageTarIT {
     @Test
     void layersGoFromTheOperatingSystemToTheAppSoACodeChangeIsTheSmallLastLayer() {
         List<String> names = image.layers.stream().map(ImageTar.Layer::name).toList();
-        assertThat(names).isIn(List.of("os", "jre", "libs", "quarkus", "app"),
-                List.of("os", "jre", "libs", "quarkus", "start-archives", "app"));
+        assertThat(names)
+                .isIn(
+                        List.of("os", "jre", "libs", "quarkus", "app"),
+                        List.of("os", "jre", "libs", "quarkus", "start-archives", "app"));
         ImageTar.Layer app = image.layer("app");
         assertThat(app.compressedSize()).isLessThan(image.layer("libs").compressedSize() / 10);
-        assertThat(app.entries()).extracting(ImageTar.Entry::path).allMatch(p -> p.startsWith("/deployments"))
+        assertThat(app.entries())
+                .extracting(ImageTar.Entry::path)
+                .allMatch(p -> p.startsWith("/deployments"))
                 .noneMatch(p -> p.startsWith("/deployments/lib/"));
     }
 
@@ -55,7 +60,9 @@ class HelloImageTarIT {
 
     @Test
     void exposesPort8080AndRunsAsTheNonRootUser185() throws IOException {
-        assertThat(image.config.get("config").get("ExposedPorts").fieldNames()).toIterable().containsExactly("8080/tcp");
+        assertThat(image.config.get("config").get("ExposedPorts").fieldNames())
+                .toIterable()
+                .containsExactly("8080/tcp");
         assertThat(image.config.get("config").get("User").asText()).isEqualTo("185");
         String passwd = new String(image.layerFile("os", "/etc/passwd"), StandardCharsets.UTF_8);
         assertThat(passwd).contains(":x:185:0:");
@@ -64,7 +71,8 @@ class HelloImageTarIT {
 
     @Test
     void environmentPointsAtTheJlinkRuntime() {
-        assertThat(image.configList("Env")).contains("JAVA_HOME=/opt/java", "LANG=C.UTF-8")
+        assertThat(image.configList("Env"))
+                .contains("JAVA_HOME=/opt/java", "LANG=C.UTF-8")
                 .anyMatch(e -> e.startsWith("PATH=/opt/java/bin:"));
     }
 
@@ -72,11 +80,14 @@ class HelloImageTarIT {
     void appLayerHoldsTheRunnerJarAndTheAppJar() {
         ImageTar.Layer app = image.layer("app");
         assertThat(app.get("/deployments/quarkus-run.jar").size()).isPositive();
-        assertThat(app.entries()).extracting(ImageTar.Entry::path)
+        assertThat(app.entries())
+                .extracting(ImageTar.Entry::path)
                 .anyMatch(p -> p.matches("/deployments/app/hello-.*\\.jar"));
-        assertThat(image.layer("libs").entries()).extracting(ImageTar.Entry::path)
+        assertThat(image.layer("libs").entries())
+                .extracting(ImageTar.Entry::path)
                 .anyMatch(p -> p.matches("/deployments/lib/main/io\\.quarkus\\.quarkus-core-.*\\.jar"));
-        assertThat(image.layer("quarkus").entries()).extracting(ImageTar.Entry::path)
+        assertThat(image.layer("quarkus").entries())
+                .extracting(ImageTar.Entry::path)
                 .contains("/deployments/quarkus/quarkus-application.dat");
     }
 
@@ -93,10 +104,12 @@ class HelloImageTarIT {
     void osLayerHoldsTheDynamicLoaderAndTheCLibrary() {
         ImageTar.Layer os = image.layer("os");
         List<String> paths = os.entries().stream().map(ImageTar.Entry::path).toList();
-        assertThat(paths).anyMatch(p -> p.matches("/lib(64)?/(.*/)?ld-linux.*\\.so\\.\\d"))
+        assertThat(paths)
+                .anyMatch(p -> p.matches("/lib(64)?/(.*/)?ld-linux.*\\.so\\.\\d"))
                 .anyMatch(p -> p.matches("/.*/libc\\.so\\.6"))
                 .anyMatch(p -> p.matches("/.*/libz\\.so\\.1"));
-        String loader = paths.stream().filter(p -> p.contains("ld-linux")).findFirst().orElseThrow();
+        String loader =
+                paths.stream().filter(p -> p.contains("ld-linux")).findFirst().orElseThrow();
         assertThat(os.get(loader).executable()).isTrue();
     }
 
@@ -105,7 +118,8 @@ class HelloImageTarIT {
         List<String> entrypoint = image.configList("Entrypoint");
         boolean cds = image.layers.stream().anyMatch(l -> l.has("/deployments/app-cds.jsa"));
         boolean aot = image.layers.stream().anyMatch(l -> l.has("/deployments/app.aot"));
-        assertThat(entrypoint.contains("-XX:SharedArchiveFile=/deployments/app-cds.jsa")).isEqualTo(cds);
+        assertThat(entrypoint.contains("-XX:SharedArchiveFile=/deployments/app-cds.jsa"))
+                .isEqualTo(cds);
         assertThat(entrypoint.contains("-XX:AOTCache=/deployments/app.aot")).isEqualTo(aot);
     }
 
@@ -122,11 +136,17 @@ class HelloImageTarIT {
         assertThat(new String(files.get("oci-layout"), StandardCharsets.UTF_8)).contains("\"imageLayoutVersion\"");
         JsonNode index = json.readTree(files.get("index.json"));
         JsonNode descriptor = index.get("manifests").get(0);
-        assertThat(descriptor.get("annotations").get("org.opencontainers.image.ref.name").asText()).isEqualTo(NAME);
-        JsonNode manifest = json.readTree(files.get("blobs/sha256/" + descriptor.get("digest").asText().substring(7)));
+        assertThat(descriptor
+                        .get("annotations")
+                        .get("org.opencontainers.image.ref.name")
+                        .asText())
+                .isEqualTo(NAME);
+        JsonNode manifest = json.readTree(
+                files.get("blobs/sha256/" + descriptor.get("digest").asText().substring(7)));
         assertThat(manifest.get("layers")).hasSize(image.layers.size());
-        JsonNode config = json.readTree(files.get("blobs/sha256/"
-                + manifest.get("config").get("digest").asText().substring(7)));
-        assertThat(config.get("config").get("Entrypoint")).isEqualTo(image.config.get("config").get("Entrypoint"));
+        JsonNode config = json.readTree(files.get(
+                "blobs/sha256/" + manifest.get("config").get("digest").asText().substring(7)));
+        assertThat(config.get("config").get("Entrypoint"))
+                .isEqualTo(image.config.get("config").get("Entrypoint"));
     }
 }

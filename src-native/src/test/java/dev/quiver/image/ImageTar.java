@@ -35,7 +35,9 @@ final class ImageTar {
         }
 
         Entry get(String path) {
-            return entries.stream().filter(e -> e.path().equals(path)).findFirst()
+            return entries.stream()
+                    .filter(e -> e.path().equals(path))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("layer " + name + " has no " + path));
         }
     }
@@ -74,8 +76,11 @@ final class ImageTar {
     }
 
     Layer layer(String name) {
-        return layers.stream().filter(l -> l.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no layer " + name + " in " + layers.stream().map(Layer::name).toList()));
+        return layers.stream()
+                .filter(l -> l.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no layer " + name + " in "
+                        + layers.stream().map(Layer::name).toList()));
     }
 
     List<String> configList(String key) {
@@ -104,11 +109,14 @@ final class ImageTar {
         for (int i = 0; i < layers.size(); i++) {
             try (TarArchiveInputStream in = layerStream(i)) {
                 for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                    Path target = rootfs.resolve(normalize(e.getName()).substring(1)).normalize();
+                    Path target =
+                            rootfs.resolve(normalize(e.getName()).substring(1)).normalize();
                     if (!target.startsWith(rootfs)) {
                         throw new IOException("layer entry outside the root: " + e.getName());
                     }
-                    String name = target.getFileName() == null ? "" : target.getFileName().toString();
+                    String name = target.getFileName() == null
+                            ? ""
+                            : target.getFileName().toString();
                     if (name.startsWith(".wh.")) {
                         throw new IOException("whiteouts are not expected in this image: " + e.getName());
                     }
@@ -121,7 +129,8 @@ final class ImageTar {
                         throw new IOException("unexpected entry type in a Jib layer: " + e.getName());
                     }
                     Files.setPosixFilePermissions(target, permissions(e.getMode()));
-                    Files.setLastModifiedTime(target, FileTime.from(e.getLastModifiedDate().toInstant()));
+                    Files.setLastModifiedTime(
+                            target, FileTime.from(e.getLastModifiedDate().toInstant()));
                 }
             }
         }
@@ -150,10 +159,17 @@ final class ImageTar {
 
     private static Set<PosixFilePermission> permissions(int mode) {
         Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] bits = {PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
-            PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
-            PosixFilePermission.OWNER_READ};
+        PosixFilePermission[] bits = {
+            PosixFilePermission.OTHERS_EXECUTE,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_READ
+        };
         for (int i = 0; i < bits.length; i++) {
             if ((mode & (1 << i)) != 0) {
                 set.add(bits[i]);

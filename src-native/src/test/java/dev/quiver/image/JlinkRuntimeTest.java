@@ -23,14 +23,16 @@ class JlinkRuntimeTest {
     @Test
     void aJreIsRefusedByName() throws IOException {
         Path jre = home("jre", false, false, "JAVA_VERSION=\"17\"\n");
-        assertThatThrownBy(() -> JlinkRuntime.check(jre)).hasMessageContaining("no jlink in " + jre)
+        assertThatThrownBy(() -> JlinkRuntime.check(jre))
+                .hasMessageContaining("no jlink in " + jre)
                 .hasMessageContaining("not a JRE");
     }
 
     @Test
     void aJdkWithoutJmodsIsRefusedWithTheFix() throws IOException {
         Path jdk = home("nojmods", true, false, "JAVA_VERSION=\"17\"\n");
-        assertThatThrownBy(() -> JlinkRuntime.check(jdk)).hasMessageContaining("has no jmods/")
+        assertThatThrownBy(() -> JlinkRuntime.check(jdk))
+                .hasMessageContaining("has no jmods/")
                 .hasMessageContaining("openjdk-<version>-jmods");
     }
 

@@ -21,8 +21,17 @@ class JvmModulesTest {
 
     @Test
     void theDefaultHasWhatAQuarkusHttpAppNeedsAndNoDesktop() {
-        assertThat(JvmModules.DEFAULT).contains("java.base", "java.logging", "java.management", "java.naming",
-                "java.net.http", "java.sql", "jdk.unsupported", "jdk.management").doesNotContain("java.desktop");
+        assertThat(JvmModules.DEFAULT)
+                .contains(
+                        "java.base",
+                        "java.logging",
+                        "java.management",
+                        "java.naming",
+                        "java.net.http",
+                        "java.sql",
+                        "jdk.unsupported",
+                        "jdk.management")
+                .doesNotContain("java.desktop");
     }
 
     @Test

@@ -30,20 +30,37 @@ class QuiverImageCliTest {
     @Test
     void missingRequiredOptionsExit2WithUsage() {
         assertThat(QuiverImage.run("--app", "x")).isEqualTo(2);
-        assertThat(err()).contains("Missing required options").contains("--image").contains("Usage: quiver-image");
+        assertThat(err())
+                .contains("Missing required options")
+                .contains("--image")
+                .contains("Usage: quiver-image");
     }
 
     @Test
     void anAppDirectoryThatIsNotThereExits2NamingIt(@TempDir Path dir) {
-        assertThat(QuiverImage.run("--app", dir.resolve("nope").toString(), "--image", "a/b:1",
-                "--output", dir.resolve("o.tar").toString())).isEqualTo(2);
+        assertThat(QuiverImage.run(
+                        "--app",
+                        dir.resolve("nope").toString(),
+                        "--image",
+                        "a/b:1",
+                        "--output",
+                        dir.resolve("o.tar").toString()))
+                .isEqualTo(2);
         assertThat(err()).contains("--app " + dir.resolve("nope") + " is not a directory");
     }
 
     @Test
     void aDaemonBaseExits2(@TempDir Path dir) {
-        assertThat(QuiverImage.run("--app", dir.toString(), "--image", "a/b:1", "--output",
-                dir.resolve("o.tar").toString(), "--base", "docker://x")).isEqualTo(2);
+        assertThat(QuiverImage.run(
+                        "--app",
+                        dir.toString(),
+                        "--image",
+                        "a/b:1",
+                        "--output",
+                        dir.resolve("o.tar").toString(),
+                        "--base",
+                        "docker://x"))
+                .isEqualTo(2);
         assertThat(err()).contains("quiver-image: --base docker://x");
     }
 

@@ -20,11 +20,12 @@ class SharedLibrariesTest {
 
     @Test
     void lddLinesGiveEachLibraryWithThePathTheLoaderFoundAndSkipTheVdso() {
-        assertThat(SharedLibraries.parseLdd(LDD_JAVA)).containsExactly(
-                new SharedLibraries.Needed("libz.so.1", "/lib/x86_64-linux-gnu/libz.so.1"),
-                new SharedLibraries.Needed("libjli.so", "/opt/jre/bin/../lib/libjli.so"),
-                new SharedLibraries.Needed("libc.so.6", "/lib/x86_64-linux-gnu/libc.so.6"),
-                new SharedLibraries.Needed("/lib64/ld-linux-x86-64.so.2", "/lib64/ld-linux-x86-64.so.2"));
+        assertThat(SharedLibraries.parseLdd(LDD_JAVA))
+                .containsExactly(
+                        new SharedLibraries.Needed("libz.so.1", "/lib/x86_64-linux-gnu/libz.so.1"),
+                        new SharedLibraries.Needed("libjli.so", "/opt/jre/bin/../lib/libjli.so"),
+                        new SharedLibraries.Needed("libc.so.6", "/lib/x86_64-linux-gnu/libc.so.6"),
+                        new SharedLibraries.Needed("/lib64/ld-linux-x86-64.so.2", "/lib64/ld-linux-x86-64.so.2"));
     }
 
     @Test

@@ -38,10 +38,12 @@ class StartArchivesTest {
 
     @Test
     void onABaseThatCannotRunHereAnArchiveIsLeftOutUnlessTrusted() throws Exception {
-        assertThat(StartArchives.decide(app, Optional.empty(), false, log)).singleElement()
+        assertThat(StartArchives.decide(app, Optional.empty(), false, log))
+                .singleElement()
                 .satisfies(d -> assertThat(d.include()).isFalse())
                 .satisfies(d -> assertThat(d.reason()).contains("quarkus.package.jar.appcds.builder-image"));
-        assertThat(StartArchives.decide(app, Optional.empty(), true, log)).singleElement()
+        assertThat(StartArchives.decide(app, Optional.empty(), true, log))
+                .singleElement()
                 .satisfies(d -> assertThat(d.include()).isTrue());
     }
 

@@ -21,6 +21,5 @@ public record ActivatorLoad(List<FunctionLoad> functions) {
      * @param inFlight requests forwarded and not yet answered
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FunctionLoad(String namespace, String function, int queued, int inFlight) {
-    }
+    public record FunctionLoad(String namespace, String function, int queued, int inFlight) {}
 }

@@ -29,8 +29,7 @@ public record ColdStart(Requests cold, Requests warm, List<Startups> startups) {
 
     /** Start-ups of one launch mode and role as one party measured them. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Startups(String launch, String role, String measuredBy, Figures figures) {
-    }
+    public record Startups(String launch, String role, String measuredBy, Figures figures) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Figures(long count, double p50Ms, double p90Ms, double maxMs) {

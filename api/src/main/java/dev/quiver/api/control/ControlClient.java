@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 
 /** A client of the local platform's control API ({@code /v1}): typed with the records of this package. */
 public final class ControlClient {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final URI base;
     private final HttpClient http;
@@ -74,12 +74,14 @@ public final class ControlClient {
     }
 
     public List<FunctionStatus> functions() {
-        return read(expectOk(send(get("v1/functions"))), new TypeReference<List<FunctionStatus>>() { });
+        return read(expectOk(send(get("v1/functions"))), new TypeReference<List<FunctionStatus>>() {});
     }
 
     /** The status table and cold-start lines as {@code quiver ls} prints them. */
     public String table() {
-        return expectOk(send(request("v1/functions").header("Accept", "text/plain").GET())).body();
+        return expectOk(send(
+                        request("v1/functions").header("Accept", "text/plain").GET()))
+                .body();
     }
 
     public Optional<FunctionStatus> function(String name) {
@@ -93,21 +95,25 @@ public final class ControlClient {
 
     public Optional<String> logs(String name, int lines) {
         return found(send(request("v1/functions/" + path(name) + "/logs?lines=" + lines)
-                .header("Accept", "text/plain").GET())).map(HttpResponse::body);
+                        .header("Accept", "text/plain")
+                        .GET()))
+                .map(HttpResponse::body);
     }
 
     /** The HTML report of every function's history. */
     public String report() {
-        return expectOk(send(request("v1/report").header("Accept", "text/html").GET())).body();
+        return expectOk(send(request("v1/report").header("Accept", "text/html").GET()))
+                .body();
     }
 
     public List<ComponentStatus> components() {
-        return read(expectOk(send(get("v1/platform/components"))), new TypeReference<List<ComponentStatus>>() { });
+        return read(expectOk(send(get("v1/platform/components"))), new TypeReference<List<ComponentStatus>>() {});
     }
 
     /** Creates or updates the function the YAML (or JSON) document describes. */
     public DeployResult deploy(String document) {
-        HttpResponse<String> r = send(request("v1/functions").header("Content-Type", "application/yaml")
+        HttpResponse<String> r = send(request("v1/functions")
+                .header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofString(document)));
         if (r.statusCode() == 200 || r.statusCode() == 201) {
             return new DeployResult(r.statusCode(), read(r, FunctionStatus.class), null);
@@ -207,8 +213,9 @@ public final class ControlClient {
     /** No answer from the control API: the platform is not running there. */
     public static final class ControlUnreachable extends ControlException {
         public ControlUnreachable(URI base, Exception cause) {
-            super("no answer from the control API at " + base + " (" + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")");
+            super("no answer from the control API at " + base + " ("
+                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+                    + ")");
         }
     }
 }

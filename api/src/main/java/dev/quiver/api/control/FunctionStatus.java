@@ -12,11 +12,30 @@ import java.util.List;
  * @param coldStartText the cold-start line {@code quiver status} shows ({@code warm 1/1 p50 31ms (...)})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FunctionStatus(String name, String artifact, int ready, int warm, int starting, int desired,
-                             String mode, boolean panicking, double concurrency, double rps, long lag, int queued,
-                             long coldStarts, long warmStarts, long promotions, long crashes, String lastCrash,
-                             List<String> reasons, List<InstanceStatus> instances, String launch,
-                             String launchReason, ColdStart coldStart, String coldStartText) {
+public record FunctionStatus(
+        String name,
+        String artifact,
+        int ready,
+        int warm,
+        int starting,
+        int desired,
+        String mode,
+        boolean panicking,
+        double concurrency,
+        double rps,
+        long lag,
+        int queued,
+        long coldStarts,
+        long warmStarts,
+        long promotions,
+        long crashes,
+        String lastCrash,
+        List<String> reasons,
+        List<InstanceStatus> instances,
+        String launch,
+        String launchReason,
+        ColdStart coldStart,
+        String coldStartText) {
 
     public FunctionStatus {
         coldStart = coldStart == null ? ColdStart.NONE : coldStart;

@@ -10,6 +10,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param maxLag the highest Kafka lag seen, -1 when the function has no Kafka trigger
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FunctionSummary(int samples, int maxReady, int maxDesired, int lastReady, int lastWarm,
-                              int lastDesired, boolean panicked, double maxConcurrency, long maxLag, long lastLag) {
-}
+public record FunctionSummary(
+        int samples,
+        int maxReady,
+        int maxDesired,
+        int lastReady,
+        int lastWarm,
+        int lastDesired,
+        boolean panicked,
+        double maxConcurrency,
+        long maxLag,
+        long lastLag) {}

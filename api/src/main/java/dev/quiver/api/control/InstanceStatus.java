@@ -11,7 +11,17 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param reportedStartupMillis process start to ready as the instance reported it, -1 until known
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record InstanceStatus(String id, String role, String state, int port, long pid, int inFlight,
-                             double concurrency, long requests, int generation, String log, String launch,
-                             long startupMillis, long reportedStartupMillis) {
-}
+public record InstanceStatus(
+        String id,
+        String role,
+        String state,
+        int port,
+        long pid,
+        int inFlight,
+        double concurrency,
+        long requests,
+        int generation,
+        String log,
+        String launch,
+        long startupMillis,
+        long reportedStartupMillis) {}

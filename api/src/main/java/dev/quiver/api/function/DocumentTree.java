@@ -59,8 +59,12 @@ final class DocumentTree {
     void allowOnly(Set<String> known) {
         for (String k : map.keySet()) {
             if (!known.contains(k)) {
-                fail(k, known.isEmpty() ? "is not a known key (this section takes none)"
-                        : "is not a known key (known: " + String.join(", ", new TreeSet<>(known)) + ")", map.get(k));
+                fail(
+                        k,
+                        known.isEmpty()
+                                ? "is not a known key (this section takes none)"
+                                : "is not a known key (known: " + String.join(", ", new TreeSet<>(known)) + ")",
+                        map.get(k));
             }
         }
     }

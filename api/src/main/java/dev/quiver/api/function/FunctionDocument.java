@@ -22,9 +22,16 @@ import java.util.Optional;
  * @param env        environment variables of the instances, in order
  * @param scaling    scaler-core's spec, from {@code scale} and {@code triggers.kafka.lag}
  */
-public record FunctionDocument(String name, Optional<String> artifact, Optional<String> image, List<String> jvmOptions,
-                               Jvm jvm, Map<String, String> properties, Map<String, String> env, FunctionSpec scaling,
-                               Triggers triggers) {
+public record FunctionDocument(
+        String name,
+        Optional<String> artifact,
+        Optional<String> image,
+        List<String> jvmOptions,
+        Jvm jvm,
+        Map<String, String> properties,
+        Map<String, String> env,
+        FunctionSpec scaling,
+        Triggers triggers) {
 
     public FunctionDocument {
         jvmOptions = List.copyOf(jvmOptions);
@@ -59,6 +66,5 @@ public record FunctionDocument(String name, Optional<String> artifact, Optional<
     }
 
     /** A Kafka topic the instances consume directly as one consumer group; scaled on the group's lag. */
-    public record KafkaTrigger(String topic, String group) {
-    }
+    public record KafkaTrigger(String topic, String group) {}
 }

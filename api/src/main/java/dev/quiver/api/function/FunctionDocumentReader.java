@@ -56,8 +56,7 @@ public final class FunctionDocumentReader {
         }
     }
 
-    private FunctionDocumentReader() {
-    }
+    private FunctionDocumentReader() {}
 
     /** Reads a local function file (YAML or JSON). */
     public static FunctionDocument readYaml(String document) {
@@ -89,17 +88,20 @@ public final class FunctionDocumentReader {
         List<String> jvmOptions = root.strings("jvmOptions");
         Map<String, String> properties = root.stringMap("properties");
         Map<String, String> env = root.stringMap("env");
-        env.keySet().stream().filter(k -> !ENV_NAME.matcher(k).matches()).forEach(k -> root.fail("env." + k,
-                "must be a C identifier ([A-Za-z_][A-Za-z0-9_]*)", k));
+        env.keySet().stream()
+                .filter(k -> !ENV_NAME.matcher(k).matches())
+                .forEach(k -> root.fail("env." + k, "must be a C identifier ([A-Za-z_][A-Za-z0-9_]*)", k));
         env.keySet().forEach(k -> LaunchRules.envProblem(k).ifPresent(rule -> root.fail("env." + k, rule, k)));
         for (int i = 0; i < jvmOptions.size(); i++) {
             String option = jvmOptions.get(i);
             int index = i;
-            LaunchRules.jvmOptionProblem(option).ifPresent(rule -> root.fail("jvmOptions[" + index + "]", rule,
-                    option));
+            LaunchRules.jvmOptionProblem(option)
+                    .ifPresent(rule -> root.fail("jvmOptions[" + index + "]", rule, option));
         }
-        properties.keySet().stream().map(k -> "-D" + k).forEach(o -> LaunchRules.jvmOptionProblem(o)
-                .ifPresent(rule -> root.fail("properties." + o.substring(2), rule, o.substring(2))));
+        properties.keySet().stream()
+                .map(k -> "-D" + k)
+                .forEach(o -> LaunchRules.jvmOptionProblem(o)
+                        .ifPresent(rule -> root.fail("properties." + o.substring(2), rule, o.substring(2))));
         Jvm jvm = target == Target.LOCAL ? jvm(root.section("jvm")) : Jvm.NONE;
         DocumentTree triggers = root.section("triggers");
         triggers.allowOnly(TRIGGERS);
@@ -113,10 +115,16 @@ public final class FunctionDocumentReader {
         if (!errors.isEmpty()) {
             throw new SpecException(errors);
         }
-        return new FunctionDocument(scaling.name(),
+        return new FunctionDocument(
+                scaling.name(),
                 target == Target.LOCAL ? Optional.of(code) : Optional.empty(),
                 target == Target.KUBERNETES ? Optional.of(code) : Optional.empty(),
-                jvmOptions, jvm, properties, env, scaling, new Triggers(isHttp, broker, kafka));
+                jvmOptions,
+                jvm,
+                properties,
+                env,
+                scaling,
+                new Triggers(isHttp, broker, kafka));
     }
 
     private static Jvm jvm(DocumentTree t) {
@@ -168,8 +176,8 @@ public final class FunctionDocumentReader {
         return Optional.of(new KafkaTrigger(topic, t.string("group", "quiver-" + (name == null ? "function" : name))));
     }
 
-    private static FunctionSpec scaling(String name, Object scale, boolean http, DocumentTree kafka,
-            List<Violation> errors) {
+    private static FunctionSpec scaling(
+            String name, Object scale, boolean http, DocumentTree kafka, List<Violation> errors) {
         Map<String, Object> core = new LinkedHashMap<>();
         if (name != null) {
             core.put("name", name);
@@ -195,8 +203,8 @@ public final class FunctionDocumentReader {
                 if (name == null && v.key().equals("name")) {
                     continue; // already reported as required
                 }
-                String key = v.key().equals("lag") || v.key().startsWith("lag.") ? "triggers.kafka." + v.key()
-                        : v.key();
+                String key =
+                        v.key().equals("lag") || v.key().startsWith("lag.") ? "triggers.kafka." + v.key() : v.key();
                 errors.add(new Violation(key, v.rule(), v.value()));
             }
             return FunctionSpec.defaults("function");
@@ -219,8 +227,11 @@ public final class FunctionDocumentReader {
             throw new SpecException(List.of(new Violation("the document", "must be a map of settings", v)));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new SpecException(List.of(new Violation("line " + line, "not valid YAML: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""), null)));
+            throw new SpecException(List.of(new Violation(
+                    "line " + line,
+                    "not valid YAML: "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""),
+                    null)));
         }
     }
 }

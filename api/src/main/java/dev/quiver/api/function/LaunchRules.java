@@ -13,15 +13,22 @@ import java.util.Set;
  */
 public final class LaunchRules {
     /** Environment variables the JVM reads options from (they would bypass the jvmOptions check). */
-    public static final Set<String> JVM_OPTION_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",
-            "JDK_JAVA_OPTIONS");
+    public static final Set<String> JVM_OPTION_VARIABLES =
+            Set.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS");
 
     /** JVM option prefixes that run a program, load an agent or native code, or read more options from a file. */
-    public static final List<String> REFUSED_OPTIONS = List.of("-XX:OnOutOfMemoryError", "-XX:OnError",
-            "-XX:VMOptionsFile", "-XX:Flags", "-agentpath", "-agentlib", "-javaagent", "-Xrun", "@");
+    public static final List<String> REFUSED_OPTIONS = List.of(
+            "-XX:OnOutOfMemoryError",
+            "-XX:OnError",
+            "-XX:VMOptionsFile",
+            "-XX:Flags",
+            "-agentpath",
+            "-agentlib",
+            "-javaagent",
+            "-Xrun",
+            "@");
 
-    private LaunchRules() {
-    }
+    private LaunchRules() {}
 
     /** Why an environment variable name is refused, or empty when it may be set. */
     public static Optional<String> envProblem(String name) {
@@ -29,8 +36,9 @@ public final class LaunchRules {
             return Optional.of("must not be a dynamic linker variable (LD_*): it loads native code into the process");
         }
         if (JVM_OPTION_VARIABLES.contains(name)) {
-            return Optional.of("must not be a JVM options variable (" + String.join(", ",
-                    JVM_OPTION_VARIABLES.stream().sorted().toList()) + "): put JVM flags in jvmOptions");
+            return Optional.of("must not be a JVM options variable ("
+                    + String.join(", ", JVM_OPTION_VARIABLES.stream().sorted().toList())
+                    + "): put JVM flags in jvmOptions");
         }
         return Optional.empty();
     }
@@ -42,7 +50,11 @@ public final class LaunchRules {
             if (o.startsWith(refused)) {
                 return Optional.of("must not be " + (refused.equals("@") ? "an @argument file" : refused)
                         + " (it runs a program, loads native code or an agent, or reads more options; refused: "
-                        + String.join(", ", REFUSED_OPTIONS.stream().map(r -> r.equals("@") ? "@file" : r).toList())
+                        + String.join(
+                                ", ",
+                                REFUSED_OPTIONS.stream()
+                                        .map(r -> r.equals("@") ? "@file" : r)
+                                        .toList())
                         + ")");
             }
         }

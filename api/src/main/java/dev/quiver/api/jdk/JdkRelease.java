@@ -47,8 +47,8 @@ public record JdkRelease(String version, String runtimeVersion, String implement
         p.stringPropertyNames().forEach(k -> keys.put(k, unquote(p.getProperty(k))));
         String version = keys.getOrDefault("JAVA_VERSION", "");
         String runtime = keys.getOrDefault("JAVA_RUNTIME_VERSION", "");
-        return new JdkRelease(version, runtime.isEmpty() ? version : runtime,
-                keys.getOrDefault("IMPLEMENTOR", ""), keys);
+        return new JdkRelease(
+                version, runtime.isEmpty() ? version : runtime, keys.getOrDefault("IMPLEMENTOR", ""), keys);
     }
 
     /** Reads {@code <home>/release}; empty when there is none or it cannot be read. */
@@ -95,6 +95,8 @@ public record JdkRelease(String version, String runtimeVersion, String implement
 
     static String unquote(String s) {
         String t = s.trim();
-        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1).trim() : t;
+        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")
+                ? t.substring(1, t.length() - 1).trim()
+                : t;
     }
 }

@@ -24,7 +24,8 @@ public final class JvmArchivesFile {
 
     /** One archive kind and its keys. */
     public enum Kind {
-        APPCDS("appcds.", "app-cds.jsa"), AOT("aot.", "app.aot");
+        APPCDS("appcds.", "app-cds.jsa"),
+        AOT("aot.", "app.aot");
 
         private final String prefix;
         private final String defaultFile;
@@ -57,8 +58,7 @@ public final class JvmArchivesFile {
         }
     }
 
-    private JvmArchivesFile() {
-    }
+    private JvmArchivesFile() {}
 
     /** The keys of {@code <dir>/quiver-jvm.properties}; empty when there is none. */
     public static Map<String, String> read(Path dir) throws IOException {
@@ -83,7 +83,8 @@ public final class JvmArchivesFile {
     /** Writes the keys sorted, with a header saying what the file is; line breaks in values become spaces. */
     public static void write(Path dir, Map<String, String> keys) throws IOException {
         try (Writer w = Files.newBufferedWriter(dir.resolve(NAME), StandardCharsets.UTF_8)) {
-            w.write("# Start-up archives of this app and the JDK build each needs (written by dev.quiver.runtime.aot.AotTrainer)\n");
+            w.write(
+                    "# Start-up archives of this app and the JDK build each needs (written by dev.quiver.runtime.aot.AotTrainer)\n");
             for (var e : new TreeMap<>(keys).entrySet()) {
                 w.write(key(e.getKey()) + "=" + value(e.getValue()) + "\n");
             }

@@ -1,11 +1,10 @@
 package dev.quiver.api.retry;
 
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.RetryPolicyBuilder;
 import java.time.Duration;
 import java.util.function.BiFunction;
 import java.util.function.DoubleSupplier;
-
-import dev.failsafe.RetryPolicy;
-import dev.failsafe.RetryPolicyBuilder;
 
 /**
  * When to try again, the one definition used by the broker's deliveries, the sources' publishing and the runtime's
@@ -117,7 +116,7 @@ public record RetrySchedule(int retries, BackoffPolicy policy, Duration delay, D
     public <R> RetryPolicyBuilder<R> policy(DoubleSupplier random, BiFunction<Duration, R, Duration> adjust) {
         return RetryPolicy.<R>builder()
                 .withMaxRetries(retries)
-                .withDelayFn(ctx -> adjust.apply(delayBefore(ctx.getAttemptCount(), random.getAsDouble()),
-                        ctx.getLastResult()));
+                .withDelayFn(ctx ->
+                        adjust.apply(delayBefore(ctx.getAttemptCount(), random.getAsDouble()), ctx.getLastResult()));
     }
 }

@@ -15,13 +15,16 @@ public final class BearerToken {
 
     private static final String PREFIX = "bearer ";
 
-    private BearerToken() {
-    }
+    private BearerToken() {}
 
     /** @return the token of a {@code Bearer} header, or {@code null} when the header is missing or of another scheme */
     public static String of(String authorization) {
-        if (authorization == null || authorization.length() <= PREFIX.length()
-                || !authorization.substring(0, PREFIX.length()).toLowerCase(Locale.ROOT).equals(PREFIX)) {
+        if (authorization == null
+                || authorization.length() <= PREFIX.length()
+                || !authorization
+                        .substring(0, PREFIX.length())
+                        .toLowerCase(Locale.ROOT)
+                        .equals(PREFIX)) {
             return null;
         }
         return authorization.substring(PREFIX.length()).trim();

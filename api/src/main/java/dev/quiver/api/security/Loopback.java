@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Whether a bind address only accepts connections from this machine. Pure: no DNS look-up. */
 public final class Loopback {
 
-    private Loopback() {
-    }
+    private Loopback() {}
 
     /** @return true for {@code localhost}, {@code 127.x.y.z} and {@code ::1}; false for anything else */
     public static boolean is(String host) {
@@ -17,7 +16,9 @@ public final class Loopback {
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
-        return h.equals("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("::1")
+        return h.equals("localhost")
+                || h.matches("127(\\.\\d{1,3}){3}")
+                || h.equals("::1")
                 || h.equals("0:0:0:0:0:0:0:1");
     }
 }

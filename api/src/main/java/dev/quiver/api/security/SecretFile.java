@@ -19,8 +19,7 @@ public final class SecretFile {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SecretFile() {
-    }
+    private SecretFile() {}
 
     /** @return a random secret of 256 bits as 64 hex characters */
     public static String random() {
@@ -42,8 +41,7 @@ public final class SecretFile {
             throw new IllegalArgumentException(key + " cannot be read, got '" + file + "': " + e);
         }
         if (text.isEmpty()) {
-            throw new IllegalArgumentException(key + " must name a file holding a token, got '" + file
-                    + "' (empty)");
+            throw new IllegalArgumentException(key + " must name a file holding a token, got '" + file + "' (empty)");
         }
         return text;
     }
@@ -59,7 +57,8 @@ public final class SecretFile {
             }
             Files.createDirectories(file.toAbsolutePath().getParent());
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(file);
             } catch (FileAlreadyExistsException raced) {
@@ -82,7 +81,8 @@ public final class SecretFile {
     /** The token in {@code file} (trimmed); a new one ({@link #newToken()}) written there when it is missing or empty. */
     public static String token(Path file) {
         try {
-            if (Files.isRegularFile(file) && !Files.readString(file, StandardCharsets.UTF_8).isBlank()) {
+            if (Files.isRegularFile(file)
+                    && !Files.readString(file, StandardCharsets.UTF_8).isBlank()) {
                 return Files.readString(file, StandardCharsets.UTF_8).strip();
             }
             Files.deleteIfExists(file);

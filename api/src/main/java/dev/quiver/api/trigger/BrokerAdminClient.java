@@ -21,8 +21,8 @@ import java.util.Optional;
  * Every failure is a {@link BrokerAdminException} naming the broker, the status and the broker's error message.
  */
 public final class BrokerAdminClient {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final String PATH = "/admin/v1/triggers";
 
     private final HttpClient http;
@@ -48,8 +48,8 @@ public final class BrokerAdminClient {
      * requires it ({@code quiver.broker.admin.token}, docs/eventing.md).
      */
     public static BrokerAdminClient withToken(URI base, Duration timeout, Optional<String> token) {
-        return new BrokerAdminClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), base,
-                timeout, token);
+        return new BrokerAdminClient(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), base, timeout, token);
     }
 
     public BrokerAdminClient(HttpClient http, URI base, Duration timeout, Optional<String> token) {
@@ -66,12 +66,13 @@ public final class BrokerAdminClient {
 
     /** What {@link #apply} did. */
     public enum Outcome {
-        CREATED, UNCHANGED, REPLACED
+        CREATED,
+        UNCHANGED,
+        REPLACED
     }
 
     /** @param trigger the broker's answer: the trigger as it now runs, with its status */
-    public record Applied(Outcome outcome, TriggerDocument trigger) {
-    }
+    public record Applied(Outcome outcome, TriggerDocument trigger) {}
 
     /** Creates the trigger, or leaves an identical one alone, or replaces a different one of the same name. */
     public Applied apply(TriggerDocument trigger) throws InterruptedException {
@@ -100,13 +101,19 @@ public final class BrokerAdminClient {
                 throw refused("replace trigger '" + name + "'", replaced);
             }
         }
-        throw new BrokerAdminException(base, "create trigger '" + name + "'", 409,
-                "another client keeps changing trigger '" + name + "'", null);
+        throw new BrokerAdminException(
+                base,
+                "create trigger '" + name + "'",
+                409,
+                "another client keeps changing trigger '" + name + "'",
+                null);
     }
 
     /** The live trigger of that name with its status; empty when there is none (404). */
     public Optional<TriggerDocument> get(String name) throws InterruptedException {
-        Answer a = send("read trigger '" + name + "'", HttpRequest.newBuilder(uri("/" + name)).GET());
+        Answer a = send(
+                "read trigger '" + name + "'",
+                HttpRequest.newBuilder(uri("/" + name)).GET());
         if (a.status == 404) {
             return Optional.empty();
         }
@@ -122,16 +129,18 @@ public final class BrokerAdminClient {
             throw refused("list triggers", a);
         }
         try {
-            return JSON.readValue(a.body, new TypeReference<List<TriggerDocument>>() { });
+            return JSON.readValue(a.body, new TypeReference<List<TriggerDocument>>() {});
         } catch (JsonProcessingException e) {
-            throw new BrokerAdminException(base, "list triggers", a.status, "unreadable answer: "
-                    + e.getOriginalMessage(), e);
+            throw new BrokerAdminException(
+                    base, "list triggers", a.status, "unreadable answer: " + e.getOriginalMessage(), e);
         }
     }
 
     /** Deletes the trigger; false when there was none (404). */
     public boolean delete(String name) throws InterruptedException {
-        Answer a = send("delete trigger '" + name + "'", HttpRequest.newBuilder(uri("/" + name)).DELETE());
+        Answer a = send(
+                "delete trigger '" + name + "'",
+                HttpRequest.newBuilder(uri("/" + name)).DELETE());
         if (a.status == 404) {
             return false;
         }
@@ -155,11 +164,11 @@ public final class BrokerAdminClient {
         return JSON.readValue(json, TriggerDocument.class);
     }
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     private HttpRequest.Builder post(TriggerDocument trigger) {
-        return HttpRequest.newBuilder(uri("")).header("content-type", "application/json")
+        return HttpRequest.newBuilder(uri(""))
+                .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(trigger)));
     }
 

@@ -14,8 +14,10 @@ public final class BrokerAdminException extends RuntimeException {
     private final String error;
 
     public BrokerAdminException(URI broker, String what, int status, String error, Throwable cause) {
-        super("broker " + broker + ": " + what + (status == 0 ? " got no answer: " : " answered " + status + ": ")
-                + error, cause);
+        super(
+                "broker " + broker + ": " + what + (status == 0 ? " got no answer: " : " answered " + status + ": ")
+                        + error,
+                cause);
         this.broker = broker;
         this.status = status;
         this.error = error;

@@ -13,19 +13,21 @@ import java.util.Set;
  * others not negative), {@code deadLetterSink.uri} {@code http(s)://...} or {@code kafka:TOPIC}.
  */
 public final class DeliveryRules {
-    private static final Set<String> KEYS = Set.of("retry", "backoffPolicy", "backoffDelay", "timeout",
-            "retryAfterMax", "deadLetterSink");
+    private static final Set<String> KEYS =
+            Set.of("retry", "backoffPolicy", "backoffDelay", "timeout", "retryAfterMax", "deadLetterSink");
 
-    private DeliveryRules() {
-    }
+    private DeliveryRules() {}
 
     /** @return every broken rule, keys under {@code path}; empty when the delivery is valid */
     public static List<InvalidDocumentException> check(String path, Map<?, ?> tree) {
         List<InvalidDocumentException> errors = new ArrayList<>();
         for (Object k : tree.keySet()) {
             if (!KEYS.contains(String.valueOf(k))) {
-                errors.add(new InvalidDocumentException(path + "." + k, "is not a known key (known: "
-                        + String.join(", ", KEYS.stream().sorted().toList()) + ")", tree.get(k)));
+                errors.add(new InvalidDocumentException(
+                        path + "." + k,
+                        "is not a known key (known: "
+                                + String.join(", ", KEYS.stream().sorted().toList()) + ")",
+                        tree.get(k)));
             }
         }
         Object retry = tree.get("retry");
@@ -42,10 +44,12 @@ public final class DeliveryRules {
         Object sink = tree.get("deadLetterSink");
         if (sink != null) {
             Object uri = sink instanceof Map<?, ?> m && m.size() == 1 ? m.get("uri") : null;
-            if (!(uri instanceof String u) || !(u.startsWith("http://") || u.startsWith("https://")
-                    || (u.startsWith("kafka:") && u.length() > "kafka:".length()))) {
-                errors.add(new InvalidDocumentException(path + ".deadLetterSink",
-                        "must be {uri: http(s)://...} or {uri: kafka:TOPIC}", sink));
+            if (!(uri instanceof String u)
+                    || !(u.startsWith("http://")
+                            || u.startsWith("https://")
+                            || (u.startsWith("kafka:") && u.length() > "kafka:".length()))) {
+                errors.add(new InvalidDocumentException(
+                        path + ".deadLetterSink", "must be {uri: http(s)://...} or {uri: kafka:TOPIC}", sink));
             }
         }
         return errors;
@@ -54,21 +58,24 @@ public final class DeliveryRules {
     /** The delivery as the document record; call {@link #check} first. */
     public static TriggerDocument.Delivery read(Map<?, ?> tree) {
         Object sink = tree.get("deadLetterSink");
-        return new TriggerDocument.Delivery((Integer) tree.get("retry"), (String) tree.get("backoffPolicy"),
-                (String) tree.get("backoffDelay"), (String) tree.get("timeout"), (String) tree.get("retryAfterMax"),
+        return new TriggerDocument.Delivery(
+                (Integer) tree.get("retry"),
+                (String) tree.get("backoffPolicy"),
+                (String) tree.get("backoffDelay"),
+                (String) tree.get("timeout"),
+                (String) tree.get("retryAfterMax"),
                 sink instanceof Map<?, ?> m ? new TriggerDocument.Sink((String) m.get("uri")) : null);
     }
 
-    private static void duration(String key, Object value, boolean zeroAllowed,
-            List<InvalidDocumentException> errors) {
+    private static void duration(String key, Object value, boolean zeroAllowed, List<InvalidDocumentException> errors) {
         if (value == null) {
             return;
         }
         try {
             Duration d = Duration.parse(String.valueOf(value).trim());
             if (d.isNegative() || (!zeroAllowed && d.isZero())) {
-                errors.add(new InvalidDocumentException(key, zeroAllowed ? "must not be negative" : "must be positive",
-                        value));
+                errors.add(new InvalidDocumentException(
+                        key, zeroAllowed ? "must not be negative" : "must be positive", value));
             }
         } catch (DateTimeParseException e) {
             errors.add(new InvalidDocumentException(key, "must be an ISO-8601 duration such as PT0.5S", value));

@@ -16,8 +16,14 @@ import java.util.TreeSet;
  * cesql syntax) and answers 400 naming {@code spec.filters[i]...}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Filter(Map<String, String> exact, Map<String, String> prefix, Map<String, String> suffix,
-                     List<Filter> all, List<Filter> any, Filter not, String cesql) {
+public record Filter(
+        Map<String, String> exact,
+        Map<String, String> prefix,
+        Map<String, String> suffix,
+        List<Filter> all,
+        List<Filter> any,
+        Filter not,
+        String cesql) {
     public static final Set<String> DIALECTS = Set.of("exact", "prefix", "suffix", "all", "any", "not", "cesql");
 
     public static Filter exact(String attribute, String value) {
@@ -72,8 +78,8 @@ public record Filter(Map<String, String> exact, Map<String, String> prefix, Map<
     /** @throws InvalidDocumentException naming the path, the rule and the value */
     public static Filter read(String path, Object tree) {
         if (!(tree instanceof Map<?, ?> map) || map.size() != 1) {
-            throw new InvalidDocumentException(path, "must have exactly one dialect of " + new TreeSet<>(DIALECTS),
-                    tree);
+            throw new InvalidDocumentException(
+                    path, "must have exactly one dialect of " + new TreeSet<>(DIALECTS), tree);
         }
         var entry = map.entrySet().iterator().next();
         String dialect = String.valueOf(entry.getKey());
@@ -92,8 +98,9 @@ public record Filter(Map<String, String> exact, Map<String, String> prefix, Map<
                 }
                 yield new Filter(null, null, null, null, null, null, s);
             }
-            default -> throw new InvalidDocumentException(path, "has an unknown dialect, expected one of "
-                    + new TreeSet<>(DIALECTS), dialect);
+            default ->
+                throw new InvalidDocumentException(
+                        path, "has an unknown dialect, expected one of " + new TreeSet<>(DIALECTS), dialect);
         };
     }
 

@@ -14,11 +14,11 @@ import java.util.HexFormat;
 public final class FunctionTriggerName {
     /** The broker's limit on a trigger name (a DNS label). */
     public static final int MAX = 63;
+
     private static final String PREFIX = "fn-";
     private static final int HASH = 8;
 
-    private FunctionTriggerName() {
-    }
+    private FunctionTriggerName() {}
 
     public static String of(String function) {
         String plain = PREFIX + function;

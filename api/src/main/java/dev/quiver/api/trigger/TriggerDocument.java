@@ -65,8 +65,13 @@ public record TriggerDocument(String apiVersion, String kind, Metadata metadata,
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Spec(String broker, LegacyFilter filter, List<Filter> filters, Subscriber subscriber,
-                       Delivery delivery, String ordering) {
+    public record Spec(
+            String broker,
+            LegacyFilter filter,
+            List<Filter> filters,
+            Subscriber subscriber,
+            Delivery delivery,
+            String ordering) {
         public Spec {
             filters = filters == null || filters.isEmpty() ? null : List.copyOf(filters);
         }
@@ -87,8 +92,7 @@ public record TriggerDocument(String apiVersion, String kind, Metadata metadata,
 
     /** {@code filter: {attributes: {type: x, region: ""}}}: every listed attribute equal ("" = present). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LegacyFilter(Map<String, String> attributes) {
-    }
+    public record LegacyFilter(Map<String, String> attributes) {}
 
     /** Exactly one of {@code uri} (an absolute http(s) URL) and {@code function} (the broker resolves it). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -104,15 +108,17 @@ public record TriggerDocument(String apiVersion, String kind, Metadata metadata,
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Delivery(Integer retry, String backoffPolicy, String backoffDelay, String timeout,
-                           String retryAfterMax, Sink deadLetterSink) {
-    }
+    public record Delivery(
+            Integer retry,
+            String backoffPolicy,
+            String backoffDelay,
+            String timeout,
+            String retryAfterMax,
+            Sink deadLetterSink) {}
 
     /** {@code uri: http://...} or {@code uri: kafka:TOPIC}. */
-    public record Sink(String uri) {
-    }
+    public record Sink(String uri) {}
 
     /** What the broker answers about a live trigger. */
-    public record Status(boolean ready, String subscriberUri, String topic, String consumerGroup) {
-    }
+    public record Status(boolean ready, String subscriberUri, String topic, String consumerGroup) {}
 }

@@ -27,10 +27,13 @@ class ControlClientTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", ex -> {
             String key = ex.getRequestMethod() + " " + ex.getRequestURI();
-            seen.put(key, String.valueOf(ex.getRequestHeaders().getFirst("Authorization")) + "|"
-                    + ex.getRequestHeaders().getFirst("Content-Type"));
-            String[] a = answers.getOrDefault(key, new String[] {"404",
-                "{\"status\":404,\"error\":\"not_found\",\"message\":\"No function 'x' is deployed.\"}"});
+            seen.put(
+                    key,
+                    String.valueOf(ex.getRequestHeaders().getFirst("Authorization")) + "|"
+                            + ex.getRequestHeaders().getFirst("Content-Type"));
+            String[] a = answers.getOrDefault(key, new String[] {
+                "404", "{\"status\":404,\"error\":\"not_found\",\"message\":\"No function 'x' is deployed.\"}"
+            });
             byte[] body = a[1].getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(Integer.parseInt(a[0]), body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
@@ -39,8 +42,8 @@ class ControlClientTest {
             ex.close();
         });
         server.start();
-        client = new ControlClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                Duration.ofSeconds(5));
+        client = new ControlClient(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(5));
     }
 
     @AfterEach
@@ -70,15 +73,18 @@ class ControlClientTest {
 
     @Test
     void sendsTheBearerTokenAndTheYamlTypeOnEveryCall() {
-        ControlClient withToken = new ControlClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                Duration.ofSeconds(5), () -> java.util.Optional.of("s3cr3t-token\n"));
+        ControlClient withToken = new ControlClient(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                Duration.ofSeconds(5),
+                () -> java.util.Optional.of("s3cr3t-token\n"));
         answers.put("POST /v1/functions", new String[] {"400", "{\"problems\":[\"x\"]}"});
 
         withToken.function("x");
         withToken.deploy("name: x");
         withToken.delete("x");
 
-        assertThat(seen).containsEntry("GET /v1/functions/x", "Bearer s3cr3t-token|null")
+        assertThat(seen)
+                .containsEntry("GET /v1/functions/x", "Bearer s3cr3t-token|null")
                 .containsEntry("POST /v1/functions", "Bearer s3cr3t-token|application/yaml")
                 .containsEntry("DELETE /v1/functions/x", "Bearer s3cr3t-token|null");
     }
@@ -92,10 +98,14 @@ class ControlClientTest {
 
     @Test
     void anUnauthorizedAnswerNamesTheMessage() {
-        answers.put("GET /v1/functions/x", new String[] {"401", "{\"status\":401,\"error\":\"unauthorized\","
-                + "\"message\":\"a bearer token is required: see /d/control-token\"}"});
+        answers.put("GET /v1/functions/x", new String[] {
+            "401",
+            "{\"status\":401,\"error\":\"unauthorized\","
+                    + "\"message\":\"a bearer token is required: see /d/control-token\"}"
+        });
 
-        assertThatThrownBy(() -> client.function("x")).hasMessageContaining("HTTP 401")
+        assertThatThrownBy(() -> client.function("x"))
+                .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("/d/control-token");
     }
 
@@ -107,8 +117,9 @@ class ControlClientTest {
 
     @Test
     void aRejectedDeployCarriesTheProblems() {
-        answers.put("POST /v1/functions", new String[] {"400",
-            "{\"status\":400,\"error\":\"invalid_function\",\"problems\":[\"scale.maxScale: must be >= 1\"]}"});
+        answers.put("POST /v1/functions", new String[] {
+            "400", "{\"status\":400,\"error\":\"invalid_function\",\"problems\":[\"scale.maxScale: must be >= 1\"]}"
+        });
 
         ControlClient.DeployResult r = client.deploy("name: x");
 
@@ -118,10 +129,12 @@ class ControlClientTest {
 
     @Test
     void anUnexpectedAnswerNamesTheStatusAndTheMessage() {
-        answers.put("GET /v1/functions", new String[] {"500",
-            "{\"status\":500,\"error\":\"internal\",\"message\":\"the loop is stuck\"}"});
+        answers.put(
+                "GET /v1/functions",
+                new String[] {"500", "{\"status\":500,\"error\":\"internal\",\"message\":\"the loop is stuck\"}"});
 
-        assertThatThrownBy(client::functions).isInstanceOf(ControlClient.ControlException.class)
+        assertThatThrownBy(client::functions)
+                .isInstanceOf(ControlClient.ControlException.class)
                 .hasMessage("the control API answered HTTP 500 to GET /v1/functions: the loop is stuck");
     }
 
@@ -130,21 +143,26 @@ class ControlClientTest {
         server.stop(0);
 
         assertThat(client.ready()).isFalse();
-        assertThatThrownBy(client::info).isInstanceOf(ControlClient.ControlUnreachable.class)
+        assertThatThrownBy(client::info)
+                .isInstanceOf(ControlClient.ControlUnreachable.class)
                 .hasMessageStartingWith("no answer from the control API at http://127.0.0.1:");
     }
 
     @Test
     void readsTheSummaryAndTheComponents() {
-        answers.put("GET /v1/functions/orders/summary?since=5", new String[] {"200",
+        answers.put("GET /v1/functions/orders/summary?since=5", new String[] {
+            "200",
             "{\"samples\":3,\"maxReady\":2,\"maxDesired\":4,\"lastReady\":0,\"lastWarm\":0,\"lastDesired\":0,"
-                    + "\"panicked\":false,\"maxConcurrency\":3.5,\"maxLag\":900,\"lastLag\":0}"});
-        answers.put("GET /v1/platform/components", new String[] {"200",
+                    + "\"panicked\":false,\"maxConcurrency\":3.5,\"maxLag\":900,\"lastLag\":0}"
+        });
+        answers.put("GET /v1/platform/components", new String[] {
+            "200",
             "[{\"name\":\"kafka\",\"state\":\"ready\",\"pid\":5,\"restarts\":1,\"lastExit\":\"exit 1 after 3 s\","
-                    + "\"log\":\"k.log\"}]"});
+                    + "\"log\":\"k.log\"}]"
+        });
 
         assertThat(client.summary("orders", 5)).contains(new FunctionSummary(3, 2, 4, 0, 0, 0, false, 3.5, 900, 0));
-        assertThat(client.components()).containsExactly(new ComponentStatus("kafka", "ready", 5, 1,
-                "exit 1 after 3 s", "k.log"));
+        assertThat(client.components())
+                .containsExactly(new ComponentStatus("kafka", "ready", 5, 1, "exit 1 after 3 s", "k.log"));
     }
 }

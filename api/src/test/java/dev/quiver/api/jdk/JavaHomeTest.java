@@ -49,8 +49,10 @@ class JavaHomeTest {
         Path bin = Files.createDirectories(dir.resolve("usr-bin"));
         Files.createSymbolicLink(bin.resolve("java"), home.resolve("bin/java"));
 
-        JavaHome byPath = JavaHome.ofLauncher(bin.resolve("java").toString(), "").orElseThrow();
-        JavaHome byName = JavaHome.ofLauncher("java", dir.resolve("nothing-here") + ":" + bin).orElseThrow();
+        JavaHome byPath =
+                JavaHome.ofLauncher(bin.resolve("java").toString(), "").orElseThrow();
+        JavaHome byName = JavaHome.ofLauncher("java", dir.resolve("nothing-here") + ":" + bin)
+                .orElseThrow();
 
         assertThat(byPath.home()).isEqualTo(home.toRealPath());
         assertThat(byName.home()).isEqualTo(home.toRealPath());
@@ -65,16 +67,19 @@ class JavaHomeTest {
 
     @Test
     void archiveKeysAreWrittenAndReadBack() throws IOException {
-        Map<String, String> keys = new java.util.TreeMap<>(JvmArchivesFile.Kind.AOT.entries("app.aot",
-                "C:\\jdk 25", "25.0.1+8"));
+        Map<String, String> keys =
+                new java.util.TreeMap<>(JvmArchivesFile.Kind.AOT.entries("app.aot", "C:\\jdk 25", "25.0.1+8"));
         keys.put(JvmArchivesFile.AOT_TRAINING, "3 requests: a=b\nsecond line");
         JvmArchivesFile.write(dir, keys);
 
         Map<String, String> read = JvmArchivesFile.read(dir);
-        assertThat(read).containsEntry("aot.file", "app.aot").containsEntry("aot.java.home", "C:\\jdk 25")
+        assertThat(read)
+                .containsEntry("aot.file", "app.aot")
+                .containsEntry("aot.java.home", "C:\\jdk 25")
                 .containsEntry("aot.java.version", "25.0.1+8")
                 .containsEntry("aot.training", "3 requests: a=b second line");
-        assertThat(JvmArchivesFile.get(read, JvmArchivesFile.Kind.APPCDS.fileKey())).isEmpty();
+        assertThat(JvmArchivesFile.get(read, JvmArchivesFile.Kind.APPCDS.fileKey()))
+                .isEmpty();
         assertThat(JvmArchivesFile.read(dir.resolve("none"))).isEmpty();
     }
 

@@ -37,16 +37,16 @@ class JdkReleaseTest {
                 Arguments.of("no version at all", """
                         IMPLEMENTOR="Someone"
                         """, "", "", "Someone", 0),
-                Arguments.of("blanks around a quoted value", "JAVA_VERSION = \" 11.0.1 \"  \n", "11.0.1", "11.0.1", "",
-                        11),
+                Arguments.of(
+                        "blanks around a quoted value", "JAVA_VERSION = \" 11.0.1 \"  \n", "11.0.1", "11.0.1", "", 11),
                 Arguments.of("Java 8 numbering", "JAVA_VERSION=\"1.8.0_402\"\n", "1.8.0_402", "1.8.0_402", "", 8),
                 Arguments.of("empty file", "", "", "", "", 0));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("releases")
-    void releaseFilesAreRead(String label, String text, String version, String runtime, String implementor,
-            int feature) {
+    void releaseFilesAreRead(
+            String label, String text, String version, String runtime, String implementor, int feature) {
         JdkRelease r = JdkRelease.parse(text);
         assertThat(r.version()).isEqualTo(version);
         assertThat(r.runtimeVersion()).isEqualTo(runtime);
@@ -62,8 +62,17 @@ class JdkReleaseTest {
     }
 
     @ParameterizedTest(name = "{0} is feature release {1}")
-    @CsvSource({"25.0.3, 25", "17.0.15, 17", "17, 17", "1.8.0_402, 8", "26-ea, 26", "25.0.1+8-LTS, 25",
-            "'', 0", "ea, 0", "123456, 0"})
+    @CsvSource({
+        "25.0.3, 25",
+        "17.0.15, 17",
+        "17, 17",
+        "1.8.0_402, 8",
+        "26-ea, 26",
+        "25.0.1+8-LTS, 25",
+        "'', 0",
+        "ea, 0",
+        "123456, 0"
+    })
     void featureReleaseIsReadFromTheVersion(String version, int feature) {
         assertThat(JdkRelease.feature(version)).isEqualTo(feature);
     }
@@ -77,6 +86,7 @@ class JdkReleaseTest {
     @org.junit.jupiter.api.Test
     void aMalformedFileIsRejectedWithTheReason() {
         assertThatThrownBy(() -> JdkRelease.parse("JAVA_VERSION=\\u12"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a JDK release file");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a JDK release file");
     }
 }

@@ -3,20 +3,18 @@ package dev.quiver.api.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import dev.failsafe.Failsafe;
-import dev.failsafe.RetryPolicy;
 
 class RetryScheduleTest {
 
@@ -42,14 +40,16 @@ class RetryScheduleTest {
                 Arguments.of("exponential 2nd retry: delay x 2", exponential(none), 2, 200L),
                 Arguments.of("exponential 4th retry: delay x 8", exponential(none), 4, 800L),
                 Arguments.of("exponential capped", exponential(Duration.ofMillis(250)), 3, 250L),
-                Arguments.of("exponential 80th retry capped, no overflow", exponential(Duration.ofSeconds(10)), 80,
-                        10_000L),
+                Arguments.of(
+                        "exponential 80th retry capped, no overflow", exponential(Duration.ofSeconds(10)), 80, 10_000L),
                 Arguments.of("exponential 80th retry uncapped, no overflow", exponential(none), 80, none.toMillis()),
-                Arguments.of("linear huge retry uncapped, no overflow",
+                Arguments.of(
+                        "linear huge retry uncapped, no overflow",
                         new RetrySchedule(1, BackoffPolicy.LINEAR, Duration.ofDays(365), none, 0),
-                        Integer.MAX_VALUE, none.toMillis()),
-                Arguments.of("zero delay retries at once", RetrySchedule.exponential(3, Duration.ZERO, D100, 0), 3,
-                        0L));
+                        Integer.MAX_VALUE,
+                        none.toMillis()),
+                Arguments.of(
+                        "zero delay retries at once", RetrySchedule.exponential(3, Duration.ZERO, D100, 0), 3, 0L));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -75,33 +75,45 @@ class RetryScheduleTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jittered")
-    void delayBeforeRetryWithJitter(String label, RetrySchedule schedule, int retry, double random,
-            long expectedMillis) {
+    void delayBeforeRetryWithJitter(
+            String label, RetrySchedule schedule, int retry, double random, long expectedMillis) {
         assertThat(schedule.delayBefore(retry, random).toMillis()).isEqualTo(expectedMillis);
     }
 
     static Stream<Arguments> invalid() {
         return Stream.of(
-                Arguments.of("negative retries", (Runnable) () -> RetrySchedule.exponential(-1, D100, D100, 0),
+                Arguments.of(
+                        "negative retries",
+                        (Runnable) () -> RetrySchedule.exponential(-1, D100, D100, 0),
                         "retries must be >= 0, but was -1"),
-                Arguments.of("negative delay",
+                Arguments.of(
+                        "negative delay",
                         (Runnable) () -> RetrySchedule.exponential(1, Duration.ofMillis(-1), D100, 0),
                         "delay must not be negative"),
-                Arguments.of("cap below the delay",
+                Arguments.of(
+                        "cap below the delay",
                         (Runnable) () -> RetrySchedule.exponential(1, D100, Duration.ofMillis(50), 0),
                         "maxDelay must be >= delay (PT0.1S), but was PT0.05S"),
-                Arguments.of("jitter above 1", (Runnable) () -> RetrySchedule.exponential(1, D100, D100, 1.5),
+                Arguments.of(
+                        "jitter above 1",
+                        (Runnable) () -> RetrySchedule.exponential(1, D100, D100, 1.5),
                         "jitter must be between 0 and 1, but was 1.5"),
-                Arguments.of("jitter NaN", (Runnable) () -> RetrySchedule.exponential(1, D100, D100, Double.NaN),
+                Arguments.of(
+                        "jitter NaN",
+                        (Runnable) () -> RetrySchedule.exponential(1, D100, D100, Double.NaN),
                         "jitter must be between 0 and 1"),
-                Arguments.of("no policy", (Runnable) () -> new RetrySchedule(1, null, D100, D100, 0),
+                Arguments.of(
+                        "no policy",
+                        (Runnable) () -> new RetrySchedule(1, null, D100, D100, 0),
                         "policy must be linear or exponential"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
     void badScheduleNamesTheField(String label, Runnable build, String message) {
-        assertThatThrownBy(build::run).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        assertThatThrownBy(build::run)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
     }
 
     @Test
@@ -129,8 +141,8 @@ class RetryScheduleTest {
         RetrySchedule schedule = RetrySchedule.exponential(2, Duration.ofMillis(1), Duration.ofMillis(1), 0);
         Deque<Integer> script = new ArrayDeque<>(List.of(429, 500, 200));
         List<Duration> waits = new ArrayList<>();
-        RetryPolicy<Integer> policy = schedule.<Integer>policy(() -> 0.5,
-                        (scheduled, status) -> status == 429 ? Duration.ofMillis(7) : scheduled)
+        RetryPolicy<Integer> policy = schedule.<Integer>policy(
+                        () -> 0.5, (scheduled, status) -> status == 429 ? Duration.ofMillis(7) : scheduled)
                 .handleResultIf(status -> status >= 400)
                 .onRetryScheduled(e -> waits.add(e.getDelay()))
                 .build();
@@ -142,8 +154,10 @@ class RetryScheduleTest {
     @Test
     void zeroRetriesMeansOneAttempt() {
         int[] calls = {0};
-        RetryPolicy<Integer> policy = RetrySchedule.exponential(0, D100, D100, 0.2).<Integer>policy(() -> 0.5)
-                .handleResultIf(status -> status >= 500).build();
+        RetryPolicy<Integer> policy = RetrySchedule.exponential(0, D100, D100, 0.2)
+                .<Integer>policy(() -> 0.5)
+                .handleResultIf(status -> status >= 500)
+                .build();
 
         assertThat(Failsafe.with(policy).get(() -> ++calls[0] * 0 + 500)).isEqualTo(500);
         assertThat(calls[0]).isEqualTo(1);

@@ -36,9 +36,16 @@ class BearerTokenTest {
     }
 
     static Stream<Arguments> loopbacks() {
-        return Stream.of(Arguments.of("127.0.0.1", true), Arguments.of("localhost", true),
-                Arguments.of("127.1.2.3", true), Arguments.of("::1", true), Arguments.of("[::1]", true),
-                Arguments.of("0.0.0.0", false), Arguments.of("::", false), Arguments.of("10.0.0.5", false),
-                Arguments.of("example.com", false), Arguments.of("127.0.0.1.example.com", false));
+        return Stream.of(
+                Arguments.of("127.0.0.1", true),
+                Arguments.of("localhost", true),
+                Arguments.of("127.1.2.3", true),
+                Arguments.of("::1", true),
+                Arguments.of("[::1]", true),
+                Arguments.of("0.0.0.0", false),
+                Arguments.of("::", false),
+                Arguments.of("10.0.0.5", false),
+                Arguments.of("example.com", false),
+                Arguments.of("127.0.0.1.example.com", false));
     }
 }

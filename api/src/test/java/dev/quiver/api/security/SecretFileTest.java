@@ -19,7 +19,8 @@ class SecretFileTest {
         Path file = dir.resolve("sub/token");
         String first = SecretFile.readOrCreate(file, SecretFile.random());
         assertThat(first).hasSize(64);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(SecretFile.readOrCreate(file, SecretFile.random())).isEqualTo(first);
     }
 
@@ -29,7 +30,8 @@ class SecretFileTest {
         Files.writeString(file, " abc\n");
         assertThat(SecretFile.read("x.token-file", file)).isEqualTo("abc");
         Files.writeString(file, "\n");
-        assertThatThrownBy(() -> SecretFile.read("x.token-file", file)).hasMessageContaining("x.token-file")
+        assertThatThrownBy(() -> SecretFile.read("x.token-file", file))
+                .hasMessageContaining("x.token-file")
                 .hasMessageContaining("empty");
         assertThatThrownBy(() -> SecretFile.read("x.token-file", dir.resolve("missing")))
                 .hasMessageContaining("x.token-file cannot be read");

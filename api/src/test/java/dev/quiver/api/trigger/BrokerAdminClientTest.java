@@ -15,8 +15,10 @@ class BrokerAdminClientTest {
     final FakeBrokerAdmin broker = newBroker();
     final BrokerAdminClient client = new BrokerAdminClient(broker.uri(), Duration.ofSeconds(5));
 
-    static final TriggerDocument ORDERS = TriggerDocument.of("orders", TriggerDocument.Spec.of("default",
-            List.of(Filter.prefix("type", "com.example.order.")), "http://127.0.0.1:9/f/orders/"));
+    static final TriggerDocument ORDERS = TriggerDocument.of(
+            "orders",
+            TriggerDocument.Spec.of(
+                    "default", List.of(Filter.prefix("type", "com.example.order.")), "http://127.0.0.1:9/f/orders/"));
 
     @AfterEach
     void stop() {
@@ -56,15 +58,22 @@ class BrokerAdminClientTest {
     void aChangedTriggerIsReplaced() throws Exception {
         client.apply(ORDERS);
         broker.requests.clear();
-        TriggerDocument changed = TriggerDocument.of("orders", ORDERS.spec().withDelivery(
-                new TriggerDocument.Delivery(3, null, null, "PT5S", null, new TriggerDocument.Sink("kafka:dead"))));
+        TriggerDocument changed = TriggerDocument.of(
+                "orders",
+                ORDERS.spec()
+                        .withDelivery(new TriggerDocument.Delivery(
+                                3, null, null, "PT5S", null, new TriggerDocument.Sink("kafka:dead"))));
 
         BrokerAdminClient.Applied a = client.apply(changed);
 
         assertThat(a.outcome()).isEqualTo(Outcome.REPLACED);
         assertThat(a.trigger().spec().delivery().retry()).isEqualTo(3);
-        assertThat(broker.requests).containsExactly("POST /admin/v1/triggers", "GET /admin/v1/triggers/orders",
-                "DELETE /admin/v1/triggers/orders", "POST /admin/v1/triggers");
+        assertThat(broker.requests)
+                .containsExactly(
+                        "POST /admin/v1/triggers",
+                        "GET /admin/v1/triggers/orders",
+                        "DELETE /admin/v1/triggers/orders",
+                        "POST /admin/v1/triggers");
     }
 
     @Test
@@ -76,8 +85,9 @@ class BrokerAdminClientTest {
             assertThat(e.invalid()).isTrue();
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.error()).isEqualTo("spec.filters[0].cesql: invalid CloudEvents SQL");
-            assertThat(e.getMessage()).isEqualTo("broker " + client.broker() + ": create trigger 'orders' answered "
-                    + "400: spec.filters[0].cesql: invalid CloudEvents SQL");
+            assertThat(e.getMessage())
+                    .isEqualTo("broker " + client.broker() + ": create trigger 'orders' answered "
+                            + "400: spec.filters[0].cesql: invalid CloudEvents SQL");
         });
     }
 
@@ -98,13 +108,14 @@ class BrokerAdminClientTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        BrokerAdminClient nowhere = new BrokerAdminClient(URI.create("http://127.0.0.1:" + port),
-                Duration.ofSeconds(2));
+        BrokerAdminClient nowhere =
+                new BrokerAdminClient(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2));
 
         assertThatThrownBy(() -> nowhere.apply(ORDERS)).isInstanceOfSatisfying(BrokerAdminException.class, e -> {
             assertThat(e.status()).isZero();
             assertThat(e.unavailable()).isTrue();
-            assertThat(e.getMessage()).startsWith("broker http://127.0.0.1:" + port + ": create trigger 'orders' got no answer");
+            assertThat(e.getMessage())
+                    .startsWith("broker http://127.0.0.1:" + port + ": create trigger 'orders' got no answer");
         });
     }
 

@@ -34,8 +34,8 @@ final class FakeBrokerAdmin implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         requests.add(ex.getRequestMethod() + " " + path);
         authorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
-        String name = path.length() > "/admin/v1/triggers/".length()
-                ? path.substring("/admin/v1/triggers/".length()) : null;
+        String name =
+                path.length() > "/admin/v1/triggers/".length() ? path.substring("/admin/v1/triggers/".length()) : null;
         switch (ex.getRequestMethod()) {
             case "POST" -> {
                 if (refuseStatus != 0) {
@@ -51,13 +51,22 @@ final class FakeBrokerAdmin implements AutoCloseable {
             }
             case "GET" -> {
                 if (name == null) {
-                    answer(ex, 200, "[" + String.join(",", triggers.values().stream().map(BrokerAdminClient::json)
-                            .toList()) + "]");
+                    answer(
+                            ex,
+                            200,
+                            "["
+                                    + String.join(
+                                            ",",
+                                            triggers.values().stream()
+                                                    .map(BrokerAdminClient::json)
+                                                    .toList()) + "]");
                     return;
                 }
                 TriggerDocument d = triggers.get(name);
-                answer(ex, d == null ? 404 : 200, d == null ? "{\"status\":404,\"error\":\"not found\"}"
-                        : BrokerAdminClient.json(d));
+                answer(
+                        ex,
+                        d == null ? 404 : 200,
+                        d == null ? "{\"status\":404,\"error\":\"not found\"}" : BrokerAdminClient.json(d));
             }
             case "DELETE" -> answer(ex, triggers.remove(name) == null ? 404 : 204, "");
             default -> answer(ex, 405, "");
@@ -65,8 +74,8 @@ final class FakeBrokerAdmin implements AutoCloseable {
     }
 
     private static TriggerDocument stored(TriggerDocument d) {
-        return d.withStatus(new TriggerDocument.Status(true, d.spec().subscriber().uri(), "quiver-broker-default",
-                "quiver-trigger-default-" + d.name()));
+        return d.withStatus(new TriggerDocument.Status(
+                true, d.spec().subscriber().uri(), "quiver-broker-default", "quiver-trigger-default-" + d.name()));
     }
 
     private static void answer(HttpExchange ex, int status, String body) throws IOException {

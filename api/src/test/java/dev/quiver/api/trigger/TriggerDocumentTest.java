@@ -21,11 +21,14 @@ class TriggerDocumentTest {
                 Arguments.of("exact", "{exact: {source: /shop}}", Filter.exact("source", "/shop")),
                 Arguments.of("prefix", "{prefix: {type: com.example.}}", Filter.prefix("type", "com.example.")),
                 Arguments.of("suffix", "{suffix: {subject: .png}}", Filter.suffix("subject", ".png")),
-                Arguments.of("all", "{all: [{exact: {a: b}}, {cesql: EXISTS c}]}",
+                Arguments.of(
+                        "all",
+                        "{all: [{exact: {a: b}}, {cesql: EXISTS c}]}",
                         Filter.all(Filter.exact("a", "b"), Filter.cesql("EXISTS c"))),
                 Arguments.of("any", "{any: [{prefix: {type: x}}]}", Filter.any(Filter.prefix("type", "x"))),
                 Arguments.of("not", "{not: {exact: {type: x}}}", Filter.not(Filter.exact("type", "x"))),
-                Arguments.of("cesql", "{cesql: \"source LIKE '/partner/%'\"}", Filter.cesql("source LIKE '/partner/%'")));
+                Arguments.of(
+                        "cesql", "{cesql: \"source LIKE '/partner/%'\"}", Filter.cesql("source LIKE '/partner/%'")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -40,17 +43,29 @@ class TriggerDocumentTest {
 
     static Stream<Arguments> badFilters() {
         return Stream.of(
-                Arguments.of("two dialects", List.of(Map.of("exact", Map.of("a", "b"), "cesql", "x")),
+                Arguments.of(
+                        "two dialects",
+                        List.of(Map.of("exact", Map.of("a", "b"), "cesql", "x")),
                         "filters[0]: must have exactly one dialect of [all, any, cesql, exact, not, prefix, suffix]"),
-                Arguments.of("unknown dialect", List.of(Map.of("regex", "x")),
+                Arguments.of(
+                        "unknown dialect",
+                        List.of(Map.of("regex", "x")),
                         "filters[0]: has an unknown dialect, expected one of [all, any, cesql, exact, not, prefix, suffix], was \"regex\""),
-                Arguments.of("two attributes", List.of(Map.of("exact", Map.of("a", "b", "c", "d"))),
+                Arguments.of(
+                        "two attributes",
+                        List.of(Map.of("exact", Map.of("a", "b", "c", "d"))),
                         "filters[0].exact: must have exactly one attribute"),
-                Arguments.of("empty any", List.of(Map.of("any", List.of())),
+                Arguments.of(
+                        "empty any",
+                        List.of(Map.of("any", List.of())),
                         "filters[0].any: must be a non-empty list of filters"),
-                Arguments.of("blank cesql", List.of(Map.of("cesql", " ")),
+                Arguments.of(
+                        "blank cesql",
+                        List.of(Map.of("cesql", " ")),
                         "filters[0].cesql: must be a non-empty CloudEvents SQL expression"),
-                Arguments.of("nested", List.of(Map.of("not", Map.of("exact", Map.of("a", 1)))),
+                Arguments.of(
+                        "nested",
+                        List.of(Map.of("not", Map.of("exact", Map.of("a", 1)))),
                         "filters[0].not.exact.a: must be a string, was 1"),
                 Arguments.of("not a list", Map.of("exact", Map.of("a", "b")), "filters: must be a list of filters"));
     }
@@ -58,7 +73,8 @@ class TriggerDocumentTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badFilters")
     void badFiltersNameThePath(String label, Object tree, String message) {
-        assertThatThrownBy(() -> Filter.readAll("filters", tree)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Filter.readAll("filters", tree))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(message);
     }
 
@@ -88,21 +104,37 @@ class TriggerDocumentTest {
                     deadLetterSink: {uri: "kafka:orders-dead-letters"}
                 """, TriggerDocument.class);
 
-        assertThat(d).isEqualTo(new TriggerDocument(TriggerDocument.API_VERSION, "Trigger",
-                new TriggerDocument.Metadata("orders", null), new TriggerDocument.Spec("default", null,
-                        List.of(Filter.prefix("type", "com.example.order."), Filter.any(Filter.exact("source", "/shop"),
-                                Filter.cesql("source LIKE '/partner/%' AND EXISTS region"))),
-                        TriggerDocument.Subscriber.uri("http://localhost:8081/"),
-                        new TriggerDocument.Delivery(3, "exponential", "PT0.2S", "PT5S", "PT60S",
-                                new TriggerDocument.Sink("kafka:orders-dead-letters")), "unordered"), null));
+        assertThat(d)
+                .isEqualTo(new TriggerDocument(
+                        TriggerDocument.API_VERSION,
+                        "Trigger",
+                        new TriggerDocument.Metadata("orders", null),
+                        new TriggerDocument.Spec(
+                                "default",
+                                null,
+                                List.of(
+                                        Filter.prefix("type", "com.example.order."),
+                                        Filter.any(
+                                                Filter.exact("source", "/shop"),
+                                                Filter.cesql("source LIKE '/partner/%' AND EXISTS region"))),
+                                TriggerDocument.Subscriber.uri("http://localhost:8081/"),
+                                new TriggerDocument.Delivery(
+                                        3,
+                                        "exponential",
+                                        "PT0.2S",
+                                        "PT5S",
+                                        "PT60S",
+                                        new TriggerDocument.Sink("kafka:orders-dead-letters")),
+                                "unordered"),
+                        null));
         assertThat(BrokerAdminClient.read(BrokerAdminClient.json(d))).isEqualTo(d);
     }
 
     @Test
     void sameTriggerIgnoresStatusAndApiVersion() {
         TriggerDocument sent = BrokerAdminClientTest.ORDERS;
-        TriggerDocument answered = new TriggerDocument(null, null, sent.metadata(), sent.spec(),
-                new TriggerDocument.Status(true, "x", "t", "g"));
+        TriggerDocument answered = new TriggerDocument(
+                null, null, sent.metadata(), sent.spec(), new TriggerDocument.Status(true, "x", "t", "g"));
         TriggerDocument other = TriggerDocument.of("orders", sent.spec().withOrdering("ordered"));
 
         assertThat(answered.sameTriggerAs(sent)).isTrue();
@@ -117,7 +149,9 @@ class TriggerDocumentTest {
 
         assertThat(d.spec().filter().attributes()).containsEntry("region", "");
         assertThat(d.spec().subscriber().function()).isEqualTo("hello");
-        assertThat(BrokerAdminClient.json(d)).isEqualTo("{\"metadata\":{\"name\":\"t\"},\"spec\":{\"filter\":"
-                + "{\"attributes\":{\"type\":\"x\",\"region\":\"\"}},\"subscriber\":{\"function\":\"hello\"}}}");
+        assertThat(BrokerAdminClient.json(d))
+                .isEqualTo(
+                        "{\"metadata\":{\"name\":\"t\"},\"spec\":{\"filter\":"
+                                + "{\"attributes\":{\"type\":\"x\",\"region\":\"\"}},\"subscriber\":{\"function\":\"hello\"}}}");
     }
 }

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** Where {@code deploy/} is: the surefire property {@code quiver.deploy.dir}, else relative to the module. */
 public final class DeployDir {
-    private DeployDir() {
-    }
+    private DeployDir() {}
 
     public static Path get() {
         String p = System.getProperty("quiver.deploy.dir");

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Function resources for tests, written as the YAML a user would apply. */
 public final class Functions {
-    private Functions() {
-    }
+    private Functions() {}
 
     public static Function fromYaml(String yaml) {
         return Serialization.unmarshal(yaml, Function.class);
@@ -17,7 +16,8 @@ public final class Functions {
 
     public static Function of(String name, String namespace, Map<String, Object> scale) {
         Function f = new Function();
-        f.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        f.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         FunctionResourceSpec spec = new FunctionResourceSpec();
         spec.setImage("registry.example/" + name + ":1");
         spec.setScale(scale);

@@ -1,30 +1,30 @@
 package dev.quiver.local;
 
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.control.loop.FunctionLoop;
 import dev.quiver.control.loop.LoopSettings;
 import dev.quiver.control.loop.RoutePublisher;
 import dev.quiver.control.observe.lag.KafkaLagReader;
 import dev.quiver.control.observe.lag.LagReader;
 import dev.quiver.control.observe.stats.StatsObserver;
-import dev.quiver.control.route.PublishedEndpoints;
-import dev.quiver.local.activator.Activator;
 import dev.quiver.control.route.FunctionRef;
+import dev.quiver.control.route.PublishedEndpoints;
 import dev.quiver.control.route.QueuedRequests;
+import dev.quiver.local.activator.Activator;
 import dev.quiver.local.activator.LoopPoker;
 import dev.quiver.local.backend.InstanceRunner;
 import dev.quiver.local.backend.LocalBackend;
 import dev.quiver.local.backend.process.ProcessBackend;
-import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.local.config.PlatformSettings;
 import dev.quiver.local.launch.JvmCatalog;
 import dev.quiver.local.launch.KnownJdks;
-import dev.quiver.local.security.ControlToken;
 import dev.quiver.local.launch.Launcher;
 import dev.quiver.local.loop.ControlLoop;
 import dev.quiver.local.metrics.PlatformMeters;
 import dev.quiver.local.registry.FunctionDefinition;
 import dev.quiver.local.registry.FunctionReader;
 import dev.quiver.local.registry.FunctionRegistry;
+import dev.quiver.local.security.ControlToken;
 import dev.quiver.local.trigger.BrokerTriggers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -48,35 +48,55 @@ public class PlatformBeans {
     @Produces
     @Singleton
     FunctionRegistry registry(PlatformSettings s) {
-        return new FunctionRegistry(new FunctionReader(s.home(), s.security().artifactDirs(),
+        return new FunctionRegistry(new FunctionReader(
+                s.home(),
+                s.security().artifactDirs(),
                 KnownJdks.installed(s.instances().java(), System.getenv())::problem));
     }
 
     @Produces
     @Singleton
     InstanceRunner runner(PlatformSettings s) {
-        Map<String, String> extra = s.kafkaBootstrap().map(k -> Map.of("kafka.bootstrap.servers", k))
+        Map<String, String> extra = s.kafkaBootstrap()
+                .map(k -> Map.of("kafka.bootstrap.servers", k))
                 .orElse(Map.of());
-        Launcher launcher = new Launcher(new JvmCatalog(), s.instances().java(), s.instances().archive(),
-                JvmCatalog.current());
+        Launcher launcher = new Launcher(
+                new JvmCatalog(), s.instances().java(), s.instances().archive(), JvmCatalog.current());
         return new ProcessBackend(s.instances(), s.dataDir(), extra, launcher);
     }
 
     @Produces
     @Singleton
     LagReader lag(PlatformSettings s) {
-        return s.kafkaBootstrap().<LagReader>map(k -> new KafkaLagReader(k, Duration.ofSeconds(2),
-                "quiver-platform-lag")).orElse(LagReader.NONE);
+        return s.kafkaBootstrap()
+                .<LagReader>map(k -> new KafkaLagReader(k, Duration.ofSeconds(2), "quiver-platform-lag"))
+                .orElse(LagReader.NONE);
     }
 
     @Produces
     @Singleton
-    ControlLoop loop(PlatformSettings s, FunctionRegistry registry, dev.quiver.control.activator.Activator activator,
-                     LoopPoker poker, PublishedEndpoints endpoints, InstanceRunner runner, LagReader lag,
-                     Clock clock, MeterRegistry meters, ColdStartRecorder coldStarts) {
-        ControlLoop loop = create(s, registry, activator,
-                (function, instance) -> activator.inFlight(FunctionRef.local(function), instance), endpoints,
-                runner, lag, clock, new PlatformMeters(meters), coldStarts);
+    ControlLoop loop(
+            PlatformSettings s,
+            FunctionRegistry registry,
+            dev.quiver.control.activator.Activator activator,
+            LoopPoker poker,
+            PublishedEndpoints endpoints,
+            InstanceRunner runner,
+            LagReader lag,
+            Clock clock,
+            MeterRegistry meters,
+            ColdStartRecorder coldStarts) {
+        ControlLoop loop = create(
+                s,
+                registry,
+                activator,
+                (function, instance) -> activator.inFlight(FunctionRef.local(function), instance),
+                endpoints,
+                runner,
+                lag,
+                clock,
+                new PlatformMeters(meters),
+                coldStarts);
         poker.attach(loop.loop());
         return loop;
     }
@@ -86,20 +106,33 @@ public class PlatformBeans {
      * (the activator's directory), counts the activator's held requests as concurrency and, before stopping an
      * instance, waits for the activator's requests in flight to it.
      */
-    public static ControlLoop create(PlatformSettings s, FunctionRegistry registry, QueuedRequests queued,
-                                     LocalBackend.ActivatorInFlight inFlight, PublishedEndpoints endpoints,
-                                     InstanceRunner runner, LagReader lag, Clock clock, PlatformMeters meters,
-                                     ColdStartRecorder coldStarts) {
+    public static ControlLoop create(
+            PlatformSettings s,
+            FunctionRegistry registry,
+            QueuedRequests queued,
+            LocalBackend.ActivatorInFlight inFlight,
+            PublishedEndpoints endpoints,
+            InstanceRunner runner,
+            LagReader lag,
+            Clock clock,
+            PlatformMeters meters,
+            ColdStartRecorder coldStarts) {
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "quiver-loop");
             t.setDaemon(true);
             return t;
         });
-        LocalBackend backend = new LocalBackend(runner, thread, clock, s.instances().drainTimeout(), coldStarts,
-                inFlight);
-        FunctionLoop loop = new FunctionLoop(backend,
-                new StatsObserver(s.scrapeInterval().multipliedBy(8).dividedBy(10)), lag, queued,
-                RoutePublisher.of(endpoints), clock, thread, new LoopSettings(s.scrapeInterval(), s.historySeconds()));
+        LocalBackend backend =
+                new LocalBackend(runner, thread, clock, s.instances().drainTimeout(), coldStarts, inFlight);
+        FunctionLoop loop = new FunctionLoop(
+                backend,
+                new StatsObserver(s.scrapeInterval().multipliedBy(8).dividedBy(10)),
+                lag,
+                queued,
+                RoutePublisher.of(endpoints),
+                clock,
+                thread,
+                new LoopSettings(s.scrapeInterval(), s.historySeconds()));
         return new ControlLoop(loop, backend, registry, meters, coldStarts, thread);
     }
 
@@ -109,8 +142,13 @@ public class PlatformBeans {
         return new BrokerTriggers(s.brokerUrl().orElse(null), token.value());
     }
 
-    void start(@Observes StartupEvent ev, PlatformSettings s, FunctionRegistry registry, ControlLoop loop,
-               BrokerTriggers triggers, Activator activator) {
+    void start(
+            @Observes StartupEvent ev,
+            PlatformSettings s,
+            FunctionRegistry registry,
+            ControlLoop loop,
+            BrokerTriggers triggers,
+            Activator activator) {
         s.functionsDir().ifPresent(dir -> {
             for (FunctionDefinition f : registry.readAll(s.home().resolve(dir))) {
                 loop.deploy(f);

@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(
+        name = "build",
+        mixinStandardHelpOptions = true,
         description = "Build everything the commands need (the platform, broker, sources, kafka-local, the example "
                 + "functions, the simulator; tests skipped): only what is stale, or everything with --all.")
 public class BuildCommand implements Callable<Integer> {

@@ -19,13 +19,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The mission end to end: build what is missing, start the platform (unless running), deploy "
-                + "the example functions, then check step by step: a request at zero served by the warm pool; a "
-                + "burst -> panic scale-up; a broker event; an upload -> thumbnail; 10,000 orders -> scale-out on "
-                + "lag and back to zero; idle -> scale to zero; the warm pool again.",
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The mission end to end: build what is missing, start the platform (unless running), deploy "
+                    + "the example functions, then check step by step: a request at zero served by the warm pool; a "
+                    + "burst -> panic scale-up; a broker event; an upload -> thumbnail; 10,000 orders -> scale-out on "
+                    + "lag and back to zero; idle -> scale to zero; the warm pool again.",
             "Prints a summary, writes <data dir>/demo-report.html, exits 0 only if every step did what it claims, "
-                    + "stops what it started."})
+                    + "stops what it started."
+        })
 public class DemoCommand implements Callable<Integer> {
     @Mixin
     LocalOnly localOnly;
@@ -82,8 +86,8 @@ public class DemoCommand implements Callable<Integer> {
 
     private static Outcome summarize(Session s, Ports ports, List<StepResult> results, boolean kept) {
         Console c = s.console();
-        ControlClient control = new ControlClient(ports.controlUrl(), Duration.ofSeconds(30),
-                Credentials.controlToken(s.workspace(), s.env(), null));
+        ControlClient control = new ControlClient(
+                ports.controlUrl(), Duration.ofSeconds(30), Credentials.controlToken(s.workspace(), s.env(), null));
         Path report = s.workspace().dataDir().resolve("demo-report.html");
         String table = "";
         try {

@@ -16,10 +16,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "deploy", mixinStandardHelpOptions = true,
-        description = {"Create or update functions from YAML specs (see functions-examples/specs/*.yaml).",
+@Command(
+        name = "deploy",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Create or update functions from YAML specs (see functions-examples/specs/*.yaml).",
             "A directory deploys each of its *.yaml / *.yml files. $${QUIVER_<NAME>_PORT} in a spec (S3, BROKER, "
-                    + "KAFKA, ACTIVATOR) becomes the platform's port."})
+                    + "KAFKA, ACTIVATOR) becomes the platform's port."
+        })
 public class DeployCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "<dir|file.yaml>", description = "Specs or directories of specs.")
     List<Path> paths;
@@ -39,7 +43,9 @@ public class DeployCommand implements Callable<Integer> {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> list = Files.list(p)) {
-                    list.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
+                    list.filter(f -> f.toString().endsWith(".yaml")
+                                    || f.toString().endsWith(".yml"))
+                            .sorted()
                             .forEach(files::add);
                 } catch (IOException e) {
                     throw QuiverException.failed("cannot read " + p + ": " + e.getMessage());

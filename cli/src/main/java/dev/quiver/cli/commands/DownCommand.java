@@ -9,14 +9,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "down", mixinStandardHelpOptions = true,
+@Command(
+        name = "down",
+        mixinStandardHelpOptions = true,
         description = "Stop the platform: its function instances drain, then it stops the sources, the broker and "
                 + "Kafka it supervises.")
 public class DownCommand implements Callable<Integer> {
     @Mixin
     LocalOnly localOnly;
 
-    @Option(names = "--grace", defaultValue = "120s", converter = DurationConverter.class,
+    @Option(
+            names = "--grace",
+            defaultValue = "120s",
+            converter = DurationConverter.class,
             description = "Longest graceful stop before the platform is killed. Default ${DEFAULT-VALUE}.")
     Duration grace;
 

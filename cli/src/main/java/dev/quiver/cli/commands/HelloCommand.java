@@ -24,21 +24,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "hello", mixinStandardHelpOptions = true,
+@Command(
+        name = "hello",
+        mixinStandardHelpOptions = true,
         description = "Start the hello function alone as a local process; invoke it as plain JSON, as a binary and "
                 + "as a structured CloudEvent; show its stats; stop it gracefully.")
 public class HelloCommand implements Callable<Integer> {
     @Mixin
     LocalOnly localOnly;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    @Option(names = "--port", defaultValue = "${env:QUIVER_DEMO_PORT:-8080}",
+    @Option(
+            names = "--port",
+            defaultValue = "${env:QUIVER_DEMO_PORT:-8080}",
             description = "Its HTTP port. Default ${DEFAULT-VALUE}.")
     int port;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Override
     public Integer call() throws Exception {
@@ -54,8 +59,15 @@ public class HelloCommand implements Callable<Integer> {
         Path log = s.workspace().log("hello");
         Files.createDirectories(log.getParent());
         c.step("Starting the hello function on http://localhost:" + port + " (log: " + log + ")");
-        Process p = new ProcessBuilder(LocalPlatform.javaLauncher(), "-Xmx128m", "-Dquarkus.http.port=" + port, "-jar",
-                s.workspace().helloJar().toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(
+                        LocalPlatform.javaLauncher(),
+                        "-Xmx128m",
+                        "-Dquarkus.http.port=" + port,
+                        "-jar",
+                        s.workspace().helloJar().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         URI base = URI.create("http://localhost:" + port);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -70,18 +82,25 @@ public class HelloCommand implements Callable<Integer> {
                 Thread.sleep(200);
             }
             c.line("");
-            StatsReport stats = JSON.readValue(get(base.resolve(StatsReport.PATH)).body(), StatsReport.class);
+            StatsReport stats =
+                    JSON.readValue(get(base.resolve(StatsReport.PATH)).body(), StatsReport.class);
             c.detail("ready: " + stats.startupMillis() + " ms from process start (warm-up included)");
 
             c.step("Plain JSON:  POST /hello {\"name\":\"Ada\"}");
-            c.line(post(HttpRequest.newBuilder(base.resolve("/hello")).header("Content-Type", "application/json"),
-                    "{\"name\":\"Ada\"}").body());
+            c.line(post(
+                            HttpRequest.newBuilder(base.resolve("/hello")).header("Content-Type", "application/json"),
+                            "{\"name\":\"Ada\"}")
+                    .body());
 
             c.step("CloudEvent, binary mode:  POST / with ce-* headers");
-            HttpResponse<String> binary = post(HttpRequest.newBuilder(base.resolve("/"))
-                    .header("ce-specversion", "1.0").header("ce-id", "demo-1")
-                    .header("ce-type", "dev.quiver.hello.requested").header("ce-source", "/quiver/demo")
-                    .header("Content-Type", "application/json"), "{\"name\":\"Grace\"}");
+            HttpResponse<String> binary = post(
+                    HttpRequest.newBuilder(base.resolve("/"))
+                            .header("ce-specversion", "1.0")
+                            .header("ce-id", "demo-1")
+                            .header("ce-type", "dev.quiver.hello.requested")
+                            .header("ce-source", "/quiver/demo")
+                            .header("Content-Type", "application/json"),
+                    "{\"name\":\"Grace\"}");
             c.line("HTTP " + binary.statusCode());
             binary.headers().map().forEach((k, v) -> {
                 if (k.startsWith("ce-") || k.equalsIgnoreCase("content-type")) {
@@ -91,10 +110,13 @@ public class HelloCommand implements Callable<Integer> {
             c.line(binary.body());
 
             c.step("CloudEvent, structured mode:  POST / application/cloudevents+json");
-            c.line(post(HttpRequest.newBuilder(base.resolve("/")).header("Content-Type",
-                    "application/cloudevents+json"), "{\"specversion\":\"1.0\",\"id\":\"demo-2\",\"type\":"
-                    + "\"dev.quiver.hello.requested\",\"source\":\"/quiver/demo\",\"datacontenttype\":"
-                    + "\"application/json\",\"data\":{\"name\":\"Linus\"}}").body());
+            c.line(post(
+                            HttpRequest.newBuilder(base.resolve("/"))
+                                    .header("Content-Type", "application/cloudevents+json"),
+                            "{\"specversion\":\"1.0\",\"id\":\"demo-2\",\"type\":"
+                                    + "\"dev.quiver.hello.requested\",\"source\":\"/quiver/demo\",\"datacontenttype\":"
+                                    + "\"application/json\",\"data\":{\"name\":\"Linus\"}}")
+                    .body());
 
             c.step("Instance stats (what the scaler polls every second):  GET " + StatsReport.PATH);
             c.line(get(base.resolve(StatsReport.PATH)).body());
@@ -102,7 +124,8 @@ public class HelloCommand implements Callable<Integer> {
             c.step("Stopping gracefully (SIGTERM: readiness down, in-flight requests drain)");
             p.destroy();
             p.waitFor(30, TimeUnit.SECONDS);
-            Files.readAllLines(log).stream().filter(l -> l.contains("Drain") || l.contains("stopped"))
+            Files.readAllLines(log).stream()
+                    .filter(l -> l.contains("Drain") || l.contains("stopped"))
                     .forEach(c::detail);
             c.bold("Demo done.");
             return 0;

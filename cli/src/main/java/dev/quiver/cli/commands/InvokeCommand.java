@@ -15,14 +15,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "invoke", mixinStandardHelpOptions = true,
+@Command(
+        name = "invoke",
+        mixinStandardHelpOptions = true,
         description = "POST JSON to a function through the activator (at zero it starts or promotes an instance); "
                 + "prints the answer; exit 1 on an HTTP error.")
 public class InvokeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<function>")
     String function;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "<json>", defaultValue = "{}",
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "<json>",
+            defaultValue = "{}",
             description = "The body. Default {}.")
     String body;
 
@@ -47,9 +53,14 @@ public class InvokeCommand implements Callable<Integer> {
         String p = path == null ? "/" + function : (path.startsWith("/") ? path : "/" + path);
         HttpResponse<String> r;
         try {
-            r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(activator.resolve("/f/" + function + p))
-                    .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(activator.resolve("/f/" + function + p))
+                                    .timeout(Duration.ofSeconds(120))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw QuiverException.notRunning("no answer from the activator (" + activator + "): " + e.getMessage());
         } catch (InterruptedException e) {

@@ -16,7 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "logs", mixinStandardHelpOptions = true,
+@Command(
+        name = "logs",
+        mixinStandardHelpOptions = true,
         description = "The last lines of a platform process's log (platform, kafka, broker, sources: files under "
                 + "<data dir>/logs), or of a function's instances (through the control API).")
 public class LogsCommand implements Callable<Integer> {
@@ -28,7 +30,10 @@ public class LogsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<function|platform|kafka|broker|sources>")
     String what;
 
-    @Option(names = {"-n", "--lines"}, defaultValue = "50", description = "Lines. Default ${DEFAULT-VALUE}.")
+    @Option(
+            names = {"-n", "--lines"},
+            defaultValue = "50",
+            description = "Lines. Default ${DEFAULT-VALUE}.")
     int lines;
 
     @Override
@@ -41,12 +46,15 @@ public class LogsCommand implements Callable<Integer> {
         if (PROCESSES.contains(what)) {
             Path log = s.workspace().log(what);
             if (!Files.isRegularFile(log)) {
-                throw QuiverException.failed("no " + what + " log in " + s.workspace().logs());
+                throw QuiverException.failed(
+                        "no " + what + " log in " + s.workspace().logs());
             }
             s.console().out().print(tail(log, lines));
             return 0;
         }
-        String text = new Target().control(s).logs(what, lines)
+        String text = new Target()
+                .control(s)
+                .logs(what, lines)
                 .orElseThrow(() -> QuiverException.failed("no function '" + what + "' is deployed"));
         s.console().out().print(text);
         return 0;

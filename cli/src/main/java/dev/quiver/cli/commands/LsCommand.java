@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "ls", mixinStandardHelpOptions = true,
+@Command(
+        name = "ls",
+        mixinStandardHelpOptions = true,
         description = "The functions: ready, warm, starting, desired, mode, concurrency, lag, cold starts, launch; "
                 + "then the cold-start lines.")
 public class LsCommand implements Callable<Integer> {

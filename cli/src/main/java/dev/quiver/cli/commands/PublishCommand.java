@@ -12,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "publish", mixinStandardHelpOptions = true,
+@Command(
+        name = "publish",
+        mixinStandardHelpOptions = true,
         description = "Publish a CloudEvent (binary mode, JSON data) to a broker of the local platform.")
 public class PublishCommand implements Callable<Integer> {
     @Mixin
@@ -38,8 +40,16 @@ public class PublishCommand implements Callable<Integer> {
         localOnly.check("publish");
         Session s = Session.current();
         String eventId = id == null ? "cli-" + System.nanoTime() : id;
-        publish(s, broker, CloudEventBuilder.v1().withId(eventId).withType(type).withSource(URI.create(source))
-                .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build());
+        publish(
+                s,
+                broker,
+                CloudEventBuilder.v1()
+                        .withId(eventId)
+                        .withType(type)
+                        .withSource(URI.create(source))
+                        .withDataContentType("application/json")
+                        .withData(data.getBytes(StandardCharsets.UTF_8))
+                        .build());
         s.console().line("published " + type + " (" + eventId + ") to broker " + broker);
         return 0;
     }

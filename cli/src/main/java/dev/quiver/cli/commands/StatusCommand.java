@@ -18,10 +18,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"The functions table (as ls), or one function: its figures, instances and the scaler's "
-                + "reasons.", "Scripts: --json, or --field <path> for one value (e.g. ready, warm, lag, "
-                + "instances.0.pid, coldStartText)."})
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The functions table (as ls), or one function: its figures, instances and the scaler's " + "reasons.",
+            "Scripts: --json, or --field <path> for one value (e.g. ready, warm, lag, "
+                    + "instances.0.pid, coldStartText)."
+        })
 public class StatusCommand implements Callable<Integer> {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -31,7 +35,9 @@ public class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
 
-    @Option(names = "--field", paramLabel = "<path>",
+    @Option(
+            names = "--field",
+            paramLabel = "<path>",
             description = "Print a field of the function's status (dotted path; list index as a number); repeat "
                     + "it for several, printed on one line separated by spaces.")
     List<String> fields;
@@ -53,7 +59,8 @@ public class StatusCommand implements Callable<Integer> {
         FunctionStatus f = control.function(function)
                 .orElseThrow(() -> QuiverException.failed("no function '" + function + "' is deployed"));
         if (fields != null) {
-            s.console().line(String.join(" ", fields.stream().map(p -> field(f, p)).toList()));
+            s.console()
+                    .line(String.join(" ", fields.stream().map(p -> field(f, p)).toList()));
         } else if (json) {
             s.console().line(JSON.writeValueAsString(f));
         } else {
@@ -66,7 +73,8 @@ public class StatusCommand implements Callable<Integer> {
     static String field(FunctionStatus f, String path) {
         JsonNode node = JSON.valueToTree(f);
         for (String part : path.split("\\.")) {
-            JsonNode next = node.isArray() && part.matches("[0-9]+") ? node.get(Integer.parseInt(part)) : node.get(part);
+            JsonNode next =
+                    node.isArray() && part.matches("[0-9]+") ? node.get(Integer.parseInt(part)) : node.get(part);
             if (next == null) {
                 throw QuiverException.usage("status: no field '" + part + "' in '" + path + "'"
                         + (node.isObject() ? " (fields: " + String.join(", ", iterable(node)) + ")" : ""));
@@ -85,15 +93,49 @@ public class StatusCommand implements Callable<Integer> {
     static String render(FunctionStatus f) {
         StringBuilder sb = new StringBuilder();
         sb.append(f.name()).append("  (").append(f.artifact()).append(")\n");
-        sb.append(Console.table(List.of(
-                new String[] {"ready", i(f.ready()), "warm", i(f.warm()), "starting", i(f.starting()), "desired",
-                    i(f.desired())},
-                new String[] {"mode", f.mode(), "panic", f.panicking() ? "yes" : "no", "concurrency",
-                    num(f.concurrency()), "rps", num(f.rps())},
-                new String[] {"lag", f.lag() < 0 ? "-" : i(f.lag()), "queued", i(f.queued()), "cold starts",
-                    i(f.coldStarts()), "promotions", i(f.promotions())},
-                new String[] {"warm starts", i(f.warmStarts()), "crashes", i(f.crashes()), "launch",
-                    String.valueOf(f.launch()), "", ""}), "  "));
+        sb.append(Console.table(
+                List.of(
+                        new String[] {
+                            "ready",
+                            i(f.ready()),
+                            "warm",
+                            i(f.warm()),
+                            "starting",
+                            i(f.starting()),
+                            "desired",
+                            i(f.desired())
+                        },
+                        new String[] {
+                            "mode",
+                            f.mode(),
+                            "panic",
+                            f.panicking() ? "yes" : "no",
+                            "concurrency",
+                            num(f.concurrency()),
+                            "rps",
+                            num(f.rps())
+                        },
+                        new String[] {
+                            "lag",
+                            f.lag() < 0 ? "-" : i(f.lag()),
+                            "queued",
+                            i(f.queued()),
+                            "cold starts",
+                            i(f.coldStarts()),
+                            "promotions",
+                            i(f.promotions())
+                        },
+                        new String[] {
+                            "warm starts",
+                            i(f.warmStarts()),
+                            "crashes",
+                            i(f.crashes()),
+                            "launch",
+                            String.valueOf(f.launch()),
+                            "",
+                            ""
+                        }),
+                "  "));
         if (f.launchReason() != null && !f.launchReason().isBlank()) {
             sb.append("  launch: ").append(f.launchReason()).append('\n');
         }
@@ -109,12 +151,33 @@ public class StatusCommand implements Callable<Integer> {
         }
         if (!f.instances().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"INSTANCE", "ROLE", "STATE", "PORT", "PID", "IN-FLIGHT", "CONCURRENCY",
-                "REQUESTS", "STARTUP-MS", "LAUNCH", "LOG"});
+            rows.add(new String[] {
+                "INSTANCE",
+                "ROLE",
+                "STATE",
+                "PORT",
+                "PID",
+                "IN-FLIGHT",
+                "CONCURRENCY",
+                "REQUESTS",
+                "STARTUP-MS",
+                "LAUNCH",
+                "LOG"
+            });
             for (InstanceStatus in : f.instances()) {
-                rows.add(new String[] {in.id(), in.role(), in.state(), i(in.port()), i(in.pid()), i(in.inFlight()),
-                    num(in.concurrency()), i(in.requests()), in.startupMillis() < 0 ? "-" : i(in.startupMillis()),
-                    String.valueOf(in.launch()), String.valueOf(in.log())});
+                rows.add(new String[] {
+                    in.id(),
+                    in.role(),
+                    in.state(),
+                    i(in.port()),
+                    i(in.pid()),
+                    i(in.inFlight()),
+                    num(in.concurrency()),
+                    i(in.requests()),
+                    in.startupMillis() < 0 ? "-" : i(in.startupMillis()),
+                    String.valueOf(in.launch()),
+                    String.valueOf(in.log())
+                });
             }
             sb.append("  instances:\n").append(Console.table(rows, "    "));
         }

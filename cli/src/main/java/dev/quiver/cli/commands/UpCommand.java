@@ -18,39 +18,59 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Build what is missing or stale; start the platform: one process (the control plane and its "
-                + "activator) that starts and supervises Kafka, the broker and the object store (when built); "
-                + "print the URLs when ready.", "State and logs: .quiver/ (or $QUIVER_DATA_DIR)."})
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Build what is missing or stale; start the platform: one process (the control plane and its "
+                    + "activator) that starts and supervises Kafka, the broker and the object store (when built); "
+                    + "print the URLs when ready.",
+            "State and logs: .quiver/ (or $QUIVER_DATA_DIR)."
+        })
 public class UpCommand implements Callable<Integer> {
     @Mixin
     LocalOnly localOnly;
 
-    @Option(names = "--activator-port", defaultValue = "${env:QUIVER_ACTIVATOR_PORT:-8080}",
+    @Option(
+            names = "--activator-port",
+            defaultValue = "${env:QUIVER_ACTIVATOR_PORT:-8080}",
             description = "The activator (functions). Default ${DEFAULT-VALUE}; env QUIVER_ACTIVATOR_PORT.")
     int activatorPort;
 
-    @Option(names = "--broker-port", defaultValue = "${env:QUIVER_BROKER_PORT:-8081}",
+    @Option(
+            names = "--broker-port",
+            defaultValue = "${env:QUIVER_BROKER_PORT:-8081}",
             description = "The broker. Default ${DEFAULT-VALUE}.")
     int brokerPort;
 
-    @Option(names = "--control-port", defaultValue = "${env:QUIVER_CONTROL_PORT:-8082}",
+    @Option(
+            names = "--control-port",
+            defaultValue = "${env:QUIVER_CONTROL_PORT:-8082}",
             description = "The control API. Default ${DEFAULT-VALUE}.")
     int controlPort;
 
-    @Option(names = "--sources-port", defaultValue = "${env:QUIVER_SOURCES_PORT:-8083}",
+    @Option(
+            names = "--sources-port",
+            defaultValue = "${env:QUIVER_SOURCES_PORT:-8083}",
             description = "The sources (object store events, webhooks). Default ${DEFAULT-VALUE}.")
     int sourcesPort;
 
-    @Option(names = "--s3-port", defaultValue = "${env:QUIVER_S3_PORT:-9000}",
+    @Option(
+            names = "--s3-port",
+            defaultValue = "${env:QUIVER_S3_PORT:-9000}",
             description = "The object store's S3 API. Default ${DEFAULT-VALUE}.")
     int s3Port;
 
-    @Option(names = "--kafka-port", defaultValue = "${env:QUIVER_KAFKA_PORT:-9092}",
+    @Option(
+            names = "--kafka-port",
+            defaultValue = "${env:QUIVER_KAFKA_PORT:-9092}",
             description = "Kafka (its controller uses the next port). Default ${DEFAULT-VALUE}.")
     int kafkaPort;
 
-    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "${env:QUIVER_BIND:-127.0.0.1}",
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDR",
+            defaultValue = "${env:QUIVER_BIND:-127.0.0.1}",
             description = "Where every server listens (control API, activator, broker, sources, Kafka). Default "
                     + "${DEFAULT-VALUE}: this machine only; 0.0.0.0 makes them reachable from the network (see "
                     + "docs/platform.md, Security). Env QUIVER_BIND.")
@@ -59,8 +79,11 @@ public class UpCommand implements Callable<Integer> {
     @Option(names = "--functions", paramLabel = "DIR", description = "Deploy every *.yaml of DIR once up.")
     Path functions;
 
-    @Option(names = "--timeout", defaultValue = "300s", description = "Longest wait for readiness. Default "
-            + "${DEFAULT-VALUE}.", converter = DurationConverter.class)
+    @Option(
+            names = "--timeout",
+            defaultValue = "300s",
+            description = "Longest wait for readiness. Default " + "${DEFAULT-VALUE}.",
+            converter = DurationConverter.class)
     Duration timeout;
 
     @Override
@@ -76,10 +99,12 @@ public class UpCommand implements Callable<Integer> {
             }
         });
         if (!isLoopback(bind)) {
-            c.err().println("quiver: WARNING: --bind " + bind + " makes the platform reachable from other machines: "
-                    + "the control API (with the token in " + Credentials.controlTokenFile(s.workspace()) + "), the "
-                    + "activator (every function, no token), the broker ingress, the S3 object store and the "
-                    + "webhooks (with their credentials) and Kafka (no authentication)");
+            c.err()
+                    .println("quiver: WARNING: --bind " + bind + " makes the platform reachable from other machines: "
+                            + "the control API (with the token in " + Credentials.controlTokenFile(s.workspace())
+                            + "), the "
+                            + "activator (every function, no token), the broker ingress, the S3 object store and the "
+                            + "webhooks (with their credentials) and Kafka (no authentication)");
         }
         start(s, ports, timeout, bind);
         c.bold("Quiver is up.");
@@ -120,8 +145,8 @@ public class UpCommand implements Callable<Integer> {
     public static void start(Session s, Ports ports, Duration timeout, String bind) {
         LocalPlatform platform = new LocalPlatform(s.workspace(), s.console());
         if (platform.process().isPresent()) {
-            throw QuiverException.failed("the platform is already running (control API " + s.ports().controlUrl()
-                    + "); quiver down first");
+            throw QuiverException.failed(
+                    "the platform is already running (control API " + s.ports().controlUrl() + "); quiver down first");
         }
         Builds builds = new Builds(s.workspace(), s.console());
         builds.ensure(builds.everything());

@@ -12,11 +12,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "upload", mixinStandardHelpOptions = true,
-        description = {"Put a file into the platform's object store (S3 API; the bucket is created when missing); "
-                + "the sources turn it into a CloudEvent on the broker.",
+@Command(
+        name = "upload",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Put a file into the platform's object store (S3 API; the bucket is created when missing); "
+                    + "the sources turn it into a CloudEvent on the broker.",
             "Credentials: $QUIVER_S3_ACCESS_KEY / $QUIVER_S3_SECRET_KEY, else the generated "
-                + "<data dir>/objects/s3-credentials (access-key=, secret-key=)."})
+                    + "<data dir>/objects/s3-credentials (access-key=, secret-key=)."
+        })
 public class UploadCommand implements Callable<Integer> {
     @Mixin
     LocalOnly localOnly;
@@ -39,8 +43,8 @@ public class UploadCommand implements Callable<Integer> {
             throw QuiverException.usage("upload: the target is <bucket>/<key>, was '" + target + "'");
         }
         try {
-            ObjectStore.of(s.ports().s3Url(), s.workspace(), s.env()).put(target.substring(0, slash),
-                    target.substring(slash + 1), Files.readAllBytes(file));
+            ObjectStore.of(s.ports().s3Url(), s.workspace(), s.env())
+                    .put(target.substring(0, slash), target.substring(slash + 1), Files.readAllBytes(file));
         } catch (IOException e) {
             throw QuiverException.failed("cannot read " + file + ": " + e.getMessage());
         }

@@ -11,20 +11,22 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Requests at a fixed parallelism for a while: how many there were, how many answered 200. */
 final class Burst {
-    record Counts(long ok, long total) {
-    }
+    record Counts(long ok, long total) {}
 
-    private Burst() {
-    }
+    private Burst() {}
 
     static Counts run(URI url, String body, Duration duration, int parallel) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Semaphore slots = new Semaphore(parallel);
         AtomicLong ok = new AtomicLong();
         AtomicLong total = new AtomicLong();
         long end = System.nanoTime() + duration.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(90))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(90))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         while (System.nanoTime() < end) {
             slots.acquire();
             CompletableFuture<HttpResponse<Void>> f = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** The summary table the demo prints at the end. */
 public final class DemoSummary {
-    private DemoSummary() {
-    }
+    private DemoSummary() {}
 
     public static String table(List<StepResult> results) {
         List<String[]> rows = new ArrayList<>();
@@ -24,7 +23,8 @@ public final class DemoSummary {
     /** The lines of the status table from "Cold starts" on. */
     public static String coldStarts(String statusTable) {
         int at = statusTable.indexOf("Cold starts");
-        return at < 0 ? "" : statusTable.substring(at).lines().map(l -> "    " + l + "\n")
-                .reduce("", String::concat);
+        return at < 0
+                ? ""
+                : statusTable.substring(at).lines().map(l -> "    " + l + "\n").reduce("", String::concat);
     }
 }

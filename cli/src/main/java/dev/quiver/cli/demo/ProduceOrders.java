@@ -16,8 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * writes N orders of 20 customers.
  */
 public final class ProduceOrders {
-    private ProduceOrders() {
-    }
+    private ProduceOrders() {}
 
     public static void produce(String bootstrap, int n) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {

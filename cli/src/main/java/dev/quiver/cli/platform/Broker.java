@@ -15,7 +15,8 @@ import java.util.Optional;
 /** The broker's ingress (binary-mode CloudEvents over HTTP, the SDK's HTTP binding) and its metrics. */
 public final class Broker {
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     public Broker(URI base) {
         this.base = base;
@@ -23,14 +24,17 @@ public final class Broker {
 
     /** POSTs the event to {@code /<broker>}; fails unless the broker answers 202. */
     public void publish(String broker, CloudEvent event) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/" + broker)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(base.resolve("/" + broker)).timeout(Duration.ofSeconds(30));
         byte[][] body = {new byte[0]};
         MessageWriter<?, ?> writer = HttpMessageFactory.createWriter(request::header, b -> body[0] = b);
         writer.writeBinary(event);
         HttpResponse<String> r;
         try {
-            r = http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body[0] == null ? new byte[0] : body[0]))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            r = http.send(
+                    request.POST(HttpRequest.BodyPublishers.ofByteArray(body[0] == null ? new byte[0] : body[0]))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw QuiverException.notRunning("the broker is not running (" + base + "); quiver up");
         } catch (InterruptedException e) {
@@ -45,8 +49,13 @@ public final class Broker {
     /** A counter from its Prometheus metrics (the line {@code name{labels} value}), 0 when absent. */
     public long metric(String nameAndLabels) {
         try {
-            String text = http.send(HttpRequest.newBuilder(base.resolve("/q/metrics")).timeout(Duration.ofSeconds(10))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            String text = http.send(
+                            HttpRequest.newBuilder(base.resolve("/q/metrics"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             return metric(text, nameAndLabels).orElse(0L);
         } catch (IOException e) {
             return 0;
@@ -57,7 +66,11 @@ public final class Broker {
     }
 
     static Optional<Long> metric(String prometheusText, String nameAndLabels) {
-        return prometheusText.lines().filter(l -> l.startsWith(nameAndLabels + " ")).findFirst()
-                .map(l -> (long) Double.parseDouble(l.substring(nameAndLabels.length() + 1).trim().split(" ")[0]));
+        return prometheusText
+                .lines()
+                .filter(l -> l.startsWith(nameAndLabels + " "))
+                .findFirst()
+                .map(l -> (long) Double.parseDouble(
+                        l.substring(nameAndLabels.length() + 1).trim().split(" ")[0]));
     }
 }

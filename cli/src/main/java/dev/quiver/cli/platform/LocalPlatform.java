@@ -49,8 +49,12 @@ public final class LocalPlatform {
     }
 
     private static boolean isPlatform(ProcessHandle p) {
-        return p.info().arguments().map(a -> List.of(a).contains("-Dquiver.component=" + COMPONENT))
-                .orElseGet(() -> p.info().commandLine().map(c -> c.contains("-Dquiver.component=" + COMPONENT))
+        return p.info()
+                .arguments()
+                .map(a -> List.of(a).contains("-Dquiver.component=" + COMPONENT))
+                .orElseGet(() -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains("-Dquiver.component=" + COMPONENT))
                         .orElse(true));
     }
 
@@ -76,7 +80,11 @@ public final class LocalPlatform {
         if (Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"))) {
             cmd.add("setsid"); // not in this terminal's process group: Ctrl-C on the CLI leaves it running
         }
-        cmd.addAll(List.of(javaLauncher(), "-Xmx256m", "-XX:+UseSerialGC", "-Dquiver.component=" + COMPONENT,
+        cmd.addAll(List.of(
+                javaLauncher(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-Dquiver.component=" + COMPONENT,
                 "-Dquarkus.http.port=" + ports.control(),
                 "-Dquiver.platform.bind=" + bind,
                 "-Dquiver.platform.activator.port=" + ports.activator(),
@@ -90,22 +98,26 @@ public final class LocalPlatform {
                 "-Dquiver.platform.supervise.sources.enabled=" + sources,
                 "-Dquiver.platform.supervise.sources.port=" + ports.sources(),
                 "-Dquiver.platform.supervise.sources.s3-port=" + ports.s3(),
-                "-jar", ws.platformJar().toString()));
+                "-jar",
+                ws.platformJar().toString()));
         Path log = ws.log(COMPONENT);
         Process p;
         try {
             Files.createDirectories(ws.logs());
             Files.createDirectories(ws.pidFile(COMPONENT).getParent());
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
             // with setsid, the platform is the child of setsid's exec: same pid
             Files.writeString(ws.pidFile(COMPONENT), Long.toString(p.pid()));
         } catch (IOException e) {
-            throw QuiverException.failed("cannot start the platform (" + String.join(" ", cmd.subList(0, 2)) + "): "
-                    + e.getMessage());
+            throw QuiverException.failed(
+                    "cannot start the platform (" + String.join(" ", cmd.subList(0, 2)) + "): " + e.getMessage());
         }
-        ControlClient control = new ControlClient(ports.controlUrl(), Duration.ofSeconds(3),
-                Credentials.controlToken(ws, System.getenv(), null));
+        ControlClient control = new ControlClient(
+                ports.controlUrl(), Duration.ofSeconds(3), Credentials.controlToken(ws, System.getenv(), null));
         long t0 = System.nanoTime();
         LogFollower follower = new LogFollower(log);
         console.detail("platform starting: Kafka, the broker" + (sources ? ", the sources" : "")
@@ -114,15 +126,20 @@ public final class LocalPlatform {
         Thread abort = new Thread(() -> stop(Duration.ofSeconds(60)), "quiver-up-abort");
         Runtime.getRuntime().addShutdownHook(abort);
         try {
-            waitFor(timeout, () -> {
-                follower.newLines().stream().map(LogFollower::supervisorLine).flatMap(Optional::stream)
-                        .forEach(console::detail);
-                if (!p.isAlive()) {
-                    throw QuiverException.failed("the platform stopped during start-up (exit " + p.exitValue()
-                            + "):\n" + tail(log, 30) + "\nfull log: " + log);
-                }
-                return control.ready();
-            }, "the platform not ready after " + timeout.toSeconds() + " s; log: " + log);
+            waitFor(
+                    timeout,
+                    () -> {
+                        follower.newLines().stream()
+                                .map(LogFollower::supervisorLine)
+                                .flatMap(Optional::stream)
+                                .forEach(console::detail);
+                        if (!p.isAlive()) {
+                            throw QuiverException.failed("the platform stopped during start-up (exit " + p.exitValue()
+                                    + "):\n" + tail(log, 30) + "\nfull log: " + log);
+                        }
+                        return control.ready();
+                    },
+                    "the platform not ready after " + timeout.toSeconds() + " s; log: " + log);
         } catch (QuiverException e) {
             Runtime.getRuntime().removeShutdownHook(abort);
             stop(Duration.ofSeconds(60));
@@ -197,7 +214,9 @@ public final class LocalPlatform {
     }
 
     public static String javaLauncher() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 

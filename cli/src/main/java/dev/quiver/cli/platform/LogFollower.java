@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 
 /** Reads the lines a log file gained since the last call (the platform's start-up progress). */
 final class LogFollower {
-    private static final Pattern SUPERVISOR = Pattern.compile(
-            "\\[(?:[a-z]+\\.)*Supervisor\\] (?:\\([^)]*\\) )?(.*)$");
+    private static final Pattern SUPERVISOR = Pattern.compile("\\[(?:[a-z]+\\.)*Supervisor\\] (?:\\([^)]*\\) )?(.*)$");
 
     private final Path file;
     private long offset;

@@ -1,6 +1,8 @@
 package dev.quiver.cli.platform;
 
+import dev.quiver.cli.Credentials;
 import dev.quiver.cli.QuiverException;
+import dev.quiver.cli.Workspace;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,8 +14,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import dev.quiver.cli.Credentials;
-import dev.quiver.cli.Workspace;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -32,7 +32,8 @@ public final class ObjectStore {
     private final URI endpoint;
     private final String accessKey;
     private final String secretKey;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     public ObjectStore(URI endpoint, String accessKey, String secretKey) {
         this.endpoint = endpoint;
@@ -49,8 +50,8 @@ public final class ObjectStore {
     public void put(String bucket, String key, byte[] content) {
         HttpResponse<String> created = send("PUT", "/" + bucket, new byte[0]);
         if (created.statusCode() >= 300 && created.statusCode() != 409) {
-            throw QuiverException.failed("the object store answered HTTP " + created.statusCode()
-                    + " creating bucket " + bucket + ": " + created.body());
+            throw QuiverException.failed("the object store answered HTTP " + created.statusCode() + " creating bucket "
+                    + bucket + ": " + created.body());
         }
         HttpResponse<String> r = send("PUT", "/" + bucket + "/" + key, content);
         if (r.statusCode() >= 300) {
@@ -78,10 +79,15 @@ public final class ObjectStore {
         String authorization = "AWS4-HMAC-SHA256 Credential=" + accessKey + "/" + scope
                 + ", SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=" + hex(hmac(k, toSign));
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.toString() + canonicalPath))
-                .timeout(Duration.ofSeconds(30)).header("x-amz-date", now).header("x-amz-content-sha256", payloadHash)
+                .timeout(Duration.ofSeconds(30))
+                .header("x-amz-date", now)
+                .header("x-amz-content-sha256", payloadHash)
                 .header("Authorization", authorization)
-                .method(method, body.length == 0 && !method.equals("PUT") ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body))
+                .method(
+                        method,
+                        body.length == 0 && !method.equals("PUT")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

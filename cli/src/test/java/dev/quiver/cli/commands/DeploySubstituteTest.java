@@ -11,7 +11,7 @@ class DeploySubstituteTest {
         String spec = "env:\n  S3: http://127.0.0.1:${QUIVER_S3_PORT}\n  K: 127.0.0.1:${QUIVER_KAFKA_PORT}\n"
                 + "  B: ${QUIVER_BROKER_PORT} ${QUIVER_ACTIVATOR_PORT} ${QUIVER_OTHER}\n";
 
-        assertThat(DeployCommand.substitute(spec, new Ports(1, 2, 3, 4, 5, 6))).isEqualTo(
-                "env:\n  S3: http://127.0.0.1:5\n  K: 127.0.0.1:6\n  B: 2 1 ${QUIVER_OTHER}\n");
+        assertThat(DeployCommand.substitute(spec, new Ports(1, 2, 3, 4, 5, 6)))
+                .isEqualTo("env:\n  S3: http://127.0.0.1:5\n  K: 127.0.0.1:6\n  B: 2 1 ${QUIVER_OTHER}\n");
     }
 }

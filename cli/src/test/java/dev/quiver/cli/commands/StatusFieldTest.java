@@ -8,16 +8,48 @@ import dev.quiver.api.control.FunctionStatus;
 import dev.quiver.api.control.InstanceStatus;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class StatusFieldTest {
-    static final FunctionStatus HELLO = new FunctionStatus("hello", "hello.jar", 1, 1, 0, 1, "serve", false, 0.5, 2,
-            -1, 0, 3, 1, 2, 0, null, List.of("stable 0.5/35 -> 1"),
-            List.of(new InstanceStatus("hello-2", "active", "ready", 40123, 4242, 0, 0.5, 12, 1, "/logs/hello-2.log",
-                    "jdk17-appcds", 810, 640)), "jdk17-appcds", "AppCDS", ColdStart.NONE,
+    static final FunctionStatus HELLO = new FunctionStatus(
+            "hello",
+            "hello.jar",
+            1,
+            1,
+            0,
+            1,
+            "serve",
+            false,
+            0.5,
+            2,
+            -1,
+            0,
+            3,
+            1,
+            2,
+            0,
+            null,
+            List.of("stable 0.5/35 -> 1"),
+            List.of(new InstanceStatus(
+                    "hello-2",
+                    "active",
+                    "ready",
+                    40123,
+                    4242,
+                    0,
+                    0.5,
+                    12,
+                    1,
+                    "/logs/hello-2.log",
+                    "jdk17-appcds",
+                    810,
+                    640)),
+            "jdk17-appcds",
+            "AppCDS",
+            ColdStart.NONE,
             "warm 1/1 p50 31ms (wait 29 + served 2)");
 
     static Stream<Arguments> fields() {
@@ -45,7 +77,12 @@ class StatusFieldTest {
 
     @Test
     void theReadableViewShowsInstancesAndReasons() {
-        assertThat(StatusCommand.render(HELLO)).contains("hello  (hello.jar)", "stable 0.5/35 -> 1",
-                "hello-2", "4242", "requests at no capacity: warm 1/1 p50 31ms");
+        assertThat(StatusCommand.render(HELLO))
+                .contains(
+                        "hello  (hello.jar)",
+                        "stable 0.5/35 -> 1",
+                        "hello-2",
+                        "4242",
+                        "requests at no capacity: warm 1/1 p50 31ms");
     }
 }

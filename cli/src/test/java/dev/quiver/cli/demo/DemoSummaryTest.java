@@ -34,7 +34,9 @@ class DemoSummaryTest {
     @Test
     void theOrdersAreTheDemosBacklog() {
         assertThat(ProduceOrders.customer(21)).isEqualTo("customer-1");
-        assertThat(ProduceOrders.order(8)).contains("\"customer\":\"customer-8\"",
-                "\"lines\":[{\"sku\":\"sku-1\",\"quantity\":3,\"unitPriceCents\":108}]");
+        assertThat(ProduceOrders.order(8))
+                .contains(
+                        "\"customer\":\"customer-8\"",
+                        "\"lines\":[{\"sku\":\"sku-1\",\"quantity\":3,\"unitPriceCents\":108}]");
     }
 }

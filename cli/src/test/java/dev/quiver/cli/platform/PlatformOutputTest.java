@@ -13,10 +13,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PlatformOutputTest {
     static Stream<Arguments> logLines() {
         return Stream.of(
-                Arguments.of("the platform's format", "04:06:32.540 INFO  [Supervisor] kafka ready (5699 ms)",
+                Arguments.of(
+                        "the platform's format",
+                        "04:06:32.540 INFO  [Supervisor] kafka ready (5699 ms)",
                         Optional.of("kafka ready (5699 ms)")),
-                Arguments.of("Quarkus' default format", "2026-11-28 04:06:32,540 INFO  [dev.qui.loc.sup.Supervisor] "
-                        + "(main) broker ready (3781 ms)", Optional.of("broker ready (3781 ms)")),
+                Arguments.of(
+                        "Quarkus' default format",
+                        "2026-11-28 04:06:32,540 INFO  [dev.qui.loc.sup.Supervisor] " + "(main) broker ready (3781 ms)",
+                        Optional.of("broker ready (3781 ms)")),
                 Arguments.of("another logger", "04:07:06.147 INFO  [Applier] hello: desired 0", Optional.empty()));
     }
 
@@ -36,11 +40,13 @@ class PlatformOutputTest {
 
         assertThat(Broker.metric(text, "quiver_trigger_events_total{result=\"delivered\",trigger=\"fn-hello-events\"}"))
                 .contains(3L);
-        assertThat(Broker.metric(text, "quiver_ingress_events_total{broker=\"default\"}")).isEmpty();
+        assertThat(Broker.metric(text, "quiver_ingress_events_total{broker=\"default\"}"))
+                .isEmpty();
     }
 
     @Test
     void objectKeysAreEncodedForTheSignature() {
-        assertThat(ObjectStore.encodePath("/photos/images/my demo+1.png")).isEqualTo("/photos/images/my%20demo%2B1.png");
+        assertThat(ObjectStore.encodePath("/photos/images/my demo+1.png"))
+                .isEqualTo("/photos/images/my%20demo%2B1.png");
     }
 }

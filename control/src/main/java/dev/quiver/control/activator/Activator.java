@@ -35,8 +35,13 @@ public final class Activator implements QueuedRequests {
     private final ColdStartRecorder coldStarts;
     private final Map<FunctionRef, FunctionQueue> queues = new ConcurrentHashMap<>();
 
-    public Activator(ActivatorSettings settings, RequestRouter router, EndpointDirectory directory, Poker poker,
-            MeterRegistry registry, ColdStartRecorder coldStarts) {
+    public Activator(
+            ActivatorSettings settings,
+            RequestRouter router,
+            EndpointDirectory directory,
+            Poker poker,
+            MeterRegistry registry,
+            ColdStartRecorder coldStarts) {
         this.settings = settings;
         this.router = router;
         this.directory = directory;
@@ -72,8 +77,8 @@ public final class Activator implements QueuedRequests {
         if (routing.isEmpty()) {
             return Optional.empty();
         }
-        FunctionQueue made = queues.computeIfAbsent(function,
-                f -> new FunctionQueue(f, settings.queueSize(), routing.get()));
+        FunctionQueue made =
+                queues.computeIfAbsent(function, f -> new FunctionQueue(f, settings.queueSize(), routing.get()));
         // a change between the read above and the put was not seen by changed(): read once more
         directory.routing(function).ifPresent(r -> made.update(r, System.nanoTime()));
         return Optional.of(made);
@@ -129,8 +134,8 @@ public final class Activator implements QueuedRequests {
     public ActivatorLoad load() {
         List<ActivatorLoad.FunctionLoad> out = new ArrayList<>();
         for (FunctionQueue q : queues.values()) {
-            out.add(new ActivatorLoad.FunctionLoad(q.function().namespace(), q.function().name(), q.queued(),
-                    q.inFlight()));
+            out.add(new ActivatorLoad.FunctionLoad(
+                    q.function().namespace(), q.function().name(), q.queued(), q.inFlight()));
         }
         out.sort(Comparator.comparing(ActivatorLoad.FunctionLoad::namespace)
                 .thenComparing(ActivatorLoad.FunctionLoad::function));

@@ -33,13 +33,19 @@ public final class ActivatorHandler implements Handler<HttpServerRequest> {
         req.pause();
         if (req.method() == HttpMethod.GET && ActivatorLoad.PATH.equals(req.path())) {
             req.resume();
-            req.response().putHeader("content-type", "application/json")
+            req.response()
+                    .putHeader("content-type", "application/json")
                     .end(Buffer.buffer(Answers.encode(activator.load())));
             return;
         }
         Optional<Target> found = activator.router().route(req.getHeader("host"), req.uri());
         if (found.isEmpty()) {
-            reject(req, Answers.notFound(null, "No function named in the request: " + activator.router().hint()));
+            reject(
+                    req,
+                    Answers.notFound(
+                            null,
+                            "No function named in the request: "
+                                    + activator.router().hint()));
             return;
         }
         Target t = found.get();
@@ -47,9 +53,15 @@ public final class ActivatorHandler implements Handler<HttpServerRequest> {
         if (queue.isEmpty()) {
             String name = t.function().toString();
             activator.metrics().count(name, Outcome.NOT_FOUND);
-            reject(req, Answers.notFound(name, "No function '" + t.function().name() + "'"
-                    + (t.function().namespace().isEmpty() ? "" : " in namespace '" + t.function().namespace() + "'")
-                    + " is deployed."));
+            reject(
+                    req,
+                    Answers.notFound(
+                            name,
+                            "No function '" + t.function().name() + "'"
+                                    + (t.function().namespace().isEmpty()
+                                            ? ""
+                                            : " in namespace '" + t.function().namespace() + "'")
+                                    + " is deployed."));
             return;
         }
         String name = queue.get().key();
@@ -97,8 +109,10 @@ public final class ActivatorHandler implements Handler<HttpServerRequest> {
         });
         req.exceptionHandler(e -> {
             activator.metrics().count(t.function().toString(), Outcome.BAD_REQUEST);
-            Answers.error(req.response(), Answers.badRequest(t.function().toString(), "Cannot read the body: "
-                    + e.getMessage()), 0);
+            Answers.error(
+                    req.response(),
+                    Answers.badRequest(t.function().toString(), "Cannot read the body: " + e.getMessage()),
+                    0);
         });
         req.endHandler(v -> {
             if (!over[0]) {

@@ -32,13 +32,13 @@ public final class ActivatorServer {
     }
 
     /** Starts listening on {@code host:port} (0 = any free port) with {@code servers} event loops (at least 1). */
-    public static Future<ActivatorServer> start(Vertx vertx, Activator activator, String host, int port,
-            int servers) {
+    public static Future<ActivatorServer> start(Vertx vertx, Activator activator, String host, int port, int servers) {
         // one deployment of several instances: Vert.x shares the listening socket (a random port 0 included)
         AtomicInteger actual = new AtomicInteger();
         AtomicBoolean first = new AtomicBoolean(true);
-        return vertx.deployVerticle(() -> new Verticle(activator, host, port, first.getAndSet(false), actual),
-                new DeploymentOptions().setInstances(Math.max(1, servers)))
+        return vertx.deployVerticle(
+                        () -> new Verticle(activator, host, port, first.getAndSet(false), actual),
+                        new DeploymentOptions().setInstances(Math.max(1, servers)))
                 .map(id -> new ActivatorServer(vertx, List.of(id), actual.get()));
     }
 
@@ -70,18 +70,28 @@ public final class ActivatorServer {
 
         @Override
         public void start(Promise<Void> started) {
-            HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
-                    .setConnectTimeout(2000).setTcpNoDelay(true).setMaxInitialLineLength(8192),
+            HttpClient client = vertx.createHttpClient(
+                    new HttpClientOptions()
+                            .setKeepAlive(true)
+                            .setConnectTimeout(2000)
+                            .setTcpNoDelay(true)
+                            .setMaxInitialLineLength(8192),
                     new PoolOptions().setHttp1MaxSize(1000).setMaxWaitQueueSize(-1));
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-                    .setCompressionSupported(false).setHandle100ContinueAutomatically(true).setTcpNoDelay(true));
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+                    .setHost(host)
+                    .setPort(port)
+                    .setCompressionSupported(false)
+                    .setHandle100ContinueAutomatically(true)
+                    .setTcpNoDelay(true));
             if (pokes) {
-                vertx.setPeriodic(activator.settings().pokeInterval().toMillis(),
-                        id -> activator.repoke(System.nanoTime()));
+                vertx.setPeriodic(
+                        activator.settings().pokeInterval().toMillis(), id -> activator.repoke(System.nanoTime()));
             }
-            server.requestHandler(new ActivatorHandler(activator, client)).listen()
-                    .onSuccess(s -> actual.set(s.actualPort())).<Void>mapEmpty().onComplete(started);
+            server.requestHandler(new ActivatorHandler(activator, client))
+                    .listen()
+                    .onSuccess(s -> actual.set(s.actualPort()))
+                    .<Void>mapEmpty()
+                    .onComplete(started);
         }
     }
-
 }

@@ -16,21 +16,29 @@ import java.util.List;
  * @param pokeInterval while requests wait and no instance is ready, the backend is poked again this often
  * @param maxAttempts attempts per request when a connection is refused (nothing was sent): 1 = no retry
  */
-public record ActivatorSettings(int queueSize, Duration timeout, long maxBodyBytes, int retryAfterSeconds,
-        Duration pokeInterval, int maxAttempts) {
+public record ActivatorSettings(
+        int queueSize,
+        Duration timeout,
+        long maxBodyBytes,
+        int retryAfterSeconds,
+        Duration pokeInterval,
+        int maxAttempts) {
 
-    public static final ActivatorSettings DEFAULTS = new ActivatorSettings(100, Duration.ofSeconds(30),
-            10L * 1024 * 1024, 1, Duration.ofSeconds(1), 3);
+    public static final ActivatorSettings DEFAULTS =
+            new ActivatorSettings(100, Duration.ofSeconds(30), 10L * 1024 * 1024, 1, Duration.ofSeconds(1), 3);
 
     public ActivatorSettings {
         List<String> errors = new ArrayList<>();
         check(errors, queueSize >= 1, "queue-size", "must be >= 1", queueSize);
-        check(errors, timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout", "must be > 0",
-                timeout);
+        check(errors, timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout", "must be > 0", timeout);
         check(errors, maxBodyBytes >= 1, "max-body-size", "must be >= 1", maxBodyBytes);
         check(errors, retryAfterSeconds >= 0, "retry-after-seconds", "must be >= 0", retryAfterSeconds);
-        check(errors, pokeInterval != null && !pokeInterval.isNegative() && !pokeInterval.isZero(),
-                "poke-interval", "must be > 0", pokeInterval);
+        check(
+                errors,
+                pokeInterval != null && !pokeInterval.isNegative() && !pokeInterval.isZero(),
+                "poke-interval",
+                "must be > 0",
+                pokeInterval);
         check(errors, maxAttempts >= 1 && maxAttempts <= 10, "max-attempts", "must be 1..10", maxAttempts);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("activator settings: " + String.join("; ", errors));

@@ -63,8 +63,15 @@ public final class FunctionLoop implements Poker, AutoCloseable {
      * @param routes   where ready endpoints are published for an in-process activator ({@link RoutePublisher#NONE}
      *                 when the activator finds them elsewhere)
      */
-    public FunctionLoop(InstanceBackend backend, StatsSource stats, LagReader lag, QueuedRequests queued,
-                        RoutePublisher routes, Clock clock, ScheduledExecutorService executor, LoopSettings settings) {
+    public FunctionLoop(
+            InstanceBackend backend,
+            StatsSource stats,
+            LagReader lag,
+            QueuedRequests queued,
+            RoutePublisher routes,
+            Clock clock,
+            ScheduledExecutorService executor,
+            LoopSettings settings) {
         this.backend = backend;
         this.stats = stats;
         this.lag = lag;
@@ -79,11 +86,15 @@ public final class FunctionLoop implements Poker, AutoCloseable {
     /** Starts the rounds: one every scrape interval (a round still running is not overlapped). */
     public void start() {
         long ms = settings.scrapeInterval().toMillis();
-        executor.scheduleAtFixedRate(() -> {
-            if (roundRunning.compareAndSet(false, true)) {
-                tick().whenComplete((v, e) -> roundRunning.set(false));
-            }
-        }, ms, ms, TimeUnit.MILLISECONDS);
+        executor.scheduleAtFixedRate(
+                () -> {
+                    if (roundRunning.compareAndSet(false, true)) {
+                        tick().whenComplete((v, e) -> roundRunning.set(false));
+                    }
+                },
+                ms,
+                ms,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Called after every decision, on the loop thread (e.g. to write a status). */
@@ -192,12 +203,14 @@ public final class FunctionLoop implements Poker, AutoCloseable {
      * @return completes when the round is over
      */
     public CompletableFuture<Void> tick() {
-        return onLoop(this::startRound).thenCompose(rounds -> CompletableFuture.allOf(rounds.stream()
-                .map(r -> r.done(settings.roundTimeout())).toArray(CompletableFuture[]::new))
-                .thenCompose(v -> onLoop(() -> {
-                    finishRounds(rounds);
-                    return null;
-                })));
+        return onLoop(this::startRound)
+                .thenCompose(rounds -> CompletableFuture.allOf(rounds.stream()
+                                .map(r -> r.done(settings.roundTimeout()))
+                                .toArray(CompletableFuture[]::new))
+                        .thenCompose(v -> onLoop(() -> {
+                            finishRounds(rounds);
+                            return null;
+                        })));
     }
 
     private List<Round> startRound() {
@@ -276,20 +289,30 @@ public final class FunctionLoop implements Poker, AutoCloseable {
         }
         backend.apply(f, d);
         instances = backend.instances(f.ref());
-        st.starting = (int) instances.stream().filter(i -> i.current() && i.state() == InstanceView.State.STARTING)
+        st.starting = (int) instances.stream()
+                .filter(i -> i.current() && i.state() == InstanceView.State.STARTING)
                 .count();
         publish(st, instances);
         decisionListeners.forEach(l -> l.accept(f.ref(), d));
         if (!d.actions().isEmpty()) {
-            LOG.info("{}: desired {} (ready {}, warm {}, {}{}): {} — {}", f.ref(), d.desired(), d.ready(), d.warm(),
-                    d.mode().key(), d.panicking() ? ", panic" : "",
-                    d.actions().stream().map(PoolAction::describe).toList(), String.join("; ", d.reasons()));
+            LOG.info(
+                    "{}: desired {} (ready {}, warm {}, {}{}): {} — {}",
+                    f.ref(),
+                    d.desired(),
+                    d.ready(),
+                    d.warm(),
+                    d.mode().key(),
+                    d.panicking() ? ", panic" : "",
+                    d.actions().stream().map(PoolAction::describe).toList(),
+                    String.join("; ", d.reasons()));
         }
     }
 
     private void publish(FunctionState st, List<InstanceView> instances) {
-        List<Endpoint> ready = instances.stream().filter(InstanceView::routable)
-                .map(i -> new Endpoint(i.id(), i.host(), i.port(), i.readyAt())).toList();
+        List<Endpoint> ready = instances.stream()
+                .filter(InstanceView::routable)
+                .map(i -> new Endpoint(i.id(), i.host(), i.port(), i.readyAt()))
+                .toList();
         routes.publish(st.function.ref(), new Routing(ready, st.function.containerConcurrency()));
     }
 
@@ -302,15 +325,17 @@ public final class FunctionLoop implements Poker, AutoCloseable {
     }
 
     private <T> CompletableFuture<T> onLoop(Callable<T> work) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return work.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return work.call();
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                executor);
     }
 
     /** Stops the backend's instances and the lag reader; the executor belongs to the caller. */

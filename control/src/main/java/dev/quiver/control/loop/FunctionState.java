@@ -31,9 +31,19 @@ final class FunctionState {
 
     LoopStatus status() {
         Decision d = lastDecision;
-        return new LoopStatus(function.ref(), d == null ? 0 : d.ready(), d == null ? 0 : d.warm(), starting,
-                d == null ? 0 : d.desired(), d == null ? "proxy" : d.mode().key(), d != null && d.panicking(),
-                round(concurrency), round(rps), lag, queued, d == null ? List.of() : d.reasons());
+        return new LoopStatus(
+                function.ref(),
+                d == null ? 0 : d.ready(),
+                d == null ? 0 : d.warm(),
+                starting,
+                d == null ? 0 : d.desired(),
+                d == null ? "proxy" : d.mode().key(),
+                d != null && d.panicking(),
+                round(concurrency),
+                round(rps),
+                lag,
+                queued,
+                d == null ? List.of() : d.reasons());
     }
 
     private static double round(double v) {

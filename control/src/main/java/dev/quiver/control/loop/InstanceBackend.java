@@ -29,14 +29,11 @@ public interface InstanceBackend {
     void remove(FunctionRef function);
 
     /** Registers a listener called (on any thread) when an instance changed on its own: ready, exited, crashed. */
-    default void onChange(Consumer<FunctionRef> listener) {
-    }
+    default void onChange(Consumer<FunctionRef> listener) {}
 
     /** The loop's latest stats readings of the function's instances, by instance id. */
-    default void observed(FunctionRef function, Map<String, StatsReport> stats) {
-    }
+    default void observed(FunctionRef function, Map<String, StatsReport> stats) {}
 
     /** Platform shutdown. */
-    default void close() {
-    }
+    default void close() {}
 }

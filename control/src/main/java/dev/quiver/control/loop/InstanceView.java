@@ -12,15 +12,18 @@ import java.time.Instant;
  * @param readyAt  when it passed readiness, null when not yet or unknown: the activator tells a request served by an
  *                 instance ready before it arrived (warm, e.g. a promoted pool instance) from a cold start by it
  */
-public record InstanceView(String id, String host, int port, Role role, State state, Instant startedAt,
-                           boolean current, Instant readyAt) {
+public record InstanceView(
+        String id, String host, int port, Role role, State state, Instant startedAt, boolean current, Instant readyAt) {
 
-    public InstanceView(String id, String host, int port, Role role, State state, Instant startedAt,
-                        boolean current) {
+    public InstanceView(String id, String host, int port, Role role, State state, Instant startedAt, boolean current) {
         this(id, host, port, role, state, startedAt, current, null);
     }
 
-    public enum State { STARTING, READY, DRAINING }
+    public enum State {
+        STARTING,
+        READY,
+        DRAINING
+    }
 
     public boolean ready() {
         return state == State.READY;

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param containerConcurrency each instance's hard limit (0 = unlimited), published with its endpoints
  * @param revision             identifies the code and configuration its instances run: a new value rolls them
  */
-public record LoopFunction(FunctionRef ref, FunctionSpec scaling, Optional<KafkaSource> kafka,
-                           int containerConcurrency, String revision) {
+public record LoopFunction(
+        FunctionRef ref, FunctionSpec scaling, Optional<KafkaSource> kafka, int containerConcurrency, String revision) {
     public LoopFunction {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(scaling, "scaling");
@@ -27,6 +27,5 @@ public record LoopFunction(FunctionRef ref, FunctionSpec scaling, Optional<Kafka
     }
 
     /** A Kafka topic the instances consume as consumer group {@code group}. */
-    public record KafkaSource(String topic, String group) {
-    }
+    public record KafkaSource(String topic, String group) {}
 }

@@ -17,9 +17,19 @@ import java.util.List;
  * @param queued       requests held by the activator, last read
  * @param reasons      why the last decision decided as it did
  */
-public record LoopStatus(FunctionRef ref, int ready, int warm, int starting, int desired, String mode,
-                         boolean panicking, double concurrency, double rps, long lag, int queued,
-                         List<String> reasons) {
+public record LoopStatus(
+        FunctionRef ref,
+        int ready,
+        int warm,
+        int starting,
+        int desired,
+        String mode,
+        boolean panicking,
+        double concurrency,
+        double rps,
+        long lag,
+        int queued,
+        List<String> reasons) {
     public LoopStatus {
         reasons = List.copyOf(reasons);
     }

@@ -22,12 +22,16 @@ final class Round {
     final boolean decides;
     /** The instances as they were when the round started: the readings are theirs. */
     final List<InstanceView> instances;
+
     private final Map<String, CompletableFuture<Optional<StatsReport>>> stats;
     private final CompletableFuture<Optional<List<PartitionOffsets>>> lag;
 
-    private Round(FunctionState function, boolean decides, List<InstanceView> instances,
-                  Map<String, CompletableFuture<Optional<StatsReport>>> stats,
-                  CompletableFuture<Optional<List<PartitionOffsets>>> lag) {
+    private Round(
+            FunctionState function,
+            boolean decides,
+            List<InstanceView> instances,
+            Map<String, CompletableFuture<Optional<StatsReport>>> stats,
+            CompletableFuture<Optional<List<PartitionOffsets>>> lag) {
         this.function = function;
         this.decides = decides;
         this.instances = List.copyOf(instances);
@@ -35,8 +39,8 @@ final class Round {
         this.lag = lag;
     }
 
-    static Round start(FunctionState f, List<InstanceView> instances, boolean decides, StatsSource source,
-                       LagReader lagReader) {
+    static Round start(
+            FunctionState f, List<InstanceView> instances, boolean decides, StatsSource source, LagReader lagReader) {
         Map<String, CompletableFuture<Optional<StatsReport>>> stats = new HashMap<>();
         for (InstanceView i : instances) {
             if (i.state() != InstanceView.State.STARTING && i.host() != null) {
@@ -44,7 +48,9 @@ final class Round {
             }
         }
         CompletableFuture<Optional<List<PartitionOffsets>>> lag = decides
-                ? f.function.kafka().map(k -> lagReader.read(k.topic(), k.group()))
+                ? f.function
+                        .kafka()
+                        .map(k -> lagReader.read(k.topic(), k.group()))
                         .orElse(CompletableFuture.completedFuture(Optional.empty()))
                 : CompletableFuture.completedFuture(Optional.empty());
         return new Round(f, decides, instances, stats, lag);
@@ -55,7 +61,8 @@ final class Round {
         List<CompletableFuture<?>> all = new ArrayList<>(stats.values());
         all.add(lag);
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-                .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> null);
+                .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(e -> null);
     }
 
     /** The readings that arrived, by instance id. */

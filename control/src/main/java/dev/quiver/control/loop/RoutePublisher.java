@@ -11,12 +11,10 @@ import dev.quiver.control.route.Routing;
 public interface RoutePublisher {
     RoutePublisher NONE = new RoutePublisher() {
         @Override
-        public void publish(FunctionRef function, Routing routing) {
-        }
+        public void publish(FunctionRef function, Routing routing) {}
 
         @Override
-        public void remove(FunctionRef function) {
-        }
+        public void remove(FunctionRef function) {}
     };
 
     void publish(FunctionRef function, Routing routing);

@@ -75,6 +75,7 @@ public abstract class ActivatorContract {
     protected HttpClient http;
     /** The test's requests run on one Vert.x context: callbacks of a client used from a plain thread can miss data. */
     private io.vertx.core.Context client;
+
     protected Backend backend;
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -130,8 +131,12 @@ public abstract class ActivatorContract {
         byte[] big = new byte[300_000];
         Arrays.fill(big, (byte) 'q');
 
-        Reply r = call(HttpMethod.PUT, null, "/f/echo/items/7?x=1&y=2",
-                Map.of("content-type", "application/json", "x-trace", "abc", "ce-id", "42"), new String(big))
+        Reply r = call(
+                        HttpMethod.PUT,
+                        null,
+                        "/f/echo/items/7?x=1&y=2",
+                        Map.of("content-type", "application/json", "x-trace", "abc", "ce-id", "42"),
+                        new String(big))
                 .get(LONG.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(r.status()).isEqualTo(201);
@@ -194,7 +199,10 @@ public abstract class ActivatorContract {
 
         String fn = backend.ref("cold").toString();
         await(() -> firstByte(fn, "cold") != null && firstByte(fn, "cold").count() == 1);
-        assertThat(backend.meters().find("quiver.coldstart.wait").tags("function", fn, "served_by", "cold").timer())
+        assertThat(backend.meters()
+                        .find("quiver.coldstart.wait")
+                        .tags("function", fn, "served_by", "cold")
+                        .timer())
                 .isNotNull();
         assertThat(firstByte(fn, "warm")).isNull();
     }
@@ -308,9 +316,23 @@ public abstract class ActivatorContract {
         FakeInstance a = instance("pod-h");
         backend.ready("hops", 0, List.of(endpoint(a)));
 
-        Reply r = call(HttpMethod.GET, "gateway.example:8080", "/f/hops/", Map.of("connection", "keep-alive, x-hop",
-                "x-hop", "secret", "keep-alive", "timeout=5", "proxy-authorization", "Basic eA==", "x-kept", "1"),
-                null).get(LONG.toSeconds(), TimeUnit.SECONDS);
+        Reply r = call(
+                        HttpMethod.GET,
+                        "gateway.example:8080",
+                        "/f/hops/",
+                        Map.of(
+                                "connection",
+                                "keep-alive, x-hop",
+                                "x-hop",
+                                "secret",
+                                "keep-alive",
+                                "timeout=5",
+                                "proxy-authorization",
+                                "Basic eA==",
+                                "x-kept",
+                                "1"),
+                        null)
+                .get(LONG.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(r.status()).isEqualTo(200);
         FakeInstance.Seen s = a.seen.get(0);
@@ -384,7 +406,9 @@ public abstract class ActivatorContract {
     // --- helpers
 
     private Timer firstByte(String function, String servedBy) {
-        return backend.meters().find("quiver.coldstart.first.byte").tags("function", function, "served_by", servedBy)
+        return backend.meters()
+                .find("quiver.coldstart.first.byte")
+                .tags("function", function, "served_by", servedBy)
                 .timer();
     }
 
@@ -418,13 +442,17 @@ public abstract class ActivatorContract {
         return call(HttpMethod.GET, null, uri, Map.of(), null).get(LONG.toSeconds(), TimeUnit.SECONDS);
     }
 
-    protected CompletableFuture<Reply> call(HttpMethod method, String host, String uri, Map<String, String> headers,
-            String body) {
-        RequestOptions o = new RequestOptions().setServer(SocketAddress.inetSocketAddress(backend.port(), "127.0.0.1"))
-                .setMethod(method).setURI(uri).setHost(host == null ? "127.0.0.1" : host).setPort(80);
+    protected CompletableFuture<Reply> call(
+            HttpMethod method, String host, String uri, Map<String, String> headers, String body) {
+        RequestOptions o = new RequestOptions()
+                .setServer(SocketAddress.inetSocketAddress(backend.port(), "127.0.0.1"))
+                .setMethod(method)
+                .setURI(uri)
+                .setHost(host == null ? "127.0.0.1" : host)
+                .setPort(80);
         if (host != null && host.contains(":")) {
-            o.setHost(host.substring(0, host.indexOf(':'))).setPort(Integer.parseInt(host.substring(host.indexOf(':')
-                    + 1)));
+            o.setHost(host.substring(0, host.indexOf(':')))
+                    .setPort(Integer.parseInt(host.substring(host.indexOf(':') + 1)));
         }
         headers.forEach(o::putHeader);
         CompletableFuture<Reply> reply = new CompletableFuture<>();

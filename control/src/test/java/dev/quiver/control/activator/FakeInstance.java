@@ -18,8 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #releaseHeld()} is called.
  */
 public final class FakeInstance implements AutoCloseable {
-    public record Seen(String method, String uri, MultiMap headers, Buffer body) {
-    }
+    public record Seen(String method, String uri, MultiMap headers, Buffer body) {}
 
     public final String name;
     public final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -33,8 +32,12 @@ public final class FakeInstance implements AutoCloseable {
     public FakeInstance(Vertx vertx, String name) {
         this.vertx = vertx;
         this.name = name;
-        this.server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().join();
+        this.server = vertx.createHttpServer()
+                .requestHandler(this::handle)
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .join();
     }
 
     public FakeInstance delay(long millis) {
@@ -46,7 +49,10 @@ public final class FakeInstance implements AutoCloseable {
         int now = current.incrementAndGet();
         max.accumulateAndGet(now, Math::max);
         req.body().onSuccess(body -> {
-            seen.add(new Seen(req.method().name(), req.uri(), MultiMap.caseInsensitiveMultiMap().addAll(req.headers()),
+            seen.add(new Seen(
+                    req.method().name(),
+                    req.uri(),
+                    MultiMap.caseInsensitiveMultiMap().addAll(req.headers()),
                     body));
             Runnable answer = () -> answer(req, body);
             if (req.path().equals("/hold")) {
@@ -61,14 +67,17 @@ public final class FakeInstance implements AutoCloseable {
 
     private void answer(HttpServerRequest req, Buffer body) {
         current.decrementAndGet();
-        var r = req.response().putHeader("x-pod", name).putHeader("keep-alive", "timeout=7")
+        var r = req.response()
+                .putHeader("x-pod", name)
+                .putHeader("keep-alive", "timeout=7")
                 .putHeader("proxy-authenticate", "Basic");
         if (req.path().equals("/stream")) {
             r.setChunked(true).write("first,");
             r.end("second");
             return;
         }
-        r.setStatusCode(req.method().name().equals("PUT") ? 201 : 200).putHeader("content-type", "text/plain")
+        r.setStatusCode(req.method().name().equals("PUT") ? 201 : 200)
+                .putHeader("content-type", "text/plain")
                 .end(name + " got " + body.length() + " bytes");
     }
 

@@ -22,10 +22,17 @@ class PublishedEndpointsActivatorTest extends ActivatorContract {
         PublishedEndpoints published = new PublishedEndpoints();
         List<String> pokes = new CopyOnWriteArrayList<>();
         MeterRegistry meters = new SimpleMeterRegistry();
-        Activator activator = new Activator(settings, new LocalRouter("localhost"), published,
-                f -> pokes.add(f.name()), meters, new ColdStartRecorder(new ColdStartMeters(meters)));
-        ActivatorServer server = ActivatorServer.start(vertx, activator, "127.0.0.1", 0, 2).toCompletionStage()
-                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        Activator activator = new Activator(
+                settings,
+                new LocalRouter("localhost"),
+                published,
+                f -> pokes.add(f.name()),
+                meters,
+                new ColdStartRecorder(new ColdStartMeters(meters)));
+        ActivatorServer server = ActivatorServer.start(vertx, activator, "127.0.0.1", 0, 2)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         return new Backend() {
             @Override
             public int port() {

@@ -54,11 +54,28 @@ public abstract class BackendContract {
 
     private FunctionLoop loop() {
         if (loop == null) {
-            StatsSource stats = (host, port) -> CompletableFuture.completedFuture(Optional.of(new StatsReport("READY",
-                    (int) concurrencyPerInstance, 0, concurrencyPerInstance, concurrencyPerInstance, 1, 0, 0, 0, 0,
-                    100, 1000)));
-            loop = new FunctionLoop(backend(thread), stats, LagReader.NONE, QueuedRequests.NONE,
-                    RoutePublisher.NONE, clock, thread, new LoopSettings(Duration.ofSeconds(1), 10));
+            StatsSource stats = (host, port) -> CompletableFuture.completedFuture(Optional.of(new StatsReport(
+                    "READY",
+                    (int) concurrencyPerInstance,
+                    0,
+                    concurrencyPerInstance,
+                    concurrencyPerInstance,
+                    1,
+                    0,
+                    0,
+                    0,
+                    0,
+                    100,
+                    1000)));
+            loop = new FunctionLoop(
+                    backend(thread),
+                    stats,
+                    LagReader.NONE,
+                    QueuedRequests.NONE,
+                    RoutePublisher.NONE,
+                    clock,
+                    thread,
+                    new LoopSettings(Duration.ofSeconds(1), 10));
         }
         return loop;
     }
@@ -66,7 +83,7 @@ public abstract class BackendContract {
     /** Lets the loop thread run what events queued (instance ready, exits) until it is idle. */
     private void settle() throws Exception {
         for (int i = 0; i < 5; i++) {
-            thread.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            thread.submit(() -> {}).get(10, TimeUnit.SECONDS);
         }
     }
 
@@ -101,7 +118,9 @@ public abstract class BackendContract {
         loop().poke(f.ref());
         settle();
 
-        assertThat(activeIds(f.ref())).as("the warm instance itself, now in traffic").containsExactlyElementsOf(warm);
+        assertThat(activeIds(f.ref()))
+                .as("the warm instance itself, now in traffic")
+                .containsExactlyElementsOf(warm);
         assertThat(loop().status(f.ref()).orElseThrow().desired()).isEqualTo(1);
     }
 

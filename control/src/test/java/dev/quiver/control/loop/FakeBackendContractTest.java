@@ -41,6 +41,9 @@ class FakeBackendContractTest extends BackendContract {
     }
 
     private List<String> ids(FunctionRef ref, Role role) {
-        return backend.instances(ref).stream().filter(i -> i.role() == role).map(InstanceView::id).toList();
+        return backend.instances(ref).stream()
+                .filter(i -> i.role() == role)
+                .map(InstanceView::id)
+                .toList();
     }
 }

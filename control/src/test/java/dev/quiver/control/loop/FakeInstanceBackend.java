@@ -25,8 +25,8 @@ final class FakeInstanceBackend implements InstanceBackend {
     private int seq;
 
     static InstanceView ready(String id, Role role) {
-        return new InstanceView(id, "10.0.0." + id.hashCode() % 200, 8080, role, InstanceView.State.READY,
-                Instant.EPOCH, true);
+        return new InstanceView(
+                id, "10.0.0." + id.hashCode() % 200, 8080, role, InstanceView.State.READY, Instant.EPOCH, true);
     }
 
     void set(FunctionRef ref, InstanceView... views) {
@@ -37,8 +37,17 @@ final class FakeInstanceBackend implements InstanceBackend {
     void readyAll(FunctionRef ref) {
         List<InstanceView> now = new ArrayList<>();
         for (InstanceView i : instances.getOrDefault(ref, List.of())) {
-            now.add(i.state() == InstanceView.State.STARTING ? new InstanceView(i.id(), i.host(), i.port(), i.role(),
-                    InstanceView.State.READY, i.startedAt(), i.current()) : i);
+            now.add(
+                    i.state() == InstanceView.State.STARTING
+                            ? new InstanceView(
+                                    i.id(),
+                                    i.host(),
+                                    i.port(),
+                                    i.role(),
+                                    InstanceView.State.READY,
+                                    i.startedAt(),
+                                    i.current())
+                            : i);
         }
         instances.put(ref, now);
         listeners.forEach(l -> l.accept(ref));
@@ -65,8 +74,10 @@ final class FakeInstanceBackend implements InstanceBackend {
             } else if (a instanceof PoolAction.Stop s) {
                 rows.removeIf(i -> i.id().equals(s.id()));
             } else if (a instanceof PoolAction.Promote p) {
-                rows.replaceAll(i -> i.id().equals(p.id()) ? new InstanceView(i.id(), i.host(), i.port(), Role.ACTIVE,
-                        i.state(), i.startedAt(), i.current()) : i);
+                rows.replaceAll(i -> i.id().equals(p.id())
+                        ? new InstanceView(
+                                i.id(), i.host(), i.port(), Role.ACTIVE, i.state(), i.startedAt(), i.current())
+                        : i);
             }
         }
         instances.put(function.ref(), rows);

@@ -46,7 +46,14 @@ class FunctionLoopTest {
     }
 
     FunctionLoop loop(StatsSource stats, LagReader lag, QueuedRequests queued) {
-        FunctionLoop loop = new FunctionLoop(backend, stats, lag, queued, RoutePublisher.of(endpoints), clock, thread,
+        FunctionLoop loop = new FunctionLoop(
+                backend,
+                stats,
+                lag,
+                queued,
+                RoutePublisher.of(endpoints),
+                clock,
+                thread,
                 new LoopSettings(Duration.ofSeconds(1), 10));
         loop.onDecision((ref, d) -> decisions.add(d));
         return loop;
@@ -61,8 +68,16 @@ class FunctionLoopTest {
         return (topic, group) -> CompletableFuture.completedFuture(Optional.of(offsets));
     }
 
-    record Case(String label, LoopFunction function, List<InstanceView> instances, Map<String, Double> concurrency,
-                int queued, List<PartitionOffsets> offsets, int desired, double shownConcurrency, long shownLag) {
+    record Case(
+            String label,
+            LoopFunction function,
+            List<InstanceView> instances,
+            Map<String, Double> concurrency,
+            int queued,
+            List<PartitionOffsets> offsets,
+            int desired,
+            double shownConcurrency,
+            long shownLag) {
         @Override
         public String toString() {
             return label;
@@ -75,22 +90,45 @@ class FunctionLoopTest {
 
     static Stream<Case> rounds() {
         return Stream.of(
-                new Case("requests held by the activator count as concurrency",
-                        Specs.http("f", Map.of("target", 10)), List.of(at("a", Role.ACTIVE)), Map.of("a", 10.0), 5,
-                        null, 3, 15, -1),
-                new Case("warm-pool instances' stats do not count",
+                new Case(
+                        "requests held by the activator count as concurrency",
+                        Specs.http("f", Map.of("target", 10)),
+                        List.of(at("a", Role.ACTIVE)),
+                        Map.of("a", 10.0),
+                        5,
+                        null,
+                        3,
+                        15,
+                        -1),
+                new Case(
+                        "warm-pool instances' stats do not count",
                         Specs.http("f", Map.of("target", 10, "warmPool", 1)),
-                        List.of(at("a", Role.ACTIVE), at("w", Role.POOL)), Map.of("a", 3.0, "w", 50.0), 0, null, 1,
-                        3, -1),
-                new Case("the lag shown is the scaler's: never-committed partitions count their end (earliest)",
+                        List.of(at("a", Role.ACTIVE), at("w", Role.POOL)),
+                        Map.of("a", 3.0, "w", 50.0),
+                        0,
+                        null,
+                        1,
+                        3,
+                        -1),
+                new Case(
+                        "the lag shown is the scaler's: never-committed partitions count their end (earliest)",
                         Specs.kafka("f", Map.of(), Map.of("lagThreshold", 10, "offsetResetPolicy", "earliest")),
-                        List.of(at("a", Role.ACTIVE)), Map.of(), 0,
-                        List.of(new PartitionOffsets("0", 100, 50), PartitionOffsets.neverCommitted("1", 30)), 2, 0,
+                        List.of(at("a", Role.ACTIVE)),
+                        Map.of(),
+                        0,
+                        List.of(new PartitionOffsets("0", 100, 50), PartitionOffsets.neverCommitted("1", 30)),
+                        2,
+                        0,
                         80),
-                new Case("the lag shown is the scaler's: never-committed partitions count 1 (latest)",
+                new Case(
+                        "the lag shown is the scaler's: never-committed partitions count 1 (latest)",
                         Specs.kafka("f", Map.of(), Map.of("lagThreshold", 100)),
-                        List.of(at("a", Role.ACTIVE)), Map.of(), 0,
-                        List.of(new PartitionOffsets("0", 100, 50), PartitionOffsets.neverCommitted("1", 30)), 1, 0,
+                        List.of(at("a", Role.ACTIVE)),
+                        Map.of(),
+                        0,
+                        List.of(new PartitionOffsets("0", 100, 50), PartitionOffsets.neverCommitted("1", 30)),
+                        1,
+                        0,
                         51));
     }
 
@@ -98,8 +136,8 @@ class FunctionLoopTest {
     @MethodSource("rounds")
     void aRoundObservesDecidesAndShowsWhatTheDecisionUsed(Case c) {
         backend.set(F, c.instances().toArray(InstanceView[]::new));
-        FunctionLoop loop = loop(stats(c.concurrency()), c.offsets() == null ? LagReader.NONE : offsets(c.offsets()),
-                ref -> c.queued());
+        FunctionLoop loop = loop(
+                stats(c.concurrency()), c.offsets() == null ? LagReader.NONE : offsets(c.offsets()), ref -> c.queued());
         loop.deploy(c.function()).join();
         decisions.clear();
         clock.advance(Duration.ofSeconds(1));
@@ -132,7 +170,9 @@ class FunctionLoopTest {
             clock.advance(Duration.ofSeconds(1));
         }
 
-        assertThat(decisions).extracting(d -> d.at().getEpochSecond() - T0.getEpochSecond()).containsExactly(0L, 3L);
+        assertThat(decisions)
+                .extracting(d -> d.at().getEpochSecond() - T0.getEpochSecond())
+                .containsExactly(0L, 3L);
         assertThat(loop.history(F)).hasSize(6);
     }
 
@@ -140,16 +180,20 @@ class FunctionLoopTest {
     void startedInstancesArePublishedOnceReadyAndActive() throws Exception {
         FunctionLoop loop = loop(StatsSource.NONE, LagReader.NONE, QueuedRequests.NONE);
         loop.deploy(Specs.http("f", Map.of("minScale", 1, "warmPool", 1))).join();
-        assertThat(backend.actions()).containsExactlyInAnyOrder(new PoolAction.StartActive(1),
-                new PoolAction.StartWarm(1));
+        assertThat(backend.actions())
+                .containsExactlyInAnyOrder(new PoolAction.StartActive(1), new PoolAction.StartWarm(1));
         assertThat(endpoints.routing(F)).hasValue(Routing.none(0));
 
         backend.readyAll(F);
 
-        thread.submit(() -> { }).get(5, TimeUnit.SECONDS);
-        assertThat(endpoints.routing(F).orElseThrow().endpoints()).extracting(e -> e.id())
-                .containsExactly(backend.instances(F).stream().filter(i -> i.role() == Role.ACTIVE).findFirst()
-                        .orElseThrow().id());
+        thread.submit(() -> {}).get(5, TimeUnit.SECONDS);
+        assertThat(endpoints.routing(F).orElseThrow().endpoints())
+                .extracting(e -> e.id())
+                .containsExactly(backend.instances(F).stream()
+                        .filter(i -> i.role() == Role.ACTIVE)
+                        .findFirst()
+                        .orElseThrow()
+                        .id());
         assertThat(loop.status(F).orElseThrow().ready()).isEqualTo(1);
         assertThat(loop.status(F).orElseThrow().warm()).isEqualTo(1);
     }
@@ -166,7 +210,7 @@ class FunctionLoopTest {
 
         loop.poke(F);
 
-        thread.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        thread.submit(() -> {}).get(5, TimeUnit.SECONDS);
         assertThat(round).as("the round still waits for the stats").isNotDone();
         assertThat(decisions).hasSize(1);
         assertThat(decisions.get(0).reasons()).contains("activator poke");
@@ -187,7 +231,7 @@ class FunctionLoopTest {
         loop.poke(FunctionRef.local("unknown"));
         busy.complete(null);
 
-        thread.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        thread.submit(() -> {}).get(5, TimeUnit.SECONDS);
         assertThat(decisions).hasSize(1);
     }
 
@@ -207,7 +251,9 @@ class FunctionLoopTest {
 
     @Test
     void olderRevisionsAndDrainingInstancesAreNotScaledOn() {
-        backend.set(F, new InstanceView("old", "h", 1, Role.ACTIVE, InstanceView.State.READY, T0, false),
+        backend.set(
+                F,
+                new InstanceView("old", "h", 1, Role.ACTIVE, InstanceView.State.READY, T0, false),
                 new InstanceView("gone", "h", 2, Role.ACTIVE, InstanceView.State.DRAINING, T0, true),
                 FakeInstanceBackend.ready("new", Role.ACTIVE));
         FunctionLoop loop = loop(StatsSource.NONE, LagReader.NONE, QueuedRequests.NONE);
@@ -215,8 +261,10 @@ class FunctionLoopTest {
         loop.deploy(Specs.http("f", Map.of("minScale", 1))).join();
 
         assertThat(decisions.get(0).ready()).isEqualTo(1);
-        assertThat(endpoints.routing(F).orElseThrow().endpoints()).as("older revisions serve until replaced")
-                .extracting(e -> e.id()).containsExactlyInAnyOrder("old", "new");
+        assertThat(endpoints.routing(F).orElseThrow().endpoints())
+                .as("older revisions serve until replaced")
+                .extracting(e -> e.id())
+                .containsExactlyInAnyOrder("old", "new");
     }
 
     @Test

@@ -10,16 +10,19 @@ import java.util.Set;
 
 /** Loop functions for tests, from the same settings a function document has. */
 final class Specs {
-    private Specs() {
-    }
+    private Specs() {}
 
     static LoopFunction http(String name, Map<String, Object> scale) {
         return new LoopFunction(FunctionRef.local(name), spec(name, scale, null), Optional.empty(), 0, "r1");
     }
 
     static LoopFunction kafka(String name, Map<String, Object> scale, Map<String, Object> lag) {
-        return new LoopFunction(FunctionRef.local(name), spec(name, scale, lag),
-                Optional.of(new LoopFunction.KafkaSource(name, "g-" + name)), 0, "r1");
+        return new LoopFunction(
+                FunctionRef.local(name),
+                spec(name, scale, lag),
+                Optional.of(new LoopFunction.KafkaSource(name, "g-" + name)),
+                0,
+                "r1");
     }
 
     static FunctionSpec spec(String name, Map<String, Object> scale, Map<String, Object> lag) {

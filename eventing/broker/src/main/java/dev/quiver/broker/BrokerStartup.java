@@ -22,7 +22,11 @@ public class BrokerStartup {
 
     private static final Logger LOG = Logger.getLogger(BrokerStartup.class);
 
-    void start(@Observes StartupEvent event, BrokerSettings settings, BrokerSecurity security, TopicAdmin topics,
+    void start(
+            @Observes StartupEvent event,
+            BrokerSettings settings,
+            BrokerSecurity security,
+            TopicAdmin topics,
             Triggers triggers) {
         security.warnings().forEach(LOG::warn);
         for (String broker : settings.brokers()) {
@@ -43,7 +47,8 @@ public class BrokerStartup {
                 }
             }
         });
-        LOG.infof("broker ready: brokers %s on Kafka %s, %d trigger(s)", settings.brokers(),
-                settings.bootstrapServers(), triggers.list().size());
+        LOG.infof(
+                "broker ready: brokers %s on Kafka %s, %d trigger(s)",
+                settings.brokers(), settings.bootstrapServers(), triggers.list().size());
     }
 }

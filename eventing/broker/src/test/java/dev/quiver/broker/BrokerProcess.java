@@ -31,12 +31,17 @@ public final class BrokerProcess implements AutoCloseable {
 
     public static BrokerProcess start(Map<String, String> config, Path log) throws IOException {
         int port = FreePorts.find();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dquarkus.http.port=" + port));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dquarkus.http.port=" + port));
         config.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        cmd.addAll(List.of(
+                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         return new BrokerProcess(p, port, log);
     }
 
@@ -46,8 +51,12 @@ public final class BrokerProcess implements AutoCloseable {
 
     public int get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(url(path)))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
@@ -63,10 +72,15 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** Posts a binary-mode event; returns the status (0 when the broker did not answer). */
     public int publish(String broker, String id, String type) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url("/" + broker))).timeout(Duration.ofSeconds(20))
-                .header("ce-specversion", "1.0").header("ce-id", id).header("ce-source", "/process-it")
-                .header("ce-type", type).header("content-type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build();
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url("/" + broker)))
+                .timeout(Duration.ofSeconds(20))
+                .header("ce-specversion", "1.0")
+                .header("ce-id", id)
+                .header("ce-source", "/process-it")
+                .header("ce-type", type)
+                .header("content-type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build();
         try {
             return HTTP.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
@@ -81,12 +95,18 @@ public final class BrokerProcess implements AutoCloseable {
     public int publishBatch(String broker, List<String> ids, String type) throws Exception {
         StringBuilder body = new StringBuilder("[");
         for (String id : ids) {
-            body.append(body.length() > 1 ? "," : "").append("{\"specversion\":\"1.0\",\"id\":\"").append(id)
-                    .append("\",\"source\":\"/process-it\",\"type\":\"").append(type).append("\"}");
+            body.append(body.length() > 1 ? "," : "")
+                    .append("{\"specversion\":\"1.0\",\"id\":\"")
+                    .append(id)
+                    .append("\",\"source\":\"/process-it\",\"type\":\"")
+                    .append(type)
+                    .append("\"}");
         }
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url("/" + broker))).timeout(Duration.ofSeconds(30))
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url("/" + broker)))
+                .timeout(Duration.ofSeconds(30))
                 .header("content-type", "application/cloudevents-batch+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.append("]").toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.append("]").toString()))
+                .build();
         return HTTP.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

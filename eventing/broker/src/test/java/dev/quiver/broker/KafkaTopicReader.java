@@ -15,15 +15,21 @@ import org.awaitility.Awaitility;
 /** Reads a topic from the beginning until the wanted records are there. */
 public final class KafkaTopicReader {
 
-    private KafkaTopicReader() {
-    }
+    private KafkaTopicReader() {}
 
-    public static List<ConsumerRecord<String, byte[]>> await(String bootstrap, String topic,
-            Predicate<ConsumerRecord<String, byte[]>> wanted, int count) {
+    public static List<ConsumerRecord<String, byte[]>> await(
+            String bootstrap, String topic, Predicate<ConsumerRecord<String, byte[]>> wanted, int count) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        bootstrap,
+                        "group.id",
+                        "test-" + UUID.randomUUID(),
+                        "auto.offset.reset",
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             c.subscribe(List.of(topic));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {

@@ -18,8 +18,7 @@ import java.util.function.BiConsumer;
  */
 public final class TestSubscriber implements AutoCloseable {
 
-    public record Received(CloudEvent event, Map<String, String> headers) {
-    }
+    public record Received(CloudEvent event, Map<String, String> headers) {}
 
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
@@ -27,20 +26,29 @@ public final class TestSubscriber implements AutoCloseable {
     private final Map<String, BiConsumer<HttpServerRequest, Integer>> behaviours = new ConcurrentHashMap<>();
 
     public TestSubscriber() throws Exception {
-        server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
-            List<Received> list = received.computeIfAbsent(req.path(), p -> new CopyOnWriteArrayList<>());
-            try {
-                CloudEvent e = VertxMessageFactory.createReader(req.headers(), body).toEvent();
-                Map<String, String> headers = new ConcurrentHashMap<>();
-                req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-                list.add(new Received(e, headers));
-            } catch (RuntimeException notAnEvent) {
-                req.response().setStatusCode(415).end(notAnEvent.getMessage());
-                return;
-            }
-            behaviours.getOrDefault(req.path(), (r, n) -> r.response().setStatusCode(200).end())
-                    .accept(req, list.size());
-        })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server = vertx.createHttpServer()
+                .requestHandler(req -> req.body().onSuccess(body -> {
+                    List<Received> list = received.computeIfAbsent(req.path(), p -> new CopyOnWriteArrayList<>());
+                    try {
+                        CloudEvent e = VertxMessageFactory.createReader(req.headers(), body)
+                                .toEvent();
+                        Map<String, String> headers = new ConcurrentHashMap<>();
+                        req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+                        list.add(new Received(e, headers));
+                    } catch (RuntimeException notAnEvent) {
+                        req.response().setStatusCode(415).end(notAnEvent.getMessage());
+                        return;
+                    }
+                    behaviours
+                            .getOrDefault(
+                                    req.path(),
+                                    (r, n) -> r.response().setStatusCode(200).end())
+                            .accept(req, list.size());
+                }))
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     /** How to answer on {@code path}; the behaviour also gets the number of events received there so far. */

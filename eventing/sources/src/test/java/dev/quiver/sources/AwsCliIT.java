@@ -3,21 +3,18 @@ package dev.quiver.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quiver.sources.testing.AwsCli;
+import dev.quiver.sources.testing.CapturingBroker;
+import dev.quiver.sources.testing.SourcesProcess;
+import io.cloudevents.CloudEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.quiver.sources.testing.AwsCli;
-import dev.quiver.sources.testing.CapturingBroker;
-import dev.quiver.sources.testing.SourcesProcess;
-import io.cloudevents.CloudEvent;
 
 /**
  * The real AWS CLI with its default settings (it sends {@code x-amz-checksum-crc32} with every upload) against the
@@ -34,7 +31,8 @@ class AwsCliIT {
     @Test
     void cpSmallAndMultipartAndAWrongChecksumWithTheCliDefaults() throws Exception {
         try (CapturingBroker broker = new CapturingBroker();
-                SourcesProcess store = SourcesProcess.start(tmp.resolve("objects"), broker.url()).awaitReady()) {
+                SourcesProcess store = SourcesProcess.start(tmp.resolve("objects"), broker.url())
+                        .awaitReady()) {
             AwsCli aws = AwsCli.forStore(tmp.resolve("aws"), store.s3Port);
             aws.configure("default.s3.multipart_threshold", "5MB");
             aws.configure("default.s3.multipart_chunksize", "5MB");
@@ -48,8 +46,18 @@ class AwsCliIT {
             assertOk(aws.run(work, "s3", "cp", "small.txt", "s3://cli/docs/small.txt"), aws);
             assertOk(aws.run(work, "s3", "cp", "big.bin", "s3://cli/big.bin"), aws);
 
-            AwsCli.Result wrong = aws.run(work, "s3api", "put-object", "--bucket", "cli", "--key", "wrong.txt",
-                    "--body", "small.txt", "--checksum-crc32", "AAAAAA==");
+            AwsCli.Result wrong = aws.run(
+                    work,
+                    "s3api",
+                    "put-object",
+                    "--bucket",
+                    "cli",
+                    "--key",
+                    "wrong.txt",
+                    "--body",
+                    "small.txt",
+                    "--checksum-crc32",
+                    "AAAAAA==");
             assertThat(wrong.exit()).as(wrong.output()).isNotZero();
             assertThat(wrong.output()).contains("BadDigest");
 
@@ -63,10 +71,14 @@ class AwsCliIT {
 
             List<CloudEvent> events = await().until(broker::events, l -> l.size() >= 2);
             await().pollDelay(Duration.ofMillis(500)).until(() -> true);
-            assertThat(broker.events()).extracting(e -> e.getType() + " " + e.getSubject()).containsExactly(
-                    "com.amazonaws.s3.ObjectCreated:Put docs/small.txt",
-                    "com.amazonaws.s3.ObjectCreated:CompleteMultipartUpload big.bin");
-            assertThat(JSON.readTree(events.get(1).getData().toBytes()).at("/s3/object/size").asLong())
+            assertThat(broker.events())
+                    .extracting(e -> e.getType() + " " + e.getSubject())
+                    .containsExactly(
+                            "com.amazonaws.s3.ObjectCreated:Put docs/small.txt",
+                            "com.amazonaws.s3.ObjectCreated:CompleteMultipartUpload big.bin");
+            assertThat(JSON.readTree(events.get(1).getData().toBytes())
+                            .at("/s3/object/size")
+                            .asLong())
                     .isEqualTo(big.length);
         }
     }

@@ -20,22 +20,24 @@ import java.util.stream.Collectors;
  */
 public final class AotTrainer {
 
-    private AotTrainer() {
-    }
+    private AotTrainer() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = options(args);
         Path app = Path.of(opts.getOrDefault("app", "target/quarkus-app")).toAbsolutePath();
         if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
-            throw new IllegalArgumentException("--app must be a packaged Quarkus app (quarkus-run.jar), but " + app + " has none");
+            throw new IllegalArgumentException(
+                    "--app must be a packaged Quarkus app (quarkus-run.jar), but " + app + " has none");
         }
-        java.util.Map<String, String> appCds = JvmArchives.appCds(app, System.getProperty("java.home"), System.getProperty("java.runtime.version"));
+        java.util.Map<String, String> appCds =
+                JvmArchives.appCds(app, System.getProperty("java.home"), System.getProperty("java.runtime.version"));
         if (Boolean.parseBoolean(opts.getOrDefault("skip", "false"))) {
             JvmArchives.write(app, appCds, JvmArchives.skipped("skipped (aot-cache.skip=true)"));
             log("AOT cache skipped (aot-cache.skip=true)");
             return;
         }
-        Optional<Jdk> jdk = JdkFinder.find(opts.getOrDefault("java", "auto"), System.getenv(), Path.of(System.getProperty("user.home")));
+        Optional<Jdk> jdk = JdkFinder.find(
+                opts.getOrDefault("java", "auto"), System.getenv(), Path.of(System.getProperty("user.home")));
         if (jdk.isEmpty()) {
             String why = "no JDK " + JdkFinder.MIN_FEATURE + "+ found (set aot-cache.java or QUIVER_AOT_JAVA_HOME)";
             JvmArchives.write(app, appCds, JvmArchives.skipped(why));
@@ -44,23 +46,34 @@ public final class AotTrainer {
         }
         int rounds = rounds(opts.getOrDefault("rounds", "30"));
         Map<String, String> inputs = TrainingMix.inputs(load(opts.get("config")));
-        log("Training the AOT cache with " + jdk.get().runtimeVersion() + " (" + jdk.get().home() + ") on " + rounds
-                + " rounds of " + (inputs.isEmpty() ? "probes only (no quiver.warmup.inputs.* in the app's config)"
+        log("Training the AOT cache with " + jdk.get().runtimeVersion() + " ("
+                + jdk.get().home() + ") on " + rounds
+                + " rounds of "
+                + (inputs.isEmpty()
+                        ? "probes only (no quiver.warmup.inputs.* in the app's config)"
                         : "requests to " + String.join(", ", inputs.keySet())));
         long t0 = System.nanoTime();
-        Map<String, Integer> answers = new TrainingRun(jdk.get(), app, app.getParent().resolve("aot-training.log")).run(inputs, rounds);
-        String summary = answers.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        Map<String, Integer> answers =
+                new TrainingRun(jdk.get(), app, app.getParent().resolve("aot-training.log")).run(inputs, rounds);
+        String summary = answers.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
         JvmArchives.write(app, appCds, JvmArchives.aot(jdk.get(), summary));
-        log(String.format("AOT cache %s: %d MB in %.1f s; answers: %s", app.resolve(JvmArchives.AOT_FILE),
-                Files.size(app.resolve(JvmArchives.AOT_FILE)) >> 20, (System.nanoTime() - t0) / 1e9, summary));
+        log(String.format(
+                "AOT cache %s: %d MB in %.1f s; answers: %s",
+                app.resolve(JvmArchives.AOT_FILE),
+                Files.size(app.resolve(JvmArchives.AOT_FILE)) >> 20,
+                (System.nanoTime() - t0) / 1e9,
+                summary));
     }
 
     static Map<String, String> options(String[] args) {
         Map<String, String> opts = new java.util.HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: AotTrainer --app DIR --config FILE [--java auto|JDK] [--rounds N] "
-                        + "[--skip true|false]; bad argument '" + args[i] + "'");
+                throw new IllegalArgumentException(
+                        "usage: AotTrainer --app DIR --config FILE [--java auto|JDK] [--rounds N] "
+                                + "[--skip true|false]; bad argument '" + args[i] + "'");
             }
             opts.put(args[i].substring(2), args[++i]);
         }

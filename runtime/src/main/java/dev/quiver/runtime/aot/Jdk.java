@@ -23,8 +23,10 @@ public record Jdk(Path home, int feature, String runtimeVersion) {
      * {@code bin/java}, no {@code release} file, or no {@code JAVA_VERSION} in it).
      */
     public static Optional<Jdk> read(Path home) {
-        return JavaHome.at(home).flatMap(h -> h.release().filter(r -> !r.version().isEmpty())
-                .filter(r -> r.feature() > 0)
-                .map(r -> new Jdk(h.home(), r.feature(), r.runtimeVersion())));
+        return JavaHome.at(home)
+                .flatMap(h -> h.release()
+                        .filter(r -> !r.version().isEmpty())
+                        .filter(r -> r.feature() > 0)
+                        .map(r -> new Jdk(h.home(), r.feature(), r.runtimeVersion())));
     }
 }

@@ -19,13 +19,11 @@ public final class JdkFinder {
     /** The JDK AOT cache ({@code -XX:AOTCacheOutput}, one-step training) needs JDK 25. */
     public static final int MIN_FEATURE = 25;
 
-    private JdkFinder() {
-    }
+    private JdkFinder() {}
 
     /** The newest candidate of at least {@link #MIN_FEATURE}; ties go to the first listed. */
     public static Optional<Jdk> newest(List<Jdk> candidates) {
-        return candidates.stream().filter(j -> j.feature() >= MIN_FEATURE)
-                .max(Comparator.comparingInt(Jdk::feature));
+        return candidates.stream().filter(j -> j.feature() >= MIN_FEATURE).max(Comparator.comparingInt(Jdk::feature));
     }
 
     /**
@@ -37,8 +35,10 @@ public final class JdkFinder {
         if (requested != null && !requested.isBlank() && !requested.equals("auto")) {
             Path p = Path.of(requested);
             Path home = p.endsWith(Path.of("bin", "java")) ? p.getParent().getParent() : p;
-            Jdk jdk = Jdk.read(home).orElseThrow(() -> new IllegalArgumentException(
-                    "aot-cache.java must be a JDK home or its bin/java, but was '" + requested + "' (no release file or bin/java)"));
+            Jdk jdk = Jdk.read(home)
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("aot-cache.java must be a JDK home or its bin/java, but was '"
+                                    + requested + "' (no release file or bin/java)"));
             if (jdk.feature() < MIN_FEATURE) {
                 throw new IllegalArgumentException("aot-cache.java must be a JDK " + MIN_FEATURE + " or newer, but '"
                         + requested + "' is " + jdk.runtimeVersion());
@@ -52,7 +52,8 @@ public final class JdkFinder {
                 Jdk.read(Path.of(v)).ifPresent(found::add);
             }
         }
-        for (Path dir : List.of(Path.of("/usr/lib/jvm"), userHome.resolve(".sdkman/candidates/java"), userHome.resolve(".jdks"))) {
+        for (Path dir : List.of(
+                Path.of("/usr/lib/jvm"), userHome.resolve(".sdkman/candidates/java"), userHome.resolve(".jdks"))) {
             found.addAll(installedIn(dir));
         }
         return newest(found);

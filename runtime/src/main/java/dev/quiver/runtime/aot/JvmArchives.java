@@ -15,8 +15,7 @@ public final class JvmArchives {
     public static final String APPCDS_FILE = JvmArchivesFile.Kind.APPCDS.defaultFile();
     public static final String AOT_FILE = JvmArchivesFile.Kind.AOT.defaultFile();
 
-    private JvmArchives() {
-    }
+    private JvmArchives() {}
 
     /** AppCDS part: Quarkus made {@code app-cds.jsa} with the build's own JVM, i.e. this one. */
     public static Map<String, String> appCds(Path appDir, String javaHome, String runtimeVersion) {
@@ -27,8 +26,8 @@ public final class JvmArchives {
     }
 
     public static Map<String, String> aot(Jdk jdk, String training) {
-        Map<String, String> p = new TreeMap<>(JvmArchivesFile.Kind.AOT.entries(AOT_FILE, jdk.home().toString(),
-                jdk.runtimeVersion()));
+        Map<String, String> p = new TreeMap<>(
+                JvmArchivesFile.Kind.AOT.entries(AOT_FILE, jdk.home().toString(), jdk.runtimeVersion()));
         p.put(JvmArchivesFile.AOT_TRAINING, training);
         return p;
     }

@@ -18,8 +18,7 @@ public final class TrainingMix {
     static final String TYPE = "dev.quiver.aot.training";
     static final String SOURCE = "/quiver/aot-training";
 
-    private TrainingMix() {
-    }
+    private TrainingMix() {}
 
     /** Sample inputs by function name, from the app's configuration (application.properties). */
     public static Map<String, String> inputs(Properties appConfig) {
@@ -59,8 +58,12 @@ public final class TrainingMix {
         return List.of(
                 new TrainingRequest(fn + " json", "POST", path, Map.of("Content-Type", "application/json"), input),
                 new TrainingRequest(fn + " binary-ce", "POST", path, binary, input),
-                new TrainingRequest(fn + " structured-ce", "POST", path,
-                        Map.of("Content-Type", "application/cloudevents+json"), structured),
+                new TrainingRequest(
+                        fn + " structured-ce",
+                        "POST",
+                        path,
+                        Map.of("Content-Type", "application/cloudevents+json"),
+                        structured),
                 new TrainingRequest(fn + " malformed", "POST", path, Map.of("Content-Type", "application/json"), "{"));
     }
 }

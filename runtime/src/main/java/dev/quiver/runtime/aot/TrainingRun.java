@@ -29,8 +29,10 @@ final class TrainingRun {
     private final Path appDir;
     private final Path log;
     // HTTP/1.1 as real callers speak (the JDK client would otherwise upgrade to h2c and train the HTTP/2 path)
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     TrainingRun(Jdk jdk, Path appDir, Path log) {
         this.jdk = jdk;
@@ -43,17 +45,28 @@ final class TrainingRun {
         Path cache = appDir.resolve(JvmArchives.AOT_FILE);
         Files.deleteIfExists(cache);
         int port = freePort();
-        List<String> cmd = List.of(jdk.java().toString(), "-XX:AOTCacheOutput=" + cache, "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-jar",
-                "quarkus-run.jar"); // in the app's directory, as Quarkus makes the AppCDS archive and Quiver starts instances
+        List<String> cmd = List.of(
+                jdk.java().toString(),
+                "-XX:AOTCacheOutput=" + cache,
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
+                "-jar",
+                "quarkus-run.jar"); // in the app's directory, as Quarkus makes the AppCDS archive and Quiver starts
+        // instances
         Files.writeString(log, "# " + String.join(" ", cmd) + "\n");
-        Process p = new ProcessBuilder(cmd).directory(appDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(appDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         try {
             String base = "http://127.0.0.1:" + port;
             Map<String, Integer> answers = new TreeMap<>();
             if (!awaitReady(p, base)) {
-                answers.put("not ready within " + NOT_READY_GRACE.toSeconds() + " s of answering HTTP (trained anyway)", 1);
+                answers.put(
+                        "not ready within " + NOT_READY_GRACE.toSeconds() + " s of answering HTTP (trained anyway)", 1);
             }
             for (int r = 0; r < rounds; r++) {
                 for (TrainingRequest t : TrainingMix.round(inputs, r)) {
@@ -62,10 +75,12 @@ final class TrainingRun {
             }
             p.destroy(); // SIGTERM: the runtime drains, the JVM exits and writes the cache
             if (!p.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IOException("the training JVM did not exit within " + EXIT_TIMEOUT.toSeconds() + " s (see " + log + ")");
+                throw new IOException(
+                        "the training JVM did not exit within " + EXIT_TIMEOUT.toSeconds() + " s (see " + log + ")");
             }
             if (!Files.isRegularFile(cache) || Files.size(cache) == 0) {
-                throw new IOException("the training JVM exited (" + p.exitValue() + ") without writing " + cache + " (see " + log + ")");
+                throw new IOException("the training JVM exited (" + p.exitValue() + ") without writing " + cache
+                        + " (see " + log + ")");
             }
             return answers;
         } finally {
@@ -100,13 +115,18 @@ final class TrainingRun {
         if (readyDeadline != Long.MAX_VALUE) {
             return false;
         }
-        throw new IOException("the app did not answer HTTP within " + READY_TIMEOUT.toSeconds() + " s (see " + log + ")");
+        throw new IOException(
+                "the app did not answer HTTP within " + READY_TIMEOUT.toSeconds() + " s (see " + log + ")");
     }
 
     private int send(String base, TrainingRequest t) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + t.path())).timeout(Duration.ofSeconds(30))
-                .method(t.method(), t.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(t.body()));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + t.path()))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        t.method(),
+                        t.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(t.body()));
         t.headers().forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }

@@ -1,11 +1,10 @@
 package dev.quiver.runtime.config;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * Every setting of the Quiver function runtime, under the {@code quiver.} prefix. Read once at start-up and turned

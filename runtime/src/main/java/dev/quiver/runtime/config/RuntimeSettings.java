@@ -28,14 +28,26 @@ public record RuntimeSettings(
     }
 
     public static RuntimeSettings from(QuiverConfig config) {
-        return of(config.containerConcurrency(), config.queueDepth(), config.retryAfterSeconds(), config.statsPath(),
-                config.drain().timeout(), config.warmup().inputs(), config.warmup().iterations(),
+        return of(
+                config.containerConcurrency(),
+                config.queueDepth(),
+                config.retryAfterSeconds(),
+                config.statsPath(),
+                config.drain().timeout(),
+                config.warmup().inputs(),
+                config.warmup().iterations(),
                 config.warmup().timeout());
     }
 
     /** Validates raw values; throws {@link InvalidSettingException} listing every broken key. */
-    public static RuntimeSettings of(int containerConcurrency, OptionalInt queueDepth, int retryAfterSeconds,
-            String statsPath, Duration drainTimeout, Map<String, String> warmupInputs, int warmupIterations,
+    public static RuntimeSettings of(
+            int containerConcurrency,
+            OptionalInt queueDepth,
+            int retryAfterSeconds,
+            String statsPath,
+            Duration drainTimeout,
+            Map<String, String> warmupInputs,
+            int warmupIterations,
             Duration warmupTimeout) {
         List<String> errors = new ArrayList<>();
         if (containerConcurrency < 0) {
@@ -63,8 +75,15 @@ public record RuntimeSettings(
             throw new InvalidSettingException(errors);
         }
         int depth = queueDepth.orElse(containerConcurrency * DEFAULT_QUEUE_FACTOR);
-        return new RuntimeSettings(containerConcurrency, depth, retryAfterSeconds, statsPath, drainTimeout,
-                Map.copyOf(warmupInputs), warmupIterations, warmupTimeout);
+        return new RuntimeSettings(
+                containerConcurrency,
+                depth,
+                retryAfterSeconds,
+                statsPath,
+                drainTimeout,
+                Map.copyOf(warmupInputs),
+                warmupIterations,
+                warmupTimeout);
     }
 
     private static String problem(String key, String rule, Object value) {

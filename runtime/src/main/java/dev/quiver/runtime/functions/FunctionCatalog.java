@@ -27,7 +27,10 @@ public final class FunctionCatalog<M> {
      * @param triggers a function's trigger type when mapped ({@code quarkus.funqy.knative-events.mapping.F.trigger})
      * @param meters creates the per-function value
      */
-    public FunctionCatalog(List<String> names, Optional<String> exported, Function<String, Optional<String>> triggers,
+    public FunctionCatalog(
+            List<String> names,
+            Optional<String> exported,
+            Function<String, Optional<String>> triggers,
             Function<String, M> meters) {
         this.names = List.copyOf(names);
         Map<String, M> created = new HashMap<>();

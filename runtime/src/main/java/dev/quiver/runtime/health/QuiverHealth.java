@@ -1,21 +1,18 @@
 package dev.quiver.runtime.health;
 
+import dev.quiver.runtime.http.InstanceTraffic;
+import dev.quiver.runtime.lifecycle.InstanceState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.quiver.runtime.http.InstanceTraffic;
-import dev.quiver.runtime.lifecycle.InstanceState;
-
 /** Readiness is up only when the instance takes traffic (warmed up, not draining); liveness while it runs. */
 public final class QuiverHealth {
 
-    private QuiverHealth() {
-    }
+    private QuiverHealth() {}
 
     static HealthCheckResponse response(boolean up, InstanceState state, InstanceTraffic traffic) {
         return HealthCheckResponse.named("quiver")
@@ -31,6 +28,7 @@ public final class QuiverHealth {
     public static class Ready implements HealthCheck {
         @Inject
         InstanceState state;
+
         @Inject
         InstanceTraffic traffic;
 
@@ -45,6 +43,7 @@ public final class QuiverHealth {
     public static class Live implements HealthCheck {
         @Inject
         InstanceState state;
+
         @Inject
         InstanceTraffic traffic;
 

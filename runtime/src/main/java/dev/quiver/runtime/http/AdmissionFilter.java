@@ -35,8 +35,8 @@ final class AdmissionFilter implements Handler<RoutingContext> {
         }
         if (traffic.state().phase() == Phase.DRAINING) {
             ledger.rejected(function);
-            Rejections.unavailable(ctx, retryAfterSeconds, "draining",
-                    "This instance is shutting down; retry on another instance.");
+            Rejections.unavailable(
+                    ctx, retryAfterSeconds, "draining", "This instance is shutting down; retry on another instance.");
             return;
         }
         RequestCompletion completion = new RequestCompletion(ledger, ctx, function, System.nanoTime());
@@ -50,7 +50,10 @@ final class AdmissionFilter implements Handler<RoutingContext> {
         if (admission == Admission.REJECTED) {
             request.resume();
             ledger.rejected(function);
-            Rejections.unavailable(ctx, retryAfterSeconds, "overloaded",
+            Rejections.unavailable(
+                    ctx,
+                    retryAfterSeconds,
+                    "overloaded",
                     "Function '" + function.function() + "' is at its concurrency limit ("
                             + ledger.gate.limit() + ") and its queue (" + ledger.gate.queueDepth()
                             + ") is full.");

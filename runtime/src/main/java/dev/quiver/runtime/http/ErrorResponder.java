@@ -1,13 +1,11 @@
 package dev.quiver.runtime.http;
 
-import java.lang.reflect.InvocationTargetException;
-import java.util.concurrent.CompletionException;
-
-import org.jboss.logging.Logger;
-
 import dev.quiver.runtime.metrics.FunctionMeters;
 import io.quarkus.funqy.runtime.ApplicationException;
 import io.vertx.ext.web.RoutingContext;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.CompletionException;
+import org.jboss.logging.Logger;
 
 /**
  * Answers a failed function request with a JSON body naming the function, the status and the cause, instead of an
@@ -48,14 +46,19 @@ final class ErrorResponder implements io.vertx.core.Handler<RoutingContext> {
             ctx.response().close();
             return;
         }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
                 .end(Rejections.json(status, error, message, name).encode());
     }
 
     static Throwable unwrap(Throwable failure) {
         Throwable t = failure;
-        while (t != null && t.getCause() != null && t.getCause() != t
-                && (t instanceof ApplicationException || t instanceof InvocationTargetException
+        while (t != null
+                && t.getCause() != null
+                && t.getCause() != t
+                && (t instanceof ApplicationException
+                        || t instanceof InvocationTargetException
                         || t instanceof CompletionException)) {
             t = t.getCause();
         }

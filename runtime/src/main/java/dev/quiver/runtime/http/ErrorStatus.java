@@ -3,8 +3,7 @@ package dev.quiver.runtime.http;
 /** Plain words for the statuses Funqy fails a request with, so clients learn what to change. */
 final class ErrorStatus {
 
-    private ErrorStatus() {
-    }
+    private ErrorStatus() {}
 
     static String error(int status) {
         return switch (status) {
@@ -19,12 +18,14 @@ final class ErrorStatus {
 
     static String message(int status, String function, String path) {
         return switch (status) {
-            case 400 -> "The request body could not be read as the input of function '" + function
-                    + "' (expect JSON matching its parameter, or a CloudEvent whose data does).";
+            case 400 ->
+                "The request body could not be read as the input of function '" + function
+                        + "' (expect JSON matching its parameter, or a CloudEvent whose data does).";
             case 404 -> "No function matches " + path + " (or the event's type).";
             case 405 -> "Use POST (or GET with query parameters) to invoke function '" + function + "'.";
-            case 406 -> "Send application/json, a binary-mode CloudEvent (ce-* headers) or "
-                    + "application/cloudevents+json; batched events are not accepted by a function.";
+            case 406 ->
+                "Send application/json, a binary-mode CloudEvent (ce-* headers) or "
+                        + "application/cloudevents+json; batched events are not accepted by a function.";
             case 409 -> "The event's type matches more than one function; map each type to one function.";
             default -> "Function '" + function + "' failed with status " + status + ".";
         };

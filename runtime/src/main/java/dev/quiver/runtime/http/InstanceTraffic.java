@@ -1,22 +1,12 @@
 package dev.quiver.runtime.http;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
-
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.config.Config;
-
+import dev.quiver.api.stats.StatsReport;
 import dev.quiver.runtime.config.RuntimeSettings;
 import dev.quiver.runtime.functions.FunctionCatalog;
 import dev.quiver.runtime.lifecycle.InstanceState;
 import dev.quiver.runtime.lifecycle.InstanceState.Phase;
 import dev.quiver.runtime.lifecycle.WarmUp;
 import dev.quiver.runtime.metrics.FunctionMeters;
-import dev.quiver.api.stats.StatsReport;
 import dev.quiver.runtime.stats.InstanceStats;
 import dev.quiver.runtime.stats.MeterReading;
 import dev.quiver.runtime.stats.ReadingHistory;
@@ -24,6 +14,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.funqy.runtime.FunctionInvoker;
 import io.quarkus.funqy.runtime.FunctionRecorder;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The instance's request accounting: the live {@link Ledger} (concurrency gate, meter, per-function meters), its
@@ -52,21 +49,29 @@ public class InstanceTraffic {
         this.settings = settings;
         this.state = state;
         this.registry = registry;
-        List<String> names = FunctionRecorder.registry.invokers().stream().map(FunctionInvoker::getName).sorted()
+        List<String> names = FunctionRecorder.registry.invokers().stream()
+                .map(FunctionInvoker::getName)
+                .sorted()
                 .toList();
         Optional<String> exported = config.getOptionalValue("quarkus.funqy.export", String.class);
         Function<String, Optional<String>> triggers = fn -> config.getOptionalValue(
-                "quarkus.funqy.knative-events.mapping.\"" + fn + "\".trigger", String.class)
-                .or(() -> config.getOptionalValue("quarkus.funqy.knative-events.mapping." + fn + ".trigger",
-                        String.class));
-        this.live = new Ledger(settings.containerConcurrency(), settings.queueDepth(),
+                        "quarkus.funqy.knative-events.mapping.\"" + fn + "\".trigger", String.class)
+                .or(() -> config.getOptionalValue(
+                        "quarkus.funqy.knative-events.mapping." + fn + ".trigger", String.class));
+        this.live = new Ledger(
+                settings.containerConcurrency(),
+                settings.queueDepth(),
                 new FunctionCatalog<>(names, exported, triggers, fn -> new FunctionMeters(fn, registry)));
-        this.warmUp = !settings.warmsUp() ? null : new Ledger(settings.containerConcurrency(), settings.queueDepth(),
-                new FunctionCatalog<>(names, exported, triggers, fn -> {
-                    FunctionMeters m = new FunctionMeters(fn + WARM_UP_SUFFIX, registry);
-                    warmUpMeters.add(m);
-                    return m;
-                }));
+        this.warmUp = !settings.warmsUp()
+                ? null
+                : new Ledger(
+                        settings.containerConcurrency(),
+                        settings.queueDepth(),
+                        new FunctionCatalog<>(names, exported, triggers, fn -> {
+                            FunctionMeters m = new FunctionMeters(fn + WARM_UP_SUFFIX, registry);
+                            warmUpMeters.add(m);
+                            return m;
+                        }));
     }
 
     RuntimeSettings settings() {
@@ -79,8 +84,12 @@ public class InstanceTraffic {
 
     /** The warm-up ledger for a warm-up request before the instance is ready; the live one for everything else. */
     Ledger ledgerFor(HttpServerRequest request) {
-        return warmUp != null && !warmUpRetired && state.phase() != Phase.READY
-                && request.headers().contains(WarmUp.HEADER) ? warmUp : live;
+        return warmUp != null
+                        && !warmUpRetired
+                        && state.phase() != Phase.READY
+                        && request.headers().contains(WarmUp.HEADER)
+                ? warmUp
+                : live;
     }
 
     /** The live function a request targets, or null. */
@@ -136,8 +145,16 @@ public class InstanceTraffic {
     /** The stats the scaler polls: the last second's averages and the present counts. */
     public StatsReport stats() {
         MeterReading now = live.meter.read(System.nanoTime());
-        return InstanceStats.of(state.phase().name(), live.gate.inFlight(), live.gate.queued(), now,
-                history.baselineFor(now, WINDOW_MICROS), live.rejected.sum(), settings.containerConcurrency(),
-                settings.queueDepth(), state.startupMillis(), (System.nanoTime() - startedNanos) / 1_000_000L);
+        return InstanceStats.of(
+                state.phase().name(),
+                live.gate.inFlight(),
+                live.gate.queued(),
+                now,
+                history.baselineFor(now, WINDOW_MICROS),
+                live.rejected.sum(),
+                settings.containerConcurrency(),
+                settings.queueDepth(),
+                state.startupMillis(),
+                (System.nanoTime() - startedNanos) / 1_000_000L);
     }
 }

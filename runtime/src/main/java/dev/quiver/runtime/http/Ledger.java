@@ -1,12 +1,11 @@
 package dev.quiver.runtime.http;
 
-import java.util.concurrent.atomic.LongAdder;
-
 import dev.quiver.runtime.admission.InFlightGate;
 import dev.quiver.runtime.functions.FunctionCatalog;
 import dev.quiver.runtime.metrics.FunctionMeters;
 import dev.quiver.runtime.stats.ConcurrencyMeter;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Where requests are accounted: a concurrency gate, a concurrency meter, the functions' meters and a rejection count.

@@ -6,8 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 /** The runtime's own error answers: JSON bodies that say what happened, never a stack trace page. */
 final class Rejections {
 
-    private Rejections() {
-    }
+    private Rejections() {}
 
     static void unavailable(RoutingContext ctx, int retryAfterSeconds, String reason, String message) {
         ctx.response()
@@ -18,7 +17,8 @@ final class Rejections {
     }
 
     static JsonObject json(int status, String error, String message, String function) {
-        JsonObject body = new JsonObject().put("status", status).put("error", error).put("message", message);
+        JsonObject body =
+                new JsonObject().put("status", status).put("error", error).put("message", message);
         if (function != null) {
             body.put("function", function);
         }

@@ -1,13 +1,12 @@
 package dev.quiver.runtime.http;
 
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
-
 import dev.quiver.api.stats.StatsReport;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 /** Puts the runtime in front of Funqy: admission first, JSON errors, and the stats endpoint. */
 @Singleton
@@ -20,9 +19,11 @@ public class RuntimeRoutes {
     void install(@Observes Router router, InstanceTraffic traffic, Vertx vertx) {
         router.route().order(ADMISSION_ORDER).handler(new AdmissionFilter(traffic));
         router.route().order(ADMISSION_ORDER).failureHandler(new ErrorResponder(traffic));
-        router.get(traffic.settings().statsPath()).order(ADMISSION_ORDER).handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "application/json")
-                .end(JsonObject.mapFrom(traffic.stats()).encode()));
+        router.get(traffic.settings().statsPath())
+                .order(ADMISSION_ORDER)
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(JsonObject.mapFrom(traffic.stats()).encode()));
         vertx.setPeriodic(InstanceTraffic.HISTORY_TICK_MILLIS, id -> traffic.tick());
     }
 }

@@ -1,5 +1,9 @@
 package dev.quiver.runtime.kafka;
 
+import dev.quiver.runtime.lifecycle.InstanceState;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.http.HttpMessageFactory;
+import io.quarkus.runtime.LaunchMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,13 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-
 import org.eclipse.microprofile.config.ConfigProvider;
-
-import dev.quiver.runtime.lifecycle.InstanceState;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.http.HttpMessageFactory;
-import io.quarkus.runtime.LaunchMode;
 
 /**
  * Invokes the app's own function with a record's event in the CloudEvents HTTP binary mode, over the instance's own
@@ -23,8 +21,10 @@ import io.quarkus.runtime.LaunchMode;
  */
 final class FunctionClient implements RecordProcessor.Invoker {
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final InstanceState state;
     private final String path;
     private final Duration timeout;
@@ -46,9 +46,12 @@ final class FunctionClient implements RecordProcessor.Invoker {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
         byte[][] body = new byte[1][];
-        HttpMessageFactory.createWriter(request::header, bytes -> body[0] = bytes).writeBinary(event);
-        request.POST(body[0] == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body[0]));
+        HttpMessageFactory.createWriter(request::header, bytes -> body[0] = bytes)
+                .writeBinary(event);
+        request.POST(
+                body[0] == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body[0]));
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> new RecordProcessor.Answer(response.statusCode(), response.body()));
     }
@@ -65,6 +68,8 @@ final class FunctionClient implements RecordProcessor.Invoker {
     private static int port() {
         String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
         String value = System.getProperty(key);
-        return value != null ? Integer.parseInt(value) : ConfigProvider.getConfig().getValue(key, Integer.class);
+        return value != null
+                ? Integer.parseInt(value)
+                : ConfigProvider.getConfig().getValue(key, Integer.class);
     }
 }

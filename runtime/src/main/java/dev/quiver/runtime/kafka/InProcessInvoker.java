@@ -1,18 +1,6 @@
 package dev.quiver.runtime.kafka;
 
-import java.lang.reflect.InvocationTargetException;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-
 import com.fasterxml.jackson.databind.ObjectReader;
-
 import dev.quiver.runtime.http.DirectCall;
 import dev.quiver.runtime.http.InstanceTraffic;
 import dev.quiver.runtime.lifecycle.InstanceState;
@@ -29,6 +17,16 @@ import io.quarkus.funqy.runtime.RequestContext;
 import io.quarkus.funqy.runtime.RequestContextImpl;
 import io.quarkus.funqy.runtime.bindings.knative.events.KnativeEventsBindingRecorder;
 import io.smallrye.mutiny.Uni;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Invokes the app's function for a record's event in process, through Funqy's own {@link FunctionInvoker} (no HTTP
@@ -51,8 +49,8 @@ final class InProcessInvoker implements RecordProcessor.Invoker {
      * @param route the function a {@code ce-type} goes to, or null
      * @param timeout how long an invocation may take before it counts as no answer (retried)
      */
-    InProcessInvoker(InstanceState state, InstanceTraffic traffic, Function<String, FunctionInvoker> route,
-            Duration timeout) {
+    InProcessInvoker(
+            InstanceState state, InstanceTraffic traffic, Function<String, FunctionInvoker> route, Duration timeout) {
         this.state = state;
         this.traffic = traffic;
         this.route = route;
@@ -64,7 +62,9 @@ final class InProcessInvoker implements RecordProcessor.Invoker {
      * ({@code quarkus.funqy.knative-events.mapping.<f>.trigger}, default its name) is the event's type; else the one
      * mapped to {@code *}.
      */
-    static Function<String, FunctionInvoker> routes(Iterable<FunctionInvoker> invokers, Optional<String> exported,
+    static Function<String, FunctionInvoker> routes(
+            Iterable<FunctionInvoker> invokers,
+            Optional<String> exported,
             Function<String, Optional<String>> triggers) {
         Map<String, FunctionInvoker> byName = new HashMap<>();
         Map<String, FunctionInvoker> byType = new HashMap<>();
@@ -121,17 +121,22 @@ final class InProcessInvoker implements RecordProcessor.Invoker {
         } finally {
             requests.deactivate();
         }
-        output.subscribe().with(item -> {
-            requests.destroy(scope);
-            call.end(200);
-            answered.complete(new RecordProcessor.Answer(200, ""));
-        }, failure -> {
-            requests.destroy(scope);
-            Throwable cause = unwrap(failure);
-            call.end(500);
-            answered.complete(new RecordProcessor.Answer(500, cause.getClass().getName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
-        });
+        output.subscribe()
+                .with(
+                        item -> {
+                            requests.destroy(scope);
+                            call.end(200);
+                            answered.complete(new RecordProcessor.Answer(200, ""));
+                        },
+                        failure -> {
+                            requests.destroy(scope);
+                            Throwable cause = unwrap(failure);
+                            call.end(500);
+                            answered.complete(new RecordProcessor.Answer(
+                                    500,
+                                    cause.getClass().getName()
+                                            + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
+                        });
         return answered.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -139,14 +144,14 @@ final class InProcessInvoker implements RecordProcessor.Invoker {
         if (!invoker.hasInput() || data == null) {
             return null;
         }
-        ObjectReader reader = (ObjectReader) invoker.getBindingContext()
-                .get(KnativeEventsBindingRecorder.DATA_OBJECT_READER);
+        ObjectReader reader =
+                (ObjectReader) invoker.getBindingContext().get(KnativeEventsBindingRecorder.DATA_OBJECT_READER);
         return reader == null ? data : reader.readValue(data);
     }
 
     /** The event as Funqy's {@code CloudEvent}: its data read as the function's {@code T} when {@code typed}. */
-    private static io.quarkus.funqy.knative.events.CloudEvent<?> funqyEvent(CloudEvent event, FunctionInvoker invoker,
-            boolean typed) throws Exception {
+    private static io.quarkus.funqy.knative.events.CloudEvent<?> funqyEvent(
+            CloudEvent event, FunctionInvoker invoker, boolean typed) throws Exception {
         Map<String, String> extensions = new HashMap<>();
         for (String name : event.getExtensionNames()) {
             Object value = event.getExtension(name);
@@ -154,10 +159,17 @@ final class InProcessInvoker implements RecordProcessor.Invoker {
                 extensions.put(name, value.toString());
             }
         }
-        CloudEventBuilder builder = CloudEventBuilder.create().specVersion(event.getSpecVersion().toString())
-                .id(event.getId()).type(event.getType()).source(event.getSource().toString())
-                .subject(event.getSubject()).time(event.getTime())
-                .dataSchema(event.getDataSchema() == null ? null : event.getDataSchema().toString())
+        CloudEventBuilder builder = CloudEventBuilder.create()
+                .specVersion(event.getSpecVersion().toString())
+                .id(event.getId())
+                .type(event.getType())
+                .source(event.getSource().toString())
+                .subject(event.getSubject())
+                .time(event.getTime())
+                .dataSchema(
+                        event.getDataSchema() == null
+                                ? null
+                                : event.getDataSchema().toString())
                 .extensions(extensions);
         byte[] data = data(event);
         Object dataType = invoker.getBindingContext().get(KnativeEventsBindingRecorder.INPUT_CE_DATA_TYPE);
@@ -188,8 +200,11 @@ final class InProcessInvoker implements RecordProcessor.Invoker {
 
     static Throwable unwrap(Throwable failure) {
         Throwable t = failure;
-        while (t != null && t.getCause() != null && t.getCause() != t
-                && (t instanceof ApplicationException || t instanceof InvocationTargetException
+        while (t != null
+                && t.getCause() != null
+                && t.getCause() != t
+                && (t instanceof ApplicationException
+                        || t instanceof InvocationTargetException
                         || t instanceof CompletionException)) {
             t = t.getCause();
         }

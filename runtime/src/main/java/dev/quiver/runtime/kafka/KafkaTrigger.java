@@ -1,24 +1,5 @@
 package dev.quiver.runtime.kafka;
 
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
-
 import dev.quiver.runtime.http.InstanceTraffic;
 import dev.quiver.runtime.kafka.KafkaTriggerSettings.Delivery;
 import dev.quiver.runtime.kafka.KafkaTriggerSettings.Invocation;
@@ -29,6 +10,22 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.funqy.runtime.FunctionRecorder;
 import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * The Kafka topic trigger: consumes the {@code quiver-trigger} channel (topic, group and failure strategy from
@@ -57,27 +54,48 @@ public class KafkaTrigger {
     private final Ordering ordering;
     private final ExecutorService workers;
 
-    KafkaTrigger(KafkaTriggerSettings settings, InstanceState state, InstanceTraffic traffic, KafkaTriggerStats stats,
+    KafkaTrigger(
+            KafkaTriggerSettings settings,
+            InstanceState state,
+            InstanceTraffic traffic,
+            KafkaTriggerStats stats,
             Config config) {
         Delivery delivery = settings.delivery();
         Optional<String> exported = config.getOptionalValue("quarkus.funqy.export", String.class);
         this.workers = Executors.newFixedThreadPool(delivery.concurrency(), threads());
         RecordProcessor.Invoker invoker = delivery.invocation() == Invocation.HTTP
                 ? new FunctionClient(state, "/", settings.timeout())
-                : new InProcessInvoker(state, traffic, InProcessInvoker.routes(
-                        FunctionRecorder.registry.invokers(), exported,
-                        fn -> config.getOptionalValue("quarkus.funqy.knative-events.mapping.\"" + fn + "\".trigger",
-                                String.class).or(() -> config.getOptionalValue(
-                                        "quarkus.funqy.knative-events.mapping." + fn + ".trigger", String.class))),
+                : new InProcessInvoker(
+                        state,
+                        traffic,
+                        InProcessInvoker.routes(
+                                FunctionRecorder.registry.invokers(),
+                                exported,
+                                fn -> config.getOptionalValue(
+                                                "quarkus.funqy.knative-events.mapping.\"" + fn + "\".trigger",
+                                                String.class)
+                                        .or(() -> config.getOptionalValue(
+                                                "quarkus.funqy.knative-events.mapping." + fn + ".trigger",
+                                                String.class))),
                         settings.timeout());
-        this.processor = new RecordProcessor(invoker, settings.schedule(),
-                () -> ThreadLocalRandom.current().nextDouble(), exported.orElse("routed by ce-type"), workers);
+        this.processor = new RecordProcessor(
+                invoker,
+                settings.schedule(),
+                () -> ThreadLocalRandom.current().nextDouble(),
+                exported.orElse("routed by ce-type"),
+                workers);
         this.lanes = new OrderedLanes<>(delivery.maxPending());
         this.ordering = delivery.ordering();
         stats.attach(processor, lanes);
-        LOG.infof("Kafka trigger: topic '%s', group '%s', dead letters to '%s', %d at once (%s order, %s), "
-                + "at most %d pending", settings.topic(), settings.group(), settings.deadLetterTopic(),
-                delivery.concurrency(), ordering.name().toLowerCase(), delivery.invocation().name().toLowerCase(),
+        LOG.infof(
+                "Kafka trigger: topic '%s', group '%s', dead letters to '%s', %d at once (%s order, %s), "
+                        + "at most %d pending",
+                settings.topic(),
+                settings.group(),
+                settings.deadLetterTopic(),
+                delivery.concurrency(),
+                ordering.name().toLowerCase(),
+                delivery.invocation().name().toLowerCase(),
                 delivery.maxPending());
     }
 
@@ -90,16 +108,17 @@ public class KafkaTrigger {
                 message.ack();
                 return;
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (!(cause instanceof TriggerFailure)) {
                 // stopping: neither acknowledged nor dead-lettered, so its offset stays uncommitted
-                LOG.debugf("Leaving %s/%d/%d uncommitted: %s", record.topic(), record.partition(), record.offset(),
-                        cause);
+                LOG.debugf(
+                        "Leaving %s/%d/%d uncommitted: %s", record.topic(), record.partition(), record.offset(), cause);
                 return;
             }
-            LOG.warnf("Dead-lettering %s/%d/%d: %s", record.topic(), record.partition(), record.offset(),
-                    cause.getMessage());
+            LOG.warnf(
+                    "Dead-lettering %s/%d/%d: %s",
+                    record.topic(), record.partition(), record.offset(), cause.getMessage());
             message.nack(cause);
         });
         return lanes.room();

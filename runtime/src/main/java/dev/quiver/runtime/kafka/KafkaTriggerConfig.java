@@ -1,10 +1,9 @@
 package dev.quiver.runtime.kafka;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The Kafka topic trigger of a function app, under {@code quiver.kafka.}: the app's instances consume

@@ -1,16 +1,24 @@
 package dev.quiver.runtime.kafka;
 
+import dev.quiver.api.retry.RetrySchedule;
+import dev.quiver.runtime.config.InvalidSettingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.quiver.api.retry.RetrySchedule;
-import dev.quiver.runtime.config.InvalidSettingException;
-
 /** The Kafka trigger's settings after validation; errors name the key, the rule and the bad value. */
-public record KafkaTriggerSettings(boolean enabled, String topic, String group, int retries, Duration backoff,
-        Duration maxBackoff, double backoffJitter, String deadLetterTopic, Duration timeout, Delivery delivery) {
+public record KafkaTriggerSettings(
+        boolean enabled,
+        String topic,
+        String group,
+        int retries,
+        Duration backoff,
+        Duration maxBackoff,
+        double backoffJitter,
+        String deadLetterTopic,
+        Duration timeout,
+        Delivery delivery) {
 
     /** Which records may be processed at once, and how the function is called. */
     public record Delivery(int concurrency, int maxPending, Ordering ordering, Invocation invocation) {
@@ -30,27 +38,71 @@ public record KafkaTriggerSettings(boolean enabled, String topic, String group, 
     }
 
     public static KafkaTriggerSettings from(KafkaTriggerConfig c, String applicationName) {
-        return of(c.enabled(), c.topic(), c.group().orElse(applicationName), c.retries(), c.backoff(),
-                c.maxBackoff(), c.backoffJitter(), c.deadLetterTopic(), c.timeout(), c.concurrency(), c.maxPending(),
-                c.ordering(), c.invocation());
+        return of(
+                c.enabled(),
+                c.topic(),
+                c.group().orElse(applicationName),
+                c.retries(),
+                c.backoff(),
+                c.maxBackoff(),
+                c.backoffJitter(),
+                c.deadLetterTopic(),
+                c.timeout(),
+                c.concurrency(),
+                c.maxPending(),
+                c.ordering(),
+                c.invocation());
     }
 
     /** With the default delivery (concurrency 16, max-pending 1024, ordering key, invocation in-process). */
-    public static KafkaTriggerSettings of(boolean enabled, Optional<String> topic, String group, int retries,
-            Duration backoff, Duration maxBackoff, double backoffJitter, Optional<String> deadLetterTopic,
+    public static KafkaTriggerSettings of(
+            boolean enabled,
+            Optional<String> topic,
+            String group,
+            int retries,
+            Duration backoff,
+            Duration maxBackoff,
+            double backoffJitter,
+            Optional<String> deadLetterTopic,
             Duration timeout) {
-        return of(enabled, topic, group, retries, backoff, maxBackoff, backoffJitter, deadLetterTopic, timeout,
-                Delivery.DEFAULT.concurrency(), Delivery.DEFAULT.maxPending(), "key", "in-process");
+        return of(
+                enabled,
+                topic,
+                group,
+                retries,
+                backoff,
+                maxBackoff,
+                backoffJitter,
+                deadLetterTopic,
+                timeout,
+                Delivery.DEFAULT.concurrency(),
+                Delivery.DEFAULT.maxPending(),
+                "key",
+                "in-process");
     }
 
-    public static KafkaTriggerSettings of(boolean enabled, Optional<String> topic, String group, int retries,
-            Duration backoff, Duration maxBackoff, double backoffJitter, Optional<String> deadLetterTopic,
-            Duration timeout, int concurrency, int maxPending, String ordering, String invocation) {
+    public static KafkaTriggerSettings of(
+            boolean enabled,
+            Optional<String> topic,
+            String group,
+            int retries,
+            Duration backoff,
+            Duration maxBackoff,
+            double backoffJitter,
+            Optional<String> deadLetterTopic,
+            Duration timeout,
+            int concurrency,
+            int maxPending,
+            String ordering,
+            String invocation) {
         List<String> errors = new ArrayList<>();
         String name = topic.orElse("");
         if (enabled && !validTopic(name)) {
-            errors.add(problem("quiver.kafka.topic", "must be a Kafka topic name ([a-zA-Z0-9._-], 1..249 characters)"
-                    + " when quiver.kafka.enabled=true", name));
+            errors.add(problem(
+                    "quiver.kafka.topic",
+                    "must be a Kafka topic name ([a-zA-Z0-9._-], 1..249 characters)"
+                            + " when quiver.kafka.enabled=true",
+                    name));
         }
         if (enabled && (group == null || group.isBlank())) {
             errors.add(problem("quiver.kafka.group", "must not be empty", group));
@@ -81,7 +133,9 @@ public record KafkaTriggerSettings(boolean enabled, String topic, String group, 
             errors.add(problem("quiver.kafka.concurrency", "must be 1..1024", concurrency));
         }
         if (maxPending < concurrency) {
-            errors.add(problem("quiver.kafka.max-pending", "must be >= quiver.kafka.concurrency (" + concurrency + ")",
+            errors.add(problem(
+                    "quiver.kafka.max-pending",
+                    "must be >= quiver.kafka.concurrency (" + concurrency + ")",
                     maxPending));
         }
         Ordering order = switch (String.valueOf(ordering)) {
@@ -103,8 +157,17 @@ public record KafkaTriggerSettings(boolean enabled, String topic, String group, 
         if (!errors.isEmpty()) {
             throw new InvalidSettingException(errors);
         }
-        return new KafkaTriggerSettings(enabled, name, group, retries, backoff, maxBackoff, backoffJitter, dlq,
-                timeout, new Delivery(concurrency, maxPending, order, call));
+        return new KafkaTriggerSettings(
+                enabled,
+                name,
+                group,
+                retries,
+                backoff,
+                maxBackoff,
+                backoffJitter,
+                dlq,
+                timeout,
+                new Delivery(concurrency, maxPending, order, call));
     }
 
     static boolean validTopic(String name) {

@@ -1,17 +1,15 @@
 package dev.quiver.runtime.kafka;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * A Kafka record as the CloudEvent a function receives. A record that carries a CloudEvent (binary mode, {@code ce_}
@@ -28,8 +26,7 @@ public final class RecordEvents {
 
     public static final String WRAPPED_TYPE = "dev.quiver.kafka.record";
 
-    private RecordEvents() {
-    }
+    private RecordEvents() {}
 
     /** @throws IllegalArgumentException when the record claims to be a CloudEvent but is not a valid one (poison) */
     public static CloudEvent toCloudEvent(ConsumerRecord<String, byte[]> record) {
@@ -49,8 +46,11 @@ public final class RecordEvents {
             return true;
         }
         Header type = record.headers().lastHeader("content-type");
-        return type != null && type.value() != null
-                && new String(type.value(), StandardCharsets.UTF_8).trim().toLowerCase(java.util.Locale.ROOT)
+        return type != null
+                && type.value() != null
+                && new String(type.value(), StandardCharsets.UTF_8)
+                        .trim()
+                        .toLowerCase(java.util.Locale.ROOT)
                         .startsWith("application/cloudevents");
     }
 

@@ -1,5 +1,10 @@
 package dev.quiver.runtime.kafka;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import dev.quiver.api.retry.RetrySchedule;
+import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -9,12 +14,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
-
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeExecutor;
-import dev.failsafe.RetryPolicy;
-import dev.quiver.api.retry.RetrySchedule;
-import io.cloudevents.CloudEvent;
 
 /**
  * Invokes the function for one record's event until it succeeds: retries failed invocations per the
@@ -26,8 +25,7 @@ import io.cloudevents.CloudEvent;
 public final class RecordProcessor {
 
     /** One invocation's answer: an HTTP status (or the in-process equivalent) and a body or reason. */
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
     /** Calls the function once; the stage fails when there was no answer. */
     public interface Invoker {
@@ -57,14 +55,19 @@ public final class RecordProcessor {
      * @param random the jitter's random numbers in [0, 1)
      * @param workers where invocations and retries run
      */
-    public RecordProcessor(Invoker invoker, RetrySchedule schedule, DoubleSupplier random, String function,
-            ExecutorService workers) {
-        this(invoker, schedule, random, function, workers, wait -> { });
+    public RecordProcessor(
+            Invoker invoker, RetrySchedule schedule, DoubleSupplier random, String function, ExecutorService workers) {
+        this(invoker, schedule, random, function, workers, wait -> {});
     }
 
     /** @param retryScheduled told each wait before a retry (tests) */
-    RecordProcessor(Invoker invoker, RetrySchedule schedule, DoubleSupplier random, String function,
-            ExecutorService workers, Consumer<Duration> retryScheduled) {
+    RecordProcessor(
+            Invoker invoker,
+            RetrySchedule schedule,
+            DoubleSupplier random,
+            String function,
+            ExecutorService workers,
+            Consumer<Duration> retryScheduled) {
         this.invoker = invoker;
         this.function = function;
         this.maxAttempts = schedule.maxAttempts();
@@ -87,21 +90,25 @@ public final class RecordProcessor {
     public CompletableFuture<Void> process(CloudEvent event) {
         return retries.getStageAsync(() -> invoke(event)).handle((last, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
-                        : error;
+                Throwable cause =
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 if (cause instanceof RejectedExecutionException stopped) {
                     // the trigger is stopping: not the record's fault, it stays uncommitted and comes again
                     throw stopped;
                 }
-                throw cause instanceof TriggerFailure f ? f
+                throw cause instanceof TriggerFailure f
+                        ? f
                         : failure("function '" + function + "' could not be invoked: " + cause, cause);
             }
             switch (last.outcome()) {
                 case DONE -> done.increment();
-                case POISON -> throw failure("function '" + function + "' refused the event (" + last.describe()
-                        + ")", last.cause());
-                case RETRY -> throw failure("function '" + function + "' failed " + maxAttempts + " time(s), last "
-                        + last.describe(), last.cause());
+                case POISON ->
+                    throw failure(
+                            "function '" + function + "' refused the event (" + last.describe() + ")", last.cause());
+                case RETRY ->
+                    throw failure(
+                            "function '" + function + "' failed " + maxAttempts + " time(s), last " + last.describe(),
+                            last.cause());
             }
             return null;
         });

@@ -1,13 +1,11 @@
 package dev.quiver.runtime.kafka;
 
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * {@code GET /quiver/triggers}: the app's Kafka trigger (topic, consumer group, dead-letter topic, bootstrap
@@ -19,9 +17,10 @@ public class TriggerRoutes {
     public static final String PATH = "/quiver/triggers";
 
     void install(@Observes Router router, KafkaTriggerSettings settings, KafkaTriggerStats stats) {
-        router.get(PATH).handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "application/json")
-                .end(describe(settings, stats).encode()));
+        router.get(PATH)
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(describe(settings, stats).encode()));
     }
 
     static JsonObject describe(KafkaTriggerSettings settings, KafkaTriggerStats stats) {
@@ -30,11 +29,17 @@ public class TriggerRoutes {
             kafka.add(new JsonObject()
                     .put("topic", settings.topic())
                     .put("group", settings.group())
-                    .put("function", ConfigProvider.getConfig()
-                            .getOptionalValue("quarkus.funqy.export", String.class).orElse(null))
+                    .put(
+                            "function",
+                            ConfigProvider.getConfig()
+                                    .getOptionalValue("quarkus.funqy.export", String.class)
+                                    .orElse(null))
                     .put("deadLetterTopic", settings.deadLetterTopic())
-                    .put("bootstrapServers", ConfigProvider.getConfig()
-                            .getOptionalValue("kafka.bootstrap.servers", String.class).orElse("localhost:9092"))
+                    .put(
+                            "bootstrapServers",
+                            ConfigProvider.getConfig()
+                                    .getOptionalValue("kafka.bootstrap.servers", String.class)
+                                    .orElse("localhost:9092"))
                     .put("processed", stats.processed())
                     .put("retried", stats.retried())
                     .put("deadLettered", stats.deadLettered())

@@ -1,16 +1,13 @@
 package dev.quiver.runtime.lifecycle;
 
-import java.time.Duration;
-import java.util.function.IntSupplier;
-
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
-
-import org.jboss.logging.Logger;
-
 import dev.quiver.runtime.config.RuntimeSettings;
 import dev.quiver.runtime.http.InstanceTraffic;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.function.IntSupplier;
+import org.jboss.logging.Logger;
 
 /**
  * Graceful drain on shutdown (SIGTERM): readiness goes down and new requests get 503 at once, then shutdown waits
@@ -22,7 +19,10 @@ public class Drainer {
     private static final Logger LOG = Logger.getLogger(Drainer.class);
     private static final long POLL_MILLIS = 10;
 
-    void onShutdown(@Observes ShutdownDelayInitiatedEvent event, InstanceState state, InstanceTraffic traffic,
+    void onShutdown(
+            @Observes ShutdownDelayInitiatedEvent event,
+            InstanceState state,
+            InstanceTraffic traffic,
             RuntimeSettings settings) {
         state.draining();
         int pending = traffic.inFlight() + traffic.queued();
@@ -33,7 +33,8 @@ public class Drainer {
         if (drained) {
             LOG.infof("Drained %d request(s) in %d ms", pending, millis);
         } else {
-            LOG.warnf("Drain timeout (%s) reached with %d request(s) still in flight; shutting down anyway",
+            LOG.warnf(
+                    "Drain timeout (%s) reached with %d request(s) still in flight; shutting down anyway",
                     settings.drainTimeout(), traffic.inFlight() + traffic.queued());
         }
     }

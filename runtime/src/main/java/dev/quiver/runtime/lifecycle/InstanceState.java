@@ -26,7 +26,9 @@ public class InstanceState {
 
     public void ready() {
         if (moveTo(Phase.READY)) {
-            startupMillis = ProcessHandle.current().info().startInstant()
+            startupMillis = ProcessHandle.current()
+                    .info()
+                    .startInstant()
                     .map(start -> System.currentTimeMillis() - start.toEpochMilli())
                     .orElse(-1L);
         }

@@ -1,5 +1,15 @@
 package dev.quiver.runtime.lifecycle;
 
+import dev.quiver.runtime.config.RuntimeSettings;
+import dev.quiver.runtime.http.InstanceTraffic;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.value.registry.ValueRegistry;
+import io.quarkus.vertx.http.HttpServer;
+import io.quarkus.vertx.http.HttpServerStart;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,20 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.ObservesAsync;
-import jakarta.inject.Singleton;
-
 import org.jboss.logging.Logger;
-
-import dev.quiver.runtime.config.RuntimeSettings;
-import dev.quiver.runtime.http.InstanceTraffic;
-import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.value.registry.ValueRegistry;
-import io.quarkus.vertx.http.HttpServer;
-import io.quarkus.vertx.http.HttpServerStart;
 
 /**
  * Optional warm-up before the instance reports ready: each function named under {@code quiver.warmup.inputs} is
@@ -61,17 +58,21 @@ public class WarmUp {
         int calls = 0;
         try {
             int port = listening.get(settings.warmupTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            // HTTP/1.1 as real callers (the activator, the broker) speak: the JDK client would otherwise upgrade to h2c and
+            // HTTP/1.1 as real callers (the activator, the broker) speak: the JDK client would otherwise upgrade to h2c
+            // and
             // warm the HTTP/2 path instead of the one the first real request takes
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             for (int i = 0; i < settings.warmupIterations() && System.nanoTime() < deadline; i++) {
                 for (Map.Entry<String, String> input : settings.warmupInputs().entrySet()) {
                     int status = invoke(client, port, input.getKey(), input.getValue());
                     calls++;
                     if (status >= 400 && i == 0) {
-                        LOG.warnf("Warm-up call of '%s' answered %d; check quiver.warmup.inputs.%s", input.getKey(),
-                                status, input.getKey());
+                        LOG.warnf(
+                                "Warm-up call of '%s' answered %d; check quiver.warmup.inputs.%s",
+                                input.getKey(), status, input.getKey());
                     }
                 }
             }
@@ -80,8 +81,9 @@ public class WarmUp {
         } finally {
             traffic.retireWarmUp();
             state.ready();
-            LOG.infof("Warm-up done: %d call(s) in %d ms; instance ready", calls,
-                    (System.nanoTime() - start) / 1_000_000L);
+            LOG.infof(
+                    "Warm-up done: %d call(s) in %d ms; instance ready",
+                    calls, (System.nanoTime() - start) / 1_000_000L);
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,8 +31,8 @@ class InFlightGateTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("arrivals")
-    void admitsQueuesAndRejects(String label, int limit, int depth, int arrivals, int admitted, int queued,
-            int rejected) {
+    void admitsQueuesAndRejects(
+            String label, int limit, int depth, int arrivals, int admitted, int queued, int rejected) {
         List<Integer> dispatched = new ArrayList<>();
         InFlightGate<Integer> gate = new InFlightGate<>(limit, depth, dispatched::add);
         List<Admission> answers = new ArrayList<>();
@@ -65,8 +64,7 @@ class InFlightGateTest {
 
     @Test
     void negativeLimitsAreRefused() {
-        assertThatThrownBy(() -> new InFlightGate<>(-1, 0, x -> {
-        })).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new InFlightGate<>(-1, 0, x -> {})).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -19,13 +19,15 @@ class AotTrainerTest {
     @ParameterizedTest(name = "rounds ''{0}'' is refused")
     @ValueSource(strings = {"0", "-1", "many", ""})
     void badRoundsAreRefusedNamingTheKeyAndValue(String value) {
-        assertThatThrownBy(() -> AotTrainer.rounds(value)).hasMessageContaining("aot-cache.rounds")
+        assertThatThrownBy(() -> AotTrainer.rounds(value))
+                .hasMessageContaining("aot-cache.rounds")
                 .hasMessageContaining("'" + value + "'");
     }
 
     @Test
     void optionsAreNamePairs() {
-        assertThat(AotTrainer.options(new String[] {"--app", "a", "--rounds", "3"})).containsEntry("app", "a")
+        assertThat(AotTrainer.options(new String[] {"--app", "a", "--rounds", "3"}))
+                .containsEntry("app", "a")
                 .containsEntry("rounds", "3");
         assertThatThrownBy(() -> AotTrainer.options(new String[] {"--app"})).hasMessageContaining("usage");
     }
@@ -33,7 +35,8 @@ class AotTrainerTest {
     @Test
     void aDirectoryWithoutARunnerJarIsRefused() {
         assertThatThrownBy(() -> AotTrainer.main(new String[] {"--app", app.toString()}))
-                .hasMessageContaining("quarkus-run.jar").hasMessageContaining(app.toString());
+                .hasMessageContaining("quarkus-run.jar")
+                .hasMessageContaining(app.toString());
     }
 
     @Test

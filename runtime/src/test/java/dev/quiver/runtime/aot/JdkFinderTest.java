@@ -53,24 +53,31 @@ class JdkFinderTest {
     @Test
     void anExplicitJdkMayBeItsHomeOrItsJava() throws IOException {
         Path home = jdk("explicit", "25.0.1", "25.0.1+8");
-        assertThat(JdkFinder.find(home.toString(), Map.of(), dir)).map(Jdk::home).contains(home);
-        assertThat(JdkFinder.find(home.resolve("bin/java").toString(), Map.of(), dir)).map(Jdk::home).contains(home);
+        assertThat(JdkFinder.find(home.toString(), Map.of(), dir))
+                .map(Jdk::home)
+                .contains(home);
+        assertThat(JdkFinder.find(home.resolve("bin/java").toString(), Map.of(), dir))
+                .map(Jdk::home)
+                .contains(home);
     }
 
     @Test
     void anExplicitJdkOlderThan25IsRefusedNamingTheKey() throws IOException {
         Path home = jdk("old", "17.0.15", "17.0.15+6");
         assertThatThrownBy(() -> JdkFinder.find(home.toString(), Map.of(), dir))
-                .hasMessageContaining("aot-cache.java").hasMessageContaining("17.0.15+6");
+                .hasMessageContaining("aot-cache.java")
+                .hasMessageContaining("17.0.15+6");
         assertThatThrownBy(() -> JdkFinder.find(dir.resolve("nowhere").toString(), Map.of(), dir))
-                .hasMessageContaining("aot-cache.java").hasMessageContaining("nowhere");
+                .hasMessageContaining("aot-cache.java")
+                .hasMessageContaining("nowhere");
     }
 
     private Path jdk(String name, String version, String runtime) throws IOException {
         Path home = dir.resolve(name);
         Files.createDirectories(home.resolve("bin"));
-        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_RUNTIME_VERSION=\"" + runtime
-                + "\"\nJAVA_VERSION=\"" + version + "\"\n");
+        Files.writeString(
+                home.resolve("release"),
+                "IMPLEMENTOR=\"Test\"\nJAVA_RUNTIME_VERSION=\"" + runtime + "\"\nJAVA_VERSION=\"" + version + "\"\n");
         Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return home;

@@ -4,16 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Test;
-
 import dev.quiver.runtime.testapp.Http;
 import dev.quiver.runtime.testapp.TestFunctions;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -21,6 +11,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 /** containerConcurrency=2 with a queue of 3: two run, three wait, the rest get 503 with Retry-After. */
 @QuarkusTest
@@ -30,8 +28,8 @@ class ConcurrencyLimitTest {
     public static class LimitOfTwo implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quiver.container-concurrency", "2", "quiver.queue-depth", "3",
-                    "quiver.retry-after-seconds", "2");
+            return Map.of(
+                    "quiver.container-concurrency", "2", "quiver.queue-depth", "3", "quiver.retry-after-seconds", "2");
         }
     }
 
@@ -48,7 +46,8 @@ class ConcurrencyLimitTest {
             assertThat(stats.getInt("queued")).isEqualTo(3);
         });
 
-        HttpResponse<String> overflow = Http.post(base, "/nap", "{\"millis\":1}").get(5, TimeUnit.SECONDS);
+        HttpResponse<String> overflow =
+                Http.post(base, "/nap", "{\"millis\":1}").get(5, TimeUnit.SECONDS);
         assertThat(overflow.statusCode()).isEqualTo(503);
         assertThat(overflow.headers().firstValue("Retry-After")).hasValue("2");
         assertThat(overflow.body()).contains("\"error\":\"overloaded\"").contains("concurrency limit (2)");

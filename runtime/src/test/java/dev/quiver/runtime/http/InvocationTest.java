@@ -3,11 +3,10 @@ package dev.quiver.runtime.http;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
 
 /** A plain @Funq method reached over real HTTP as plain JSON and as a CloudEvent in binary and structured mode. */
 @QuarkusTest
@@ -15,18 +14,22 @@ class InvocationTest {
 
     @Test
     void plainJsonPostReturnsTheFunctionsResult() {
-        given().contentType("application/json").body("{\"name\":\"Ada\"}")
+        given().contentType("application/json")
+                .body("{\"name\":\"Ada\"}")
                 .post("/greet")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("message", org.hamcrest.Matchers.equalTo("Hello Ada!"));
     }
 
     @Test
     void binaryCloudEventIsAnsweredWithABinaryCloudEvent() {
-        Response response = given()
-                .header("ce-specversion", "1.0").header("ce-id", "evt-1")
-                .header("ce-type", "greet").header("ce-source", "/tests")
-                .contentType("application/json").body("{\"name\":\"Grace\"}")
+        Response response = given().header("ce-specversion", "1.0")
+                .header("ce-id", "evt-1")
+                .header("ce-type", "greet")
+                .header("ce-source", "/tests")
+                .contentType("application/json")
+                .body("{\"name\":\"Grace\"}")
                 .post("/");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.header("ce-specversion")).isEqualTo("1.0");
@@ -36,11 +39,10 @@ class InvocationTest {
 
     @Test
     void structuredCloudEventIsAnsweredWithAStructuredCloudEvent() {
-        Response response = given().contentType("application/cloudevents+json")
-                .body("""
+        Response response =
+                given().contentType("application/cloudevents+json").body("""
                         {"specversion":"1.0","id":"evt-2","type":"greet","source":"/tests",
-                         "datacontenttype":"application/json","data":{"name":"Linus"}}""")
-                .post("/");
+                         "datacontenttype":"application/json","data":{"name":"Linus"}}""").post("/");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/cloudevents+json");
         JsonPath event = response.jsonPath();
@@ -50,10 +52,12 @@ class InvocationTest {
 
     @Test
     void functionSetsTypeSourceSubjectAndExtensionsOfItsBinaryReply() {
-        Response response = given()
-                .header("ce-specversion", "1.0").header("ce-id", "evt-3")
-                .header("ce-type", "shout").header("ce-source", "/tests")
-                .contentType("application/json").body("{\"name\":\"hopper\"}")
+        Response response = given().header("ce-specversion", "1.0")
+                .header("ce-id", "evt-3")
+                .header("ce-type", "shout")
+                .header("ce-source", "/tests")
+                .contentType("application/json")
+                .body("{\"name\":\"hopper\"}")
                 .post("/");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.header("ce-type")).isEqualTo("dev.quiver.test.shouted");
@@ -66,11 +70,10 @@ class InvocationTest {
 
     @Test
     void functionSetsTypeSourceSubjectAndExtensionsOfItsStructuredReply() {
-        Response response = given().contentType("application/cloudevents+json")
-                .body("""
+        Response response =
+                given().contentType("application/cloudevents+json").body("""
                         {"specversion":"1.0","id":"evt-4","type":"shout","source":"/tests",
-                         "datacontenttype":"application/json","data":{"name":"knuth"}}""")
-                .post("/");
+                         "datacontenttype":"application/json","data":{"name":"knuth"}}""").post("/");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonPath event = response.jsonPath();
         assertThat(event.getString("type")).isEqualTo("dev.quiver.test.shouted");
@@ -82,7 +85,9 @@ class InvocationTest {
 
     @Test
     void aThrowingFunctionAnswers500WithAJsonBodyNamingTheFunctionAndCause() {
-        Response response = given().contentType("application/json").body("{\"name\":\"Bob\"}").post("/boom");
+        Response response = given().contentType("application/json")
+                .body("{\"name\":\"Bob\"}")
+                .post("/boom");
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.contentType()).startsWith("application/json");
         JsonPath body = response.jsonPath();
@@ -94,7 +99,8 @@ class InvocationTest {
 
     @Test
     void unreadableInputAnswers400WithAJsonBody() {
-        Response response = given().contentType("application/json").body("{not json").post("/greet");
+        Response response =
+                given().contentType("application/json").body("{not json").post("/greet");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.jsonPath().getString("error")).isEqualTo("bad_request");
         assertThat(response.jsonPath().getString("function")).isEqualTo("greet");
@@ -102,10 +108,12 @@ class InvocationTest {
 
     @Test
     void anEventTypeNoFunctionTakesAnswers404() {
-        Response response = given()
-                .header("ce-specversion", "1.0").header("ce-id", "evt-5")
-                .header("ce-type", "nobody.listens").header("ce-source", "/tests")
-                .contentType("application/json").body("{}")
+        Response response = given().header("ce-specversion", "1.0")
+                .header("ce-id", "evt-5")
+                .header("ce-type", "nobody.listens")
+                .header("ce-source", "/tests")
+                .contentType("application/json")
+                .body("{}")
                 .post("/");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.jsonPath().getString("error")).isEqualTo("not_found");

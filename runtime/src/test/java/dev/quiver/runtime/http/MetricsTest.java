@@ -3,9 +3,8 @@ package dev.quiver.runtime.http;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 /** Per-function requests, errors, latency histogram and in-flight on the Prometheus endpoint. */
 @QuarkusTest
@@ -13,10 +12,19 @@ class MetricsTest {
 
     @Test
     void prometheusEndpointHasPerFunctionMeters() {
-        given().contentType("application/json").body("{\"name\":\"M\"}").post("/greet").then().statusCode(200);
-        given().contentType("application/json").body("{\"name\":\"M\"}").post("/boom").then().statusCode(500);
+        given().contentType("application/json")
+                .body("{\"name\":\"M\"}")
+                .post("/greet")
+                .then()
+                .statusCode(200);
+        given().contentType("application/json")
+                .body("{\"name\":\"M\"}")
+                .post("/boom")
+                .then()
+                .statusCode(500);
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
 
         assertThat(metrics)
                 .containsPattern("quiver_function_requests_total\\{function=\"greet\",outcome=\"success\"[^}]*} [1-9]")

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import dev.quiver.runtime.testapp.Http;
+import dev.quiver.runtime.testapp.TestFunctions;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,14 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
-
-import dev.quiver.runtime.testapp.Http;
-import dev.quiver.runtime.testapp.TestFunctions;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /** The stats endpoint's numbers under real concurrent HTTP load. */
 @QuarkusTest
@@ -39,7 +37,11 @@ class StatsEndpointTest {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> given().get("/quiver/stats").jsonPath().getInt("inFlight") == 5);
             Thread.sleep(1_300);
-            JsonPath stats = given().get("/quiver/stats").then().statusCode(200).extract().jsonPath();
+            JsonPath stats = given().get("/quiver/stats")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
 
             assertThat(stats.getString("state")).isEqualTo("READY");
             assertThat(stats.getInt("inFlight")).isEqualTo(5);
@@ -56,8 +58,7 @@ class StatsEndpointTest {
     }
 
     @Test
-    void underConcurrentLoadEveryRequestIsCountedAndTheAveragesStayWithinWhatTheClientsCanProduce()
-            throws Exception {
+    void underConcurrentLoadEveryRequestIsCountedAndTheAveragesStayWithinWhatTheClientsCanProduce() throws Exception {
         int clients = 6;
         long napMillis = 100;
         long before = given().get("/quiver/stats").jsonPath().getLong("requestsTotal");
@@ -69,14 +70,21 @@ class StatsEndpointTest {
             for (int c = 0; c < clients; c++) {
                 pool.execute(() -> {
                     while (running.get()) {
-                        if (Http.post(base, "/nap", "{\"millis\":" + napMillis + "}").join().statusCode() == 200) {
+                        if (Http.post(base, "/nap", "{\"millis\":" + napMillis + "}")
+                                        .join()
+                                        .statusCode()
+                                == 200) {
                             answered.incrementAndGet();
                         }
                     }
                 });
             }
             Thread.sleep(2_500);
-            stats = given().get("/quiver/stats").then().statusCode(200).extract().jsonPath();
+            stats = given().get("/quiver/stats")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
         } finally {
             running.set(false);
             pool.shutdown();
@@ -84,7 +92,8 @@ class StatsEndpointTest {
         }
         // each client has at most one 100 ms request in the instance at a time
         assertThat(stats.getDouble("averageConcurrency")).isPositive().isLessThanOrEqualTo(clients + 0.01);
-        assertThat(stats.getDouble("requestsPerSecond")).isPositive()
+        assertThat(stats.getDouble("requestsPerSecond"))
+                .isPositive()
                 .isLessThanOrEqualTo(clients * 1000.0 / napMillis * 1.05);
         assertThat(stats.getInt("inFlight")).isBetween(0, clients);
         long counted = given().get("/quiver/stats").jsonPath().getLong("requestsTotal") - before;
@@ -96,7 +105,8 @@ class StatsEndpointTest {
         List<CompletableFuture<HttpResponse<String>>> calls = Http.napAll(base, 3, 50);
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         Thread.sleep(1_300);
-        JsonPath stats = given().get("/quiver/stats").then().statusCode(200).extract().jsonPath();
+        JsonPath stats =
+                given().get("/quiver/stats").then().statusCode(200).extract().jsonPath();
         assertThat(stats.getDouble("averageConcurrency")).isZero();
         assertThat(stats.getDouble("requestsPerSecond")).isZero();
         assertThat(stats.getInt("inFlight")).isZero();

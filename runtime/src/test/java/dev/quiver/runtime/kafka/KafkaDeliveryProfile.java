@@ -1,9 +1,8 @@
 package dev.quiver.runtime.kafka;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
-
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** The test app's trigger on a 4-partition topic, 8 records at once, bound to {@link OrderedRecorder}. */
 public class KafkaDeliveryProfile implements QuarkusTestProfile {

@@ -1,19 +1,17 @@
 package dev.quiver.runtime.kafka;
 
+import io.quarkus.funqy.Funq;
+import io.quarkus.funqy.knative.events.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.quarkus.funqy.Funq;
-import io.quarkus.funqy.knative.events.CloudEvent;
-
 /** The function the Kafka trigger tests bind to their topic: records what it got; data "boom" makes it fail. */
 public class KafkaRecorder {
 
     /** What the function saw of one event. */
-    public record Seen(String id, String type, String source, String partitionKey, String contentType, String data) {
-    }
+    public record Seen(String id, String type, String source, String partitionKey, String contentType, String data) {}
 
     private static final List<Seen> SEEN = new CopyOnWriteArrayList<>();
     private static final AtomicInteger BOOMS = new AtomicInteger();
@@ -33,7 +31,12 @@ public class KafkaRecorder {
             BOOMS.incrementAndGet();
             throw new IllegalStateException("boom record refused");
         }
-        SEEN.add(new Seen(event.id(), event.type(), event.source(), event.extensions().get("partitionkey"),
-                event.dataContentType(), data));
+        SEEN.add(new Seen(
+                event.id(),
+                event.type(),
+                event.source(),
+                event.extensions().get("partitionkey"),
+                event.dataContentType(),
+                data));
     }
 }

@@ -4,6 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.quiver.api.stats.StatsReport;
+import dev.quiver.kafka.local.SharedKafka;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -13,9 +19,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,12 +34,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import dev.quiver.api.stats.StatsReport;
-import dev.quiver.kafka.local.SharedKafka;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
 /**
  * Order and at-least-once under concurrency, on a real Kafka (4 partitions, 8 records at once, ordering by key):
@@ -67,18 +64,24 @@ class KafkaTriggerDeliveryTest {
             }
         }
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> OrderedRecorder.completed().keySet().stream()
-                .filter(d -> d.startsWith("order:")).count() == keys * perKey);
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> OrderedRecorder.completed().keySet().stream()
+                                .filter(d -> d.startsWith("order:"))
+                                .count()
+                        == keys * perKey);
         Map<String, List<String>> started = OrderedRecorder.startedByKey();
         for (int k = 0; k < keys; k++) {
             int key = k;
-            List<String> expected = IntStream.range(0, perKey).mapToObj(i -> "order:" + key + ":" + i).toList();
+            List<String> expected = IntStream.range(0, perKey)
+                    .mapToObj(i -> "order:" + key + ":" + i)
+                    .toList();
             assertThat(started.get("key-" + k)).as("key-" + k).containsExactlyElementsOf(expected);
         }
         assertThat(OrderedRecorder.overlaps()).isEmpty();
         assertThat(OrderedRecorder.mostRunning()).isGreaterThan(1);
         // run in process, yet counted as requests: the scaler's stats see the Kafka work
-        StatsReport stats = given().get(StatsReport.PATH).then().statusCode(200).extract().as(StatsReport.class);
+        StatsReport stats =
+                given().get(StatsReport.PATH).then().statusCode(200).extract().as(StatsReport.class);
         assertThat(stats.requestsTotal()).isGreaterThanOrEqualTo((long) keys * perKey);
         assertThat(stats.inFlight()).isZero();
     }
@@ -89,15 +92,21 @@ class KafkaTriggerDeliveryTest {
         long heldOffset;
         long end;
         try (KafkaProducer<String, byte[]> producer = KafkaTriggerTest.producer()) {
-            heldOffset = producer.send(new ProducerRecord<>(TOPIC, 0, "held", bytes("held:0"))).get().offset();
+            heldOffset = producer.send(new ProducerRecord<>(TOPIC, 0, "held", bytes("held:0")))
+                    .get()
+                    .offset();
             RecordMetadata last = null;
             for (int i = 0; i < 50; i++) {
-                last = producer.send(new ProducerRecord<>(TOPIC, 0, "after-" + (i % 5), bytes("after:" + i))).get();
+                last = producer.send(new ProducerRecord<>(TOPIC, 0, "after-" + (i % 5), bytes("after:" + i)))
+                        .get();
             }
             end = last.offset() + 1;
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> OrderedRecorder.completed().keySet().stream()
-                .filter(d -> d.startsWith("after:")).count() == 50);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> OrderedRecorder.completed().keySet().stream()
+                                .filter(d -> d.startsWith("after:"))
+                                .count()
+                        == 50);
         // later records of partition 0 are done and acknowledged; several commit intervals (100 ms) pass
         Thread.sleep(1_000);
         assertThat(committed(new TopicPartition(TOPIC, 0))).isLessThanOrEqualTo(heldOffset);
@@ -118,10 +127,15 @@ class KafkaTriggerDeliveryTest {
         }
         ConsumerRecord<String, byte[]> dead = KafkaTriggerTest.readOne(TOPIC + "-dlq");
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("boom:0");
-        assertThat(KafkaTriggerTest.header(dead, "dead-letter-reason")).contains("failed 3 time(s), last HTTP 500")
+        assertThat(KafkaTriggerTest.header(dead, "dead-letter-reason"))
+                .contains("failed 3 time(s), last HTTP 500")
                 .contains("boom record refused");
-        await().atMost(Duration.ofSeconds(60)).until(() -> OrderedRecorder.completed().containsKey("bad-after:0")
-                && OrderedRecorder.completed().keySet().stream().filter(d -> d.startsWith("good:")).count() == 40);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> OrderedRecorder.completed().containsKey("bad-after:0")
+                        && OrderedRecorder.completed().keySet().stream()
+                                        .filter(d -> d.startsWith("good:"))
+                                        .count()
+                                == 40);
 
         List<Long> booms = OrderedRecorder.boomTicks();
         assertThat(booms).hasSize(3);
@@ -129,8 +143,10 @@ class KafkaTriggerDeliveryTest {
         Map<String, OrderedRecorder.Call> done = OrderedRecorder.completed();
         // the same key waited for the dead-lettering; other keys did not wait for the retries
         assertThat(done.get("bad-after:0").startTick()).isGreaterThan(lastBoom);
-        assertThat(done.values().stream().filter(c -> c.data().startsWith("good:"))
-                .filter(c -> c.endTick() < lastBoom)).isNotEmpty();
+        assertThat(done.values().stream()
+                        .filter(c -> c.data().startsWith("good:"))
+                        .filter(c -> c.endTick() < lastBoom))
+                .isNotEmpty();
     }
 
     @Test
@@ -145,10 +161,12 @@ class KafkaTriggerDeliveryTest {
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> crashDone() >= count / 5);
         // a crash: the consumer goes away without a last commit; in-flight records may still complete
-        clients.getConsumer(KafkaTrigger.CHANNEL).runOnPollingThread(
-                (java.util.function.Consumer<org.apache.kafka.clients.consumer.Consumer<Object, Object>>)
-                org.apache.kafka.clients.consumer.Consumer::close)
-                .await().atMost(Duration.ofSeconds(30));
+        clients.getConsumer(KafkaTrigger.CHANNEL)
+                .runOnPollingThread(
+                        (java.util.function.Consumer<org.apache.kafka.clients.consumer.Consumer<Object, Object>>)
+                                org.apache.kafka.clients.consumer.Consumer::close)
+                .await()
+                .atMost(Duration.ofSeconds(30));
 
         // the restarted instance: the same group from its committed offsets to the end
         Set<String> redelivered = new HashSet<>();
@@ -158,25 +176,30 @@ class KafkaTriggerDeliveryTest {
         p.put("auto.offset.reset", "earliest");
         p.put("enable.auto.commit", "false");
         Map<TopicPartition, Long> ends = ends();
-        try (KafkaConsumer<String, byte[]> restarted = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> restarted =
+                new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             restarted.subscribe(List.of(TOPIC));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                restarted.poll(Duration.ofMillis(200))
+                restarted
+                        .poll(Duration.ofMillis(200))
                         .forEach(r -> redelivered.add(new String(r.value(), StandardCharsets.UTF_8)));
-                return !restarted.assignment().isEmpty() && ends.entrySet().stream()
-                        .allMatch(e -> restarted.position(e.getKey()) >= e.getValue());
+                return !restarted.assignment().isEmpty()
+                        && ends.entrySet().stream().allMatch(e -> restarted.position(e.getKey()) >= e.getValue());
             });
         }
         Set<String> done = OrderedRecorder.completed().keySet();
-        List<String> lost = IntStream.range(0, count).mapToObj(i -> "crash:" + i)
-                .filter(d -> !done.contains(d) && !redelivered.contains(d)).collect(Collectors.toList());
+        List<String> lost = IntStream.range(0, count)
+                .mapToObj(i -> "crash:" + i)
+                .filter(d -> !done.contains(d) && !redelivered.contains(d))
+                .collect(Collectors.toList());
         assertThat(lost).isEmpty();
         assertThat(crashDone()).isLessThan(count);
     }
 
     static long crashDone() {
-        return OrderedRecorder.completed().keySet().stream().filter(d -> d.startsWith("crash:")).count();
+        return OrderedRecorder.completed().keySet().stream()
+                .filter(d -> d.startsWith("crash:"))
+                .count();
     }
 
     static ProducerRecord<String, byte[]> record(String key, String data) {
@@ -190,7 +213,9 @@ class KafkaTriggerDeliveryTest {
     static long committed(TopicPartition partition) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
             OffsetAndMetadata o = admin.listConsumerGroupOffsets(KafkaDeliveryProfile.GROUP)
-                    .partitionsToOffsetAndMetadata().get().get(partition);
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .get(partition);
             return o == null ? 0 : o.offset();
         }
     }

@@ -1,9 +1,8 @@
 package dev.quiver.runtime.kafka;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
-
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** The test app with a Kafka topic trigger bound to {@link KafkaRecorder}, on a real single-node Kafka. */
 public class KafkaTriggerProfile implements QuarkusTestProfile {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-
 import org.junit.jupiter.api.Test;
 
 /** Tasks are completed by hand (no threads, no time): what starts when is exactly observable. */
@@ -92,8 +91,9 @@ class OrderedLanesTest {
         Step a2 = new Step("a2", started);
 
         CompletableFuture<Void> first = lanes.submit("a", () -> {
-            throw new IllegalStateException("bug");
-        }).toCompletableFuture();
+                    throw new IllegalStateException("bug");
+                })
+                .toCompletableFuture();
         lanes.submit("a", a2::run);
 
         assertThat(first).isCompletedExceptionally();

@@ -1,5 +1,8 @@
 package dev.quiver.runtime.kafka;
 
+import io.quarkus.funqy.Funq;
+import io.quarkus.funqy.knative.events.CloudEvent;
+import io.smallrye.mutiny.Uni;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.quarkus.funqy.Funq;
-import io.quarkus.funqy.knative.events.CloudEvent;
-import io.smallrye.mutiny.Uni;
-
 /**
  * The function {@link KafkaTriggerDeliveryTest} binds: data {@code <tag>:<n>}, key = the record key. It records, per
  * key, the order in which invocations started and whether two invocations of one key ever overlapped; it completes
@@ -24,8 +23,7 @@ import io.smallrye.mutiny.Uni;
 public class OrderedRecorder {
 
     /** One invocation: its data, and ticks of a global counter when it started and completed. */
-    public record Call(String key, String data, long startTick, long endTick) {
-    }
+    public record Call(String key, String data, long startTick, long endTick) {}
 
     private static final AtomicLong TICK = new AtomicLong();
     private static final Map<String, List<String>> STARTED = new ConcurrentHashMap<>();
@@ -90,9 +88,10 @@ public class OrderedRecorder {
             finish(key);
             throw new IllegalStateException("boom record refused");
         }
-        CompletableFuture<Void> done = key.equals("held") ? held
-                : CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(delayMillis,
-                        TimeUnit.MILLISECONDS));
+        CompletableFuture<Void> done = key.equals("held")
+                ? held
+                : CompletableFuture.runAsync(
+                        () -> {}, CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS));
         return Uni.createFrom().completionStage(done).map(ignored -> {
             finish(key);
             COMPLETED.put(data, new Call(key, data, start, TICK.incrementAndGet()));

@@ -3,6 +3,8 @@ package dev.quiver.runtime.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -16,25 +18,32 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-
 class RecordProcessorTest {
 
-    static final CloudEvent EVENT = CloudEventBuilder.v1().withId("1").withSource(URI.create("kafka://t"))
-            .withType("t").build();
+    static final CloudEvent EVENT = CloudEventBuilder.v1()
+            .withId("1")
+            .withSource(URI.create("kafka://t"))
+            .withType("t")
+            .build();
 
     /** Backoff 10 ms doubling up to 25 ms, jitter 0.2 (the tests draw 0.5: the scheduled delay exactly). */
     static KafkaTriggerSettings settings(int retries) {
-        return KafkaTriggerSettings.of(true, Optional.of("t"), "g", retries, Duration.ofMillis(10),
-                Duration.ofMillis(25), 0.2, Optional.empty(), Duration.ofSeconds(1));
+        return KafkaTriggerSettings.of(
+                true,
+                Optional.of("t"),
+                "g",
+                retries,
+                Duration.ofMillis(10),
+                Duration.ofMillis(25),
+                0.2,
+                Optional.empty(),
+                Duration.ofSeconds(1));
     }
 
     static final ExecutorService WORKERS = Executors.newFixedThreadPool(2);
@@ -68,8 +77,8 @@ class RecordProcessorTest {
             if (next != null && next == -1) {
                 return CompletableFuture.failedFuture(new java.net.ConnectException("Connection refused"));
             }
-            return CompletableFuture.completedFuture(new RecordProcessor.Answer(next == null ? 200 : next,
-                    next == null ? "" : "{\"error\":\"x\"}"));
+            return CompletableFuture.completedFuture(
+                    new RecordProcessor.Answer(next == null ? 200 : next, next == null ? "" : "{\"error\":\"x\"}"));
         };
     }
 
@@ -78,12 +87,21 @@ class RecordProcessorTest {
                 Arguments.of("first call succeeds", List.of(), 1, null),
                 Arguments.of("two failures, then success", List.of(500, -1), 3, null),
                 Arguments.of("busy instance (503, 429) is waited for", List.of(503, 429), 3, null),
-                Arguments.of("400 is poison at once", List.of(400), 1,
+                Arguments.of(
+                        "400 is poison at once",
+                        List.of(400),
+                        1,
                         "function 'f' refused the event (HTTP 400: {\"error\":\"x\"})"),
                 Arguments.of("404 (no function takes it) is poison", List.of(404), 1, "HTTP 404"),
-                Arguments.of("failing every time: dead-lettered after retries", List.of(500, 500, 500, 500), 4,
+                Arguments.of(
+                        "failing every time: dead-lettered after retries",
+                        List.of(500, 500, 500, 500),
+                        4,
                         "function 'f' failed 4 time(s), last HTTP 500: {\"error\":\"x\"}"),
-                Arguments.of("no answer every time", List.of(-1, -1, -1, -1), 4,
+                Arguments.of(
+                        "no answer every time",
+                        List.of(-1, -1, -1, -1),
+                        4,
                         "last no answer: java.net.ConnectException: Connection refused"));
     }
 
@@ -99,7 +117,8 @@ class RecordProcessorTest {
             assertThat(processor.done()).isEqualTo(1);
             assertThat(processor.deadLettered()).isZero();
         } else {
-            assertThatThrownBy(() -> run(processor)).isInstanceOf(TriggerFailure.class)
+            assertThatThrownBy(() -> run(processor))
+                    .isInstanceOf(TriggerFailure.class)
                     .hasMessageContaining(failure);
             assertThat(processor.deadLettered()).isEqualTo(1);
         }
@@ -124,8 +143,13 @@ class RecordProcessorTest {
         List<Duration> waits = new ArrayList<>();
         double[] randoms = {0.0, 1.0, 0.0};
         int[] drawn = {0};
-        RecordProcessor processor = new RecordProcessor(scripted(List.of(500, 500, 500), count),
-                settings(3).schedule(), () -> randoms[drawn[0]++], "f", WORKERS, waits::add);
+        RecordProcessor processor = new RecordProcessor(
+                scripted(List.of(500, 500, 500), count),
+                settings(3).schedule(),
+                () -> randoms[drawn[0]++],
+                "f",
+                WORKERS,
+                waits::add);
 
         run(processor);
         assertThat(waits).containsExactly(Duration.ofMillis(12), Duration.ofMillis(16), Duration.ofMillis(25));
@@ -134,13 +158,18 @@ class RecordProcessorTest {
     @Test
     void anInvokerThatThrowsCountsAsNoAnswer() {
         int[] count = {0};
-        RecordProcessor processor = processor(event -> {
-            count[0]++;
-            throw new IllegalStateException("not ready");
-        }, 1, new ArrayList<>());
+        RecordProcessor processor = processor(
+                event -> {
+                    count[0]++;
+                    throw new IllegalStateException("not ready");
+                },
+                1,
+                new ArrayList<>());
 
-        assertThatThrownBy(() -> run(processor)).isInstanceOf(TriggerFailure.class)
-                .hasMessage("function 'f' failed 2 time(s), last no answer: java.lang.IllegalStateException: not ready");
+        assertThatThrownBy(() -> run(processor))
+                .isInstanceOf(TriggerFailure.class)
+                .hasMessage(
+                        "function 'f' failed 2 time(s), last no answer: java.lang.IllegalStateException: not ready");
         assertThat(count[0]).isEqualTo(2);
         assertThat(processor.deadLettered()).isEqualTo(1);
     }
@@ -150,14 +179,26 @@ class RecordProcessorTest {
         ExecutorService one = Executors.newSingleThreadExecutor();
         try {
             int[] count = {0};
-            RecordProcessor slow = new RecordProcessor(scripted(List.of(500), count),
-                    KafkaTriggerSettings.of(true, Optional.of("t"), "g", 1, Duration.ofSeconds(30),
-                            Duration.ofSeconds(30), 0, Optional.empty(), Duration.ofSeconds(1)).schedule(),
-                    () -> 0.5, "f", one);
+            RecordProcessor slow = new RecordProcessor(
+                    scripted(List.of(500), count),
+                    KafkaTriggerSettings.of(
+                                    true,
+                                    Optional.of("t"),
+                                    "g",
+                                    1,
+                                    Duration.ofSeconds(30),
+                                    Duration.ofSeconds(30),
+                                    0,
+                                    Optional.empty(),
+                                    Duration.ofSeconds(1))
+                            .schedule(),
+                    () -> 0.5,
+                    "f",
+                    one);
             CompletableFuture<Void> waiting = slow.process(EVENT);
             // the one worker thread is free during the 30 s backoff: another record runs on it meanwhile
-            RecordProcessor other = new RecordProcessor(scripted(List.of(), new int[1]), settings(0).schedule(),
-                    () -> 0.5, "f", one);
+            RecordProcessor other = new RecordProcessor(
+                    scripted(List.of(), new int[1]), settings(0).schedule(), () -> 0.5, "f", one);
             other.process(EVENT).get(20, TimeUnit.SECONDS);
             assertThat(other.done()).isEqualTo(1);
             assertThat(waiting).isNotDone();
@@ -172,8 +213,8 @@ class RecordProcessorTest {
     void aStoppedTriggerNeitherFinishesNorDeadLettersTheRecord() {
         ExecutorService stopped = Executors.newSingleThreadExecutor();
         stopped.shutdown();
-        RecordProcessor processor = new RecordProcessor(scripted(List.of(), new int[1]), settings(3).schedule(),
-                () -> 0.5, "f", stopped);
+        RecordProcessor processor =
+                new RecordProcessor(scripted(List.of(), new int[1]), settings(3).schedule(), () -> 0.5, "f", stopped);
 
         assertThatThrownBy(() -> run(processor)).isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
         assertThat(processor.deadLettered()).isZero();

@@ -1,14 +1,12 @@
 package dev.quiver.runtime.kafka;
 
+import dev.quiver.kafka.local.SharedKafka;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
-
-import dev.quiver.kafka.local.SharedKafka;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** The JVM's shared real Kafka, with the trigger's topic and dead-letter topic created before the app starts. */
 public class TriggerKafkaResource implements QuarkusTestResourceLifecycleManager {
@@ -29,7 +27,8 @@ public class TriggerKafkaResource implements QuarkusTestResourceLifecycleManager
             for (String name : List.of(topic, topic + "-dlq")) {
                 try {
                     admin.createTopics(List.of(new NewTopic(name, name.equals(topic) ? partitions : 1, (short) 1)))
-                            .all().get();
+                            .all()
+                            .get();
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;

@@ -4,19 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import dev.quiver.runtime.testapp.Http;
 import dev.quiver.runtime.testapp.TestFunctions;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
@@ -24,6 +11,16 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 /**
  * The shutdown sequence as Quarkus starts it on SIGTERM (the pre-shutdown event): readiness goes down, new requests
@@ -54,8 +51,8 @@ class DrainTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> given().get("/quiver/stats").jsonPath().getInt("inFlight") == 2);
 
-        CompletableFuture<Void> draining = CompletableFuture.runAsync(
-                () -> shutdown.fire(new ShutdownDelayInitiatedEvent()));
+        CompletableFuture<Void> draining =
+                CompletableFuture.runAsync(() -> shutdown.fire(new ShutdownDelayInitiatedEvent()));
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503));

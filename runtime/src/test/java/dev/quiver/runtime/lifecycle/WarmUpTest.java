@@ -4,18 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import dev.quiver.runtime.http.InstanceTraffic;
-import jakarta.inject.Inject;
-
 import dev.quiver.runtime.testapp.TestFunctions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** With sample inputs configured, the instance invokes its function before it reports ready. */
 @QuarkusTest
@@ -35,8 +32,10 @@ class WarmUpTest {
                 .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
 
         assertThat(TestFunctions.greetings()).isGreaterThanOrEqualTo(25);
-        assertThat(given().get("/quiver/stats").jsonPath().getLong("requestsTotal")).isZero();
-        assertThat(given().get("/quiver/stats").jsonPath().getLong("startupMillis")).isPositive();
+        assertThat(given().get("/quiver/stats").jsonPath().getLong("requestsTotal"))
+                .isZero();
+        assertThat(given().get("/quiver/stats").jsonPath().getLong("startupMillis"))
+                .isPositive();
     }
 
     @Inject
@@ -47,10 +46,12 @@ class WarmUpTest {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
 
-        assertThat(traffic.warmUpRequests()).as("warm-up requests accounted on the warm-up ledger")
+        assertThat(traffic.warmUpRequests())
+                .as("warm-up requests accounted on the warm-up ledger")
                 .isGreaterThanOrEqualTo(25);
         String metrics = given().get("/q/metrics").asString();
-        assertThat(metrics).doesNotContain("#warm-up")
+        assertThat(metrics)
+                .doesNotContain("#warm-up")
                 .contains("quiver_function_requests_total{function=\"greet\",outcome=\"success\"} 0.0");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,17 +18,17 @@ class ConcurrencyMeterTest {
     static Stream<Arguments> traffic() {
         return Stream.of(
                 Arguments.of("no traffic averages zero", new long[][] {}, 0.0, 0.0),
-                Arguments.of("one request for the whole second", new long[][] { { 0, 1000 } }, 1.0, 1.0),
-                Arguments.of("one request for half the second", new long[][] { { 250, 750 } }, 0.5, 1.0),
-                Arguments.of("two overlapping requests", new long[][] { { 0, 1000 }, { 500, 1000 } }, 1.5, 2.0),
-                Arguments.of("a request still in flight counts up to now", new long[][] { { 600, -1 } }, 0.4, 1.0),
+                Arguments.of("one request for the whole second", new long[][] {{0, 1000}}, 1.0, 1.0),
+                Arguments.of("one request for half the second", new long[][] {{250, 750}}, 0.5, 1.0),
+                Arguments.of("two overlapping requests", new long[][] {{0, 1000}, {500, 1000}}, 1.5, 2.0),
+                Arguments.of("a request still in flight counts up to now", new long[][] {{600, -1}}, 0.4, 1.0),
                 Arguments.of("ten short requests", shortRequests(10, 20), 0.2, 10.0));
     }
 
     private static long[][] shortRequests(int count, long millis) {
         long[][] requests = new long[count][];
         for (int i = 0; i < count; i++) {
-            requests[i] = new long[] { i * 100L, i * 100L + millis };
+            requests[i] = new long[] {i * 100L, i * 100L + millis};
         }
         return requests;
     }

@@ -12,17 +12,19 @@ import java.util.concurrent.CompletableFuture;
 /** Real HTTP calls for the runtime's tests, many at once. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    private Http() {
-    }
+    private Http() {}
 
     public static CompletableFuture<HttpResponse<String>> post(URI base, String path, String json) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
         return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -35,8 +37,8 @@ public final class Http {
         return callAll(base, "/hold", count, "{\"millis\":7}");
     }
 
-    private static List<CompletableFuture<HttpResponse<String>>> callAll(URI base, String path, int count,
-            String json) {
+    private static List<CompletableFuture<HttpResponse<String>>> callAll(
+            URI base, String path, int count, String json) {
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             calls.add(post(base, path, json));

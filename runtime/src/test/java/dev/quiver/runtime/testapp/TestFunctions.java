@@ -1,25 +1,21 @@
 package dev.quiver.runtime.testapp;
 
+import io.quarkus.funqy.Funq;
+import io.quarkus.funqy.knative.events.CloudEvent;
+import io.quarkus.funqy.knative.events.CloudEventBuilder;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.quarkus.funqy.Funq;
-import io.quarkus.funqy.knative.events.CloudEvent;
-import io.quarkus.funqy.knative.events.CloudEventBuilder;
-
 /** Functions the runtime's tests call over real HTTP. */
 public class TestFunctions {
 
-    public record Person(String name) {
-    }
+    public record Person(String name) {}
 
-    public record Greeting(String message) {
-    }
+    public record Greeting(String message) {}
 
-    public record Nap(long millis) {
-    }
+    public record Nap(long millis) {}
 
     private static final AtomicInteger GREETINGS = new AtomicInteger();
     private static volatile CountDownLatch gate = new CountDownLatch(0);

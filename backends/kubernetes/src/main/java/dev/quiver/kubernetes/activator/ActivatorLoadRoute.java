@@ -21,7 +21,8 @@ public class ActivatorLoadRoute {
                 ctx.response().setStatusCode(404).end();
                 return;
             }
-            ctx.response().putHeader("content-type", "application/json")
+            ctx.response()
+                    .putHeader("content-type", "application/json")
                     .end(Json.encode(running.activator().load()));
         });
     }

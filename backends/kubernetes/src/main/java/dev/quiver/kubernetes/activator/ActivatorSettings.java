@@ -9,8 +9,15 @@ import java.time.Duration;
  * The activator's validated settings ({@code quiver.kubernetes.activator.*} and {@code quiver.kubernetes.controller-url});
  * {@link #from} fails naming the key, the rule and the value. {@link #shared()} is what the shared activator takes.
  */
-public record ActivatorSettings(int port, Duration timeout, int queueDepth, int retryAfterSeconds,
-        Duration pokeInterval, String clusterDomain, URI controllerUrl, long maxBodySize) {
+public record ActivatorSettings(
+        int port,
+        Duration timeout,
+        int queueDepth,
+        int retryAfterSeconds,
+        Duration pokeInterval,
+        String clusterDomain,
+        URI controllerUrl,
+        long maxBodySize) {
     private static final String P = "quiver.kubernetes.activator.";
     /** Attempts per request when a connection is refused (nothing sent), the same on both backends. */
     static final int MAX_ATTEMPTS = dev.quiver.control.activator.ActivatorSettings.DEFAULTS.maxAttempts();
@@ -20,29 +27,55 @@ public record ActivatorSettings(int port, Duration timeout, int queueDepth, int 
         check(!timeout.isNegative() && !timeout.isZero(), P + "timeout", "must be positive", timeout);
         check(queueDepth >= 1, P + "queue-depth", "must be >= 1", queueDepth);
         check(retryAfterSeconds >= 0, P + "retry-after-seconds", "must be >= 0", retryAfterSeconds);
-        check(!pokeInterval.isNegative() && !pokeInterval.isZero(), P + "poke-interval", "must be positive",
+        check(
+                !pokeInterval.isNegative() && !pokeInterval.isZero(),
+                P + "poke-interval",
+                "must be positive",
                 pokeInterval);
-        check(ClusterRouter.dnsLabel(clusterDomain.split("\\.")[0]), P + "cluster-domain", "must be a DNS name",
+        check(
+                ClusterRouter.dnsLabel(clusterDomain.split("\\.")[0]),
+                P + "cluster-domain",
+                "must be a DNS name",
                 clusterDomain);
         check(maxBodySize >= 1, P + "max-body-size", "must be >= 1", maxBodySize);
     }
 
-    public ActivatorSettings(int port, Duration timeout, int queueDepth, int retryAfterSeconds, Duration pokeInterval,
-            String clusterDomain, URI controllerUrl) {
-        this(port, timeout, queueDepth, retryAfterSeconds, pokeInterval, clusterDomain, controllerUrl,
+    public ActivatorSettings(
+            int port,
+            Duration timeout,
+            int queueDepth,
+            int retryAfterSeconds,
+            Duration pokeInterval,
+            String clusterDomain,
+            URI controllerUrl) {
+        this(
+                port,
+                timeout,
+                queueDepth,
+                retryAfterSeconds,
+                pokeInterval,
+                clusterDomain,
+                controllerUrl,
                 dev.quiver.control.activator.ActivatorSettings.DEFAULTS.maxBodyBytes());
     }
 
     public static ActivatorSettings from(ControllerConfig c) {
         ControllerConfig.Activator a = c.activator();
-        return new ActivatorSettings(a.port(), a.timeout(), a.queueDepth(), a.retryAfterSeconds(), a.pokeInterval(),
-                a.clusterDomain(), controllerUrl(c.controllerUrl()), a.maxBodySize());
+        return new ActivatorSettings(
+                a.port(),
+                a.timeout(),
+                a.queueDepth(),
+                a.retryAfterSeconds(),
+                a.pokeInterval(),
+                a.clusterDomain(),
+                controllerUrl(c.controllerUrl()),
+                a.maxBodySize());
     }
 
     /** The settings of the shared activator. */
     public dev.quiver.control.activator.ActivatorSettings shared() {
-        return new dev.quiver.control.activator.ActivatorSettings(queueDepth, timeout, maxBodySize, retryAfterSeconds,
-                pokeInterval, MAX_ATTEMPTS);
+        return new dev.quiver.control.activator.ActivatorSettings(
+                queueDepth, timeout, maxBodySize, retryAfterSeconds, pokeInterval, MAX_ATTEMPTS);
     }
 
     public static URI controllerUrl(String value) {

@@ -50,12 +50,23 @@ public class ActivatorStartup {
     }
 
     /** The activator as the Kubernetes backend wires it (its main, and the contract tests). */
-    public static Future<Running> start(Vertx vertx, KubernetesClient client, ActivatorSettings settings,
-            String ownNamespace, WatchedNamespaces watched, String host, int servers, MeterRegistry registry) {
+    public static Future<Running> start(
+            Vertx vertx,
+            KubernetesClient client,
+            ActivatorSettings settings,
+            String ownNamespace,
+            WatchedNamespaces watched,
+            String host,
+            int servers,
+            MeterRegistry registry) {
         KubeDirectory directory = new KubeDirectory(client, watched).start();
         HttpClient pokes = vertx.createHttpClient();
-        Activator activator = new Activator(settings.shared(), new ClusterRouter(ownNamespace,
-                settings.clusterDomain()), directory, new ControllerPoke(pokes, settings.controllerUrl()), registry,
+        Activator activator = new Activator(
+                settings.shared(),
+                new ClusterRouter(ownNamespace, settings.clusterDomain()),
+                directory,
+                new ControllerPoke(pokes, settings.controllerUrl()),
+                registry,
                 new ColdStartRecorder(new ColdStartMeters(registry)));
         return ActivatorServer.start(vertx, activator, host, settings.port(), servers)
                 .map(server -> new Running(activator, server, directory, pokes));
@@ -68,9 +79,20 @@ public class ActivatorStartup {
         ActivatorSettings settings = ActivatorSettings.from(config);
         String ns = config.ownNamespace(client.getNamespace());
         WatchedNamespaces watched = config.watched(client.getNamespace());
-        running = start(vertx, client, settings, ns, watched, "0.0.0.0", Runtime.getRuntime().availableProcessors(),
-                registry).toCompletionStage().toCompletableFuture().join();
-        LOG.infof("Quiver activator on port %d for Functions in %s (own namespace %s, controller %s)",
+        running = start(
+                        vertx,
+                        client,
+                        settings,
+                        ns,
+                        watched,
+                        "0.0.0.0",
+                        Runtime.getRuntime().availableProcessors(),
+                        registry)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .join();
+        LOG.infof(
+                "Quiver activator on port %d for Functions in %s (own namespace %s, controller %s)",
                 running.server().port(), watched, ns, settings.controllerUrl());
     }
 

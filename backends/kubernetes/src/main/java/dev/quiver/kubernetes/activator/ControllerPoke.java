@@ -34,10 +34,18 @@ public final class ControllerPoke implements Poker {
     Future<Integer> send(String namespace, String function) {
         boolean tls = "https".equals(controller.getScheme());
         int port = controller.getPort() > 0 ? controller.getPort() : tls ? 443 : 80;
-        String base = controller.getRawPath() == null ? "" : controller.getRawPath().replaceAll("/+$", "");
-        RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost(controller.getHost()).setPort(port)
-                .setSsl(tls).setURI(base + "/quiver/poke/" + namespace + "/" + function).setTimeout(5_000);
-        return client.request(o).compose(r -> r.send()).compose(r -> r.body().map(b -> status(r)))
+        String base =
+                controller.getRawPath() == null ? "" : controller.getRawPath().replaceAll("/+$", "");
+        RequestOptions o = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost(controller.getHost())
+                .setPort(port)
+                .setSsl(tls)
+                .setURI(base + "/quiver/poke/" + namespace + "/" + function)
+                .setTimeout(5_000);
+        return client.request(o)
+                .compose(r -> r.send())
+                .compose(r -> r.body().map(b -> status(r)))
                 .onFailure(e -> LOG.warnf("Poke of %s/%s at %s failed: %s", namespace, function, controller, e));
     }
 

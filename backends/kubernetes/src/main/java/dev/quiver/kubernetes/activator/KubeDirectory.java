@@ -30,6 +30,7 @@ import java.util.function.Consumer;
 public final class KubeDirectory implements EndpointDirectory, AutoCloseable {
     /** The label the EndpointSlice controller puts on each slice: the Service's name. */
     static final String SERVICE_NAME = "kubernetes.io/service-name";
+
     private static final String PRIVATE_SUFFIX = Names.privateService("");
 
     private final WatchedNamespaces watched;
@@ -38,6 +39,7 @@ public final class KubeDirectory implements EndpointDirectory, AutoCloseable {
     private final Map<FunctionRef, List<Endpoint>> ready = new ConcurrentHashMap<>();
     /** containerConcurrency by function, read when its resource changes. */
     private final Map<FunctionRef, Integer> limits = new ConcurrentHashMap<>();
+
     private final List<SharedIndexInformer<Function>> functions = new ArrayList<>();
     private final List<SharedIndexInformer<EndpointSlice>> slices = new ArrayList<>();
 
@@ -54,7 +56,8 @@ public final class KubeDirectory implements EndpointDirectory, AutoCloseable {
         } else {
             for (String ns : watched.names()) {
                 functions.add(client.resources(Function.class).inNamespace(ns).runnableInformer(0));
-                slices.add(client.discovery().v1().endpointSlices().inNamespace(ns).runnableInformer(0));
+                slices.add(
+                        client.discovery().v1().endpointSlices().inNamespace(ns).runnableInformer(0));
             }
         }
         functions.forEach(i -> i.addEventHandler(new EveryEvent<>(this::onFunction)));
@@ -83,11 +86,13 @@ public final class KubeDirectory implements EndpointDirectory, AutoCloseable {
 
     boolean known(FunctionRef f) {
         String key = f.namespace() + "/" + f.name();
-        return watched.includes(f.namespace()) && functions.stream().anyMatch(i -> i.getStore().getByKey(key) != null);
+        return watched.includes(f.namespace())
+                && functions.stream().anyMatch(i -> i.getStore().getByKey(key) != null);
     }
 
     private void onFunction(Function f) {
-        FunctionRef ref = new FunctionRef(f.getMetadata().getNamespace(), f.getMetadata().getName());
+        FunctionRef ref =
+                new FunctionRef(f.getMetadata().getNamespace(), f.getMetadata().getName());
         limits.put(ref, containerConcurrency(f));
         changed(ref);
     }
@@ -102,14 +107,18 @@ public final class KubeDirectory implements EndpointDirectory, AutoCloseable {
     }
 
     private void onSlice(EndpointSlice s) {
-        String service = s.getMetadata().getLabels() == null ? null : s.getMetadata().getLabels().get(SERVICE_NAME);
+        String service = s.getMetadata().getLabels() == null
+                ? null
+                : s.getMetadata().getLabels().get(SERVICE_NAME);
         if (service == null || !service.endsWith(PRIVATE_SUFFIX)) {
             return;
         }
         String ns = s.getMetadata().getNamespace();
         FunctionRef ref = new FunctionRef(ns, service.substring(0, service.length() - PRIVATE_SUFFIX.length()));
-        List<EndpointSlice> all = slices.stream().flatMap(i -> i.getStore().list().stream())
-                .filter(x -> ns.equals(x.getMetadata().getNamespace()) && x.getMetadata().getLabels() != null
+        List<EndpointSlice> all = slices.stream()
+                .flatMap(i -> i.getStore().list().stream())
+                .filter(x -> ns.equals(x.getMetadata().getNamespace())
+                        && x.getMetadata().getLabels() != null
                         && service.equals(x.getMetadata().getLabels().get(SERVICE_NAME)))
                 .toList();
         List<Endpoint> now = ReadyEndpoints.of(all);

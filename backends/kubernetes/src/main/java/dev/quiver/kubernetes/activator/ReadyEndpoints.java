@@ -19,8 +19,7 @@ import java.util.Set;
 public final class ReadyEndpoints {
     static final String PORT_NAME = "http";
 
-    private ReadyEndpoints() {
-    }
+    private ReadyEndpoints() {}
 
     public static List<Endpoint> of(List<EndpointSlice> slices) {
         Set<Endpoint> out = new LinkedHashSet<>();
@@ -30,10 +29,13 @@ public final class ReadyEndpoints {
                 continue;
             }
             for (io.fabric8.kubernetes.api.model.discovery.v1.Endpoint e : s.getEndpoints()) {
-                if (ready(e.getConditions()) && e.getAddresses() != null && !e.getAddresses().isEmpty()) {
+                if (ready(e.getConditions())
+                        && e.getAddresses() != null
+                        && !e.getAddresses().isEmpty()) {
                     String address = e.getAddresses().get(0);
                     String id = e.getTargetRef() != null && e.getTargetRef().getName() != null
-                            ? e.getTargetRef().getName() : address + ":" + port;
+                            ? e.getTargetRef().getName()
+                            : address + ":" + port;
                     out.add(new Endpoint(id, address, port));
                 }
             }

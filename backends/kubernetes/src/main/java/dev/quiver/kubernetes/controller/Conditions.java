@@ -15,12 +15,10 @@ public final class Conditions {
     public static final String SCALED_TO_ZERO = "ScaledToZero";
     public static final String FAILED = "Failed";
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     /** One condition to set. */
-    public record Wanted(String type, boolean status, String reason, String message) {
-    }
+    public record Wanted(String type, boolean status, String reason, String message) {}
 
     public static List<Condition> set(List<Condition> previous, List<Wanted> wanted, Instant now, Long generation) {
         List<Condition> out = new ArrayList<>();
@@ -28,9 +26,15 @@ public final class Conditions {
             String status = w.status() ? "True" : "False";
             Condition before = find(previous, w.type());
             String since = before != null && status.equals(before.getStatus()) && before.getLastTransitionTime() != null
-                    ? before.getLastTransitionTime() : now.toString();
-            out.add(new ConditionBuilder().withType(w.type()).withStatus(status).withReason(w.reason())
-                    .withMessage(w.message()).withLastTransitionTime(since).withObservedGeneration(generation)
+                    ? before.getLastTransitionTime()
+                    : now.toString();
+            out.add(new ConditionBuilder()
+                    .withType(w.type())
+                    .withStatus(status)
+                    .withReason(w.reason())
+                    .withMessage(w.message())
+                    .withLastTransitionTime(since)
+                    .withObservedGeneration(generation)
                     .build());
         }
         return out;
@@ -40,6 +44,9 @@ public final class Conditions {
         if (conditions == null) {
             return null;
         }
-        return conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+        return conditions.stream()
+                .filter(c -> type.equals(c.getType()))
+                .findFirst()
+                .orElse(null);
     }
 }

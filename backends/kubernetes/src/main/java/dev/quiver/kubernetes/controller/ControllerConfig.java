@@ -46,8 +46,8 @@ public interface ControllerConfig {
         for (String pair : selector.split(",")) {
             String[] kv = pair.trim().split("=", 2);
             if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
-                throw new IllegalArgumentException("quiver.kubernetes.activator-selector: must be k=v[,k=v], was \""
-                        + selector + "\"");
+                throw new IllegalArgumentException(
+                        "quiver.kubernetes.activator-selector: must be k=v[,k=v], was \"" + selector + "\"");
             }
             out.put(kv[0].trim(), kv[1].trim());
         }

@@ -11,8 +11,8 @@ import dev.quiver.kubernetes.eventing.BrokerAdmin;
 import dev.quiver.kubernetes.eventing.BrokerEvents;
 import dev.quiver.kubernetes.eventing.BrokerReconciler;
 import dev.quiver.kubernetes.eventing.FunctionBrokerTriggers;
-import dev.quiver.kubernetes.eventing.TriggerSender;
 import dev.quiver.kubernetes.eventing.TriggerReconciler;
+import dev.quiver.kubernetes.eventing.TriggerSender;
 import dev.quiver.kubernetes.resource.Broker;
 import dev.quiver.kubernetes.resource.Function;
 import dev.quiver.kubernetes.resource.Trigger;
@@ -43,11 +43,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +74,7 @@ public class FunctionController {
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     /** The activator pods changed: every function's slice is synced at the next tick (proxy ones may change). */
     private volatile boolean allDirty;
+
     private WatchedNamespaces watched;
     private SharedIndexInformer<Trigger> triggerInformer;
     private final List<SharedIndexInformer<Function>> functionCaches = new ArrayList<>();
@@ -103,33 +104,54 @@ public class FunctionController {
         Map<String, String> activatorLabels = ControllerConfig.labels(config.activatorSelector());
         Map<String, String> env = new HashMap<>();
         config.kafkaBootstrapServers().ifPresent(k -> env.put("KAFKA_BOOTSTRAP_SERVERS", k));
-        LagReader lag = config.kafkaBootstrapServers().<LagReader>map(k -> new KafkaLagReader(k,
-                Duration.ofSeconds(2), "quiver-controller-lag")).orElse(LagReader.NONE);
+        LagReader lag = config.kafkaBootstrapServers()
+                .<LagReader>map(k -> new KafkaLagReader(k, Duration.ofSeconds(2), "quiver-controller-lag"))
+                .orElse(LagReader.NONE);
         long resync = config.resync().toMillis();
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-controller"));
-        SharedIndexInformer<Pod> activators = client.pods().inNamespace(activatorNs).withLabels(activatorLabels)
-                .inform(new EveryEvent<Pod>(p -> allDirty = true), 0); // the Function resync re-syncs every slice anyway
+        SharedIndexInformer<Pod> activators = client.pods()
+                .inNamespace(activatorNs)
+                .withLabels(activatorLabels)
+                .inform(
+                        new EveryEvent<Pod>(p -> allDirty = true),
+                        0); // the Function resync re-syncs every slice anyway
         informers.add(activators);
         // the functions' objects as informers cache them: a tick reads these, no LIST call
         List<SharedIndexInformer<Pod>> podCaches = new ArrayList<>();
         List<SharedIndexInformer<Deployment>> deploymentCaches = new ArrayList<>();
         List<SharedIndexInformer<Service>> serviceCaches = new ArrayList<>();
-        EveryEvent<Pod> functionPods = new EveryEvent<>(p -> dirty.add(key(p.getMetadata().getNamespace(),
-                p.getMetadata().getLabels().get(Labels.FUNCTION))));
+        EveryEvent<Pod> functionPods = new EveryEvent<>(p -> dirty.add(
+                key(p.getMetadata().getNamespace(), p.getMetadata().getLabels().get(Labels.FUNCTION))));
         for (String n : watched.all() ? List.<String>of() : List.copyOf(watched.names())) {
-            podCaches.add(client.pods().inNamespace(n).withLabel(Labels.FUNCTION).withIndexers(CachedReads.INDEXERS)
+            podCaches.add(client.pods()
+                    .inNamespace(n)
+                    .withLabel(Labels.FUNCTION)
+                    .withIndexers(CachedReads.INDEXERS)
                     .inform(functionPods, 0));
-            deploymentCaches.add(client.apps().deployments().inNamespace(n).withLabel(Labels.MANAGED_BY,
-                    Labels.MANAGER).inform());
-            serviceCaches.add(client.services().inNamespace(n).withLabel(Labels.MANAGED_BY, Labels.MANAGER)
+            deploymentCaches.add(client.apps()
+                    .deployments()
+                    .inNamespace(n)
+                    .withLabel(Labels.MANAGED_BY, Labels.MANAGER)
+                    .inform());
+            serviceCaches.add(client.services()
+                    .inNamespace(n)
+                    .withLabel(Labels.MANAGED_BY, Labels.MANAGER)
                     .inform());
         }
         if (watched.all()) {
-            podCaches.add(client.pods().inAnyNamespace().withLabel(Labels.FUNCTION)
-                    .withIndexers(CachedReads.INDEXERS).inform(functionPods, 0));
-            deploymentCaches.add(client.apps().deployments().inAnyNamespace()
-                    .withLabel(Labels.MANAGED_BY, Labels.MANAGER).inform());
-            serviceCaches.add(client.services().inAnyNamespace().withLabel(Labels.MANAGED_BY, Labels.MANAGER)
+            podCaches.add(client.pods()
+                    .inAnyNamespace()
+                    .withLabel(Labels.FUNCTION)
+                    .withIndexers(CachedReads.INDEXERS)
+                    .inform(functionPods, 0));
+            deploymentCaches.add(client.apps()
+                    .deployments()
+                    .inAnyNamespace()
+                    .withLabel(Labels.MANAGED_BY, Labels.MANAGER)
+                    .inform());
+            serviceCaches.add(client.services()
+                    .inAnyNamespace()
+                    .withLabel(Labels.MANAGED_BY, Labels.MANAGER)
                     .inform());
         }
         informers.addAll(podCaches);
@@ -137,16 +159,31 @@ public class FunctionController {
         informers.addAll(serviceCaches);
         AppliedOps applied = new AppliedOps(clock, Duration.ofSeconds(30));
         reads = applied.over(new CachedReads(podCaches, deploymentCaches, serviceCaches));
-        EndpointWriter endpoints = new EndpointWriter(client, reads, () -> activators.getStore().list(),
+        EndpointWriter endpoints = new EndpointWriter(
+                client,
+                reads,
+                () -> activators.getStore().list(),
                 config.activator().port());
         applier = new KubeApplier(client, () -> UUID.randomUUID().toString().substring(0, 5), endpoints, applied);
         BrokerAdmin brokerAdmin = new BrokerAdmin(config.brokerUrl(), Duration.ofSeconds(10));
-        reconciler = new FunctionReconciler(client, applier, env, clock,
-                new FunctionBrokerTriggers(new TriggerSender(client, brokerAdmin), ns), reads);
+        reconciler = new FunctionReconciler(
+                client,
+                applier,
+                env,
+                clock,
+                new FunctionBrokerTriggers(new TriggerSender(client, brokerAdmin), ns),
+                reads);
         backend = new KubeBackend(reads, applier);
-        functions = new FunctionLoop(backend, new StatsObserver(Duration.ofMillis(500)), lag,
-                new ActivatorQueues(() -> activators.getStore().list(), Duration.ofMillis(500), Duration.ofSeconds(1),
-                        clock), RoutePublisher.NONE, clock, loop, new LoopSettings(Duration.ofSeconds(1), 60));
+        functions = new FunctionLoop(
+                backend,
+                new StatsObserver(Duration.ofMillis(500)),
+                lag,
+                new ActivatorQueues(
+                        () -> activators.getStore().list(), Duration.ofMillis(500), Duration.ofSeconds(1), clock),
+                RoutePublisher.NONE,
+                clock,
+                loop,
+                new LoopSettings(Duration.ofSeconds(1), 60));
         functions.onDecision(this::writeStatus);
         for (String n : watched.all() ? List.<String>of() : List.copyOf(watched.names())) {
             functionCaches.add(client.resources(Function.class).inNamespace(n).inform(new Handler(), resync));
@@ -156,19 +193,22 @@ public class FunctionController {
         }
         informers.addAll(functionCaches);
         TriggerReconciler triggers = new TriggerReconciler(client, brokerAdmin, clock);
-        triggerInformer = client.resources(Trigger.class).inNamespace(ns)
-                .inform(new TriggerHandler(triggers), resync);
+        triggerInformer = client.resources(Trigger.class).inNamespace(ns).inform(new TriggerHandler(triggers), resync);
         informers.add(triggerInformer);
-        BrokerReconciler brokers = new BrokerReconciler(client, config.brokerDeployment(),
-                config.brokerNamesConfigMap(), clock);
-        informers.add(client.resources(Broker.class).inNamespace(ns).inform(new BrokerEvents(loop, brokers, ns,
-                name -> {
-                    triggersOf(name).forEach(t -> safely(t, () -> triggers.reconcile(t)));
-                    functionsOf(name).forEach(this::reconcileLogged);
-                }), resync));
+        BrokerReconciler brokers =
+                new BrokerReconciler(client, config.brokerDeployment(), config.brokerNamesConfigMap(), clock);
+        informers.add(client.resources(Broker.class)
+                .inNamespace(ns)
+                .inform(
+                        new BrokerEvents(loop, brokers, ns, name -> {
+                            triggersOf(name).forEach(t -> safely(t, () -> triggers.reconcile(t)));
+                            functionsOf(name).forEach(this::reconcileLogged);
+                        }),
+                        resync));
         loop.scheduleWithFixedDelay(this::syncEndpoints, 1, 1, TimeUnit.SECONDS);
         functions.start();
-        LOG.infof("Quiver controller watching Functions in %s (Triggers and Brokers in %s; activator pods %s in %s)",
+        LOG.infof(
+                "Quiver controller watching Functions in %s (Triggers and Brokers in %s; activator pods %s in %s)",
                 watched, ns, config.activatorSelector(), activatorNs);
     }
 
@@ -199,7 +239,8 @@ public class FunctionController {
 
     private void reconcile(Function f) {
         Optional<Workload> w = reconciler.reconcile(f);
-        FunctionRef ref = new FunctionRef(f.getMetadata().getNamespace(), f.getMetadata().getName());
+        FunctionRef ref =
+                new FunctionRef(f.getMetadata().getNamespace(), f.getMetadata().getName());
         if (w.isEmpty()) {
             forget(ref);
         } else if (!backend.workload(ref).equals(w)) {
@@ -228,26 +269,36 @@ public class FunctionController {
 
     /** The Functions (as last seen) whose broker trigger is on {@code broker}: their trigger waited for it. */
     private List<Function> functionsOf(String broker) {
-        return functionCaches.stream().flatMap(i -> i.getStore().list().stream())
-                .filter(f -> f.getSpec() != null && f.getSpec().getTriggers() != null
+        return functionCaches.stream()
+                .flatMap(i -> i.getStore().list().stream())
+                .filter(f -> f.getSpec() != null
+                        && f.getSpec().getTriggers() != null
                         && f.getSpec().getTriggers().getBroker() != null
-                        && broker.equals(Objects.requireNonNullElse(f.getSpec().getTriggers().getBroker().getBroker(),
-                                "default")))
-                .filter(f -> watched.includes(f.getMetadata().getNamespace())).toList();
+                        && broker.equals(Objects.requireNonNullElse(
+                                f.getSpec().getTriggers().getBroker().getBroker(), "default")))
+                .filter(f -> watched.includes(f.getMetadata().getNamespace()))
+                .toList();
     }
 
     private void reconcileLogged(Function f) {
         try {
             reconcile(f);
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Reconcile of Function %s failed; retried on the next resync", f.getMetadata().getName());
+            LOG.warnf(
+                    e,
+                    "Reconcile of Function %s failed; retried on the next resync",
+                    f.getMetadata().getName());
         }
     }
 
     /** The public EndpointSlices of the functions whose pods (or the activator's) changed. */
     private void syncEndpoints() {
-        List<String> keys = new ArrayList<>(allDirty ? functions.status().stream().map(s -> key(s.ref().namespace(),
-                s.ref().name())).toList() : List.copyOf(dirty));
+        List<String> keys = new ArrayList<>(
+                allDirty
+                        ? functions.status().stream()
+                                .map(s -> key(s.ref().namespace(), s.ref().name()))
+                                .toList()
+                        : List.copyOf(dirty));
         allDirty = false;
         keys.forEach(dirty::remove);
         for (String k : keys) {
@@ -267,14 +318,22 @@ public class FunctionController {
 
     /** A new resourceVersion with the same generation: only status or metadata changed (not a resync). */
     private static boolean statusOnly(HasMetadata before, HasMetadata after) {
-        return Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
-                && !Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
+        return Objects.equals(
+                        before.getMetadata().getGeneration(),
+                        after.getMetadata().getGeneration())
+                && !Objects.equals(
+                        before.getMetadata().getResourceVersion(),
+                        after.getMetadata().getResourceVersion());
     }
 
     /** The Triggers (as last seen) whose spec.broker is {@code broker} (unset means {@code default}). */
     private List<Trigger> triggersOf(String broker) {
-        return triggerInformer.getStore().list().stream().filter(t -> broker.equals(
-                t.getSpec() == null || t.getSpec().getBroker() == null ? "default" : t.getSpec().getBroker())).toList();
+        return triggerInformer.getStore().list().stream()
+                .filter(t -> broker.equals(
+                        t.getSpec() == null || t.getSpec().getBroker() == null
+                                ? "default"
+                                : t.getSpec().getBroker()))
+                .toList();
     }
 
     private static void safely(Trigger t, Runnable r) {
@@ -299,19 +358,20 @@ public class FunctionController {
 
         @Override
         public void onUpdate(Function before, Function after) {
-            if (statusOnly(before, after) || !watched.includes(after.getMetadata().getNamespace())) {
+            if (statusOnly(before, after)
+                    || !watched.includes(after.getMetadata().getNamespace())) {
                 return; // our own status write: reconciling again would only write it again
             }
             loop.execute(() -> safely(after, () -> reconcile(after)));
         }
 
-
-
         @Override
         public void onDelete(Function f, boolean unknownFinalState) {
             loop.execute(() -> safely(f, () -> {
-                forget(new FunctionRef(f.getMetadata().getNamespace(), f.getMetadata().getName()));
-                reconciler.delete(f.getMetadata().getNamespace(), f.getMetadata().getName());
+                forget(new FunctionRef(
+                        f.getMetadata().getNamespace(), f.getMetadata().getName()));
+                reconciler.delete(
+                        f.getMetadata().getNamespace(), f.getMetadata().getName());
             }));
         }
 
@@ -319,7 +379,10 @@ public class FunctionController {
             try {
                 r.run();
             } catch (RuntimeException e) {
-                LOG.warnf(e, "Reconcile of Function %s failed; retried on the next resync", f.getMetadata().getName());
+                LOG.warnf(
+                        e,
+                        "Reconcile of Function %s failed; retried on the next resync",
+                        f.getMetadata().getName());
             }
         }
     }
@@ -350,7 +413,9 @@ public class FunctionController {
                 try {
                     triggers.delete(t);
                 } catch (java.io.IOException e) {
-                    LOG.warnf("Trigger %s not removed from the broker: %s", t.getMetadata().getName(), e);
+                    LOG.warnf(
+                            "Trigger %s not removed from the broker: %s",
+                            t.getMetadata().getName(), e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

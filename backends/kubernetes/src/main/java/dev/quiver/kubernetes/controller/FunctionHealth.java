@@ -15,8 +15,12 @@ public record FunctionHealth(int desired, int ready, int warm) {
     public List<Wanted> conditions() {
         boolean zero = desired == 0 && ready == 0;
         Wanted failed = new Wanted(Conditions.FAILED, false, "Valid", "");
-        Wanted scaledToZero = new Wanted(Conditions.SCALED_TO_ZERO, zero, zero ? "NoTraffic" : "Active",
-                zero ? "no active instance; the activator holds requests while one starts (" + warm + " warm)"
+        Wanted scaledToZero = new Wanted(
+                Conditions.SCALED_TO_ZERO,
+                zero,
+                zero ? "NoTraffic" : "Active",
+                zero
+                        ? "no active instance; the activator holds requests while one starts (" + warm + " warm)"
                         : ready + " of " + desired + " active instance(s) ready");
         Wanted readyCond;
         if (zero) {
@@ -24,15 +28,15 @@ public record FunctionHealth(int desired, int ready, int warm) {
         } else if (ready > 0) {
             readyCond = new Wanted(Conditions.READY, true, "Serving", ready + " instance(s) ready");
         } else {
-            readyCond = new Wanted(Conditions.READY, false, "Starting",
-                    "0 of " + desired + " instance(s) ready yet");
+            readyCond = new Wanted(Conditions.READY, false, "Starting", "0 of " + desired + " instance(s) ready yet");
         }
         return List.of(readyCond, scaledToZero, failed);
     }
 
     /** A Function whose spec is invalid: Failed names the field(s). */
     public static List<Wanted> invalid(String message) {
-        return List.of(new Wanted(Conditions.READY, false, "InvalidSpec", message),
+        return List.of(
+                new Wanted(Conditions.READY, false, "InvalidSpec", message),
                 new Wanted(Conditions.FAILED, true, "InvalidSpec", message));
     }
 }

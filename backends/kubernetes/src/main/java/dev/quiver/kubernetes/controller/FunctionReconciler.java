@@ -53,8 +53,8 @@ public final class FunctionReconciler {
     /** Per {@code namespace/function}: the status last written, so that an unchanged one is not written again. */
     private final Map<String, String> written = new ConcurrentHashMap<>();
 
-    public FunctionReconciler(KubernetesClient client, KubeApplier applier, Map<String, String> platformEnv,
-            Clock clock) {
+    public FunctionReconciler(
+            KubernetesClient client, KubeApplier applier, Map<String, String> platformEnv, Clock clock) {
         this(client, applier, platformEnv, clock, FunctionTriggers.NONE, ClusterReads.api(client));
     }
 
@@ -62,8 +62,13 @@ public final class FunctionReconciler {
      * @param triggers the functions' broker triggers
      * @param reads    pods and Services as the controller's caches show them (with its own writes laid over)
      */
-    public FunctionReconciler(KubernetesClient client, KubeApplier applier, Map<String, String> platformEnv,
-            Clock clock, FunctionTriggers triggers, ClusterReads reads) {
+    public FunctionReconciler(
+            KubernetesClient client,
+            KubeApplier applier,
+            Map<String, String> platformEnv,
+            Clock clock,
+            FunctionTriggers triggers,
+            ClusterReads reads) {
         this.client = client;
         this.reads = reads;
         this.applier = applier;
@@ -78,8 +83,9 @@ public final class FunctionReconciler {
         try {
             model = FunctionValidator.validate(f);
         } catch (SpecException e) {
-            LOG.warnf("Function %s/%s is invalid: %s", f.getMetadata().getNamespace(), f.getMetadata().getName(),
-                    e.getMessage());
+            LOG.warnf(
+                    "Function %s/%s is invalid: %s",
+                    f.getMetadata().getNamespace(), f.getMetadata().getName(), e.getMessage());
             writeStatus(f, new FunctionStatus(), FunctionHealth.invalid(e.getMessage()));
             return Optional.empty();
         }
@@ -100,16 +106,22 @@ public final class FunctionReconciler {
 
     /** The pods of a function, terminating ones left out. */
     public List<Pod> pods(String namespace, String function) {
-        return reads.pods(namespace, function).stream().filter(p -> !PodViews.terminating(p)).toList();
+        return reads.pods(namespace, function).stream()
+                .filter(p -> !PodViews.terminating(p))
+                .toList();
     }
 
     /** Writes counts, URL, mode and the conditions that follow from them. */
     public void status(Function f, Workload w, Deployment d) {
         List<Pod> pods = pods(w.function().namespace(), w.function().name());
-        int promoted = (int) pods.stream().filter(p -> isActive(p) && PodViews.fromWarmPool(p)).count();
+        int promoted = (int) pods.stream()
+                .filter(p -> isActive(p) && PodViews.fromWarmPool(p))
+                .count();
         int replicas = d.getSpec().getReplicas() == null ? 0 : d.getSpec().getReplicas();
-        int ready = (int) pods.stream().filter(p -> isActive(p) && PodViews.ready(p)).count();
-        int warm = (int) pods.stream().filter(p -> !isActive(p) && PodViews.ready(p)).count();
+        int ready = (int)
+                pods.stream().filter(p -> isActive(p) && PodViews.ready(p)).count();
+        int warm = (int)
+                pods.stream().filter(p -> !isActive(p) && PodViews.ready(p)).count();
         FunctionHealth health = new FunctionHealth(replicas + promoted, ready, warm);
         FunctionStatus s = new FunctionStatus();
         s.setDesired(health.desired());
@@ -122,7 +134,8 @@ public final class FunctionReconciler {
 
     /** The mode the public Service is in now. */
     public Mode mode(Workload w) {
-        return Routing.mode(reads.service(w.function().namespace(), w.function().name()).orElse(null),
+        return Routing.mode(
+                reads.service(w.function().namespace(), w.function().name()).orElse(null),
                 w.function().name());
     }
 
@@ -134,9 +147,17 @@ public final class FunctionReconciler {
         Map<String, String> sel = Map.of(Labels.FUNCTION, function, Labels.MANAGED_BY, Labels.MANAGER);
         client.apps().deployments().inNamespace(namespace).withLabels(sel).delete();
         client.services().inNamespace(namespace).withLabels(sel).delete();
-        client.discovery().v1().endpointSlices().inNamespace(namespace).withLabels(sel).delete();
+        client.discovery()
+                .v1()
+                .endpointSlices()
+                .inNamespace(namespace)
+                .withLabels(sel)
+                .delete();
         client.pods().inNamespace(namespace).withLabels(sel).delete();
-        client.pods().inNamespace(namespace).withLabels(Labels.function(function)).delete();
+        client.pods()
+                .inNamespace(namespace)
+                .withLabels(Labels.function(function))
+                .delete();
     }
 
     private static boolean isActive(Pod p) {
@@ -144,8 +165,10 @@ public final class FunctionReconciler {
     }
 
     private List<PodView> controllerPods(Workload w) {
-        return pods(w.function().namespace(), w.function().name()).stream().filter(PodViews::fromWarmPool)
-                .map(p -> PodViews.of(p, 0)).toList();
+        return pods(w.function().namespace(), w.function().name()).stream()
+                .filter(PodViews::fromWarmPool)
+                .map(p -> PodViews.of(p, 0))
+                .toList();
     }
 
     private Deployment ensureDeployment(Workload w, FunctionModel model) {
@@ -154,17 +177,23 @@ public final class FunctionReconciler {
         if (existing == null) {
             return client.resource(w.deployment(model.initialReplicas())).create();
         }
-        String revision = existing.getSpec().getTemplate().getMetadata().getLabels().get(Labels.REVISION);
+        String revision =
+                existing.getSpec().getTemplate().getMetadata().getLabels().get(Labels.REVISION);
         if (w.revision().equals(revision)) {
             return existing;
         }
         Deployment desired = w.deployment(existing.getSpec().getReplicas());
-        return ref.edit(d -> new DeploymentBuilder(d).editSpec().withTemplate(desired.getSpec().getTemplate())
-                .endSpec().build());
+        return ref.edit(d -> new DeploymentBuilder(d)
+                .editSpec()
+                .withTemplate(desired.getSpec().getTemplate())
+                .endSpec()
+                .build());
     }
 
     private void ensureService(Service s) {
-        var ref = client.services().inNamespace(s.getMetadata().getNamespace()).withName(s.getMetadata().getName());
+        var ref = client.services()
+                .inNamespace(s.getMetadata().getNamespace())
+                .withName(s.getMetadata().getName());
         if (ref.get() == null) {
             client.resource(s).create();
         }
@@ -182,15 +211,21 @@ public final class FunctionReconciler {
             client.resource(w.service(Mode.PROXY)).create();
         } else if (Routing.selects(existing)) {
             Mode mode = Routing.mode(existing, fn);
-            ref.edit(s -> new ServiceBuilder(s).editSpec().withSelector(null).endSpec().editMetadata()
-                    .addToAnnotations(Labels.MODE, mode.key()).endMetadata().build());
+            ref.edit(s -> new ServiceBuilder(s)
+                    .editSpec()
+                    .withSelector(null)
+                    .endSpec()
+                    .editMetadata()
+                    .addToAnnotations(Labels.MODE, mode.key())
+                    .endMetadata()
+                    .build());
         }
     }
 
     /** Writes the status unless the Function already has it (or it was just written and the cache lags). */
     private void writeStatus(Function f, FunctionStatus s, List<Conditions.Wanted> health) {
-        List<io.fabric8.kubernetes.api.model.Condition> before = f.getStatus() == null ? List.of()
-                : f.getStatus().getConditions();
+        List<io.fabric8.kubernetes.api.model.Condition> before =
+                f.getStatus() == null ? List.of() : f.getStatus().getConditions();
         String key = key(f.getMetadata().getNamespace(), f.getMetadata().getName());
         List<Conditions.Wanted> wanted = new ArrayList<>(health);
         wanted.addAll(triggerConditions.getOrDefault(key, List.of()));
@@ -198,25 +233,32 @@ public final class FunctionReconciler {
         s.setObservedGeneration(generation);
         s.setConditions(Conditions.set(before, wanted, clock.instant(), generation));
         String json = Serialization.asJson(s);
-        if (json.equals(written.get(key)) || f.getStatus() != null && json.equals(Serialization.asJson(f.getStatus()))) {
+        if (json.equals(written.get(key))
+                || f.getStatus() != null && json.equals(Serialization.asJson(f.getStatus()))) {
             written.put(key, json);
             return;
         }
         // a fresh object without resourceVersion: a merge patch of the status, no optimistic-lock conflict, and the
         // informer's cached object stays untouched
         Function patch = new Function();
-        patch.setMetadata(new ObjectMetaBuilder().withName(f.getMetadata().getName())
-                .withNamespace(f.getMetadata().getNamespace()).build());
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(f.getMetadata().getName())
+                .withNamespace(f.getMetadata().getNamespace())
+                .build());
         patch.setStatus(s);
         try {
-            client.resources(Function.class).inNamespace(f.getMetadata().getNamespace()).resource(patch)
+            client.resources(Function.class)
+                    .inNamespace(f.getMetadata().getNamespace())
+                    .resource(patch)
                     .patchStatus();
             written.put(key, json);
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404) {
                 throw e;
             }
-            LOG.debugf("Function %s was deleted before its status was written", f.getMetadata().getName());
+            LOG.debugf(
+                    "Function %s was deleted before its status was written",
+                    f.getMetadata().getName());
         }
     }
 
@@ -225,8 +267,13 @@ public final class FunctionReconciler {
     }
 
     private static OwnerReference owner(Function f) {
-        return new OwnerReferenceBuilder().withApiVersion(f.getApiVersion()).withKind(f.getKind())
-                .withName(f.getMetadata().getName()).withUid(f.getMetadata().getUid()).withController(true)
-                .withBlockOwnerDeletion(true).build();
+        return new OwnerReferenceBuilder()
+                .withApiVersion(f.getApiVersion())
+                .withKind(f.getKind())
+                .withName(f.getMetadata().getName())
+                .withUid(f.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build();
     }
 }

@@ -19,8 +19,7 @@ public interface FunctionTriggers {
         }
 
         @Override
-        public void remove(String namespace, String function) {
-        }
+        public void remove(String namespace, String function) {}
     };
 
     /**

@@ -12,8 +12,7 @@ import java.util.List;
  * template are deleted too: the Deployment (already rolled) replaces them through replicas.
  */
 public final class PoolRepair {
-    private PoolRepair() {
-    }
+    private PoolRepair() {}
 
     public static List<KubeOp> plan(List<PodView> controllerPods, String revision, int poolSize) {
         List<KubeOp> ops = new ArrayList<>();
@@ -26,8 +25,9 @@ public final class PoolRepair {
             }
         }
         if (current.size() > poolSize) {
-            current.sort(Comparator.comparing(PodView::ready).thenComparing(PodView::startedAt,
-                    Comparator.reverseOrder()).thenComparing(PodView::name));
+            current.sort(Comparator.comparing(PodView::ready)
+                    .thenComparing(PodView::startedAt, Comparator.reverseOrder())
+                    .thenComparing(PodView::name));
             current.subList(0, current.size() - poolSize).forEach(p -> ops.add(new KubeOp.DeletePod(p.name())));
         } else if (current.size() < poolSize) {
             ops.add(new KubeOp.CreateWarmPods(poolSize - current.size()));

@@ -36,8 +36,11 @@ public final class BrokerEvents implements ResourceEventHandler<Broker> {
 
     @Override
     public void onUpdate(Broker before, Broker after) {
-        boolean statusOnly = Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
-                && !Objects.equals(before.getMetadata().getResourceVersion(),
+        boolean statusOnly = Objects.equals(
+                        before.getMetadata().getGeneration(),
+                        after.getMetadata().getGeneration())
+                && !Objects.equals(
+                        before.getMetadata().getResourceVersion(),
                         after.getMetadata().getResourceVersion());
         if (!statusOnly) {
             reconcile(null);

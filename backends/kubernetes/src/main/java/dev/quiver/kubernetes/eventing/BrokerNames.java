@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public record BrokerNames(Set<String> served, Map<String, List<Violation>> violations) {
     /** The broker app's topic prefix (its {@code quiver.broker.topic-prefix} default). */
     public static final String TOPIC_PREFIX = "quiver-broker-";
+
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Set<String> RESERVED = Set.of("admin", "q");
 
@@ -47,15 +48,18 @@ public record BrokerNames(Set<String> served, Map<String, List<Violation>> viola
         List<Violation> out = new ArrayList<>();
         String name = b.getMetadata().getName();
         if (!DNS_LABEL.matcher(name).matches()) {
-            out.add(new Violation("metadata.name", "must be a DNS label (lowercase letters, digits, '-', at most 63)",
-                    name));
+            out.add(new Violation(
+                    "metadata.name", "must be a DNS label (lowercase letters, digits, '-', at most 63)", name));
         } else if (RESERVED.contains(name)) {
             out.add(new Violation("metadata.name", "must not be admin or q (paths of the broker's own API)", name));
         }
         String topic = b.getSpec() == null ? null : b.getSpec().getTopic();
         if (topic != null && !topic.equals(TOPIC_PREFIX + name)) {
-            out.add(new Violation("spec.topic", "must be " + TOPIC_PREFIX + name
-                    + " (the broker names each topic quiver-broker-<name>) or be left out", topic));
+            out.add(new Violation(
+                    "spec.topic",
+                    "must be " + TOPIC_PREFIX + name
+                            + " (the broker names each topic quiver-broker-<name>) or be left out",
+                    topic));
         }
         return out;
     }

@@ -49,7 +49,8 @@ public final class BrokerReconciler {
 
     /** Reconciles every Broker of the namespace at once (they share one Deployment). */
     public BrokerNames reconcile(String namespace) {
-        List<Broker> brokers = client.resources(Broker.class).inNamespace(namespace).list().getItems();
+        List<Broker> brokers =
+                client.resources(Broker.class).inNamespace(namespace).list().getItems();
         BrokerNames names = BrokerNames.of(brokers);
         writeNames(namespace, names.value());
         Deployment d = rollOut(namespace, names.value());
@@ -60,7 +61,8 @@ public final class BrokerReconciler {
             List<Wanted> wanted;
             if (invalid != null) {
                 String msg = invalid.stream().map(Violation::toString).collect(Collectors.joining("; "));
-                wanted = List.of(new Wanted(Conditions.READY, false, "InvalidSpec", msg),
+                wanted = List.of(
+                        new Wanted(Conditions.READY, false, "InvalidSpec", msg),
                         new Wanted(Conditions.FAILED, true, "InvalidSpec", msg));
             } else {
                 s.setUrl(url(name, namespace));
@@ -79,31 +81,53 @@ public final class BrokerReconciler {
     private Wanted ready(Deployment d, String namespace, Broker b) {
         String name = b.getMetadata().getName();
         if (d == null) {
-            return new Wanted(Conditions.READY, false, "BrokerDeploymentMissing",
+            return new Wanted(
+                    Conditions.READY,
+                    false,
+                    "BrokerDeploymentMissing",
                     "no Deployment " + deployment + " in namespace " + namespace + " (deploy/base/broker.yaml)");
         }
         if (!BrokerRollout.done(d)) {
-            return new Wanted(Conditions.READY, false, "RollingOut",
+            return new Wanted(
+                    Conditions.READY,
+                    false,
+                    "RollingOut",
                     "Deployment " + deployment + " is rolling out to serve broker " + name);
         }
         boolean topicSettings = b.getSpec() != null
                 && (b.getSpec().getPartitions() != null || b.getSpec().getReplicationFactor() != null);
-        return new Wanted(Conditions.READY, true, "Serving", "served by Deployment " + deployment
-                + " on topic " + BrokerNames.TOPIC_PREFIX + name + (topicSettings
-                        ? "; spec.partitions and spec.replicationFactor are not applied per broker: the Deployment's"
-                                + " QUIVER_BROKER_PARTITIONS and QUIVER_BROKER_REPLICATION_FACTOR are"
-                        : ""));
+        return new Wanted(
+                Conditions.READY,
+                true,
+                "Serving",
+                "served by Deployment " + deployment
+                        + " on topic " + BrokerNames.TOPIC_PREFIX + name
+                        + (topicSettings
+                                ? "; spec.partitions and spec.replicationFactor are not applied per broker: the Deployment's"
+                                        + " QUIVER_BROKER_PARTITIONS and QUIVER_BROKER_REPLICATION_FACTOR are"
+                                : ""));
     }
 
     private void writeNames(String namespace, String value) {
-        ConfigMap existing = client.configMaps().inNamespace(namespace).withName(configMap).get();
+        ConfigMap existing =
+                client.configMaps().inNamespace(namespace).withName(configMap).get();
         if (existing == null) {
-            client.resource(new ConfigMapBuilder().withNewMetadata().withName(configMap).withNamespace(namespace)
-                    .addToLabels(Labels.MANAGED_BY, Labels.MANAGER).endMetadata()
-                    .addToData(NAMES_KEY, value).build()).create();
-        } else if (existing.getData() == null || !value.equals(existing.getData().get(NAMES_KEY))) {
-            client.configMaps().inNamespace(namespace).withName(configMap)
-                    .edit(c -> new ConfigMapBuilder(c).addToData(NAMES_KEY, value).build());
+            client.resource(new ConfigMapBuilder()
+                            .withNewMetadata()
+                            .withName(configMap)
+                            .withNamespace(namespace)
+                            .addToLabels(Labels.MANAGED_BY, Labels.MANAGER)
+                            .endMetadata()
+                            .addToData(NAMES_KEY, value)
+                            .build())
+                    .create();
+        } else if (existing.getData() == null
+                || !value.equals(existing.getData().get(NAMES_KEY))) {
+            client.configMaps()
+                    .inNamespace(namespace)
+                    .withName(configMap)
+                    .edit(c ->
+                            new ConfigMapBuilder(c).addToData(NAMES_KEY, value).build());
         }
     }
 
@@ -114,18 +138,26 @@ public final class BrokerReconciler {
         if (d == null) {
             return null;
         }
-        Map<String, String> a = d.getSpec().getTemplate().getMetadata() == null ? null
+        Map<String, String> a = d.getSpec().getTemplate().getMetadata() == null
+                ? null
                 : d.getSpec().getTemplate().getMetadata().getAnnotations();
         if (a != null && value.equals(a.get(NAMES_ANNOTATION))) {
             return d;
         }
-        return ref.edit(x -> new DeploymentBuilder(x).editSpec().editTemplate().editOrNewMetadata()
-                .addToAnnotations(NAMES_ANNOTATION, value).endMetadata().endTemplate().endSpec().build());
+        return ref.edit(x -> new DeploymentBuilder(x)
+                .editSpec()
+                .editTemplate()
+                .editOrNewMetadata()
+                .addToAnnotations(NAMES_ANNOTATION, value)
+                .endMetadata()
+                .endTemplate()
+                .endSpec()
+                .build());
     }
 
     private void writeStatus(Broker b, BrokerStatus s, List<Wanted> wanted) {
-        List<io.fabric8.kubernetes.api.model.Condition> before = b.getStatus() == null ? List.of()
-                : b.getStatus().getConditions();
+        List<io.fabric8.kubernetes.api.model.Condition> before =
+                b.getStatus() == null ? List.of() : b.getStatus().getConditions();
         Long generation = b.getMetadata().getGeneration();
         s.setObservedGeneration(generation);
         s.setConditions(Conditions.set(before, wanted, clock.instant(), generation));
@@ -134,8 +166,10 @@ public final class BrokerReconciler {
         }
         try {
             // a JSON patch from the stored object: the conditions list is replaced, not merged
-            client.resources(Broker.class).inNamespace(b.getMetadata().getNamespace())
-                    .withName(b.getMetadata().getName()).editStatus(x -> {
+            client.resources(Broker.class)
+                    .inNamespace(b.getMetadata().getNamespace())
+                    .withName(b.getMetadata().getName())
+                    .editStatus(x -> {
                         x.setStatus(s);
                         return x;
                     });

@@ -5,15 +5,15 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 
 /** Whether a Deployment's latest pod template is rolled out: what {@code kubectl rollout status} waits for. */
 public final class BrokerRollout {
-    private BrokerRollout() {
-    }
+    private BrokerRollout() {}
 
     public static boolean done(Deployment d) {
         DeploymentStatus s = d.getStatus();
         if (s == null || s.getObservedGeneration() == null) {
             return false;
         }
-        long generation = d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
+        long generation =
+                d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
         int replicas = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
         return s.getObservedGeneration() >= generation
                 && n(s.getUpdatedReplicas()) >= replicas

@@ -41,12 +41,15 @@ public final class FunctionBrokerTriggers implements FunctionTriggers {
             }
             return List.of();
         }
-        TriggerDocument doc = TriggerMapping.of(f.namespace(), f.name(), f.broker().get());
+        TriggerDocument doc =
+                TriggerMapping.of(f.namespace(), f.name(), f.broker().get());
         try {
             TriggerSender.Outcome o = sender.send(doc, brokerNamespace);
             made.put(key, true);
-            String message = o.configured() ? "trigger " + doc.name() + " on broker " + doc.spec().broker()
-                    + " delivers to " + doc.spec().subscriber().uri() : o.message();
+            String message = o.configured()
+                    ? "trigger " + doc.name() + " on broker " + doc.spec().broker() + " delivers to "
+                            + doc.spec().subscriber().uri()
+                    : o.message();
             return List.of(new Wanted(BROKER_TRIGGER, o.configured(), o.reason(), message));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

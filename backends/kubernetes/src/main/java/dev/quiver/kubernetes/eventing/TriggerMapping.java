@@ -26,8 +26,7 @@ import java.util.Map;
  */
 public final class TriggerMapping {
 
-    private TriggerMapping() {
-    }
+    private TriggerMapping() {}
 
     /** @throws SpecException naming each bad field under {@code spec.} */
     public static TriggerDocument of(Trigger t) {
@@ -39,8 +38,8 @@ public final class TriggerMapping {
         String fn = spec.getSubscriber().getFunction();
         String uri = spec.getSubscriber().getUri();
         if ((fn == null) == (uri == null)) {
-            errors.add(new Violation("spec.subscriber", "must name exactly one of function, uri",
-                    fn == null ? null : fn + ", " + uri));
+            errors.add(new Violation(
+                    "spec.subscriber", "must name exactly one of function, uri", fn == null ? null : fn + ", " + uri));
         } else if (uri != null && !absoluteHttp(uri)) {
             errors.add(new Violation("spec.subscriber.uri", "must be an absolute http(s) URI", uri));
         }
@@ -66,8 +65,10 @@ public final class TriggerMapping {
         }
         String resolved = fn != null ? functionSubscriber(t.getMetadata().getNamespace(), fn) : uri;
         String broker = spec.getBroker() == null ? "default" : spec.getBroker();
-        return TriggerDocument.of(t.getMetadata().getName(), new TriggerDocument.Spec(broker, legacy, filters,
-                TriggerDocument.Subscriber.uri(resolved), delivery, ordering));
+        return TriggerDocument.of(
+                t.getMetadata().getName(),
+                new TriggerDocument.Spec(
+                        broker, legacy, filters, TriggerDocument.Subscriber.uri(resolved), delivery, ordering));
     }
 
     /**
@@ -75,8 +76,9 @@ public final class TriggerMapping {
      * the function's public address as subscriber, as a Trigger with {@code subscriber.function} has it.
      */
     public static TriggerDocument of(String namespace, String function, BrokerTrigger t) {
-        TriggerDocument.Spec spec = TriggerDocument.Spec.of(t.broker(), t.filters(),
-                functionSubscriber(namespace, function)).withDelivery(t.delivery().orElse(null));
+        TriggerDocument.Spec spec = TriggerDocument.Spec.of(
+                        t.broker(), t.filters(), functionSubscriber(namespace, function))
+                .withDelivery(t.delivery().orElse(null));
         return TriggerDocument.of(FunctionTriggerName.of(function), spec);
     }
 

@@ -38,7 +38,8 @@ public final class TriggerReconciler {
             s.setSubscriberUri(doc.spec().subscriber().uri());
             TriggerSender.Outcome o = sender.send(doc, t.getMetadata().getNamespace());
             if (o.configured()) {
-                wanted = List.of(new Wanted(Conditions.READY, true, o.reason(), o.message()),
+                wanted = List.of(
+                        new Wanted(Conditions.READY, true, o.reason(), o.message()),
                         new Wanted(Conditions.FAILED, false, "Valid", ""));
             } else if (o.failed()) {
                 wanted = failed(o.reason(), o.message());
@@ -51,15 +52,21 @@ public final class TriggerReconciler {
             Thread.currentThread().interrupt();
             return;
         }
-        List<io.fabric8.kubernetes.api.model.Condition> before = t.getStatus() == null ? List.of()
-                : t.getStatus().getConditions();
+        List<io.fabric8.kubernetes.api.model.Condition> before =
+                t.getStatus() == null ? List.of() : t.getStatus().getConditions();
         s.setObservedGeneration(t.getMetadata().getGeneration());
-        s.setConditions(Conditions.set(before, wanted, clock.instant(), t.getMetadata().getGeneration()));
+        s.setConditions(
+                Conditions.set(before, wanted, clock.instant(), t.getMetadata().getGeneration()));
         Trigger patch = new Trigger();
-        patch.setMetadata(new ObjectMetaBuilder().withName(t.getMetadata().getName())
-                .withNamespace(t.getMetadata().getNamespace()).build());
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(t.getMetadata().getName())
+                .withNamespace(t.getMetadata().getNamespace())
+                .build());
         patch.setStatus(s);
-        client.resources(Trigger.class).inNamespace(t.getMetadata().getNamespace()).resource(patch).patchStatus();
+        client.resources(Trigger.class)
+                .inNamespace(t.getMetadata().getNamespace())
+                .resource(patch)
+                .patchStatus();
     }
 
     /** @throws IOException naming the broker, when it refuses or does not answer (the controller logs it) */
@@ -72,7 +79,8 @@ public final class TriggerReconciler {
     }
 
     private static List<Wanted> failed(String reason, String message) {
-        return List.of(new Wanted(Conditions.READY, false, reason, message),
+        return List.of(
+                new Wanted(Conditions.READY, false, reason, message),
                 new Wanted(Conditions.FAILED, true, reason, message));
     }
 }

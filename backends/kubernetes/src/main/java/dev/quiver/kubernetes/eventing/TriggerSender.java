@@ -24,21 +24,29 @@ public final class TriggerSender {
      * @param failed     the trigger itself is wrong (no Broker resource, or the broker's 400): retrying will not help
      * @param reason     {@code Configured}, {@code BrokerNotFound}, {@code InvalidSpec} or {@code BrokerUnavailable}
      */
-    public record Outcome(boolean configured, boolean failed, String reason, String message) {
-    }
+    public record Outcome(boolean configured, boolean failed, String reason, String message) {}
 
     /** @param namespace where the Broker resources are */
     public Outcome send(TriggerDocument doc, String namespace) throws InterruptedException {
         String brokerName = doc.spec().broker();
-        if (client.resources(Broker.class).inNamespace(namespace).withName(brokerName).get() == null) {
-            return new Outcome(false, true, "BrokerNotFound", "spec.broker: no Broker resource '" + brokerName
-                    + "' in namespace " + namespace + " (create one; deploy/examples/broker-and-trigger.yaml)");
+        if (client.resources(Broker.class)
+                        .inNamespace(namespace)
+                        .withName(brokerName)
+                        .get()
+                == null) {
+            return new Outcome(
+                    false,
+                    true,
+                    "BrokerNotFound",
+                    "spec.broker: no Broker resource '" + brokerName + "' in namespace " + namespace
+                            + " (create one; deploy/examples/broker-and-trigger.yaml)");
         }
         try {
             broker.apply(doc);
             return new Outcome(true, false, "Configured", "broker " + brokerName);
         } catch (BrokerAdminException e) {
-            return e.invalid() ? new Outcome(false, true, "InvalidSpec", e.error())
+            return e.invalid()
+                    ? new Outcome(false, true, "InvalidSpec", e.error())
                     : new Outcome(false, false, "BrokerUnavailable", e.getMessage());
         }
     }

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Quarkus/MicroProfile config's environment variable naming: non-alphanumerics become '_', upper case. */
 public final class EnvNames {
-    private EnvNames() {
-    }
+    private EnvNames() {}
 
     public static String of(String property) {
         StringBuilder sb = new StringBuilder(property.length());

@@ -14,16 +14,21 @@ import java.util.Optional;
  * @param scaling scaler-core's spec, read from {@code spec.scale} and {@code spec.triggers.kafka.lag}
  * @param broker  {@code spec.triggers.broker}: the broker trigger the controller makes for the function
  */
-public record FunctionModel(String namespace, String name, String image, Map<String, String> env, FunctionSpec scaling,
-                            Optional<KafkaTopic> kafka, Optional<BrokerTrigger> broker) {
+public record FunctionModel(
+        String namespace,
+        String name,
+        String image,
+        Map<String, String> env,
+        FunctionSpec scaling,
+        Optional<KafkaTopic> kafka,
+        Optional<BrokerTrigger> broker) {
 
     public FunctionModel {
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
     }
 
     /** A Kafka topic the instances consume as consumer group {@code group}. */
-    public record KafkaTopic(String topic, String group) {
-    }
+    public record KafkaTopic(String topic, String group) {}
 
     public int warmPool() {
         return scaling.scale().warmPool();

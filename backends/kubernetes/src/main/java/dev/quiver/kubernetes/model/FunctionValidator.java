@@ -19,8 +19,7 @@ import java.util.Map;
  */
 public final class FunctionValidator {
 
-    private FunctionValidator() {
-    }
+    private FunctionValidator() {}
 
     public static FunctionModel validate(Function f) {
         FunctionResourceSpec spec = f.getSpec();
@@ -35,10 +34,16 @@ public final class FunctionValidator {
             d = FunctionDocumentReader.readResource(name, tree);
         } catch (SpecException e) {
             throw new SpecException(e.violations().stream()
-                    .map(v -> new Violation(field(v.key()), v.rule(), v.value())).toList());
+                    .map(v -> new Violation(field(v.key()), v.rule(), v.value()))
+                    .toList());
         }
-        return new FunctionModel(f.getMetadata().getNamespace(), d.name(), d.image().orElseThrow(), env(d),
-                d.scaling(), d.triggers().kafka().map(k -> new FunctionModel.KafkaTopic(k.topic(), k.group())),
+        return new FunctionModel(
+                f.getMetadata().getNamespace(),
+                d.name(),
+                d.image().orElseThrow(),
+                env(d),
+                d.scaling(),
+                d.triggers().kafka().map(k -> new FunctionModel.KafkaTopic(k.topic(), k.group())),
                 d.triggers().broker());
     }
 

@@ -15,11 +15,13 @@ public class BrokerSpec {
     private String topic;
 
     @Min(1)
-    @JsonPropertyDescription("Not applied per broker yet: the broker Deployment's QUIVER_BROKER_PARTITIONS sets it for every topic it creates.")
+    @JsonPropertyDescription(
+            "Not applied per broker yet: the broker Deployment's QUIVER_BROKER_PARTITIONS sets it for every topic it creates.")
     private Integer partitions;
 
     @Min(1)
-    @JsonPropertyDescription("Not applied per broker yet: the broker Deployment's QUIVER_BROKER_REPLICATION_FACTOR sets it for every topic it creates.")
+    @JsonPropertyDescription(
+            "Not applied per broker yet: the broker Deployment's QUIVER_BROKER_REPLICATION_FACTOR sets it for every topic it creates.")
     private Integer replicationFactor;
 
     public String getTopic() {

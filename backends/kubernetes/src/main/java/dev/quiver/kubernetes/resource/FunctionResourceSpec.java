@@ -29,9 +29,9 @@ public class FunctionResourceSpec {
     private Map<String, String> env;
 
     @PreserveUnknownFields
-
     @SchemaFrom(type = OpenObject.class)
-    @JsonPropertyDescription("Scaling settings: scaler-core keys (target, minScale, maxScale, warmPool, ...), see docs/scaler.md.")
+    @JsonPropertyDescription(
+            "Scaling settings: scaler-core keys (target, minScale, maxScale, warmPool, ...), see docs/scaler.md.")
     private Map<String, Object> scale;
 
     @JsonPropertyDescription("How events reach the function: http, broker and/or kafka.")

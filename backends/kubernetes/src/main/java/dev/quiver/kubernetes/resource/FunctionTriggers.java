@@ -97,7 +97,6 @@ public class FunctionTriggers {
         private String group;
 
         @PreserveUnknownFields
-
         @SchemaFrom(type = OpenObject.class)
         @JsonPropertyDescription("Lag scaling settings: scaler-core keys (lagThreshold, activationLagThreshold, ...).")
         private Map<String, Object> lag;

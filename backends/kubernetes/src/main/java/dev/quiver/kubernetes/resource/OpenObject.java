@@ -8,6 +8,5 @@ import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
  */
 @PreserveUnknownFields
 final class OpenObject {
-    private OpenObject() {
-    }
+    private OpenObject() {}
 }

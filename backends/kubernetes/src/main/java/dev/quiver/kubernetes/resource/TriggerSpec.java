@@ -20,7 +20,6 @@ public class TriggerSpec {
     private List<Map<String, Object>> filters;
 
     @PreserveUnknownFields
-
     @SchemaFrom(type = OpenObject.class)
     @JsonPropertyDescription("Legacy attribute filter: {attributes: {type: x}}; ignored when filters is given.")
     private Map<String, Object> filter;
@@ -33,7 +32,6 @@ public class TriggerSpec {
     private String ordering;
 
     @PreserveUnknownFields
-
     @SchemaFrom(type = OpenObject.class)
     @JsonPropertyDescription("retry, backoffPolicy, backoffDelay, timeout, retryAfterMax, deadLetterSink {uri}.")
     private Map<String, Object> delivery;

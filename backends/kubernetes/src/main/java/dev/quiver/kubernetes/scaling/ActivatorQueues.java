@@ -65,8 +65,8 @@ public final class ActivatorQueues implements QueuedRequests {
         if (!reading.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(null);
         }
-        List<CompletableFuture<Optional<ActivatorLoad>>> reads = activators.get().stream()
-                .map(this::read).toList();
+        List<CompletableFuture<Optional<ActivatorLoad>>> reads =
+                activators.get().stream().map(this::read).toList();
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
             Map<FunctionRef, Integer> sums = new HashMap<>();
             for (var r : reads) {
@@ -83,7 +83,9 @@ public final class ActivatorQueues implements QueuedRequests {
             return;
         }
         for (var f : load.functions()) {
-            sums.merge(new FunctionRef(f.namespace() == null ? "" : f.namespace(), f.function()), f.queued(),
+            sums.merge(
+                    new FunctionRef(f.namespace() == null ? "" : f.namespace(), f.function()),
+                    f.queued(),
                     Integer::sum);
         }
     }
@@ -94,12 +96,17 @@ public final class ActivatorQueues implements QueuedRequests {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         String host = ip.contains(":") ? "[" + ip + "]" : ip;
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + host + ":" + loadPort(pod)
-                + ActivatorLoad.PATH)).timeout(timeout).GET().build();
+        HttpRequest req = HttpRequest.newBuilder(
+                        URI.create("http://" + host + ":" + loadPort(pod) + ActivatorLoad.PATH))
+                .timeout(timeout)
+                .GET()
+                .build();
         return http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(res -> res.statusCode() == 200 ? parse(res.body()) : Optional.<ActivatorLoad>empty())
                 .exceptionally(e -> {
-                    LOG.debugf("load of activator %s not read: %s", pod.getMetadata().getName(), e);
+                    LOG.debugf(
+                            "load of activator %s not read: %s",
+                            pod.getMetadata().getName(), e);
                     return Optional.empty();
                 });
     }
@@ -117,8 +124,12 @@ public final class ActivatorQueues implements QueuedRequests {
         if (pod.getSpec() == null || pod.getSpec().getContainers() == null) {
             return DEFAULT_PORT;
         }
-        return pod.getSpec().getContainers().stream().flatMap(c -> c.getPorts() == null ? java.util.stream.Stream
-                .<ContainerPort>empty() : c.getPorts().stream()).filter(p -> "admin".equals(p.getName()))
-                .map(ContainerPort::getContainerPort).findFirst().orElse(DEFAULT_PORT);
+        return pod.getSpec().getContainers().stream()
+                .flatMap(c ->
+                        c.getPorts() == null ? java.util.stream.Stream.<ContainerPort>empty() : c.getPorts().stream())
+                .filter(p -> "admin".equals(p.getName()))
+                .map(ContainerPort::getContainerPort)
+                .findFirst()
+                .orElse(DEFAULT_PORT);
     }
 }

@@ -32,13 +32,14 @@ public final class AppliedOps {
     private final Map<String, Expected<Pod>> created = new ConcurrentHashMap<>();
     /** The function of each deleted pod. */
     private final Map<String, Expected<String>> deleted = new ConcurrentHashMap<>();
+
     private final Map<String, Expected<String>> pools = new ConcurrentHashMap<>();
     /** Keys {@code namespace/function}. */
     private final Map<String, Expected<Integer>> replicas = new ConcurrentHashMap<>();
+
     private final Map<String, Expected<Mode>> modes = new ConcurrentHashMap<>();
 
-    private record Expected<T>(T value, Instant at) {
-    }
+    private record Expected<T>(T value, Instant at) {}
 
     public AppliedOps(Clock clock, Duration patience) {
         this.clock = clock;
@@ -55,14 +56,16 @@ public final class AppliedOps {
 
             @Override
             public Optional<Deployment> deployment(String namespace, String function) {
-                return Optional.ofNullable(AppliedOps.this.deployment(namespace, function,
+                return Optional.ofNullable(AppliedOps.this.deployment(
+                        namespace,
+                        function,
                         cached.deployment(namespace, function).orElse(null)));
             }
 
             @Override
             public Optional<Service> service(String namespace, String function) {
-                return Optional.ofNullable(AppliedOps.this.service(namespace, function,
-                        cached.service(namespace, function).orElse(null)));
+                return Optional.ofNullable(AppliedOps.this.service(
+                        namespace, function, cached.service(namespace, function).orElse(null)));
             }
         };
     }
@@ -106,19 +109,27 @@ public final class AppliedOps {
             }
             Expected<String> pool = pools.get(key);
             if (pool != null) {
-                String now = p.getMetadata().getLabels() == null ? null : p.getMetadata().getLabels().get(Labels.POOL);
+                String now = p.getMetadata().getLabels() == null
+                        ? null
+                        : p.getMetadata().getLabels().get(Labels.POOL);
                 if (pool.value().equals(now) || pool.at().isBefore(oldest)) {
                     pools.remove(key);
                 } else {
-                    p = new PodBuilder(p).editMetadata().addToLabels(Labels.POOL, pool.value()).endMetadata().build();
+                    p = new PodBuilder(p)
+                            .editMetadata()
+                            .addToLabels(Labels.POOL, pool.value())
+                            .endMetadata()
+                            .build();
                 }
             }
             out.add(p);
         }
         String prefix = namespace + "/";
         created.entrySet().removeIf(e -> e.getValue().at().isBefore(oldest));
-        deleted.entrySet().removeIf(e -> e.getKey().startsWith(prefix) && e.getValue().value().equals(function)
-                && !seen.contains(e.getKey()));
+        deleted.entrySet()
+                .removeIf(e -> e.getKey().startsWith(prefix)
+                        && e.getValue().value().equals(function)
+                        && !seen.contains(e.getKey()));
         created.forEach((key, pod) -> {
             Map<String, String> labels = pod.value().getMetadata().getLabels();
             if (key.startsWith(prefix) && labels != null && function.equals(labels.get(Labels.FUNCTION))) {
@@ -139,7 +150,11 @@ public final class AppliedOps {
             replicas.remove(key);
             return cached;
         }
-        return new DeploymentBuilder(cached).editSpec().withReplicas(e.value()).endSpec().build();
+        return new DeploymentBuilder(cached)
+                .editSpec()
+                .withReplicas(e.value())
+                .endSpec()
+                .build();
     }
 
     /** The public Service with the mode last routed to, until the cache shows it. */
@@ -154,7 +169,10 @@ public final class AppliedOps {
             modes.remove(key);
             return cached;
         }
-        return new ServiceBuilder(cached).editMetadata().addToAnnotations(Labels.MODE, e.value().key()).endMetadata()
+        return new ServiceBuilder(cached)
+                .editMetadata()
+                .addToAnnotations(Labels.MODE, e.value().key())
+                .endMetadata()
                 .build();
     }
 

@@ -20,6 +20,7 @@ import java.util.function.Function;
 public final class CachedReads implements ClusterReads {
     /** Index of pods by {@code namespace/function}. */
     public static final String BY_FUNCTION = "function";
+
     public static final Map<String, Function<Pod, List<String>>> INDEXERS = Map.of(BY_FUNCTION, p -> {
         Map<String, String> labels = p.getMetadata().getLabels();
         String fn = labels == null ? null : labels.get(Labels.FUNCTION);
@@ -31,7 +32,9 @@ public final class CachedReads implements ClusterReads {
     private final List<SharedIndexInformer<Service>> services;
 
     /** One informer per watched namespace, or one for all (each list). */
-    public CachedReads(List<SharedIndexInformer<Pod>> pods, List<SharedIndexInformer<Deployment>> deployments,
+    public CachedReads(
+            List<SharedIndexInformer<Pod>> pods,
+            List<SharedIndexInformer<Deployment>> deployments,
             List<SharedIndexInformer<Service>> services) {
         this.pods = pods;
         this.deployments = deployments;
@@ -41,7 +44,9 @@ public final class CachedReads implements ClusterReads {
     @Override
     public List<Pod> pods(String namespace, String function) {
         String key = namespace + "/" + function;
-        return pods.stream().flatMap(i -> i.getIndexer().byIndex(BY_FUNCTION, key).stream()).toList();
+        return pods.stream()
+                .flatMap(i -> i.getIndexer().byIndex(BY_FUNCTION, key).stream())
+                .toList();
     }
 
     @Override
@@ -55,9 +60,12 @@ public final class CachedReads implements ClusterReads {
     }
 
     /** The object {@code namespace/name} in any of the caches. */
-    public static <T extends HasMetadata> T byKey(List<SharedIndexInformer<T>> informers, String namespace,
-            String name) {
-        return informers.stream().map(i -> i.getStore().getByKey(namespace + "/" + name)).filter(Objects::nonNull)
-                .findFirst().orElse(null);
+    public static <T extends HasMetadata> T byKey(
+            List<SharedIndexInformer<T>> informers, String namespace, String name) {
+        return informers.stream()
+                .map(i -> i.getStore().getByKey(namespace + "/" + name))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 }

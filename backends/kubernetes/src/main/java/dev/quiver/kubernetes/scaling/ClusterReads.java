@@ -27,18 +27,27 @@ public interface ClusterReads {
         return new ClusterReads() {
             @Override
             public List<Pod> pods(String namespace, String function) {
-                return client.pods().inNamespace(namespace).withLabels(Labels.function(function)).list().getItems();
+                return client.pods()
+                        .inNamespace(namespace)
+                        .withLabels(Labels.function(function))
+                        .list()
+                        .getItems();
             }
 
             @Override
             public Optional<Deployment> deployment(String namespace, String function) {
-                return Optional.ofNullable(client.apps().deployments().inNamespace(namespace)
-                        .withName(Names.deployment(function)).get());
+                return Optional.ofNullable(client.apps()
+                        .deployments()
+                        .inNamespace(namespace)
+                        .withName(Names.deployment(function))
+                        .get());
             }
 
             @Override
             public Optional<Service> service(String namespace, String function) {
-                return Optional.ofNullable(client.services().inNamespace(namespace).withName(Names.service(function))
+                return Optional.ofNullable(client.services()
+                        .inNamespace(namespace)
+                        .withName(Names.service(function))
                         .get());
             }
         };

@@ -22,14 +22,14 @@ public final class DecisionPlanner {
     /** Base pod-deletion-cost of victims; the least busy victim gets the lowest. */
     static final int VICTIM_COST = -1000;
 
-    private DecisionPlanner() {
-    }
+    private DecisionPlanner() {}
 
     public static List<KubeOp> plan(Decision d, List<PodView> pods, int replicas, Mode routed) {
         Map<String, PodView> byName = new HashMap<>();
         pods.forEach(p -> byName.put(p.name(), p));
         List<KubeOp> ops = new ArrayList<>();
-        int promotedActive = (int) pods.stream().filter(p -> p.active() && p.fromWarmPool()).count();
+        int promotedActive =
+                (int) pods.stream().filter(p -> p.active() && p.fromWarmPool()).count();
         int extraWarm = 0;
         int victims = 0;
         for (PoolAction a : d.actions()) {

@@ -34,8 +34,8 @@ public final class EndpointWriter {
     }
 
     /** @param reads the function's Service and pods (the controller's caches) */
-    public EndpointWriter(KubernetesClient client, ClusterReads reads, Supplier<List<Pod>> activatorPods,
-            int activatorPort) {
+    public EndpointWriter(
+            KubernetesClient client, ClusterReads reads, Supplier<List<Pod>> activatorPods, int activatorPort) {
         this.client = client;
         this.reads = reads;
         this.activatorPods = activatorPods;
@@ -52,10 +52,13 @@ public final class EndpointWriter {
         }
         Mode mode = Routing.mode(svc, fn);
         List<Pod> pods = mode == Mode.SERVE
-                ? reads.pods(ns, fn).stream().filter(p -> Labels.ACTIVE.equals(p.getMetadata().getLabels()
-                        .get(Labels.POOL))).toList() : List.of();
-        EndpointSlice desired = PublicEndpoints.slice(w, mode, pods,
-                mode == Mode.PROXY ? activatorPods.get() : List.of(), activatorPort);
+                ? reads.pods(ns, fn).stream()
+                        .filter(p ->
+                                Labels.ACTIVE.equals(p.getMetadata().getLabels().get(Labels.POOL)))
+                        .toList()
+                : List.of();
+        EndpointSlice desired = PublicEndpoints.slice(
+                w, mode, pods, mode == Mode.PROXY ? activatorPods.get() : List.of(), activatorPort);
         var ref = client.discovery().v1().endpointSlices().inNamespace(ns).withName(Names.service(fn));
         EndpointSlice existing = ref.get();
         if (existing == null) {
@@ -66,8 +69,9 @@ public final class EndpointWriter {
         } else {
             return false;
         }
-        LOG.debugf("%s/%s: EndpointSlice in %s mode, %d endpoint(s)", ns, fn, mode.key(),
-                desired.getEndpoints().size());
+        LOG.debugf(
+                "%s/%s: EndpointSlice in %s mode, %d endpoint(s)",
+                ns, fn, mode.key(), desired.getEndpoints().size());
         return true;
     }
 }

@@ -35,8 +35,8 @@ public final class KubeApplier {
     }
 
     /** @param applied where each write's expected effect is noted until the informer caches show it; null: nowhere */
-    public KubeApplier(KubernetesClient client, Supplier<String> suffixes, EndpointWriter endpoints,
-            AppliedOps applied) {
+    public KubeApplier(
+            KubernetesClient client, Supplier<String> suffixes, EndpointWriter endpoints, AppliedOps applied) {
         this.client = client;
         this.suffixes = suffixes;
         this.endpoints = endpoints;
@@ -58,10 +58,17 @@ public final class KubeApplier {
                 patchPod(ns, r.pod(), Map.of("metadata", Map.of("labels", Map.of(Labels.POOL, r.pool()))));
                 note(a -> a.relabelled(ns, r.pod(), r.pool()));
             } else if (op instanceof KubeOp.MarkForDeletion m) {
-                patchPod(ns, m.pod(), Map.of("metadata",
-                        Map.of("annotations", Map.of(Labels.DELETION_COST, Integer.toString(m.cost())))));
+                patchPod(
+                        ns,
+                        m.pod(),
+                        Map.of(
+                                "metadata",
+                                Map.of("annotations", Map.of(Labels.DELETION_COST, Integer.toString(m.cost())))));
             } else if (op instanceof KubeOp.SetReplicas s) {
-                client.apps().deployments().inNamespace(ns).withName(Names.deployment(fn))
+                client.apps()
+                        .deployments()
+                        .inNamespace(ns)
+                        .withName(Names.deployment(fn))
                         .patch(MERGE, json(Map.of("spec", Map.of("replicas", s.replicas()))));
                 note(a -> a.scaled(ns, fn, s.replicas()));
             } else if (op instanceof KubeOp.DeletePod d) {
@@ -69,13 +76,23 @@ public final class KubeApplier {
                 note(a -> a.deleted(ns, fn, d.pod()));
             } else if (op instanceof KubeOp.CreateWarmPods c) {
                 for (int i = 0; i < c.count(); i++) {
-                    Pod made = client.pods().inNamespace(ns)
-                            .resource(w.warmPod(Names.warmPodPrefix(fn) + suffixes.get())).create();
+                    Pod made = client.pods()
+                            .inNamespace(ns)
+                            .resource(w.warmPod(Names.warmPodPrefix(fn) + suffixes.get()))
+                            .create();
                     note(a -> a.created(made));
                 }
             } else if (op instanceof KubeOp.Route r) {
-                client.services().inNamespace(ns).withName(Names.service(fn)).patch(MERGE,
-                        json(Map.of("metadata", Map.of("annotations", Map.of(Labels.MODE, r.mode().key())))));
+                client.services()
+                        .inNamespace(ns)
+                        .withName(Names.service(fn))
+                        .patch(
+                                MERGE,
+                                json(Map.of(
+                                        "metadata",
+                                        Map.of(
+                                                "annotations",
+                                                Map.of(Labels.MODE, r.mode().key())))));
                 note(a -> a.routed(ns, fn, r.mode()));
                 endpoints.sync(w);
                 continue;

@@ -40,9 +40,12 @@ public final class KubeBackend implements InstanceBackend {
     /** The function as the loop takes it; the revision is the pod template's hash. */
     public static LoopFunction toLoop(Workload w) {
         var f = w.function();
-        return new LoopFunction(ref(w), f.scaling(),
+        return new LoopFunction(
+                ref(w),
+                f.scaling(),
                 f.kafka().map(k -> new LoopFunction.KafkaSource(k.topic(), k.group())),
-                f.scaling().scale().containerConcurrency(), w.revision());
+                f.scaling().scale().containerConcurrency(),
+                w.revision());
     }
 
     /** Sets the objects a function is made of; call before handing the function to the loop. */
@@ -56,16 +59,25 @@ public final class KubeBackend implements InstanceBackend {
 
     @Override
     public List<InstanceView> instances(FunctionRef function) {
-        return pods(function.namespace(), function.name()).stream().map(KubeBackend::view).toList();
+        return pods(function.namespace(), function.name()).stream()
+                .map(KubeBackend::view)
+                .toList();
     }
 
     static InstanceView view(Pod p) {
         PodView v = PodViews.of(p, 0);
-        InstanceView.State state = PodViews.terminating(p) ? InstanceView.State.DRAINING
+        InstanceView.State state = PodViews.terminating(p)
+                ? InstanceView.State.DRAINING
                 : v.ready() ? InstanceView.State.READY : InstanceView.State.STARTING;
         String ip = p.getStatus() == null ? null : p.getStatus().getPodIP();
-        return new InstanceView(v.name(), ip == null || ip.isEmpty() ? null : ip, PodTemplates.PORT, v.role(), state,
-                v.startedAt(), true);
+        return new InstanceView(
+                v.name(),
+                ip == null || ip.isEmpty() ? null : ip,
+                PodTemplates.PORT,
+                v.role(),
+                state,
+                v.startedAt(),
+                true);
     }
 
     @Override
@@ -75,7 +87,8 @@ public final class KubeBackend implements InstanceBackend {
             return;
         }
         List<PodView> views = pods(function.ref().namespace(), function.ref().name()).stream()
-                .map(p -> PodViews.of(p, 0)).toList();
+                .map(p -> PodViews.of(p, 0))
+                .toList();
         applier.apply(w, DecisionPlanner.plan(d, views, replicas(w), mode(w)));
     }
 
@@ -91,16 +104,20 @@ public final class KubeBackend implements InstanceBackend {
 
     /** Terminating pods left out: they are on their way out already. */
     private List<Pod> pods(String namespace, String function) {
-        return reads.pods(namespace, function).stream().filter(p -> !PodViews.terminating(p)).toList();
+        return reads.pods(namespace, function).stream()
+                .filter(p -> !PodViews.terminating(p))
+                .toList();
     }
 
     private int replicas(Workload w) {
-        Deployment d = reads.deployment(w.function().namespace(), w.function().name()).orElse(null);
+        Deployment d =
+                reads.deployment(w.function().namespace(), w.function().name()).orElse(null);
         return d == null || d.getSpec().getReplicas() == null ? 0 : d.getSpec().getReplicas();
     }
 
     private Mode mode(Workload w) {
-        return Routing.mode(reads.service(w.function().namespace(), w.function().name()).orElse(null),
+        return Routing.mode(
+                reads.service(w.function().namespace(), w.function().name()).orElse(null),
                 w.function().name());
     }
 }

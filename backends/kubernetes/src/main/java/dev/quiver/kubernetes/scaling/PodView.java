@@ -12,8 +12,14 @@ import java.time.Instant;
  *                     be relabelled in and out of traffic; a Deployment pod can only be removed by lowering replicas
  * @param revision     the pod template hash it was made from
  */
-public record PodView(String name, Role role, boolean ready, double inFlight, Instant startedAt, boolean fromWarmPool,
-                      String revision) {
+public record PodView(
+        String name,
+        Role role,
+        boolean ready,
+        double inFlight,
+        Instant startedAt,
+        boolean fromWarmPool,
+        String revision) {
 
     public Instance instance() {
         return new Instance(name, role, ready, inFlight, startedAt);

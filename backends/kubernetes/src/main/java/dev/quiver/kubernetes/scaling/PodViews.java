@@ -8,18 +8,26 @@ import java.util.Map;
 
 /** Reads a fabric8 {@link Pod} into a {@link PodView}. */
 public final class PodViews {
-    private PodViews() {
-    }
+    private PodViews() {}
 
     public static PodView of(Pod pod, double inFlight) {
-        Map<String, String> labels = pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
+        Map<String, String> labels = pod.getMetadata().getLabels() == null
+                ? Map.of()
+                : pod.getMetadata().getLabels();
         Role role = Labels.WARM.equals(labels.get(Labels.POOL)) ? Role.POOL : Role.ACTIVE;
-        return new PodView(pod.getMetadata().getName(), role, ready(pod), inFlight, startedAt(pod), fromWarmPool(pod),
+        return new PodView(
+                pod.getMetadata().getName(),
+                role,
+                ready(pod),
+                inFlight,
+                startedAt(pod),
+                fromWarmPool(pod),
                 labels.get(Labels.REVISION));
     }
 
     public static boolean ready(Pod pod) {
-        if (pod.getMetadata().getDeletionTimestamp() != null || pod.getStatus() == null
+        if (pod.getMetadata().getDeletionTimestamp() != null
+                || pod.getStatus() == null
                 || pod.getStatus().getConditions() == null) {
             return false;
         }
@@ -38,7 +46,8 @@ public final class PodViews {
     }
 
     static Instant startedAt(Pod pod) {
-        String t = pod.getStatus() != null && pod.getStatus().getStartTime() != null ? pod.getStatus().getStartTime()
+        String t = pod.getStatus() != null && pod.getStatus().getStartTime() != null
+                ? pod.getStatus().getStartTime()
                 : pod.getMetadata().getCreationTimestamp();
         return t == null ? Instant.EPOCH : Instant.parse(t);
     }

@@ -7,10 +7,12 @@ public final class Labels {
     public static final String FUNCTION = "quiver.dev/function";
     /** {@code active} (in traffic) or {@code warm} (ready, kept out of traffic). */
     public static final String POOL = "quiver.dev/pool";
+
     public static final String ACTIVE = "active";
     public static final String WARM = "warm";
     /** Hash of the pod template: warm pods of an older template are replaced. */
     public static final String REVISION = "quiver.dev/revision";
+
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String MANAGER = "quiver";
     /** Which pods a ReplicaSet deletes first when scaled down (lower first). */
@@ -22,10 +24,10 @@ public final class Labels {
     public static final String SERVICE_NAME = "kubernetes.io/service-name";
     /** Who writes an EndpointSlice: the EndpointSlice controller leaves slices with another value alone. */
     public static final String SLICE_MANAGED_BY = "endpointslice.kubernetes.io/managed-by";
+
     public static final String SLICE_MANAGER = "quiver.dev/controller";
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** Every object of the function. */
     public static Map<String, String> function(String name) {

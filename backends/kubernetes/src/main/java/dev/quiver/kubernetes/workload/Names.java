@@ -2,8 +2,7 @@ package dev.quiver.kubernetes.workload;
 
 /** Names of the objects made for a function. */
 public final class Names {
-    private Names() {
-    }
+    private Names() {}
 
     /** The Deployment of cold-started active instances. */
     public static String deployment(String function) {

@@ -25,15 +25,18 @@ public final class PodTemplates {
     public static final String PORT_NAME = "http";
     public static final String CONTAINER = "function";
 
-    private PodTemplates() {
-    }
+    private PodTemplates() {}
 
     public static PodSpec spec(FunctionModel f, Map<String, String> platformEnv) {
         return new PodSpecBuilder()
                 .addNewContainer()
                 .withName(CONTAINER)
                 .withImage(f.image())
-                .addNewPort().withName(PORT_NAME).withContainerPort(PORT).withProtocol("TCP").endPort()
+                .addNewPort()
+                .withName(PORT_NAME)
+                .withContainerPort(PORT)
+                .withProtocol("TCP")
+                .endPort()
                 .withEnv(env(f, platformEnv))
                 .withReadinessProbe(probe("/q/health/ready", 1))
                 .withLivenessProbe(probe("/q/health/live", 10))
@@ -46,7 +49,8 @@ public final class PodTemplates {
     /** A short hash of the pod spec: changes when the image, env or probes change. */
     public static String revision(PodSpec spec) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(spec.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] d =
+                    MessageDigest.getInstance("SHA-256").digest(spec.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 5);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -55,7 +59,8 @@ public final class PodTemplates {
 
     private static List<EnvVar> env(FunctionModel f, Map<String, String> platformEnv) {
         List<EnvVar> env = new ArrayList<>();
-        platformEnv.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        platformEnv.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> env.add(new EnvVar(e.getKey(), e.getValue(), null)));
         env.add(new EnvVar("QUIVER_FUNCTION_NAME", f.name(), null));
         f.kafka().ifPresent(k -> {
@@ -68,7 +73,10 @@ public final class PodTemplates {
 
     private static Probe probe(String path, int period) {
         return new ProbeBuilder()
-                .withNewHttpGet().withPath(path).withPort(new IntOrString(PORT_NAME)).endHttpGet()
+                .withNewHttpGet()
+                .withPath(path)
+                .withPort(new IntOrString(PORT_NAME))
+                .endHttpGet()
                 .withPeriodSeconds(period)
                 .withFailureThreshold(3)
                 .build();

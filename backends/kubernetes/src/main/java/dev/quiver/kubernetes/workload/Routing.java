@@ -9,8 +9,7 @@ import java.util.Map;
  * made by an older controller (selector, no annotation) is in serve mode when it selects the function's active pods.
  */
 public final class Routing {
-    private Routing() {
-    }
+    private Routing() {}
 
     /** The mode of {@code svc} (the public Service of {@code function}); a missing Service is in proxy mode. */
     public static Mode mode(Service svc, String function) {
@@ -22,12 +21,16 @@ public final class Routing {
         if (v != null) {
             return Mode.SERVE.key().equals(v) ? Mode.SERVE : Mode.PROXY;
         }
-        return svc.getSpec() != null && Labels.active(function).equals(svc.getSpec().getSelector()) ? Mode.SERVE
+        return svc.getSpec() != null
+                        && Labels.active(function).equals(svc.getSpec().getSelector())
+                ? Mode.SERVE
                 : Mode.PROXY;
     }
 
     /** Whether {@code svc} still has a selector (made by an older controller): then it must lose it. */
     public static boolean selects(Service svc) {
-        return svc.getSpec() != null && svc.getSpec().getSelector() != null && !svc.getSpec().getSelector().isEmpty();
+        return svc.getSpec() != null
+                && svc.getSpec().getSelector() != null
+                && !svc.getSpec().getSelector().isEmpty();
     }
 }

@@ -43,9 +43,13 @@ public record Workload(FunctionModel function, OwnerReference owner, Map<String,
                 .withMetadata(meta(Names.deployment(name), Labels.function(name)))
                 .withNewSpec()
                 .withReplicas(replicas)
-                .withNewSelector().withMatchLabels(Labels.active(name)).endSelector()
+                .withNewSelector()
+                .withMatchLabels(Labels.active(name))
+                .endSelector()
                 .withNewTemplate()
-                .withNewMetadata().withLabels(podLabels).endMetadata()
+                .withNewMetadata()
+                .withLabels(podLabels)
+                .endMetadata()
                 .withSpec(podSpec())
                 .endTemplate()
                 .endSpec()
@@ -68,11 +72,15 @@ public record Workload(FunctionModel function, OwnerReference owner, Map<String,
         Map<String, String> labels = new HashMap<>(Labels.warm(name));
         labels.put(Labels.REVISION, revision());
         labels.put(Labels.MANAGED_BY, Labels.MANAGER);
-        OwnerReference controller = new OwnerReference(owner.getApiVersion(), true, true, owner.getKind(),
-                owner.getName(), owner.getUid());
+        OwnerReference controller =
+                new OwnerReference(owner.getApiVersion(), true, true, owner.getKind(), owner.getName(), owner.getUid());
         return new PodBuilder()
-                .withNewMetadata().withName(podName).withNamespace(function.namespace()).withLabels(labels)
-                .withOwnerReferences(controller).endMetadata()
+                .withNewMetadata()
+                .withName(podName)
+                .withNamespace(function.namespace())
+                .withLabels(labels)
+                .withOwnerReferences(controller)
+                .endMetadata()
                 .withSpec(podSpec())
                 .build();
     }
@@ -82,8 +90,12 @@ public record Workload(FunctionModel function, OwnerReference owner, Map<String,
                 .withMetadata(meta(serviceName, Labels.function(function.name())))
                 .withNewSpec()
                 .withSelector(selector)
-                .addNewPort().withName(PodTemplates.PORT_NAME).withPort(80)
-                .withTargetPort(new IntOrString(PodTemplates.PORT_NAME)).withProtocol("TCP").endPort()
+                .addNewPort()
+                .withName(PodTemplates.PORT_NAME)
+                .withPort(80)
+                .withTargetPort(new IntOrString(PodTemplates.PORT_NAME))
+                .withProtocol("TCP")
+                .endPort()
                 .endSpec()
                 .build();
     }
@@ -91,7 +103,11 @@ public record Workload(FunctionModel function, OwnerReference owner, Map<String,
     private ObjectMeta meta(String objectName, Map<String, String> labels) {
         Map<String, String> all = new HashMap<>(labels);
         all.put(Labels.MANAGED_BY, Labels.MANAGER);
-        return new ObjectMetaBuilder().withName(objectName).withNamespace(function.namespace()).withLabels(all)
-                .withOwnerReferences(owner).build();
+        return new ObjectMetaBuilder()
+                .withName(objectName)
+                .withNamespace(function.namespace())
+                .withLabels(all)
+                .withOwnerReferences(owner)
+                .build();
     }
 }

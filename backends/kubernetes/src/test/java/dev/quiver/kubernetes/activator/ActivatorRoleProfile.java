@@ -7,7 +7,14 @@ import java.util.Map;
 public class ActivatorRoleProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quiver.kubernetes.role", "activator", "quiver.kubernetes.namespace", "actrole",
-                "quiver.kubernetes.activator.port", "0", "quiver.kubernetes.controller-url", "http://127.0.0.1:9");
+        return Map.of(
+                "quiver.kubernetes.role",
+                "activator",
+                "quiver.kubernetes.namespace",
+                "actrole",
+                "quiver.kubernetes.activator.port",
+                "0",
+                "quiver.kubernetes.controller-url",
+                "http://127.0.0.1:9");
     }
 }

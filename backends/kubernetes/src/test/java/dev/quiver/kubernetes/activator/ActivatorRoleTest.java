@@ -38,27 +38,39 @@ class ActivatorRoleTest {
     void theAppRunsTheActivatorAndNotTheControllerWhenTheRoleSaysSo() throws Exception {
         int port = activator.port().orElseThrow();
 
-        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/f/nosuch/hi")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/f/nosuch/hi"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(new JsonObject(unknown.body()).getString("error")).isEqualTo("not_found");
         assertThat(new JsonObject(unknown.body()).getString("message"))
                 .isEqualTo("No function 'nosuch' in namespace 'actrole' is deployed.");
 
-        HttpResponse<String> m = http.send(HttpRequest.newBuilder(metrics.toURI()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> m =
+                http.send(HttpRequest.newBuilder(metrics.toURI()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(m.statusCode()).isEqualTo(200);
-        assertThat(m.body()).containsPattern(
-                "quiver_activator_requests_total\\{function=\"actrole/nosuch\",outcome=\"not_found\",?} 1\\.0");
+        assertThat(m.body())
+                .containsPattern(
+                        "quiver_activator_requests_total\\{function=\"actrole/nosuch\",outcome=\"not_found\",?} 1\\.0");
 
-        HttpResponse<Void> p = http.send(HttpRequest.newBuilder(poke.toURI())
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(p.statusCode()).as("the controller's scalers do not run in the activator role").isEqualTo(404);
+        HttpResponse<Void> p = http.send(
+                HttpRequest.newBuilder(poke.toURI())
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(p.statusCode())
+                .as("the controller's scalers do not run in the activator role")
+                .isEqualTo(404);
 
-        HttpResponse<String> l = http.send(HttpRequest.newBuilder(load.toURI()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(l.statusCode()).as("the held requests, on the admin port the controller polls").isEqualTo(200);
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readValue(l.body(),
-                dev.quiver.api.activator.ActivatorLoad.class).functions()).isNotNull();
+        HttpResponse<String> l =
+                http.send(HttpRequest.newBuilder(load.toURI()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(l.statusCode())
+                .as("the held requests, on the admin port the controller polls")
+                .isEqualTo(200);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readValue(l.body(), dev.quiver.api.activator.ActivatorLoad.class)
+                        .functions())
+                .isNotNull();
     }
 }

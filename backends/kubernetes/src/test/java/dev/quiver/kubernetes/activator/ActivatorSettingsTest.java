@@ -15,15 +15,25 @@ class ActivatorSettingsTest {
     static final URI CONTROLLER = URI.create("http://quiver-controller");
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "port          | 70000 | PT30S | 100 | 1  | PT1S | cluster.local | quiver.kubernetes.activator.port must be 0..65535, but was '70000'",
-        "timeout       | 8012  | PT0S  | 100 | 1  | PT1S | cluster.local | quiver.kubernetes.activator.timeout must be positive, but was 'PT0S'",
-        "queue depth   | 8012  | PT30S | 0   | 1  | PT1S | cluster.local | quiver.kubernetes.activator.queue-depth must be >= 1, but was '0'",
-        "retry after   | 8012  | PT30S | 100 | -1 | PT1S | cluster.local | quiver.kubernetes.activator.retry-after-seconds must be >= 0, but was '-1'",
-        "poke interval | 8012  | PT30S | 100 | 1  | PT0S | cluster.local | quiver.kubernetes.activator.poke-interval must be positive, but was 'PT0S'",
-        "domain        | 8012  | PT30S | 100 | 1  | PT1S | Bad_Domain    | quiver.kubernetes.activator.cluster-domain must be a DNS name, but was 'Bad_Domain'"})
-    void anInvalidSettingIsRefusedNamingKeyAndValue(String name, int port, Duration timeout, int depth, int retry,
-            Duration poke, String domain, String message) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "port          | 70000 | PT30S | 100 | 1  | PT1S | cluster.local | quiver.kubernetes.activator.port must be 0..65535, but was '70000'",
+                "timeout       | 8012  | PT0S  | 100 | 1  | PT1S | cluster.local | quiver.kubernetes.activator.timeout must be positive, but was 'PT0S'",
+                "queue depth   | 8012  | PT30S | 0   | 1  | PT1S | cluster.local | quiver.kubernetes.activator.queue-depth must be >= 1, but was '0'",
+                "retry after   | 8012  | PT30S | 100 | -1 | PT1S | cluster.local | quiver.kubernetes.activator.retry-after-seconds must be >= 0, but was '-1'",
+                "poke interval | 8012  | PT30S | 100 | 1  | PT0S | cluster.local | quiver.kubernetes.activator.poke-interval must be positive, but was 'PT0S'",
+                "domain        | 8012  | PT30S | 100 | 1  | PT1S | Bad_Domain    | quiver.kubernetes.activator.cluster-domain must be a DNS name, but was 'Bad_Domain'"
+            })
+    void anInvalidSettingIsRefusedNamingKeyAndValue(
+            String name,
+            int port,
+            Duration timeout,
+            int depth,
+            int retry,
+            Duration poke,
+            String domain,
+            String message) {
         assertThatThrownBy(() -> new ActivatorSettings(port, timeout, depth, retry, poke, domain, CONTROLLER))
                 .hasMessage(message);
     }

@@ -12,10 +12,15 @@ final class FakeController implements AutoCloseable {
     private final HttpServer server;
 
     FakeController(Vertx vertx) {
-        server = vertx.createHttpServer().requestHandler(req -> {
-            pokes.add(req.method() + " " + req.path());
-            req.response().setStatusCode(202).end();
-        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+        server = vertx.createHttpServer()
+                .requestHandler(req -> {
+                    pokes.add(req.method() + " " + req.path());
+                    req.response().setStatusCode(202).end();
+                })
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .join();
     }
 
     URI uri() {

@@ -14,8 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * it answers chunked, without a content-length.
  */
 final class FakePod implements AutoCloseable {
-    record Seen(String method, String uri, MultiMap headers, Buffer body) {
-    }
+    record Seen(String method, String uri, MultiMap headers, Buffer body) {}
 
     final String name;
     final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -23,17 +22,27 @@ final class FakePod implements AutoCloseable {
 
     FakePod(Vertx vertx, String name) {
         this.name = name;
-        this.server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
-            seen.add(new Seen(req.method().name(), req.uri(), MultiMap.caseInsensitiveMultiMap().addAll(req.headers()),
-                    body));
-            if (req.path().equals("/stream")) { // no content-length: chunked, in two writes
-                req.response().setChunked(true).putHeader("x-pod", name).write("first,");
-                req.response().end("second");
-                return;
-            }
-            req.response().putHeader("x-pod", name).putHeader("content-type", "text/plain")
-                    .end(name + " got " + body.length() + " bytes");
-        })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+        this.server = vertx.createHttpServer()
+                .requestHandler(req -> req.body().onSuccess(body -> {
+                    seen.add(new Seen(
+                            req.method().name(),
+                            req.uri(),
+                            MultiMap.caseInsensitiveMultiMap().addAll(req.headers()),
+                            body));
+                    if (req.path().equals("/stream")) { // no content-length: chunked, in two writes
+                        req.response().setChunked(true).putHeader("x-pod", name).write("first,");
+                        req.response().end("second");
+                        return;
+                    }
+                    req.response()
+                            .putHeader("x-pod", name)
+                            .putHeader("content-type", "text/plain")
+                            .end(name + " got " + body.length() + " bytes");
+                }))
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .join();
     }
 
     int port() {

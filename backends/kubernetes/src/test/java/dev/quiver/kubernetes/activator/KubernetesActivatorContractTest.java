@@ -47,11 +47,26 @@ class KubernetesActivatorContractTest extends ActivatorContract {
         client.discovery().v1().endpointSlices().inNamespace(NS).delete();
         FakeController controller = new FakeController(vertx);
         MeterRegistry meters = new SimpleMeterRegistry();
-        ActivatorStartup.Running running = ActivatorStartup.start(vertx, client,
-                new dev.quiver.kubernetes.activator.ActivatorSettings(0, s.timeout(), s.queueSize(),
-                        s.retryAfterSeconds(), s.pokeInterval(), "cluster.local", controller.uri(), s.maxBodyBytes()),
-                NS, new WatchedNamespaces(false, List.of(NS)), "127.0.0.1", 2, meters)
-                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        ActivatorStartup.Running running = ActivatorStartup.start(
+                        vertx,
+                        client,
+                        new dev.quiver.kubernetes.activator.ActivatorSettings(
+                                0,
+                                s.timeout(),
+                                s.queueSize(),
+                                s.retryAfterSeconds(),
+                                s.pokeInterval(),
+                                "cluster.local",
+                                controller.uri(),
+                                s.maxBodyBytes()),
+                        NS,
+                        new WatchedNamespaces(false, List.of(NS)),
+                        "127.0.0.1",
+                        2,
+                        meters)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
         return new Backend() {
             @Override
             public int port() {
@@ -69,8 +84,13 @@ class KubernetesActivatorContractTest extends ActivatorContract {
                 if (client.resource(f).get() == null) {
                     client.resource(f).create();
                 } else {
-                    client.resources(Function.class).inNamespace(NS).withName(function)
-                            .edit(old -> { old.getSpec().setScale(f.getSpec().getScale()); return old; });
+                    client.resources(Function.class)
+                            .inNamespace(NS)
+                            .withName(function)
+                            .edit(old -> {
+                                old.getSpec().setScale(f.getSpec().getScale());
+                                return old;
+                            });
                 }
                 await(() -> routing(function) != null && routing(function).containerConcurrency() == cc);
             }
@@ -78,26 +98,44 @@ class KubernetesActivatorContractTest extends ActivatorContract {
             @Override
             public void ready(String function, int cc, List<Endpoint> endpoints) throws Exception {
                 declare(function, cc);
-                client.discovery().v1().endpointSlices().inNamespace(NS)
-                        .withLabel("kubernetes.io/service-name", function + "-private").delete();
+                client.discovery()
+                        .v1()
+                        .endpointSlices()
+                        .inNamespace(NS)
+                        .withLabel("kubernetes.io/service-name", function + "-private")
+                        .delete();
                 for (int i = 0; i < endpoints.size(); i++) {
                     Endpoint e = endpoints.get(i);
-                    EndpointSlice slice = new EndpointSliceBuilder().withNewMetadata()
-                            .withName(function + "-private-" + i).withNamespace(NS)
-                            .addToLabels("kubernetes.io/service-name", function + "-private").endMetadata()
+                    EndpointSlice slice = new EndpointSliceBuilder()
+                            .withNewMetadata()
+                            .withName(function + "-private-" + i)
+                            .withNamespace(NS)
+                            .addToLabels("kubernetes.io/service-name", function + "-private")
+                            .endMetadata()
                             .withAddressType("IPv4")
-                            .withEndpoints(new EndpointBuilder().withAddresses(e.host()).withNewConditions()
-                                    .withReady(true).endConditions().build())
-                            .withPorts(new EndpointPortBuilder().withName("http").withPort(e.port()).build()).build();
+                            .withEndpoints(new EndpointBuilder()
+                                    .withAddresses(e.host())
+                                    .withNewConditions()
+                                    .withReady(true)
+                                    .endConditions()
+                                    .build())
+                            .withPorts(new EndpointPortBuilder()
+                                    .withName("http")
+                                    .withPort(e.port())
+                                    .build())
+                            .build();
                     client.resource(slice).create();
                 }
-                await(() -> routing(function) != null && new HashSet<>(ports(routing(function).endpoints()))
-                        .equals(new HashSet<>(ports(endpoints))));
+                await(() -> routing(function) != null
+                        && new HashSet<>(ports(routing(function).endpoints())).equals(new HashSet<>(ports(endpoints))));
             }
 
             @Override
             public void remove(String function) throws Exception {
-                client.resources(Function.class).inNamespace(NS).withName(function).delete();
+                client.resources(Function.class)
+                        .inNamespace(NS)
+                        .withName(function)
+                        .delete();
                 await(() -> routing(function) == null);
             }
 
@@ -111,8 +149,10 @@ class KubernetesActivatorContractTest extends ActivatorContract {
 
             @Override
             public List<String> pokes() {
-                return controller.pokes.stream().map(p -> p.substring(p.lastIndexOf('/') + 1))
-                        .filter(Objects::nonNull).toList();
+                return controller.pokes.stream()
+                        .map(p -> p.substring(p.lastIndexOf('/') + 1))
+                        .filter(Objects::nonNull)
+                        .toList();
             }
 
             @Override

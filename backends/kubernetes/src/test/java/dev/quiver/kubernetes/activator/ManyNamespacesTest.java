@@ -39,6 +39,7 @@ class ManyNamespacesTest {
 
     @Inject
     KubernetesClient client;
+
     @Inject
     Vertx vertx;
 
@@ -55,22 +56,32 @@ class ManyNamespacesTest {
         slice("team-a", a);
         slice("team-b", b);
         slice("unlisted", a);
-        ActivatorStartup.Running running = ActivatorStartup.start(vertx, client, new ActivatorSettings(0, LONG, 10, 1,
-                Duration.ofSeconds(1), "cluster.local", controller.uri()), "quiver",
-                WatchedNamespaces.parse(Optional.of("team-a,team-b"), "quiver"), "127.0.0.1", 1,
-                new SimpleMeterRegistry()).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        ActivatorStartup.Running running = ActivatorStartup.start(
+                        vertx,
+                        client,
+                        new ActivatorSettings(0, LONG, 10, 1, Duration.ofSeconds(1), "cluster.local", controller.uri()),
+                        "quiver",
+                        WatchedNamespaces.parse(Optional.of("team-a,team-b"), "quiver"),
+                        "127.0.0.1",
+                        1,
+                        new SimpleMeterRegistry())
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
         KubeDirectory directory = running.directory();
         int port = running.server().port();
         try {
-            await().atMost(LONG).until(() -> ready(directory, "team-a").size() == 1
-                    && ready(directory, "team-b").size() == 1);
+            await().atMost(LONG)
+                    .until(() -> ready(directory, "team-a").size() == 1
+                            && ready(directory, "team-b").size() == 1);
             assertThat(ready(directory, "team-a")).containsExactly(a.endpoint());
             assertThat(ready(directory, "team-b")).containsExactly(b.endpoint());
             assertThat(directory.routing(new FunctionRef("unlisted", "same"))).isEmpty();
 
             assertThat(get(http, port, "same.team-b.svc.cluster.local")).isEqualTo("200 pod-in-team-b got 0 bytes");
             assertThat(get(http, port, "same.team-a.svc")).isEqualTo("200 pod-in-team-a got 0 bytes");
-            assertThat(get(http, port, "same.unlisted.svc.cluster.local")).startsWith("404 ")
+            assertThat(get(http, port, "same.unlisted.svc.cluster.local"))
+                    .startsWith("404 ")
                     .contains("No function 'same' in namespace 'unlisted' is deployed.");
         } finally {
             running.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -82,22 +93,46 @@ class ManyNamespacesTest {
     }
 
     private static List<Endpoint> ready(KubeDirectory directory, String namespace) {
-        return directory.routing(new FunctionRef(namespace, "same")).map(Routing::endpoints).orElse(List.of());
+        return directory
+                .routing(new FunctionRef(namespace, "same"))
+                .map(Routing::endpoints)
+                .orElse(List.of());
     }
 
     private static String get(HttpClient http, int port, String host) throws Exception {
-        RequestOptions o = new RequestOptions().setServer(SocketAddress.inetSocketAddress(port, "127.0.0.1"))
-                .setMethod(HttpMethod.GET).setURI("/").setHost(host).setPort(80);
-        return http.request(o).compose(req -> req.send())
+        RequestOptions o = new RequestOptions()
+                .setServer(SocketAddress.inetSocketAddress(port, "127.0.0.1"))
+                .setMethod(HttpMethod.GET)
+                .setURI("/")
+                .setHost(host)
+                .setPort(80);
+        return http.request(o)
+                .compose(req -> req.send())
                 .compose(resp -> resp.body().map(body -> resp.statusCode() + " " + body))
-                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
     }
 
     private void slice(String ns, FakePod pod) {
-        client.resource(new EndpointSliceBuilder().withNewMetadata().withName("same-private-x1").withNamespace(ns)
-                .addToLabels("kubernetes.io/service-name", "same-private").endMetadata().withAddressType("IPv4")
-                .addNewEndpoint().withAddresses("127.0.0.1").withNewConditions().withReady(true).endConditions()
-                .endEndpoint().addToPorts(new EndpointPortBuilder().withName("http").withPort(pod.port()).build())
-                .build()).create();
+        client.resource(new EndpointSliceBuilder()
+                        .withNewMetadata()
+                        .withName("same-private-x1")
+                        .withNamespace(ns)
+                        .addToLabels("kubernetes.io/service-name", "same-private")
+                        .endMetadata()
+                        .withAddressType("IPv4")
+                        .addNewEndpoint()
+                        .withAddresses("127.0.0.1")
+                        .withNewConditions()
+                        .withReady(true)
+                        .endConditions()
+                        .endEndpoint()
+                        .addToPorts(new EndpointPortBuilder()
+                                .withName("http")
+                                .withPort(pod.port())
+                                .build())
+                        .build())
+                .create();
     }
 }

@@ -25,11 +25,20 @@ class ConditionsTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                new Case("at zero: ready through the activator", new FunctionHealth(0, 0, 1), "True",
-                        "ScaledToZero", "True"),
-                new Case("serving", new FunctionHealth(2, 1, 1), "True", "Serving", "False"),
-                new Case("starting", new FunctionHealth(2, 0, 0), "False", "Starting", "False"),
-                new Case("draining to zero still serves", new FunctionHealth(0, 1, 0), "True", "Serving", "False"))
+                        new Case(
+                                "at zero: ready through the activator",
+                                new FunctionHealth(0, 0, 1),
+                                "True",
+                                "ScaledToZero",
+                                "True"),
+                        new Case("serving", new FunctionHealth(2, 1, 1), "True", "Serving", "False"),
+                        new Case("starting", new FunctionHealth(2, 0, 0), "False", "Starting", "False"),
+                        new Case(
+                                "draining to zero still serves",
+                                new FunctionHealth(0, 1, 0),
+                                "True",
+                                "Serving",
+                                "False"))
                 .map(Arguments::of);
     }
 

@@ -34,29 +34,42 @@ class ControllerConfigTest {
 
         assertThat(config.namespaces()).isEmpty();
         assertThat(config.activatorNamespace()).isEmpty();
-        assertThat(config.watched("own")).as("default: the own namespace only")
+        assertThat(config.watched("own"))
+                .as("default: the own namespace only")
                 .isEqualTo(new WatchedNamespaces(false, java.util.List.of(config.ownNamespace("own"))));
 
         assertThat(Role.of(config.role())).isEqualTo(Role.CONTROLLER);
         assertThat(config.brokerDeployment()).isEqualTo("quiver-broker");
         assertThat(config.brokerNamesConfigMap()).isEqualTo("quiver-brokers");
-        assertThat(ActivatorSettings.from(config)).isEqualTo(new ActivatorSettings(8012, Duration.ofSeconds(30), 100,
-                1, Duration.ofSeconds(1), "cluster.local", URI.create("http://quiver-controller")));
+        assertThat(ActivatorSettings.from(config))
+                .isEqualTo(new ActivatorSettings(
+                        8012,
+                        Duration.ofSeconds(30),
+                        100,
+                        1,
+                        Duration.ofSeconds(1),
+                        "cluster.local",
+                        URI.create("http://quiver-controller")));
 
-        String docs = Files.readString(Path.of(System.getProperty("quiver.deploy.dir", "../../deploy"))
-                .resolve("../docs/kubernetes.md"));
-        assertThat(docs).contains("| `quiver.kubernetes.activator-selector` | `app.kubernetes.io/name=quiver-activator` |",
-                "| `quiver.kubernetes.broker-url` | `http://quiver-broker` |", "| `quiver.kubernetes.resync` | `30s` |",
-                "| `quiver.kubernetes.enabled` | `true` |", "| `quiver.kubernetes.role` | `controller` |",
-                "| `quiver.kubernetes.controller-url` | `http://quiver-controller` |",
-                "| `quiver.kubernetes.activator.port` | `8012` |", "| `quiver.kubernetes.activator.timeout` | `30s` |",
-                "| `quiver.kubernetes.activator.queue-depth` | `100` |",
-                "| `quiver.kubernetes.activator.retry-after-seconds` | `1` |",
-                "| `quiver.kubernetes.activator.poke-interval` | `1s` |",
-                "| `quiver.kubernetes.activator.cluster-domain` | `cluster.local` |",
-                "| `quiver.kubernetes.broker-deployment` | `quiver-broker` |",
-                "| `quiver.kubernetes.broker-names-config-map` | `quiver-brokers` |",
-                "| `quiver.kubernetes.namespaces` | the controller's namespace |",
-                "| `quiver.kubernetes.activator-namespace` | the controller's namespace |");
+        String docs = Files.readString(
+                Path.of(System.getProperty("quiver.deploy.dir", "../../deploy")).resolve("../docs/kubernetes.md"));
+        assertThat(docs)
+                .contains(
+                        "| `quiver.kubernetes.activator-selector` | `app.kubernetes.io/name=quiver-activator` |",
+                        "| `quiver.kubernetes.broker-url` | `http://quiver-broker` |",
+                        "| `quiver.kubernetes.resync` | `30s` |",
+                        "| `quiver.kubernetes.enabled` | `true` |",
+                        "| `quiver.kubernetes.role` | `controller` |",
+                        "| `quiver.kubernetes.controller-url` | `http://quiver-controller` |",
+                        "| `quiver.kubernetes.activator.port` | `8012` |",
+                        "| `quiver.kubernetes.activator.timeout` | `30s` |",
+                        "| `quiver.kubernetes.activator.queue-depth` | `100` |",
+                        "| `quiver.kubernetes.activator.retry-after-seconds` | `1` |",
+                        "| `quiver.kubernetes.activator.poke-interval` | `1s` |",
+                        "| `quiver.kubernetes.activator.cluster-domain` | `cluster.local` |",
+                        "| `quiver.kubernetes.broker-deployment` | `quiver-broker` |",
+                        "| `quiver.kubernetes.broker-names-config-map` | `quiver-brokers` |",
+                        "| `quiver.kubernetes.namespaces` | the controller's namespace |",
+                        "| `quiver.kubernetes.activator-namespace` | the controller's namespace |");
     }
 }

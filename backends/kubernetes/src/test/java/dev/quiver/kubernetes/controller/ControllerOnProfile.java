@@ -10,8 +10,16 @@ import java.util.Map;
 public class ControllerOnProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quiver.kubernetes.enabled", "true", "quiver.kubernetes.namespace", "live",
-                "quiver.kubernetes.namespaces", "live,team-a", "quiver.kubernetes.activator-namespace",
-                MockCluster.ACTIVATOR_NS, "quiver.kubernetes.resync", "5s");
+        return Map.of(
+                "quiver.kubernetes.enabled",
+                "true",
+                "quiver.kubernetes.namespace",
+                "live",
+                "quiver.kubernetes.namespaces",
+                "live,team-a",
+                "quiver.kubernetes.activator-namespace",
+                MockCluster.ACTIVATOR_NS,
+                "quiver.kubernetes.resync",
+                "5s");
     }
 }

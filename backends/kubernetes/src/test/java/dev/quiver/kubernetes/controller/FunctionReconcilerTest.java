@@ -46,30 +46,42 @@ class FunctionReconcilerTest {
 
         reconciler.reconcile(f);
 
-        Deployment d = client.apps().deployments().inNamespace(NS).withName("hello").get();
+        Deployment d =
+                client.apps().deployments().inNamespace(NS).withName("hello").get();
         assertThat(d.getSpec().getReplicas()).isEqualTo(1);
         assertThat(d.getSpec().getSelector().getMatchLabels()).isEqualTo(Labels.active("hello"));
         assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                 .isEqualTo("registry.example/hello:1");
         assertThat(cluster.pods(NS, "hello", Labels.WARM)).hasSize(2);
         Service pub = client.services().inNamespace(NS).withName("hello").get();
-        Service priv = client.services().inNamespace(NS).withName("hello-private").get();
-        assertThat(pub.getSpec().getSelector()).as("routed by the controller's EndpointSlice").isNullOrEmpty();
-        assertThat(pub.getMetadata().getAnnotations()).as("proxy until the scaler sees ready instances")
+        Service priv =
+                client.services().inNamespace(NS).withName("hello-private").get();
+        assertThat(pub.getSpec().getSelector())
+                .as("routed by the controller's EndpointSlice")
+                .isNullOrEmpty();
+        assertThat(pub.getMetadata().getAnnotations())
+                .as("proxy until the scaler sees ready instances")
                 .containsEntry(Labels.MODE, "proxy");
         assertThat(priv.getSpec().getSelector()).isEqualTo(Labels.active("hello"));
         EndpointSlice slice = cluster.slice(NS, "hello");
-        assertThat(slice.getMetadata().getLabels()).containsEntry("kubernetes.io/service-name", "hello")
+        assertThat(slice.getMetadata().getLabels())
+                .containsEntry("kubernetes.io/service-name", "hello")
                 .containsEntry("endpointslice.kubernetes.io/managed-by", "quiver.dev/controller");
-        assertThat(slice.getEndpoints()).as("no activator pod runs in this test").isEmpty();
+        assertThat(slice.getEndpoints())
+                .as("no activator pod runs in this test")
+                .isEmpty();
 
         List<HasMetadata> made = new ArrayList<>(List.of(d, pub, priv, slice));
         made.addAll(cluster.pods(NS, "hello", Labels.WARM));
-        assertThat(made).allSatisfy(o -> assertThat(o.getMetadata().getOwnerReferences())
-                .extracting(OwnerReference::getKind, OwnerReference::getName, OwnerReference::getUid,
-                        OwnerReference::getController)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Function", "hello",
-                        f.getMetadata().getUid(), true)));
+        assertThat(made)
+                .allSatisfy(o -> assertThat(o.getMetadata().getOwnerReferences())
+                        .extracting(
+                                OwnerReference::getKind,
+                                OwnerReference::getName,
+                                OwnerReference::getUid,
+                                OwnerReference::getController)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                                "Function", "hello", f.getMetadata().getUid(), true)));
 
         Function after = get("hello");
         assertThat(after.getStatus().getUrl()).isEqualTo("http://hello.fn.svc.cluster.local");
@@ -86,7 +98,13 @@ class FunctionReconcilerTest {
 
         reconciler.reconcile(get("idem"));
 
-        assertThat(client.apps().deployments().inNamespace(NS).withName("idem").get().getSpec().getReplicas())
+        assertThat(client.apps()
+                        .deployments()
+                        .inNamespace(NS)
+                        .withName("idem")
+                        .get()
+                        .getSpec()
+                        .getReplicas())
                 .isEqualTo(4);
         assertThat(cluster.pods(NS, "idem", Labels.WARM)).hasSize(1);
     }
@@ -100,15 +118,18 @@ class FunctionReconcilerTest {
 
         reconciler.reconcile(get("refill"));
 
-        assertThat(cluster.pods(NS, "refill", Labels.WARM)).hasSize(2)
-                .extracting(p -> p.getMetadata().getName()).doesNotContain(gone.getMetadata().getName());
+        assertThat(cluster.pods(NS, "refill", Labels.WARM))
+                .hasSize(2)
+                .extracting(p -> p.getMetadata().getName())
+                .doesNotContain(gone.getMetadata().getName());
     }
 
     @Test
     void aNewImageReplacesWarmPodsAndRollsTheDeployment() {
         Function f = create(Functions.of("roll", NS, Map.of("warmPool", 1)));
         reconciler.reconcile(f);
-        String before = cluster.pods(NS, "roll", Labels.WARM).get(0).getMetadata().getName();
+        String before =
+                cluster.pods(NS, "roll", Labels.WARM).get(0).getMetadata().getName();
         Function changed = get("roll");
         changed.getSpec().setImage("registry.example/roll:2");
         changed = client.resource(changed).update();
@@ -119,8 +140,18 @@ class FunctionReconcilerTest {
         assertThat(warm).hasSize(1);
         assertThat(warm.get(0).getMetadata().getName()).isNotEqualTo(before);
         assertThat(warm.get(0).getSpec().getContainers().get(0).getImage()).isEqualTo("registry.example/roll:2");
-        assertThat(client.apps().deployments().inNamespace(NS).withName("roll").get().getSpec().getTemplate()
-                .getSpec().getContainers().get(0).getImage()).isEqualTo("registry.example/roll:2");
+        assertThat(client.apps()
+                        .deployments()
+                        .inNamespace(NS)
+                        .withName("roll")
+                        .get()
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getImage())
+                .isEqualTo("registry.example/roll:2");
     }
 
     @Test
@@ -135,7 +166,8 @@ class FunctionReconcilerTest {
         assertThat(failed.getReason()).isEqualTo("InvalidSpec");
         assertThat(failed.getMessage()).startsWith("spec.scale.target: ");
         assertThat(condition(after, Conditions.READY).getStatus()).isEqualTo("False");
-        assertThat(client.apps().deployments().inNamespace(NS).withName("bad").get()).isNull();
+        assertThat(client.apps().deployments().inNamespace(NS).withName("bad").get())
+                .isNull();
     }
 
     @Test
@@ -146,12 +178,33 @@ class FunctionReconcilerTest {
         client.resource(f).delete();
         reconciler.delete(NS, "bye");
 
-        assertThat(client.apps().deployments().inNamespace(NS).withLabels(Labels.function("bye")).list().getItems())
+        assertThat(client.apps()
+                        .deployments()
+                        .inNamespace(NS)
+                        .withLabels(Labels.function("bye"))
+                        .list()
+                        .getItems())
                 .isEmpty();
-        assertThat(client.services().inNamespace(NS).withLabels(Labels.function("bye")).list().getItems()).isEmpty();
-        assertThat(client.discovery().v1().endpointSlices().inNamespace(NS).withLabels(Labels.function("bye")).list()
-                .getItems()).isEmpty();
-        assertThat(client.pods().inNamespace(NS).withLabels(Labels.function("bye")).list().getItems()).isEmpty();
+        assertThat(client.services()
+                        .inNamespace(NS)
+                        .withLabels(Labels.function("bye"))
+                        .list()
+                        .getItems())
+                .isEmpty();
+        assertThat(client.discovery()
+                        .v1()
+                        .endpointSlices()
+                        .inNamespace(NS)
+                        .withLabels(Labels.function("bye"))
+                        .list()
+                        .getItems())
+                .isEmpty();
+        assertThat(client.pods()
+                        .inNamespace(NS)
+                        .withLabels(Labels.function("bye"))
+                        .list()
+                        .getItems())
+                .isEmpty();
     }
 
     private Function create(Function f) {

@@ -4,12 +4,12 @@ import dev.quiver.kubernetes.DeployDir;
 import dev.quiver.kubernetes.scaling.EndpointWriter;
 import dev.quiver.kubernetes.scaling.KubeApplier;
 import dev.quiver.kubernetes.workload.Labels;
-import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +46,10 @@ public final class MockCluster {
         try (Stream<Path> files = Files.list(DeployDir.crds())) {
             for (Path p : files.sorted().toList()) {
                 try (InputStream in = Files.newInputStream(p)) {
-                    CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in)
+                    CustomResourceDefinition crd = client.apiextensions()
+                            .v1()
+                            .customResourceDefinitions()
+                            .load(in)
                             .item();
                     client.resource(crd).createOr(r -> r.update());
                 }
@@ -56,24 +59,51 @@ public final class MockCluster {
 
     /** Where the tests' activator pods run (the controller's namespace), and their labels. */
     public static final String ACTIVATOR_NS = "quiver";
+
     public static final Map<String, String> ACTIVATOR = Map.of("app.kubernetes.io/name", "quiver-activator");
 
     public KubeApplier applier() {
-        return new KubeApplier(client, () -> "p" + suffix.incrementAndGet(), new EndpointWriter(client,
-                () -> client.pods().inNamespace(ACTIVATOR_NS).withLabels(ACTIVATOR).list().getItems(), 8012));
+        return new KubeApplier(
+                client,
+                () -> "p" + suffix.incrementAndGet(),
+                new EndpointWriter(
+                        client,
+                        () -> client.pods()
+                                .inNamespace(ACTIVATOR_NS)
+                                .withLabels(ACTIVATOR)
+                                .list()
+                                .getItems(),
+                        8012));
     }
 
     public FunctionReconciler reconciler() {
-        return new FunctionReconciler(client, applier(), Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092"),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        return new FunctionReconciler(
+                client, applier(), Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092"), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /** A ready activator pod in {@link #ACTIVATOR_NS} with its proxy port named http (8012), as deploy/ runs it. */
     public Pod activatorPod(String name) {
-        Pod pod = new PodBuilder().withNewMetadata().withName(name).withNamespace(ACTIVATOR_NS)
-                .withLabels(ACTIVATOR).endMetadata().withNewSpec().addNewContainer().withName("activator")
-                .withImage("quiver/controller").addNewPort().withName("http").withContainerPort(8012).endPort()
-                .addNewPort().withName("admin").withContainerPort(8080).endPort().endContainer().endSpec().build();
+        Pod pod = new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(ACTIVATOR_NS)
+                .withLabels(ACTIVATOR)
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("activator")
+                .withImage("quiver/controller")
+                .addNewPort()
+                .withName("http")
+                .withContainerPort(8012)
+                .endPort()
+                .addNewPort()
+                .withName("admin")
+                .withContainerPort(8080)
+                .endPort()
+                .endContainer()
+                .endSpec()
+                .build();
         Pod made = client.resource(pod).create();
         markReady(made);
         return client.pods().inNamespace(ACTIVATOR_NS).withName(name).get();
@@ -86,27 +116,47 @@ public final class MockCluster {
 
     /** The public EndpointSlice of a function, or null. */
     public EndpointSlice slice(String ns, String function) {
-        return client.discovery().v1().endpointSlices().inNamespace(ns).withName(function).get();
+        return client.discovery()
+                .v1()
+                .endpointSlices()
+                .inNamespace(ns)
+                .withName(function)
+                .get();
     }
 
     /** The addresses of a function's public EndpointSlice with the port they are on: {@code ip:port}, sorted. */
     public List<String> sliceTargets(String ns, String function) {
         EndpointSlice s = slice(ns, function);
         int port = s.getPorts().get(0).getPort();
-        return s.getEndpoints().stream().flatMap(e -> e.getAddresses().stream()).map(a -> a + ":" + port).sorted()
+        return s.getEndpoints().stream()
+                .flatMap(e -> e.getAddresses().stream())
+                .map(a -> a + ":" + port)
+                .sorted()
                 .toList();
     }
 
     public List<Pod> pods(String ns, String function, String pool) {
-        return client.pods().inNamespace(ns).withLabels(Map.of(Labels.FUNCTION, function, Labels.POOL, pool)).list()
+        return client.pods()
+                .inNamespace(ns)
+                .withLabels(Map.of(Labels.FUNCTION, function, Labels.POOL, pool))
+                .list()
                 .getItems();
     }
 
     /** Marks a pod Ready, as the kubelet would once {@code /q/health/ready} answers. */
     public void markReady(Pod pod) {
-        pod.setStatus(new PodStatusBuilder().withPhase("Running").withStartTime(NOW.toString())
+        pod.setStatus(new PodStatusBuilder()
+                .withPhase("Running")
+                .withStartTime(NOW.toString())
                 .withPodIP("10.0.0." + suffix.incrementAndGet())
-                .withConditions(new PodConditionBuilder().withType("Ready").withStatus("True").build()).build());
-        client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(pod).updateStatus();
+                .withConditions(new PodConditionBuilder()
+                        .withType("Ready")
+                        .withStatus("True")
+                        .build())
+                .build());
+        client.pods()
+                .inNamespace(pod.getMetadata().getNamespace())
+                .resource(pod)
+                .updateStatus();
     }
 }

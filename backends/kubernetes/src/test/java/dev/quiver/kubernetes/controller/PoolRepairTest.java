@@ -34,20 +34,35 @@ class PoolRepairTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                new Case("empty pool is filled", List.of(), 2, List.of(new CreateWarmPods(2))),
-                new Case("full pool: nothing", List.of(warm("a", "r2", true, 5), warm("b", "r2", true, 5)), 2,
-                        List.of()),
-                new Case("promoted pods do not count as pool", List.of(promoted("p", "r2")), 1,
-                        List.of(new CreateWarmPods(1))),
-                new Case("old template pods are replaced",
-                        List.of(warm("old", "r1", true, 50), promoted("pold", "r1")), 1,
-                        List.of(new DeletePod("old"), new DeletePod("pold"), new CreateWarmPods(1))),
-                new Case("too many: not-ready, then newest go first",
-                        List.of(warm("ready-old", "r2", true, 60), warm("ready-new", "r2", true, 1),
-                                warm("starting", "r2", false, 1)), 1,
-                        List.of(new DeletePod("starting"), new DeletePod("ready-new"))),
-                new Case("pool size 0 empties it", List.of(warm("a", "r2", true, 5)), 0,
-                        List.of(new DeletePod("a"))))
+                        new Case("empty pool is filled", List.of(), 2, List.of(new CreateWarmPods(2))),
+                        new Case(
+                                "full pool: nothing",
+                                List.of(warm("a", "r2", true, 5), warm("b", "r2", true, 5)),
+                                2,
+                                List.of()),
+                        new Case(
+                                "promoted pods do not count as pool",
+                                List.of(promoted("p", "r2")),
+                                1,
+                                List.of(new CreateWarmPods(1))),
+                        new Case(
+                                "old template pods are replaced",
+                                List.of(warm("old", "r1", true, 50), promoted("pold", "r1")),
+                                1,
+                                List.of(new DeletePod("old"), new DeletePod("pold"), new CreateWarmPods(1))),
+                        new Case(
+                                "too many: not-ready, then newest go first",
+                                List.of(
+                                        warm("ready-old", "r2", true, 60),
+                                        warm("ready-new", "r2", true, 1),
+                                        warm("starting", "r2", false, 1)),
+                                1,
+                                List.of(new DeletePod("starting"), new DeletePod("ready-new"))),
+                        new Case(
+                                "pool size 0 empties it",
+                                List.of(warm("a", "r2", true, 5)),
+                                0,
+                                List.of(new DeletePod("a"))))
                 .map(Arguments::of);
     }
 

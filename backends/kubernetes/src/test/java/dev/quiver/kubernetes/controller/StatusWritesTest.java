@@ -73,7 +73,8 @@ class StatusWritesTest {
     }
 
     private Function create(String name) {
-        return client.resource(Functions.of(name, NS, Map.of("warmPool", 1, "minScale", 0))).create();
+        return client.resource(Functions.of(name, NS, Map.of("warmPool", 1, "minScale", 0)))
+                .create();
     }
 
     private Function get(String name) {

@@ -28,8 +28,10 @@ record Manifests(List<Doc> docs) {
     static Manifests under(Path dir) {
         List<Doc> docs = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList()) {
+            for (Path f : files.filter(
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList()) {
                 try (var it = YAML.readerFor(JsonNode.class).<JsonNode>readValues(f.toFile())) {
                     while (it.hasNext()) {
                         JsonNode n = it.next();
@@ -50,7 +52,9 @@ record Manifests(List<Doc> docs) {
     }
 
     Doc one(String kind, String name) {
-        return docs.stream().filter(d -> kind.equals(d.kind()) && name.equals(d.name())).findFirst()
+        return docs.stream()
+                .filter(d -> kind.equals(d.kind()) && name.equals(d.name()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
     }
 }

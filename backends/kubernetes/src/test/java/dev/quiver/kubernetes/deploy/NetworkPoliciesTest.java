@@ -30,8 +30,8 @@ class NetworkPoliciesTest {
                 Arguments.of("broker ingress", "quiver-broker", "http", List.of(SAME_NAMESPACE, CLIENT_NAMESPACES)),
                 Arguments.of("broker admin API", "quiver-broker", "admin", List.of("pods quiver-controller")),
                 Arguments.of("controller poke", "quiver-controller", "http", List.of("pods quiver-activator")),
-                Arguments.of("activator traffic", "quiver-activator", "http",
-                        List.of(SAME_NAMESPACE, CLIENT_NAMESPACES)),
+                Arguments.of(
+                        "activator traffic", "quiver-activator", "http", List.of(SAME_NAMESPACE, CLIENT_NAMESPACES)),
                 Arguments.of("activator load", "quiver-activator", "admin", List.of("pods quiver-controller")));
     }
 
@@ -55,18 +55,24 @@ class NetworkPoliciesTest {
 
     @Test
     void everyQuiverDeploymentIsSelectedByAPolicy() {
-        assertThat(BASE.kind("Deployment")).allSatisfy(d -> assertThat(policyFor(d.name())).isNotNull());
+        assertThat(BASE.kind("Deployment"))
+                .allSatisfy(d -> assertThat(policyFor(d.name())).isNotNull());
     }
 
     @Test
     void theBrokerServesItsAdminApiOnTheAdminPortAndTheControllerCallsThatPort() {
         Map<String, String> env = env("quiver-broker");
-        assertThat(env).containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0")
-                .containsEntry("QUIVER_BROKER_ADMIN_PORT", String.valueOf(containerPorts("quiver-broker").get("admin")))
+        assertThat(env)
+                .containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0")
+                .containsEntry(
+                        "QUIVER_BROKER_ADMIN_PORT",
+                        String.valueOf(containerPorts("quiver-broker").get("admin")))
                 .containsEntry("QUIVER_BROKER_ADMIN_ALLOW_UNAUTHENTICATED", "true");
         URI brokerUrl = URI.create(env("quiver-controller").get("QUIVER_KUBERNETES_BROKER_URL"));
         assertThat(brokerUrl.getHost()).isEqualTo(ControllerConfig.DEFAULT_BROKER_DEPLOYMENT);
-        JsonNode servicePorts = BASE.one("Service", ControllerConfig.DEFAULT_BROKER_DEPLOYMENT).node().path("spec")
+        JsonNode servicePorts = BASE.one("Service", ControllerConfig.DEFAULT_BROKER_DEPLOYMENT)
+                .node()
+                .path("spec")
                 .path("ports");
         List<String> adminTargets = new ArrayList<>();
         servicePorts.forEach(p -> {
@@ -78,9 +84,13 @@ class NetworkPoliciesTest {
     }
 
     private static JsonNode policyFor(String app) {
-        return BASE.kind("NetworkPolicy").stream().map(Manifests.Doc::node)
-                .filter(p -> app.equals(p.path("spec").path("podSelector").path("matchLabels")
-                        .path("app.kubernetes.io/name").asText()))
+        return BASE.kind("NetworkPolicy").stream()
+                .map(Manifests.Doc::node)
+                .filter(p -> app.equals(p.path("spec")
+                        .path("podSelector")
+                        .path("matchLabels")
+                        .path("app.kubernetes.io/name")
+                        .asText()))
                 .reduce((a, b) -> {
                     throw new AssertionError("two policies select " + app);
                 })
@@ -92,10 +102,14 @@ class NetworkPoliciesTest {
         JsonNode pods = peer.path("podSelector");
         JsonNode namespaces = peer.path("namespaceSelector");
         if (!namespaces.isMissingNode()) {
-            assertThat(pods.isMissingNode()).as("namespace peers select whole namespaces: %s", peer).isTrue();
-            assertThat(namespaces.path("matchLabels").size()).as("no namespaceSelector {} (every namespace): %s",
-                    peer).isPositive();
-            return "namespaces labelled " + namespaces.path("matchLabels").fields().next().getKey() + "="
+            assertThat(pods.isMissingNode())
+                    .as("namespace peers select whole namespaces: %s", peer)
+                    .isTrue();
+            assertThat(namespaces.path("matchLabels").size())
+                    .as("no namespaceSelector {} (every namespace): %s", peer)
+                    .isPositive();
+            return "namespaces labelled "
+                    + namespaces.path("matchLabels").fields().next().getKey() + "="
                     + namespaces.path("matchLabels").fields().next().getValue().asText();
         }
         if (pods.path("matchLabels").size() == 0) {
@@ -105,14 +119,21 @@ class NetworkPoliciesTest {
     }
 
     private static JsonNode container(String deployment) {
-        return BASE.one("Deployment", deployment).node().path("spec").path("template").path("spec")
-                .path("containers").get(0);
+        return BASE.one("Deployment", deployment)
+                .node()
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0);
     }
 
     private static Map<String, Integer> containerPorts(String deployment) {
         Map<String, Integer> ports = new HashMap<>();
-        container(deployment).path("ports").forEach(p -> ports.put(p.path("name").asText(),
-                p.path("containerPort").asInt()));
+        container(deployment)
+                .path("ports")
+                .forEach(p -> ports.put(
+                        p.path("name").asText(), p.path("containerPort").asInt()));
         return ports;
     }
 

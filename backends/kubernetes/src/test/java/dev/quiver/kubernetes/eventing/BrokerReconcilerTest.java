@@ -34,8 +34,8 @@ class BrokerReconcilerTest {
     void setUp() throws Exception {
         new MockCluster(client).installCrds();
         ns = "br" + (++run);
-        reconciler = new BrokerReconciler(client, "quiver-broker", "quiver-brokers",
-                Clock.fixed(MockCluster.NOW, ZoneOffset.UTC));
+        reconciler = new BrokerReconciler(
+                client, "quiver-broker", "quiver-brokers", Clock.fixed(MockCluster.NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -65,7 +65,8 @@ class BrokerReconcilerTest {
 
         rolledOut();
         reconciler.reconcile(ns);
-        assertThat(get("default").getStatus().getConditions()).extracting(Condition::getType)
+        assertThat(get("default").getStatus().getConditions())
+                .extracting(Condition::getType)
                 .containsExactly(Conditions.READY, Conditions.FAILED);
 
         assertThat(condition(get("default"), Conditions.READY)).satisfies(c -> {
@@ -91,7 +92,8 @@ class BrokerReconcilerTest {
             assertThat(c.getMessage()).startsWith("metadata.name: must not be admin or q");
         });
         assertThat(condition(get("orders"), Conditions.FAILED).getMessage())
-                .startsWith("spec.topic: must be quiver-broker-orders").endsWith("was \"my-orders\"");
+                .startsWith("spec.topic: must be quiver-broker-orders")
+                .endsWith("was \"my-orders\"");
         assertThat(get("orders").getStatus().getUrl()).isNull();
     }
 
@@ -127,32 +129,65 @@ class BrokerReconcilerTest {
     }
 
     private void brokerDeployment() {
-        client.resource(new DeploymentBuilder().withNewMetadata().withName("quiver-broker").withNamespace(ns)
-                .endMetadata().withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", "b")
-                .endSelector().withNewTemplate().withNewMetadata().addToLabels("app", "b").endMetadata().withNewSpec()
-                .addNewContainer().withName("broker").withImage("quiver/broker").endContainer().endSpec()
-                .endTemplate().endSpec().build()).create();
+        client.resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName("quiver-broker")
+                        .withNamespace(ns)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(1)
+                        .withNewSelector()
+                        .addToMatchLabels("app", "b")
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .addToLabels("app", "b")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("broker")
+                        .withImage("quiver/broker")
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .create();
     }
 
     private void rolledOut() {
         Deployment d = deployment();
-        long generation = d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
-        d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(generation).withReplicas(1)
-                .withUpdatedReplicas(1).withAvailableReplicas(1).build());
+        long generation =
+                d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
+        d.setStatus(new DeploymentStatusBuilder()
+                .withObservedGeneration(generation)
+                .withReplicas(1)
+                .withUpdatedReplicas(1)
+                .withAvailableReplicas(1)
+                .build());
         client.apps().deployments().inNamespace(ns).resource(d).updateStatus();
     }
 
     private Deployment deployment() {
-        return client.apps().deployments().inNamespace(ns).withName("quiver-broker").get();
+        return client.apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName("quiver-broker")
+                .get();
     }
 
     private String annotation() {
-        return deployment().getSpec().getTemplate().getMetadata().getAnnotations()
+        return deployment()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations()
                 .get(BrokerReconciler.NAMES_ANNOTATION);
     }
 
     private String namesInConfigMap() {
-        ConfigMap c = client.configMaps().inNamespace(ns).withName("quiver-brokers").get();
+        ConfigMap c =
+                client.configMaps().inNamespace(ns).withName("quiver-brokers").get();
         return c.getData().get(BrokerReconciler.NAMES_KEY);
     }
 

@@ -41,13 +41,14 @@ public class ControllerWithBrokerProfile implements QuarkusTestProfile {
 
     /** Every request the broker got, as {@code METHOD path body}. */
     static List<String> requests() {
-        return ((List<?>) System.getProperties().get(REQUESTS)).stream().map(String::valueOf).toList();
+        return ((List<?>) System.getProperties().get(REQUESTS))
+                .stream().map(String::valueOf).toList();
     }
 
     /** The names of the triggers the broker holds now. */
     static Set<String> triggerNames() {
-        return ((Map<?, ?>) System.getProperties().get(TRIGGERS)).keySet().stream().map(String::valueOf)
-                .collect(Collectors.toSet());
+        return ((Map<?, ?>) System.getProperties().get(TRIGGERS))
+                .keySet().stream().map(String::valueOf).collect(Collectors.toSet());
     }
 
     @Override

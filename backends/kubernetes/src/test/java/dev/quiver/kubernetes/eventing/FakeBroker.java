@@ -46,14 +46,19 @@ final class FakeBroker implements AutoCloseable {
                 if (triggers.putIfAbsent(d.name(), d) != null) {
                     answer(ex, 409, "{\"status\":409,\"error\":\"exists\"}");
                 } else {
-                    answer(ex, 201, BrokerAdminClient.json(d.withStatus(
-                            new TriggerDocument.Status(true, d.spec().subscriber().uri(), "t", "g"))));
+                    answer(
+                            ex,
+                            201,
+                            BrokerAdminClient.json(d.withStatus(new TriggerDocument.Status(
+                                    true, d.spec().subscriber().uri(), "t", "g"))));
                 }
             }
             case "GET" -> {
                 TriggerDocument d = triggers.get(name);
-                answer(ex, d == null ? 404 : 200, d == null ? "{\"status\":404,\"error\":\"not found\"}"
-                        : BrokerAdminClient.json(d));
+                answer(
+                        ex,
+                        d == null ? 404 : 200,
+                        d == null ? "{\"status\":404,\"error\":\"not found\"}" : BrokerAdminClient.json(d));
             }
             case "DELETE" -> answer(ex, triggers.remove(name) == null ? 404 : 204, "");
             default -> answer(ex, 405, "");

@@ -41,21 +41,31 @@ class FunctionBrokerTriggersTest {
     @Inject
     KubernetesClient client;
 
-
     FakeBroker broker;
     FunctionReconciler reconciler;
 
     @BeforeEach
     void setUp() throws Exception {
         MockCluster cluster = MockCluster.withCrdsAndNoActivators(client);
-        if (client.resources(Broker.class).inNamespace(BROKERS).withName("default").get() == null) {
-            client.resource(BrokerNamesTest.broker("default", null)).inNamespace(BROKERS).create();
+        if (client.resources(Broker.class)
+                        .inNamespace(BROKERS)
+                        .withName("default")
+                        .get()
+                == null) {
+            client.resource(BrokerNamesTest.broker("default", null))
+                    .inNamespace(BROKERS)
+                    .create();
         }
         broker = new FakeBroker();
-        FunctionBrokerTriggers triggers = new FunctionBrokerTriggers(new TriggerSender(client,
-                new BrokerAdmin(broker.uri(), Duration.ofSeconds(5))), BROKERS);
-        reconciler = new FunctionReconciler(client, cluster.applier(), Map.of(), Clock.fixed(MockCluster.NOW,
-                ZoneOffset.UTC), triggers, ClusterReads.api(client));
+        FunctionBrokerTriggers triggers = new FunctionBrokerTriggers(
+                new TriggerSender(client, new BrokerAdmin(broker.uri(), Duration.ofSeconds(5))), BROKERS);
+        reconciler = new FunctionReconciler(
+                client,
+                cluster.applier(),
+                Map.of(),
+                Clock.fixed(MockCluster.NOW, ZoneOffset.UTC),
+                triggers,
+                ClusterReads.api(client));
     }
 
     @AfterEach
@@ -70,7 +80,8 @@ class FunctionBrokerTriggersTest {
         assertThat(broker.triggers).containsOnlyKeys("fn-greeter");
         var doc = broker.triggers.get("fn-greeter");
         assertThat(doc.spec().broker()).isEqualTo("default");
-        assertThat(doc.spec().subscriber().uri()).as("the same address a Trigger with subscriber.function gets")
+        assertThat(doc.spec().subscriber().uri())
+                .as("the same address a Trigger with subscriber.function gets")
                 .isEqualTo(TriggerMapping.functionSubscriber(NS, "greeter"))
                 .isEqualTo("http://greeter.fnev.svc.cluster.local/");
         assertThat(doc.spec().filters()).hasSize(1);
@@ -79,7 +90,8 @@ class FunctionBrokerTriggersTest {
             assertThat(c.getStatus()).isEqualTo("True");
             assertThat(c.getReason()).isEqualTo("Configured");
         });
-        assertThat(Conditions.find(status("greeter"), Conditions.READY)).as("the function's own conditions stay")
+        assertThat(Conditions.find(status("greeter"), Conditions.READY))
+                .as("the function's own conditions stay")
                 .isNotNull();
     }
 
@@ -91,7 +103,8 @@ class FunctionBrokerTriggersTest {
 
         reconcile(client.resource(f).get());
 
-        assertThat(methods()).as("the shared client's check: create refused as existing, read, same: left alone")
+        assertThat(methods())
+                .as("the shared client's check: create refused as existing, read, same: left alone")
                 .containsExactly("POST /admin/v1/triggers", "GET /admin/v1/triggers/fn-steady");
         assertThat(broker.triggers).containsOnlyKeys("fn-steady");
     }
@@ -117,27 +130,35 @@ class FunctionBrokerTriggersTest {
         broker.requests.clear();
         // the mock API server merges lists element by element where an API server's merge patch replaces them:
         // start from no conditions to see the list the reconciler writes
-        client.resources(Function.class).inNamespace(NS).withName("dropped").subresource("status")
+        client.resources(Function.class)
+                .inNamespace(NS)
+                .withName("dropped")
+                .subresource("status")
                 .patch(PatchContext.of(PatchType.JSON), "[{\"op\": \"remove\", \"path\": \"/status/conditions\"}]");
 
         reconcile(without);
         reconcile(client.resource(without).get());
 
-        assertThat(methods()).as("removed once, not at every resync").containsExactly(
-                "DELETE /admin/v1/triggers/fn-dropped");
+        assertThat(methods())
+                .as("removed once, not at every resync")
+                .containsExactly("DELETE /admin/v1/triggers/fn-dropped");
         assertThat(broker.triggers).isEmpty();
-        assertThat(status("dropped")).extracting(Condition::getType).contains(Conditions.READY)
+        assertThat(status("dropped"))
+                .extracting(Condition::getType)
+                .contains(Conditions.READY)
                 .doesNotContain(FunctionTriggers.BROKER_TRIGGER);
     }
 
     @Test
     void aFunctionWithoutTriggerIsClearedOnceAfterTheControllerStarts() {
-        Function f = client.resource(Functions.of("plain", NS, Map.of("warmPool", 0))).create();
+        Function f = client.resource(Functions.of("plain", NS, Map.of("warmPool", 0)))
+                .create();
 
         reconcile(f);
         reconcile(client.resource(f).get());
 
-        assertThat(methods()).as("it may have lost its trigger while no controller ran")
+        assertThat(methods())
+                .as("it may have lost its trigger while no controller ran")
                 .containsExactly("DELETE /admin/v1/triggers/fn-plain");
         assertThat(condition("plain")).isNull();
     }
@@ -166,8 +187,8 @@ class FunctionBrokerTriggersTest {
         assertThat(condition("later")).satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("False");
             assertThat(c.getReason()).isEqualTo("BrokerUnavailable");
-            assertThat(c.getMessage()).isEqualTo("broker " + broker.uri()
-                    + ": create trigger 'fn-later' answered 503: restarting");
+            assertThat(c.getMessage())
+                    .isEqualTo("broker " + broker.uri() + ": create trigger 'fn-later' answered 503: restarting");
         });
     }
 
@@ -201,7 +222,8 @@ class FunctionBrokerTriggersTest {
                   image: x
                   scale: {warmPool: 0}
                   triggers: {broker: %s}
-                """.formatted(name, NS, broker))).create();
+                """.formatted(name, NS, broker)))
+                .create();
     }
 
     private void reconcile(Function f) {
@@ -209,7 +231,12 @@ class FunctionBrokerTriggersTest {
     }
 
     private List<Condition> status(String name) {
-        return client.resources(Function.class).inNamespace(NS).withName(name).get().getStatus().getConditions();
+        return client.resources(Function.class)
+                .inNamespace(NS)
+                .withName(name)
+                .get()
+                .getStatus()
+                .getConditions();
     }
 
     private Condition condition(String name) {
@@ -217,6 +244,8 @@ class FunctionBrokerTriggersTest {
     }
 
     private List<String> methods() {
-        return broker.requests.stream().map(r -> r.substring(0, r.indexOf(' ', r.indexOf(' ') + 1))).toList();
+        return broker.requests.stream()
+                .map(r -> r.substring(0, r.indexOf(' ', r.indexOf(' ') + 1)))
+                .toList();
     }
 }

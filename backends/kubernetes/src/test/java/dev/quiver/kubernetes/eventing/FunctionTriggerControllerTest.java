@@ -42,7 +42,10 @@ class FunctionTriggerControllerTest {
                 """)).create();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            Function now = client.resources(Function.class).inNamespace(NS).withName("subscribed").get();
+            Function now = client.resources(Function.class)
+                    .inNamespace(NS)
+                    .withName("subscribed")
+                    .get();
             assertThat(now.getStatus()).isNotNull();
             Condition c = Conditions.find(now.getStatus().getConditions(), FunctionTriggers.BROKER_TRIGGER);
             assertThat(c).as("conditions %s", now.getStatus().getConditions()).isNotNull();
@@ -50,14 +53,16 @@ class FunctionTriggerControllerTest {
             assertThat(ControllerWithBrokerProfile.triggerNames()).contains("fn-subscribed");
         });
         assertThat(ControllerWithBrokerProfile.requests())
-                .anyMatch(r -> r.startsWith("POST /admin/v1/triggers ") && r.contains("\"name\":\"fn-subscribed\"")
+                .anyMatch(r -> r.startsWith("POST /admin/v1/triggers ")
+                        && r.contains("\"name\":\"fn-subscribed\"")
                         && r.contains("\"uri\":\"http://subscribed.live.svc.cluster.local/\""))
                 .as("resyncs leave the unchanged trigger alone")
                 .noneMatch(r -> r.startsWith("DELETE /admin/v1/triggers/fn-subscribed"));
 
         client.resource(f).delete();
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                ControllerWithBrokerProfile.triggerNames()).doesNotContain("fn-subscribed"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() ->
+                        assertThat(ControllerWithBrokerProfile.triggerNames()).doesNotContain("fn-subscribed"));
     }
 }

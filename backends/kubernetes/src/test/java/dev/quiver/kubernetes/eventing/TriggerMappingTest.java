@@ -26,21 +26,34 @@ class TriggerMappingTest {
 
     static Stream<Arguments> invalid() {
         return Stream.of(
-                new Invalid("no subscriber", "  broker: default\n", "spec.subscriber"),
-                new Invalid("both function and uri", "  subscriber: {function: f, uri: 'http://x/'}\n",
-                        "spec.subscriber"),
-                new Invalid("relative uri", "  subscriber: {uri: /x}\n", "spec.subscriber.uri"),
-                new Invalid("not http", "  subscriber: {uri: 'ftp://x/'}\n", "spec.subscriber.uri"),
-                new Invalid("unknown dialect", "  filters: [{regex: x}]\n  subscriber: {function: f}\n",
-                        "spec.filters[0]"),
-                new Invalid("two attributes in prefix", "  filters: [{prefix: {a: x, b: y}}]\n  subscriber: {function: f}\n",
-                        "spec.filters[0].prefix"),
-                new Invalid("bad delivery duration", "  delivery: {timeout: 5s}\n  subscriber: {function: f}\n",
-                        "spec.delivery.timeout"),
-                new Invalid("bad dead-letter sink", "  delivery: {deadLetterSink: {uri: 'ftp://x'}}\n"
-                        + "  subscriber: {function: f}\n", "spec.delivery.deadLetterSink"),
-                new Invalid("bad ordering", "  ordering: fifo\n  subscriber: {function: f}\n", "spec.ordering"),
-                new Invalid("bad legacy filter", "  filter: {type: x}\n  subscriber: {function: f}\n", "spec.filter"))
+                        new Invalid("no subscriber", "  broker: default\n", "spec.subscriber"),
+                        new Invalid(
+                                "both function and uri",
+                                "  subscriber: {function: f, uri: 'http://x/'}\n",
+                                "spec.subscriber"),
+                        new Invalid("relative uri", "  subscriber: {uri: /x}\n", "spec.subscriber.uri"),
+                        new Invalid("not http", "  subscriber: {uri: 'ftp://x/'}\n", "spec.subscriber.uri"),
+                        new Invalid(
+                                "unknown dialect",
+                                "  filters: [{regex: x}]\n  subscriber: {function: f}\n",
+                                "spec.filters[0]"),
+                        new Invalid(
+                                "two attributes in prefix",
+                                "  filters: [{prefix: {a: x, b: y}}]\n  subscriber: {function: f}\n",
+                                "spec.filters[0].prefix"),
+                        new Invalid(
+                                "bad delivery duration",
+                                "  delivery: {timeout: 5s}\n  subscriber: {function: f}\n",
+                                "spec.delivery.timeout"),
+                        new Invalid(
+                                "bad dead-letter sink",
+                                "  delivery: {deadLetterSink: {uri: 'ftp://x'}}\n" + "  subscriber: {function: f}\n",
+                                "spec.delivery.deadLetterSink"),
+                        new Invalid("bad ordering", "  ordering: fifo\n  subscriber: {function: f}\n", "spec.ordering"),
+                        new Invalid(
+                                "bad legacy filter",
+                                "  filter: {type: x}\n  subscriber: {function: f}\n",
+                                "spec.filter"))
                 .map(Arguments::of);
     }
 
@@ -48,8 +61,10 @@ class TriggerMappingTest {
     @MethodSource("invalid")
     void invalidTriggersNameTheField(Invalid c) {
         assertThatThrownBy(() -> TriggerMapping.of(Triggers.of("t", c.spec())))
-                .isInstanceOfSatisfying(SpecException.class,
-                        e -> assertThat(e.violations()).anySatisfy(v -> assertThat(v.key()).isEqualTo(c.field())));
+                .isInstanceOfSatisfying(
+                        SpecException.class,
+                        e -> assertThat(e.violations())
+                                .anySatisfy(v -> assertThat(v.key()).isEqualTo(c.field())));
     }
 
     @Test
@@ -61,20 +76,35 @@ class TriggerMappingTest {
                   delivery: {retry: 3, deadLetterSink: {uri: "kafka:dead"}}
                 """));
 
-        assertThat(d).isEqualTo(TriggerDocument.of("orders", new TriggerDocument.Spec("default", null,
-                List.of(Filter.prefix("type", "com.example.order."), Filter.cesql("EXISTS region")),
-                TriggerDocument.Subscriber.uri("http://hello.ev.svc.cluster.local/"),
-                new TriggerDocument.Delivery(3, null, null, null, null, new TriggerDocument.Sink("kafka:dead")),
-                "ordered")));
+        assertThat(d)
+                .isEqualTo(TriggerDocument.of(
+                        "orders",
+                        new TriggerDocument.Spec(
+                                "default",
+                                null,
+                                List.of(Filter.prefix("type", "com.example.order."), Filter.cesql("EXISTS region")),
+                                TriggerDocument.Subscriber.uri("http://hello.ev.svc.cluster.local/"),
+                                new TriggerDocument.Delivery(
+                                        3, null, null, null, null, new TriggerDocument.Sink("kafka:dead")),
+                                "ordered")));
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readValue(BrokerAdminClient.json(d), Map.class))
-                .isEqualTo(Map.of("apiVersion", "eventing.quiver.dev/v1", "kind", "Trigger",
-                        "metadata", Map.of("name", "orders"), "spec", Map.of(
-                        "broker", "default",
-                        "filters", List.of(Map.of("prefix", Map.of("type", "com.example.order.")),
-                                Map.of("cesql", "EXISTS region")),
-                        "subscriber", Map.of("uri", "http://hello.ev.svc.cluster.local/"),
-                        "ordering", "ordered",
-                        "delivery", Map.of("retry", 3, "deadLetterSink", Map.of("uri", "kafka:dead")))));
+                .isEqualTo(Map.of(
+                        "apiVersion",
+                        "eventing.quiver.dev/v1",
+                        "kind",
+                        "Trigger",
+                        "metadata",
+                        Map.of("name", "orders"),
+                        "spec",
+                        Map.of(
+                                "broker", "default",
+                                "filters",
+                                        List.of(
+                                                Map.of("prefix", Map.of("type", "com.example.order.")),
+                                                Map.of("cesql", "EXISTS region")),
+                                "subscriber", Map.of("uri", "http://hello.ev.svc.cluster.local/"),
+                                "ordering", "ordered",
+                                "delivery", Map.of("retry", 3, "deadLetterSink", Map.of("uri", "kafka:dead")))));
     }
 
     @Test

@@ -23,9 +23,14 @@ class DockerfileJvmIT {
     @Test
     void everyCopySourceExistsInAPackagedApp() throws IOException {
         Path app = Path.of(System.getProperty("quiver.app.dir", "target/quarkus-app"));
-        List<String> sources = Files.readAllLines(Path.of(System.getProperty("quiver.src-native.dir",
-                "../../src-native")).resolve("Dockerfile.jvm")).stream().map(COPY::matcher).filter(Matcher::matches)
-                .map(m -> m.group(1)).toList();
+        List<String> sources = Files.readAllLines(
+                        Path.of(System.getProperty("quiver.src-native.dir", "../../src-native"))
+                                .resolve("Dockerfile.jvm"))
+                .stream()
+                .map(COPY::matcher)
+                .filter(Matcher::matches)
+                .map(m -> m.group(1))
+                .toList();
 
         assertThat(sources).containsExactlyInAnyOrder("lib/", "*.jar", "app/", "quarkus/");
         for (String s : sources) {
@@ -38,6 +43,8 @@ class DockerfileJvmIT {
                 }
             }
         }
-        assertThat(app.resolve("quarkus-run.jar")).as("JAVA_APP_JAR in Dockerfile.jvm").exists();
+        assertThat(app.resolve("quarkus-run.jar"))
+                .as("JAVA_APP_JAR in Dockerfile.jvm")
+                .exists();
     }
 }

@@ -29,21 +29,43 @@ class FunctionValidatorTest {
 
     static Stream<Arguments> invalid() {
         return Stream.of(
-                new Invalid("image is required", doc("a", "  scale: {target: 10}\n"), "spec.image", "is required"),
-                new Invalid("negative target", doc("a", "  image: x\n  scale: {target: -1}\n"), "spec.scale.target",
-                        "must be"),
-                new Invalid("unknown scale key", doc("a", "  image: x\n  scale: {warmpool: 1}\n"),
-                        "spec.scale.warmpool", "is not a known key"),
-                new Invalid("min above max", doc("a", "  image: x\n  scale: {minScale: 5, maxScale: 2}\n"),
-                        "spec.scale.maxScale", "must be >= minScale"),
-                new Invalid("lag under the kafka trigger",
-                        doc("a", "  image: x\n  triggers: {kafka: {topic: t, lag: {lagThreshold: 0}}}\n"),
-                        "spec.triggers.kafka.lag.lagThreshold", "must be > 0"),
-                new Invalid("kafka topic required", doc("a", "  image: x\n  triggers: {kafka: {group: g}}\n"),
-                        "spec.triggers.kafka.topic", "is required"),
-                new Invalid("name must be a DNS label", doc("A_b", "  image: x\n"), "metadata.name",
-                        "must be a DNS label"),
-                new Invalid("env names", doc("a", "  image: x\n  env: {\"1x\": y}\n"), "spec.env.1x", "C identifier"))
+                        new Invalid(
+                                "image is required", doc("a", "  scale: {target: 10}\n"), "spec.image", "is required"),
+                        new Invalid(
+                                "negative target",
+                                doc("a", "  image: x\n  scale: {target: -1}\n"),
+                                "spec.scale.target",
+                                "must be"),
+                        new Invalid(
+                                "unknown scale key",
+                                doc("a", "  image: x\n  scale: {warmpool: 1}\n"),
+                                "spec.scale.warmpool",
+                                "is not a known key"),
+                        new Invalid(
+                                "min above max",
+                                doc("a", "  image: x\n  scale: {minScale: 5, maxScale: 2}\n"),
+                                "spec.scale.maxScale",
+                                "must be >= minScale"),
+                        new Invalid(
+                                "lag under the kafka trigger",
+                                doc("a", "  image: x\n  triggers: {kafka: {topic: t, lag: {lagThreshold: 0}}}\n"),
+                                "spec.triggers.kafka.lag.lagThreshold",
+                                "must be > 0"),
+                        new Invalid(
+                                "kafka topic required",
+                                doc("a", "  image: x\n  triggers: {kafka: {group: g}}\n"),
+                                "spec.triggers.kafka.topic",
+                                "is required"),
+                        new Invalid(
+                                "name must be a DNS label",
+                                doc("A_b", "  image: x\n"),
+                                "metadata.name",
+                                "must be a DNS label"),
+                        new Invalid(
+                                "env names",
+                                doc("a", "  image: x\n  env: {\"1x\": y}\n"),
+                                "spec.env.1x",
+                                "C identifier"))
                 .map(Arguments::of);
     }
 
@@ -51,8 +73,9 @@ class FunctionValidatorTest {
     @MethodSource("invalid")
     void invalidFunctionsNameTheField(Invalid c) {
         assertThatThrownBy(() -> FunctionValidator.validate(Functions.fromYaml(c.yaml())))
-                .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.violations())
-                        .anySatisfy(v -> {
+                .isInstanceOfSatisfying(
+                        SpecException.class,
+                        e -> assertThat(e.violations()).anySatisfy(v -> {
                             assertThat(v.key()).isEqualTo(c.field());
                             assertThat(v.rule()).contains(c.rule());
                         }));
@@ -77,8 +100,10 @@ class FunctionValidatorTest {
         assertThat(m.scaling().triggers()).containsExactlyInAnyOrder(Trigger.HTTP, Trigger.KAFKA);
         assertThat(m.scaling().lag().lagThreshold()).isEqualTo(50);
         assertThat(m.kafka()).hasValue(new FunctionModel.KafkaTopic("orders", "quiver-orders"));
-        assertThat(m.env()).containsEntry("QUIVER_CONTAINER_CONCURRENCY", "4")
-                .containsEntry("JAVA_OPTS_APPEND", "-Xmx128m").containsEntry("REGION", "eu");
+        assertThat(m.env())
+                .containsEntry("QUIVER_CONTAINER_CONCURRENCY", "4")
+                .containsEntry("JAVA_OPTS_APPEND", "-Xmx128m")
+                .containsEntry("REGION", "eu");
     }
 
     @Test
@@ -99,8 +124,11 @@ class FunctionValidatorTest {
     @Test
     void violationKeysMapToResourceFields() {
         assertThat(Stream.of("name", "scale.target", "triggers.kafka.lag", "triggers.kafka.lag.drainTime")
-                .map(FunctionValidator::field))
-                .containsExactly("metadata.name", "spec.scale.target", "spec.triggers.kafka.lag",
+                        .map(FunctionValidator::field))
+                .containsExactly(
+                        "metadata.name",
+                        "spec.scale.target",
+                        "spec.triggers.kafka.lag",
                         "spec.triggers.kafka.lag.drainTime");
         assertThat(new Violation("spec.image", "is required", null).toString()).startsWith("spec.image");
     }

@@ -26,8 +26,11 @@ class CrdDriftTest {
     @ValueSource(strings = {"functions", "triggers", "brokers"})
     void deployedCrdEqualsTheJavaModel(String plural) throws IOException {
         Path out = Files.createDirectories(Path.of("target/generated-crds"));
-        new CRDGenerator().inOutputDir(out.toFile()).forCRDVersions("v1")
-                .customResourceClasses(Function.class, Trigger.class, Broker.class).generate();
+        new CRDGenerator()
+                .inOutputDir(out.toFile())
+                .forCRDVersions("v1")
+                .customResourceClasses(Function.class, Trigger.class, Broker.class)
+                .generate();
         String generated = HEADER + body(Files.readString(out.resolve(plural + ".quiver.dev-v1.yml")));
         Path deployed = DeployDir.crds().resolve(plural + ".quiver.dev.yaml");
         if (Boolean.getBoolean("quiver.crd.write")) {

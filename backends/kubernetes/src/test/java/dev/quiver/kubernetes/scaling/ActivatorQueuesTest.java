@@ -43,25 +43,43 @@ class ActivatorQueuesTest {
     }
 
     static Pod pod(String name, String ip, int port) {
-        return new PodBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec().addNewContainer()
-                .withName("activator").addNewPort().withName("http").withContainerPort(8012).endPort()
-                .addNewPort().withName("admin").withContainerPort(port).endPort().endContainer().endSpec()
-                .withNewStatus().withPodIP(ip).endStatus().build();
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("activator")
+                .addNewPort()
+                .withName("http")
+                .withContainerPort(8012)
+                .endPort()
+                .addNewPort()
+                .withName("admin")
+                .withContainerPort(port)
+                .endPort()
+                .endContainer()
+                .endSpec()
+                .withNewStatus()
+                .withPodIP(ip)
+                .endStatus()
+                .build();
     }
 
     @Test
     void theRequestsEveryActivatorHoldsAreSummedPerFunction() throws Exception {
         List<Pod> pods = List.of(
-                activator(new ActivatorLoad(List.of(new FunctionLoad("team-a", "hello", 3, 7),
-                        new FunctionLoad("team-b", "hello", 1, 0)))),
+                activator(new ActivatorLoad(
+                        List.of(new FunctionLoad("team-a", "hello", 3, 7), new FunctionLoad("team-b", "hello", 1, 0)))),
                 activator(new ActivatorLoad(List.of(new FunctionLoad("team-a", "hello", 2, 1)))),
                 pod("act-without-ip", null, 8080));
-        ActivatorQueues queues = new ActivatorQueues(() -> pods, Duration.ofSeconds(2), Duration.ofSeconds(1),
-                Clock.systemUTC());
+        ActivatorQueues queues =
+                new ActivatorQueues(() -> pods, Duration.ofSeconds(2), Duration.ofSeconds(1), Clock.systemUTC());
 
         queues.refresh().get(10, TimeUnit.SECONDS);
 
-        assertThat(queues.queued(new FunctionRef("team-a", "hello"))).as("3 + 2, in flight not counted")
+        assertThat(queues.queued(new FunctionRef("team-a", "hello")))
+                .as("3 + 2, in flight not counted")
                 .isEqualTo(5);
         assertThat(queues.queued(new FunctionRef("team-b", "hello"))).isEqualTo(1);
         assertThat(queues.queued(new FunctionRef("team-c", "hello"))).isZero();
@@ -69,10 +87,15 @@ class ActivatorQueuesTest {
 
     @Test
     void anActivatorThatDoesNotAnswerCountsNothingAndTheReadingNeverBlocks() throws Exception {
-        ActivatorQueues queues = new ActivatorQueues(() -> List.of(pod("gone", "127.0.0.1", 1)),
-                Duration.ofMillis(300), Duration.ofSeconds(1), Clock.systemUTC());
+        ActivatorQueues queues = new ActivatorQueues(
+                () -> List.of(pod("gone", "127.0.0.1", 1)),
+                Duration.ofMillis(300),
+                Duration.ofSeconds(1),
+                Clock.systemUTC());
 
-        assertThat(queues.queued(new FunctionRef("ns", "f"))).as("answers from the last reading at once").isZero();
+        assertThat(queues.queued(new FunctionRef("ns", "f")))
+                .as("answers from the last reading at once")
+                .isZero();
         queues.refresh().get(10, TimeUnit.SECONDS);
         assertThat(queues.queued(new FunctionRef("ns", "f"))).isZero();
     }
@@ -80,7 +103,11 @@ class ActivatorQueuesTest {
     @Test
     void theLoadIsReadOnTheContainerPortNamedAdminElse8080() {
         assertThat(ActivatorQueues.loadPort(pod("a", "10.0.0.1", 9090))).isEqualTo(9090);
-        assertThat(ActivatorQueues.loadPort(new PodBuilder().withNewMetadata().withName("b").endMetadata().build()))
+        assertThat(ActivatorQueues.loadPort(new PodBuilder()
+                        .withNewMetadata()
+                        .withName("b")
+                        .endMetadata()
+                        .build()))
                 .isEqualTo(8080);
     }
 }

@@ -41,28 +41,40 @@ class CachedReadsTest {
     void aFunctionsObjectsComeFromTheCachesOfItsNamespace() throws Exception {
         MockCluster cluster = MockCluster.withCrdsAndNoActivators(client);
         var reconciler = cluster.reconciler();
-        reconciler.reconcile(client.resource(Functions.of("one", NS, Map.of("warmPool", 2))).create());
-        reconciler.reconcile(client.resource(Functions.of("other", NS, Map.of("warmPool", 1))).create());
-        SharedIndexInformer<Pod> pods = keep(client.pods().inNamespace(NS).withLabel(Labels.FUNCTION)
-                .withIndexers(CachedReads.INDEXERS).inform());
-        SharedIndexInformer<Deployment> deployments = keep(client.apps().deployments().inNamespace(NS)
-                .withLabel(Labels.MANAGED_BY, Labels.MANAGER).inform());
-        SharedIndexInformer<Service> services = keep(client.services().inNamespace(NS)
-                .withLabel(Labels.MANAGED_BY, Labels.MANAGER).inform());
+        reconciler.reconcile(
+                client.resource(Functions.of("one", NS, Map.of("warmPool", 2))).create());
+        reconciler.reconcile(client.resource(Functions.of("other", NS, Map.of("warmPool", 1)))
+                .create());
+        SharedIndexInformer<Pod> pods = keep(client.pods()
+                .inNamespace(NS)
+                .withLabel(Labels.FUNCTION)
+                .withIndexers(CachedReads.INDEXERS)
+                .inform());
+        SharedIndexInformer<Deployment> deployments = keep(client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .withLabel(Labels.MANAGED_BY, Labels.MANAGER)
+                .inform());
+        SharedIndexInformer<Service> services = keep(client.services()
+                .inNamespace(NS)
+                .withLabel(Labels.MANAGED_BY, Labels.MANAGER)
+                .inform());
         ClusterReads reads = new CachedReads(List.of(pods), List.of(deployments), List.of(services));
 
-        assertThat(reads.pods(NS, "one")).hasSize(2)
+        assertThat(reads.pods(NS, "one"))
+                .hasSize(2)
                 .allSatisfy(p -> assertThat(p.getMetadata().getLabels()).containsEntry(Labels.FUNCTION, "one"));
         assertThat(reads.pods(NS, "other")).hasSize(1);
         assertThat(reads.pods("elsewhere", "one")).isEmpty();
-        assertThat(reads.deployment(NS, "one")).hasValueSatisfying(d -> assertThat(d.getMetadata().getName())
-                .isEqualTo("one"));
-        assertThat(reads.service(NS, "one")).hasValueSatisfying(s -> assertThat(s.getMetadata().getName())
-                .isEqualTo("one"));
+        assertThat(reads.deployment(NS, "one"))
+                .hasValueSatisfying(d -> assertThat(d.getMetadata().getName()).isEqualTo("one"));
+        assertThat(reads.service(NS, "one"))
+                .hasValueSatisfying(s -> assertThat(s.getMetadata().getName()).isEqualTo("one"));
 
         client.pods().inNamespace(NS).withLabels(Labels.warm("other")).delete();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(reads.pods(NS, "other")).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(reads.pods(NS, "other")).isEmpty());
         assertThat(reads.pods(NS, "one")).hasSize(2);
     }
 

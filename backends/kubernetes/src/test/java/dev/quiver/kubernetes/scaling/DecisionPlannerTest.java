@@ -39,8 +39,15 @@ class DecisionPlannerTest {
         return new PodView(name, Role.POOL, true, 0, T, true, "r1");
     }
 
-    record Case(String label, int desired, Mode mode, List<PoolAction> actions, List<PodView> pods, int replicas,
-                Mode routed, List<KubeOp> want) {
+    record Case(
+            String label,
+            int desired,
+            Mode mode,
+            List<PoolAction> actions,
+            List<PodView> pods,
+            int replicas,
+            Mode routed,
+            List<KubeOp> want) {
         @Override
         public String toString() {
             return label;
@@ -49,35 +56,99 @@ class DecisionPlannerTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                new Case("steady: nothing to do", 2, Mode.SERVE, List.of(), List.of(dep("a"), dep("b")), 2,
-                        Mode.SERVE, List.of()),
-                new Case("cold scale up patches replicas", 3, Mode.SERVE, List.of(new StartActive(2)),
-                        List.of(dep("a")), 1, Mode.SERVE, List.of(new SetReplicas(3))),
-                new Case("promotion relabels, replicas cover the rest, pool refilled", 3, Mode.SERVE,
-                        List.of(new Promote("w1"), new StartActive(2), new StartWarm(1)),
-                        List.of(warm("w1")), 0, Mode.SERVE,
-                        List.of(new Relabel("w1", "active"), new SetReplicas(2), new CreateWarmPods(1))),
-                new Case("stop a promoted pod: delete it", 1, Mode.SERVE, List.of(new Stop("p1")),
-                        List.of(promoted("p1"), dep("a")), 1, Mode.SERVE, List.of(new DeletePod("p1"))),
-                new Case("stop deployment pods: least busy first gets the lowest deletion cost", 1, Mode.SERVE,
-                        List.of(new Stop("idle"), new Stop("some")), List.of(dep("idle"), dep("some"), dep("busy")),
-                        3, Mode.SERVE,
-                        List.of(new MarkForDeletion("idle", -1000), new MarkForDeletion("some", -999),
-                                new SetReplicas(1))),
-                new Case("return a promoted pod to the pool: relabel", 1, Mode.SERVE,
-                        List.of(new ReturnToPool("p1")), List.of(promoted("p1"), dep("a")), 1, Mode.SERVE,
-                        List.of(new Relabel("p1", "warm"))),
-                new Case("return a deployment pod: stop it and start a warm one", 1, Mode.SERVE,
-                        List.of(new ReturnToPool("b")), List.of(dep("a"), dep("b")), 2, Mode.SERVE,
-                        List.of(new MarkForDeletion("b", -1000), new SetReplicas(1), new CreateWarmPods(1))),
-                new Case("to zero: route to the activator before the pods go", 0, Mode.PROXY, List.of(new Stop("a")),
-                        List.of(dep("a")), 1, Mode.SERVE,
-                        List.of(new Route(Mode.PROXY), new MarkForDeletion("a", -1000), new SetReplicas(0))),
-                new Case("from zero: back to the pods after they are in place", 1, Mode.SERVE,
-                        List.of(new Promote("w1"), new StartWarm(1)), List.of(warm("w1")), 0, Mode.PROXY,
-                        List.of(new Relabel("w1", "active"), new CreateWarmPods(1), new Route(Mode.SERVE))),
-                new Case("promoted pods count toward desired", 2, Mode.SERVE, List.of(),
-                        List.of(promoted("p1"), dep("a")), 2, Mode.SERVE, List.of(new SetReplicas(1))))
+                        new Case(
+                                "steady: nothing to do",
+                                2,
+                                Mode.SERVE,
+                                List.of(),
+                                List.of(dep("a"), dep("b")),
+                                2,
+                                Mode.SERVE,
+                                List.of()),
+                        new Case(
+                                "cold scale up patches replicas",
+                                3,
+                                Mode.SERVE,
+                                List.of(new StartActive(2)),
+                                List.of(dep("a")),
+                                1,
+                                Mode.SERVE,
+                                List.of(new SetReplicas(3))),
+                        new Case(
+                                "promotion relabels, replicas cover the rest, pool refilled",
+                                3,
+                                Mode.SERVE,
+                                List.of(new Promote("w1"), new StartActive(2), new StartWarm(1)),
+                                List.of(warm("w1")),
+                                0,
+                                Mode.SERVE,
+                                List.of(new Relabel("w1", "active"), new SetReplicas(2), new CreateWarmPods(1))),
+                        new Case(
+                                "stop a promoted pod: delete it",
+                                1,
+                                Mode.SERVE,
+                                List.of(new Stop("p1")),
+                                List.of(promoted("p1"), dep("a")),
+                                1,
+                                Mode.SERVE,
+                                List.of(new DeletePod("p1"))),
+                        new Case(
+                                "stop deployment pods: least busy first gets the lowest deletion cost",
+                                1,
+                                Mode.SERVE,
+                                List.of(new Stop("idle"), new Stop("some")),
+                                List.of(dep("idle"), dep("some"), dep("busy")),
+                                3,
+                                Mode.SERVE,
+                                List.of(
+                                        new MarkForDeletion("idle", -1000),
+                                        new MarkForDeletion("some", -999),
+                                        new SetReplicas(1))),
+                        new Case(
+                                "return a promoted pod to the pool: relabel",
+                                1,
+                                Mode.SERVE,
+                                List.of(new ReturnToPool("p1")),
+                                List.of(promoted("p1"), dep("a")),
+                                1,
+                                Mode.SERVE,
+                                List.of(new Relabel("p1", "warm"))),
+                        new Case(
+                                "return a deployment pod: stop it and start a warm one",
+                                1,
+                                Mode.SERVE,
+                                List.of(new ReturnToPool("b")),
+                                List.of(dep("a"), dep("b")),
+                                2,
+                                Mode.SERVE,
+                                List.of(new MarkForDeletion("b", -1000), new SetReplicas(1), new CreateWarmPods(1))),
+                        new Case(
+                                "to zero: route to the activator before the pods go",
+                                0,
+                                Mode.PROXY,
+                                List.of(new Stop("a")),
+                                List.of(dep("a")),
+                                1,
+                                Mode.SERVE,
+                                List.of(new Route(Mode.PROXY), new MarkForDeletion("a", -1000), new SetReplicas(0))),
+                        new Case(
+                                "from zero: back to the pods after they are in place",
+                                1,
+                                Mode.SERVE,
+                                List.of(new Promote("w1"), new StartWarm(1)),
+                                List.of(warm("w1")),
+                                0,
+                                Mode.PROXY,
+                                List.of(new Relabel("w1", "active"), new CreateWarmPods(1), new Route(Mode.SERVE))),
+                        new Case(
+                                "promoted pods count toward desired",
+                                2,
+                                Mode.SERVE,
+                                List.of(),
+                                List.of(promoted("p1"), dep("a")),
+                                2,
+                                Mode.SERVE,
+                                List.of(new SetReplicas(1))))
                 .map(Arguments::of);
     }
 

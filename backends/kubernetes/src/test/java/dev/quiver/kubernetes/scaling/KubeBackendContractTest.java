@@ -61,15 +61,31 @@ class KubeBackendContractTest extends BackendContract {
 
     @Override
     protected void makeReady(FunctionRef ref) {
-        int missing = replicas(ref) - (int) reconciler.pods(NS, ref.name()).stream()
-                .filter(p -> !PodViews.fromWarmPool(p)).count();
+        int missing = replicas(ref)
+                - (int) reconciler.pods(NS, ref.name()).stream()
+                        .filter(p -> !PodViews.fromWarmPool(p))
+                        .count();
         for (int i = 0; i < missing; i++) {
-            Pod pod = new PodBuilder().withNewMetadata().withName(ref.name() + "-rs-" + (++made)).withNamespace(NS)
+            Pod pod = new PodBuilder()
+                    .withNewMetadata()
+                    .withName(ref.name() + "-rs-" + (++made))
+                    .withNamespace(NS)
                     .withLabels(Labels.active(ref.name()))
-                    .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("ReplicaSet")
-                            .withName(ref.name() + "-rs").withUid("rs-uid").withController(true).build())
-                    .endMetadata().withNewSpec().addNewContainer().withName("function").withImage("x").endContainer()
-                    .endSpec().build();
+                    .withOwnerReferences(new OwnerReferenceBuilder()
+                            .withApiVersion("apps/v1")
+                            .withKind("ReplicaSet")
+                            .withName(ref.name() + "-rs")
+                            .withUid("rs-uid")
+                            .withController(true)
+                            .build())
+                    .endMetadata()
+                    .withNewSpec()
+                    .addNewContainer()
+                    .withName("function")
+                    .withImage("x")
+                    .endContainer()
+                    .endSpec()
+                    .build();
             client.resource(pod).create();
         }
         reconciler.pods(NS, ref.name()).stream().filter(p -> !PodViews.ready(p)).forEach(cluster::markReady);
@@ -78,7 +94,8 @@ class KubeBackendContractTest extends BackendContract {
     @Override
     protected int activeWanted(FunctionRef ref) {
         int promoted = (int) reconciler.pods(NS, ref.name()).stream()
-                .filter(p -> PodViews.fromWarmPool(p) && PodViews.of(p, 0).active()).count();
+                .filter(p -> PodViews.fromWarmPool(p) && PodViews.of(p, 0).active())
+                .count();
         return replicas(ref) + promoted;
     }
 
@@ -93,7 +110,13 @@ class KubeBackendContractTest extends BackendContract {
     }
 
     private int replicas(FunctionRef ref) {
-        return client.apps().deployments().inNamespace(NS).withName(ref.name()).get().getSpec().getReplicas();
+        return client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName(ref.name())
+                .get()
+                .getSpec()
+                .getReplicas();
     }
 
     private static List<String> names(List<Pod> pods) {

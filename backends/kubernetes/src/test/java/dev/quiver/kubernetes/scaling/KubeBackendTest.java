@@ -27,11 +27,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -86,15 +86,24 @@ class KubeBackendTest {
 
         apply(s, decision(1, Mode.SERVE, s));
 
-        Pod promoted = client.pods().inNamespace(NS).withName(warm.getMetadata().getName()).get();
+        Pod promoted = client.pods()
+                .inNamespace(NS)
+                .withName(warm.getMetadata().getName())
+                .get();
         assertThat(promoted.getMetadata().getLabels()).containsEntry(Labels.POOL, Labels.ACTIVE);
-        assertThat(promoted.getMetadata().getUid()).as("the same pod, not a new one")
+        assertThat(promoted.getMetadata().getUid())
+                .as("the same pod, not a new one")
                 .isEqualTo(warm.getMetadata().getUid());
-        assertThat(cluster.pods(NS, "promo", Labels.WARM)).hasSize(1)
-                .extracting(p -> p.getMetadata().getName()).doesNotContain(warm.getMetadata().getName());
-        assertThat(replicas("promo")).as("the promoted pod is the one active instance").isZero();
+        assertThat(cluster.pods(NS, "promo", Labels.WARM))
+                .hasSize(1)
+                .extracting(p -> p.getMetadata().getName())
+                .doesNotContain(warm.getMetadata().getName());
+        assertThat(replicas("promo"))
+                .as("the promoted pod is the one active instance")
+                .isZero();
         String ip = promoted.getStatus().getPodIP();
-        assertThat(cluster.sliceTargets(NS, "promo")).as("the promoted pod is in the public slice at once")
+        assertThat(cluster.sliceTargets(NS, "promo"))
+                .as("the promoted pod is in the public slice at once")
                 .containsExactly(ip + ":8080");
     }
 
@@ -103,7 +112,12 @@ class KubeBackendTest {
         Workload s = scaling("route", Map.of("warmPool", 0, "minScale", 1));
         String activator = cluster.activatorPod("act-route").getStatus().getPodIP();
         deploymentPod("route", "route-a");
-        String pod = client.pods().inNamespace(NS).withName("route-a").get().getStatus().getPodIP();
+        String pod = client.pods()
+                .inNamespace(NS)
+                .withName("route-a")
+                .get()
+                .getStatus()
+                .getPodIP();
 
         apply(s, decision(1, Mode.SERVE, s));
         assertThat(mode("route")).isEqualTo("serve");
@@ -112,10 +126,18 @@ class KubeBackendTest {
         apply(s, decision(0, Mode.PROXY, s));
         assertThat(mode("route")).isEqualTo("proxy");
         assertThat(cluster.sliceTargets(NS, "route")).containsExactly(activator + ":8012");
-        assertThat(selector("route")).as("no selector: only the controller's slice routes").isNullOrEmpty();
+        assertThat(selector("route"))
+                .as("no selector: only the controller's slice routes")
+                .isNullOrEmpty();
         assertThat(replicas("route")).isZero();
-        assertThat(client.services().inNamespace(NS).withName("route-private").get().getSpec().getSelector())
-                .as("the activator's way to the pods stays").isEqualTo(Labels.active("route"));
+        assertThat(client.services()
+                        .inNamespace(NS)
+                        .withName("route-private")
+                        .get()
+                        .getSpec()
+                        .getSelector())
+                .as("the activator's way to the pods stays")
+                .isEqualTo(Labels.active("route"));
     }
 
     @Test
@@ -126,7 +148,8 @@ class KubeBackendTest {
         deploymentPod("down", "down-some");
         Map<String, Double> inFlight = Map.of("down-busy", 9.0, "down-idle", 0.0, "down-some", 2.0);
         List<PodView> views = reconciler.pods(NS, "down").stream()
-                .map(p -> PodViews.of(p, inFlight.get(p.getMetadata().getName()))).toList();
+                .map(p -> PodViews.of(p, inFlight.get(p.getMetadata().getName())))
+                .toList();
 
         apply(s, decision(1, Mode.SERVE, views));
 
@@ -138,8 +161,8 @@ class KubeBackendTest {
 
     @Test
     void aTickReadsPodStatsAndScalesOnConcurrency() {
-        StatsSource busy = (host, port) -> CompletableFuture.completedFuture(Optional.of(
-                new StatsReport("READY", 30, 0, 30, 100, 1, 100, 0, 0, 0, 500, 1000)));
+        StatsSource busy = (host, port) -> CompletableFuture.completedFuture(
+                Optional.of(new StatsReport("READY", 30, 0, 30, 100, 1, 100, 0, 0, 0, 500, 1000)));
         Function f = client.resource(Functions.of("tick", NS, Map.of("warmPool", 0, "minScale", 1, "target", 10)))
                 .create();
         Workload w = reconciler.reconcile(f).orElseThrow();
@@ -147,9 +170,13 @@ class KubeBackendTest {
 
         Decision d = tick(w, busy, LagReader.NONE);
 
-        assertThat(d.desired()).as("30 in flight / (target 10 x utilization 0.7)").isEqualTo(5);
+        assertThat(d.desired())
+                .as("30 in flight / (target 10 x utilization 0.7)")
+                .isEqualTo(5);
         assertThat(replicas("tick")).isEqualTo(5);
-        assertThat(d.mode()).as("1 ready instance is short of the default burst capacity").isEqualTo(Mode.PROXY);
+        assertThat(d.mode())
+                .as("1 ready instance is short of the default burst capacity")
+                .isEqualTo(Mode.PROXY);
         assertThat(mode("tick")).isEqualTo("proxy");
     }
 
@@ -168,13 +195,17 @@ class KubeBackendTest {
         deploymentPod("orders", "orders-a");
         LagReader lag = (topic, group) -> CompletableFuture.completedFuture(
                 topic.equals("orders") && group.equals("quiver-orders")
-                        ? Optional.of(List.of(new PartitionOffsets("0", 100, 50), new PartitionOffsets("1", 100, 80),
+                        ? Optional.of(List.of(
+                                new PartitionOffsets("0", 100, 50),
+                                new PartitionOffsets("1", 100, 80),
                                 new PartitionOffsets("2", 100, 90)))
                         : Optional.empty());
 
         Decision d = tick(w, StatsSource.NONE, lag);
 
-        assertThat(d.desired()).as("lag 80 / threshold 10, capped by 3 partitions").isEqualTo(3);
+        assertThat(d.desired())
+                .as("lag 80 / threshold 10, capped by 3 partitions")
+                .isEqualTo(3);
         assertThat(replicas("orders")).isEqualTo(3);
     }
 
@@ -192,8 +223,14 @@ class KubeBackendTest {
     /** The shared loop over this backend: deploy, one round (stats, lag, decision), the decision it made. */
     private Decision tick(Workload w, StatsSource stats, LagReader lag) {
         backend.put(w);
-        FunctionLoop loop = new FunctionLoop(backend, stats, lag, QueuedRequests.NONE, RoutePublisher.NONE,
-                Clock.fixed(MockCluster.NOW.plusSeconds(1), ZoneOffset.UTC), thread,
+        FunctionLoop loop = new FunctionLoop(
+                backend,
+                stats,
+                lag,
+                QueuedRequests.NONE,
+                RoutePublisher.NONE,
+                Clock.fixed(MockCluster.NOW.plusSeconds(1), ZoneOffset.UTC),
+                thread,
                 new LoopSettings(Duration.ofSeconds(1), 10));
         List<Decision> decisions = new java.util.concurrent.CopyOnWriteArrayList<>();
         loop.onDecision((ref, d) -> decisions.add(d));
@@ -217,24 +254,45 @@ class KubeBackendTest {
         for (PodView v : views) {
             pool = v.active() ? pool : pool + 1;
         }
-        PoolPlan plan = WarmPoolPolicy.plan(desired, views.stream().map(PodView::instance).toList(), pool);
-        return new Decision(MockCluster.NOW, desired, 0, pool, false, mode, 0, plan.actions(), null, null,
-                plan.reasons());
+        PoolPlan plan = WarmPoolPolicy.plan(
+                desired, views.stream().map(PodView::instance).toList(), pool);
+        return new Decision(
+                MockCluster.NOW, desired, 0, pool, false, mode, 0, plan.actions(), null, null, plan.reasons());
     }
 
     /** A pod as the Deployment's ReplicaSet would make it (the mock server runs no controllers). */
     private void deploymentPod(String function, String name) {
-        Pod pod = new PodBuilder().withNewMetadata().withName(name).withNamespace(NS)
+        Pod pod = new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(NS)
                 .withLabels(Labels.active(function))
-                .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("ReplicaSet")
-                        .withName(function + "-rs").withUid("rs-uid").withController(true).build())
-                .endMetadata().withNewSpec().addNewContainer().withName("function").withImage("x").endContainer()
-                .endSpec().build();
+                .withOwnerReferences(new OwnerReferenceBuilder()
+                        .withApiVersion("apps/v1")
+                        .withKind("ReplicaSet")
+                        .withName(function + "-rs")
+                        .withUid("rs-uid")
+                        .withController(true)
+                        .build())
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("function")
+                .withImage("x")
+                .endContainer()
+                .endSpec()
+                .build();
         cluster.markReady(client.resource(pod).create());
     }
 
     private int replicas(String name) {
-        return client.apps().deployments().inNamespace(NS).withName(name).get().getSpec().getReplicas();
+        return client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName(name)
+                .get()
+                .getSpec()
+                .getReplicas();
     }
 
     private Map<String, String> selector(String name) {
@@ -242,12 +300,18 @@ class KubeBackendTest {
     }
 
     private String mode(String name) {
-        return client.services().inNamespace(NS).withName(name).get().getMetadata().getAnnotations()
+        return client.services()
+                .inNamespace(NS)
+                .withName(name)
+                .get()
+                .getMetadata()
+                .getAnnotations()
                 .get(Labels.MODE);
     }
 
     private String cost(String pod) {
-        Map<String, String> a = client.pods().inNamespace(NS).withName(pod).get().getMetadata().getAnnotations();
+        Map<String, String> a =
+                client.pods().inNamespace(NS).withName(pod).get().getMetadata().getAnnotations();
         return a == null ? null : a.get(Labels.DELETION_COST);
     }
 }

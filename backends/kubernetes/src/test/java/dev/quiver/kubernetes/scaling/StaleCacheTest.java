@@ -67,8 +67,9 @@ class StaleCacheTest {
         twoTicks(w, reads, applied);
 
         assertThat(cluster.pods(NS, "twice", Labels.WARM)).as("the pool of 2").hasSize(2);
-        assertThat(cluster.pods(NS, "twice", Labels.ACTIVE)).as("the second tick saw the starting warm pods: it "
-                + "promoted one and made one more, not 2 again").hasSize(1);
+        assertThat(cluster.pods(NS, "twice", Labels.ACTIVE))
+                .as("the second tick saw the starting warm pods: it " + "promoted one and made one more, not 2 again")
+                .hasSize(1);
     }
 
     @Test
@@ -77,7 +78,9 @@ class StaleCacheTest {
 
         twoTicks(w, Frozen.of(client, NS, "dup"), null);
 
-        assertThat(cluster.pods(NS, "dup", Labels.WARM)).as("what the overlay prevents").hasSize(4);
+        assertThat(cluster.pods(NS, "dup", Labels.WARM))
+                .as("what the overlay prevents")
+                .hasSize(4);
     }
 
     @Test
@@ -87,15 +90,21 @@ class StaleCacheTest {
         twoTicks(w, applied.over(Frozen.of(client, NS, "caught")), applied);
         ClusterReads upToDate = applied.over(ClusterReads.api(client));
 
-        assertThat(upToDate.pods(NS, "caught")).as("each pod once: the cached one, not the expected copy too")
-                .hasSize(3).extracting(p -> p.getMetadata().getName()).doesNotHaveDuplicates();
+        assertThat(upToDate.pods(NS, "caught"))
+                .as("each pod once: the cached one, not the expected copy too")
+                .hasSize(3)
+                .extracting(p -> p.getMetadata().getName())
+                .doesNotHaveDuplicates();
         client.pods().inNamespace(NS).withLabels(Labels.function("caught")).delete();
-        assertThat(upToDate.pods(NS, "caught")).as("seen once, no longer expected").isEmpty();
+        assertThat(upToDate.pods(NS, "caught"))
+                .as("seen once, no longer expected")
+                .isEmpty();
     }
 
     /** A function with a warm pool of 2 whose warm pods are gone: the loop's next tick makes 2. */
     private Workload functionWithAnEmptyPool(String name) {
-        var f = client.resource(Functions.of(name, NS, Map.of("warmPool", 2, "minScale", 0))).create();
+        var f = client.resource(Functions.of(name, NS, Map.of("warmPool", 2, "minScale", 0)))
+                .create();
         Workload w = cluster.reconciler().reconcile(f).orElseThrow();
         client.pods().inNamespace(NS).withLabels(Labels.warm(name)).delete();
         assertThat(cluster.pods(NS, name, Labels.WARM)).isEmpty();
@@ -103,12 +112,21 @@ class StaleCacheTest {
     }
 
     private void twoTicks(Workload w, ClusterReads reads, AppliedOps applied) {
-        KubeApplier applier = new KubeApplier(client, () -> "s" + suffix.incrementAndGet(),
-                new EndpointWriter(client, reads, List::of, 8012), applied);
+        KubeApplier applier = new KubeApplier(
+                client,
+                () -> "s" + suffix.incrementAndGet(),
+                new EndpointWriter(client, reads, List::of, 8012),
+                applied);
         KubeBackend backend = new KubeBackend(reads, applier);
         backend.put(w);
-        FunctionLoop loop = new FunctionLoop(backend, StatsSource.NONE, LagReader.NONE, QueuedRequests.NONE,
-                RoutePublisher.NONE, Clock.fixed(MockCluster.NOW.plusSeconds(1), ZoneOffset.UTC), thread,
+        FunctionLoop loop = new FunctionLoop(
+                backend,
+                StatsSource.NONE,
+                LagReader.NONE,
+                QueuedRequests.NONE,
+                RoutePublisher.NONE,
+                Clock.fixed(MockCluster.NOW.plusSeconds(1), ZoneOffset.UTC),
+                thread,
                 new LoopSettings(Duration.ofSeconds(1), 10));
         loop.deploy(KubeBackend.toLoop(w)).join();
         loop.tick().join();
@@ -119,7 +137,9 @@ class StaleCacheTest {
     record Frozen(List<Pod> pods, Deployment deployment, Service service) implements ClusterReads {
         static Frozen of(KubernetesClient client, String namespace, String function) {
             ClusterReads api = ClusterReads.api(client);
-            return new Frozen(api.pods(namespace, function), api.deployment(namespace, function).orElse(null),
+            return new Frozen(
+                    api.pods(namespace, function),
+                    api.deployment(namespace, function).orElse(null),
                     api.service(namespace, function).orElse(null));
         }
 

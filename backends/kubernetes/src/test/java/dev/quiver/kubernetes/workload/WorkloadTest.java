@@ -16,8 +16,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WorkloadTest {
-    static final OwnerReference OWNER = new OwnerReferenceBuilder().withApiVersion("quiver.dev/v1alpha1")
-            .withKind("Function").withName("hello").withUid("u1").withController(true).build();
+    static final OwnerReference OWNER = new OwnerReferenceBuilder()
+            .withApiVersion("quiver.dev/v1alpha1")
+            .withKind("Function")
+            .withName("hello")
+            .withUid("u1")
+            .withController(true)
+            .build();
 
     static Workload workload(String image) {
         FunctionModel m = FunctionValidator.validate(Functions.fromYaml("""
@@ -39,20 +44,24 @@ class WorkloadTest {
         assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
         assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
         assertThat(c.getPorts().get(0).getContainerPort()).isEqualTo(8080);
-        assertThat(c.getEnv()).extracting(EnvVar::getName, EnvVar::getValue).contains(
-                org.assertj.core.groups.Tuple.tuple("KAFKA_BOOTSTRAP_SERVERS", "k:9092"),
-                org.assertj.core.groups.Tuple.tuple("QUIVER_FUNCTION_NAME", "hello"),
-                org.assertj.core.groups.Tuple.tuple("QUIVER_KAFKA_TOPIC", "t"),
-                org.assertj.core.groups.Tuple.tuple("QUIVER_KAFKA_GROUP", "quiver-hello"),
-                org.assertj.core.groups.Tuple.tuple("QUARKUS_LOG_LEVEL", "DEBUG"));
+        assertThat(c.getEnv())
+                .extracting(EnvVar::getName, EnvVar::getValue)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("KAFKA_BOOTSTRAP_SERVERS", "k:9092"),
+                        org.assertj.core.groups.Tuple.tuple("QUIVER_FUNCTION_NAME", "hello"),
+                        org.assertj.core.groups.Tuple.tuple("QUIVER_KAFKA_TOPIC", "t"),
+                        org.assertj.core.groups.Tuple.tuple("QUIVER_KAFKA_GROUP", "quiver-hello"),
+                        org.assertj.core.groups.Tuple.tuple("QUARKUS_LOG_LEVEL", "DEBUG"));
     }
 
     @Test
     void warmPodsAreControlledByTheFunctionSoNoReplicaSetAdoptsThem() {
         Pod p = workload("img:1").warmPod("hello-warm-x");
-        assertThat(p.getMetadata().getLabels()).containsEntry(Labels.POOL, Labels.WARM)
+        assertThat(p.getMetadata().getLabels())
+                .containsEntry(Labels.POOL, Labels.WARM)
                 .containsEntry(Labels.FUNCTION, "hello");
-        assertThat(p.getMetadata().getOwnerReferences()).singleElement()
+        assertThat(p.getMetadata().getOwnerReferences())
+                .singleElement()
                 .satisfies(o -> assertThat(o.getController()).isTrue())
                 .satisfies(o -> assertThat(o.getKind()).isEqualTo("Function"));
     }
@@ -60,7 +69,8 @@ class WorkloadTest {
     @Test
     void thePublicServiceHasNoSelectorAndRecordsItsMode() {
         Workload w = workload("img:1");
-        assertThat(w.service(Mode.SERVE).getSpec().getSelector()).as("routed by the controller's EndpointSlice")
+        assertThat(w.service(Mode.SERVE).getSpec().getSelector())
+                .as("routed by the controller's EndpointSlice")
                 .isNull();
         assertThat(w.service(Mode.PROXY).getMetadata().getAnnotations()).containsEntry(Labels.MODE, "proxy");
         assertThat(w.service(Mode.SERVE).getMetadata().getAnnotations()).containsEntry(Labels.MODE, "serve");
@@ -70,7 +80,8 @@ class WorkloadTest {
 
     @Test
     void revisionChangesWithTheImageOnly() {
-        assertThat(workload("img:1").revision()).isEqualTo(workload("img:1").revision())
+        assertThat(workload("img:1").revision())
+                .isEqualTo(workload("img:1").revision())
                 .isNotEqualTo(workload("img:2").revision());
     }
 

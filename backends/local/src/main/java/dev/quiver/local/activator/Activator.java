@@ -38,9 +38,12 @@ public class Activator {
 
     void start(@Observes StartupEvent ev) throws Exception {
         var a = settings.activator();
-        server = ActivatorServer.start(vertx, activator, a.host(), a.port(), a.servers()).toCompletionStage()
-                .toCompletableFuture().get(30, TimeUnit.SECONDS);
-        LOG.infof("Activator listening on http://%s:%d (%d event loops): /f/{function}/... or Host {function}.%s",
+        server = ActivatorServer.start(vertx, activator, a.host(), a.port(), a.servers())
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        LOG.infof(
+                "Activator listening on http://%s:%d (%d event loops): /f/{function}/... or Host {function}.%s",
                 a.host(), server.port(), Math.max(1, a.servers()), a.domain());
     }
 

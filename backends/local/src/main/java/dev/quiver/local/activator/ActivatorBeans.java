@@ -24,15 +24,20 @@ public class ActivatorBeans {
     /** The shared settings from {@code quiver.platform.activator.*} (validated by {@code PlatformSettings}). */
     public static ActivatorSettings settings(PlatformSettings.ActivatorSettings a) {
         ActivatorSettings d = ActivatorSettings.DEFAULTS;
-        return new ActivatorSettings(a.queueSize(), a.timeout(), a.maxBodySize(), a.retryAfterSeconds(),
-                d.pokeInterval(), d.maxAttempts());
+        return new ActivatorSettings(
+                a.queueSize(), a.timeout(), a.maxBodySize(), a.retryAfterSeconds(), d.pokeInterval(), d.maxAttempts());
     }
 
     /** The activator as the local platform wires it. */
-    public static dev.quiver.control.activator.Activator wire(ActivatorSettings settings, String domain,
-            PublishedEndpoints endpoints, Poker poker, MeterRegistry registry, ColdStartRecorder coldStarts) {
-        return new dev.quiver.control.activator.Activator(settings, new LocalRouter(domain), endpoints, poker,
-                registry, coldStarts);
+    public static dev.quiver.control.activator.Activator wire(
+            ActivatorSettings settings,
+            String domain,
+            PublishedEndpoints endpoints,
+            Poker poker,
+            MeterRegistry registry,
+            ColdStartRecorder coldStarts) {
+        return new dev.quiver.control.activator.Activator(
+                settings, new LocalRouter(domain), endpoints, poker, registry, coldStarts);
     }
 
     @Produces
@@ -55,8 +60,12 @@ public class ActivatorBeans {
 
     @Produces
     @Singleton
-    dev.quiver.control.activator.Activator activator(PlatformSettings s, PublishedEndpoints endpoints,
-            LoopPoker poker, MeterRegistry registry, ColdStartRecorder coldStarts) {
+    dev.quiver.control.activator.Activator activator(
+            PlatformSettings s,
+            PublishedEndpoints endpoints,
+            LoopPoker poker,
+            MeterRegistry registry,
+            ColdStartRecorder coldStarts) {
         return wire(settings(s.activator()), s.activator().domain(), endpoints, poker, registry, coldStarts);
     }
 }

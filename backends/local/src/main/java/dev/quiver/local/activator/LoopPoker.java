@@ -9,7 +9,7 @@ import dev.quiver.control.route.Poker;
  * dropped, which is harmless (the activator pokes again every poke interval while requests wait).
  */
 public final class LoopPoker implements Poker {
-    private volatile Poker loop = function -> { };
+    private volatile Poker loop = function -> {};
 
     public void attach(Poker loop) {
         this.loop = loop;

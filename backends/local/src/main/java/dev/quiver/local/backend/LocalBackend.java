@@ -1,11 +1,11 @@
 package dev.quiver.local.backend;
 
 import dev.quiver.api.stats.StatsReport;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.control.loop.InstanceBackend;
 import dev.quiver.control.loop.InstanceView;
 import dev.quiver.control.loop.LoopFunction;
 import dev.quiver.control.route.FunctionRef;
-import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.local.registry.FunctionDefinition;
 import dev.quiver.local.warmpool.ManagedInstance;
 import dev.quiver.scaler.decision.Decision;
@@ -51,8 +51,13 @@ public final class LocalBackend implements InstanceBackend {
     private final List<Consumer<FunctionRef>> listeners = new CopyOnWriteArrayList<>();
 
     /** @param loop the loop's thread: process events are handled on it */
-    public LocalBackend(InstanceRunner runner, ScheduledExecutorService loop, Clock clock, Duration drainTimeout,
-                        ColdStartRecorder coldStarts, ActivatorInFlight activator) {
+    public LocalBackend(
+            InstanceRunner runner,
+            ScheduledExecutorService loop,
+            Clock clock,
+            Duration drainTimeout,
+            ColdStartRecorder coldStarts,
+            ActivatorInFlight activator) {
         this.runner = runner;
         this.loop = loop;
         this.clock = clock;
@@ -142,7 +147,8 @@ public final class LocalBackend implements InstanceBackend {
         LocalFunction lf = functions.remove(function.name());
         if (lf != null) {
             lf.instances.all().forEach(i -> stop(lf, i));
-            LOG.infof("%s: stopping %d instance(s)", lf.name(), lf.instances.all().size());
+            LOG.infof(
+                    "%s: stopping %d instance(s)", lf.name(), lf.instances.all().size());
         }
     }
 
@@ -160,7 +166,11 @@ public final class LocalBackend implements InstanceBackend {
         stats.forEach((id, s) -> {
             ManagedInstance i = lf.instances.get(id);
             if (i != null && i.stats(s)) {
-                coldStarts.startup(lf.name(), i.handle().launch().mode(), i.startRole(), "instance",
+                coldStarts.startup(
+                        lf.name(),
+                        i.handle().launch().mode(),
+                        i.startRole(),
+                        "instance",
                         i.reportedStartupMillis() * 1_000_000);
             }
         });
@@ -173,10 +183,12 @@ public final class LocalBackend implements InstanceBackend {
 
     /** Older-generation instances serve until one new instance is ready (or the function is at zero). */
     private void finishRoll(LocalFunction lf, int desired) {
-        boolean old = lf.instances.unordered().stream().anyMatch(i -> i.generation() < lf.generation
-                && i.state() != ManagedInstance.State.DRAINING);
+        boolean old = lf.instances.unordered().stream()
+                .anyMatch(i -> i.generation() < lf.generation && i.state() != ManagedInstance.State.DRAINING);
         if (old && (lf.instances.count(Role.ACTIVE, true, lf.generation) > 0 || desired == 0)) {
-            lf.instances.all().stream().filter(i -> i.generation() < lf.generation).forEach(i -> stop(lf, i));
+            lf.instances.all().stream()
+                    .filter(i -> i.generation() < lf.generation)
+                    .forEach(i -> stop(lf, i));
         }
     }
 
@@ -212,7 +224,8 @@ public final class LocalBackend implements InstanceBackend {
         Instant now = clock.instant();
         mi.ready(now);
         InstanceHandle h = mi.handle();
-        long startup = h.spawnedNanos() >= 0 && h.readyNanos() >= 0 ? h.readyNanos() - h.spawnedNanos()
+        long startup = h.spawnedNanos() >= 0 && h.readyNanos() >= 0
+                ? h.readyNanos() - h.spawnedNanos()
                 : Duration.between(mi.startedAt(), now).toNanos();
         mi.startupNanos(startup);
         lf.launch = h.launch();
@@ -220,8 +233,14 @@ public final class LocalBackend implements InstanceBackend {
             coldStarts.startup(lf.name(), h.launch().mode(), mi.startRole(), "platform", startup);
         }
         lf.consecutiveFailures = 0;
-        LOG.infof("%s: %s ready in %d ms (%s, %s, port %d)", lf.name(), mi.id(), startup / 1_000_000,
-                mi.role() == Role.POOL ? "warm pool" : "active", h.launch().mode(), h.port());
+        LOG.infof(
+                "%s: %s ready in %d ms (%s, %s, port %d)",
+                lf.name(),
+                mi.id(),
+                startup / 1_000_000,
+                mi.role() == Role.POOL ? "warm pool" : "active",
+                h.launch().mode(),
+                h.port());
         changed(lf);
     }
 

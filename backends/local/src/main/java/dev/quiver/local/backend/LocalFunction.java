@@ -34,15 +34,18 @@ public final class LocalFunction {
 
     /** The definition as the loop takes it: the revision covers everything that needs new processes. */
     public static LoopFunction toLoop(FunctionDefinition f) {
-        return new LoopFunction(FunctionRef.local(f.name()), f.scaling(),
-                f.kafka().map(k -> new LoopFunction.KafkaSource(k.topic(), k.group())), f.containerConcurrency(),
+        return new LoopFunction(
+                FunctionRef.local(f.name()),
+                f.scaling(),
+                f.kafka().map(k -> new LoopFunction.KafkaSource(k.topic(), k.group())),
+                f.containerConcurrency(),
                 revision(f));
     }
 
     /** Changes exactly when {@link FunctionDefinition#needsRollFrom} says so. */
     static String revision(FunctionDefinition f) {
-        return Integer.toHexString(Objects.hash(f.artifact(), f.jvmOptions(), f.properties(), f.env(), f.launch(),
-                f.kafka()));
+        return Integer.toHexString(
+                Objects.hash(f.artifact(), f.jvmOptions(), f.properties(), f.env(), f.launch(), f.kafka()));
     }
 
     public String name() {

@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 public final class Binds {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]%]+");
 
-    private Binds() {
-    }
+    private Binds() {}
 
     public static boolean valid(String address) {
         return address != null && HOST.matcher(address).matches();
@@ -18,7 +17,8 @@ public final class Binds {
     /** The address a local client connects to for a server bound to {@code bind}. */
     public static String reach(String bind) {
         String b = bind == null ? "" : bind.strip();
-        return b.isEmpty() || b.equals("0.0.0.0") || b.equals("::") || b.equals("[::]") || loopback(b) ? "127.0.0.1"
+        return b.isEmpty() || b.equals("0.0.0.0") || b.equals("::") || b.equals("[::]") || loopback(b)
+                ? "127.0.0.1"
                 : b;
     }
 

@@ -27,7 +27,8 @@ public class SettingsProducer {
     @Produces
     @jakarta.inject.Singleton
     SuperviseSettings supervise(PlatformConfig config, PlatformSettings settings) {
-        return SuperviseSettings.from(config.supervise(), settings.home(), settings.security().bind());
+        return SuperviseSettings.from(
+                config.supervise(), settings.home(), settings.security().bind());
     }
 
     @Produces

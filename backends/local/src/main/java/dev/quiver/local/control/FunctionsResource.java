@@ -39,8 +39,12 @@ public class FunctionsResource {
     private final Activator activator;
     private final BrokerTriggers triggers;
 
-    public FunctionsResource(ControlLoop loop, FunctionRegistry registry, PlatformSettings settings,
-                             Activator activator, BrokerTriggers triggers) {
+    public FunctionsResource(
+            ControlLoop loop,
+            FunctionRegistry registry,
+            PlatformSettings settings,
+            Activator activator,
+            BrokerTriggers triggers) {
         this.triggers = triggers;
         this.loop = loop;
         this.registry = registry;
@@ -52,7 +56,10 @@ public class FunctionsResource {
     @Path("/info")
     @Produces(MediaType.APPLICATION_JSON)
     public PlatformInfo info() {
-        return new PlatformInfo(activator.port(), settings.activator().domain(), settings.dataDir().toString(),
+        return new PlatformInfo(
+                activator.port(),
+                settings.activator().domain(),
+                settings.dataDir().toString(),
                 settings.home().toString());
     }
 
@@ -60,8 +67,10 @@ public class FunctionsResource {
     @Path("/functions")
     @Produces(MediaType.APPLICATION_JSON)
     public List<StatusView.FunctionStatus> list() {
-        return loop.status().stream().map(StatusView::status)
-                .sorted(Comparator.comparing(StatusView.FunctionStatus::name)).toList();
+        return loop.status().stream()
+                .map(StatusView::status)
+                .sorted(Comparator.comparing(StatusView.FunctionStatus::name))
+                .toList();
     }
 
     @GET
@@ -75,7 +84,8 @@ public class FunctionsResource {
     @Path("/functions/{name}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("name") String name) {
-        return loop.status(name).<Response>map(v -> Response.ok(v.status()).build())
+        return loop.status(name)
+                .<Response>map(v -> Response.ok(v.status()).build())
                 .orElseGet(() -> notFound(name));
     }
 
@@ -83,42 +93,63 @@ public class FunctionsResource {
     @Path("/functions/{name}/spec")
     @Produces("application/yaml")
     public Response spec(@PathParam("name") String name) {
-        return registry.get(name).<Response>map(f -> Response.ok(Redaction.spec(f.source())).build()).orElseGet(() -> notFound(name));
+        return registry.get(name)
+                .<Response>map(f -> Response.ok(Redaction.spec(f.source())).build())
+                .orElseGet(() -> notFound(name));
     }
 
     @GET
     @Path("/functions/{name}/history")
     @Produces(MediaType.APPLICATION_JSON)
     public Response history(@PathParam("name") String name) {
-        return loop.status(name).<Response>map(v -> Response.ok(v.history()).build()).orElseGet(() -> notFound(name));
+        return loop.status(name)
+                .<Response>map(v -> Response.ok(v.history()).build())
+                .orElseGet(() -> notFound(name));
     }
 
     @GET
     @Path("/functions/{name}/summary")
     @Produces(MediaType.TEXT_PLAIN)
     public Response summary(@PathParam("name") String name, @QueryParam("since") @DefaultValue("0") long since) {
-        return loop.status(name).<Response>map(v -> Response.ok(WindowSummary.of(v.history(), since).toText())
-                .build()).orElseGet(() -> notFound(name));
+        return loop.status(name)
+                .<Response>map(
+                        v -> Response.ok(WindowSummary.of(v.history(), since).toText())
+                                .build())
+                .orElseGet(() -> notFound(name));
     }
 
     @GET
     @Path("/functions/{name}/summary")
     @Produces(MediaType.APPLICATION_JSON)
     public Response summaryJson(@PathParam("name") String name, @QueryParam("since") @DefaultValue("0") long since) {
-        return loop.status(name).<Response>map(v -> Response.ok(summary(WindowSummary.of(v.history(), since)))
-                .build()).orElseGet(() -> notFound(name));
+        return loop.status(name)
+                .<Response>map(v -> Response.ok(summary(WindowSummary.of(v.history(), since)))
+                        .build())
+                .orElseGet(() -> notFound(name));
     }
 
     static FunctionSummary summary(WindowSummary w) {
-        return new FunctionSummary(w.samples(), w.maxReady(), w.maxDesired(), w.lastReady(), w.lastWarm(),
-                w.lastDesired(), w.panicked(), w.maxConcurrency(), w.maxLag(), w.lastLag());
+        return new FunctionSummary(
+                w.samples(),
+                w.maxReady(),
+                w.maxDesired(),
+                w.lastReady(),
+                w.lastWarm(),
+                w.lastDesired(),
+                w.panicked(),
+                w.maxConcurrency(),
+                w.maxLag(),
+                w.lastLag());
     }
 
     @GET
     @Path("/report")
     @Produces(MediaType.TEXT_HTML)
     public String report() {
-        return ReportPage.html(loop.status().stream().sorted(Comparator.comparing(StatusView::name)).toList(),
+        return ReportPage.html(
+                loop.status().stream()
+                        .sorted(Comparator.comparing(StatusView::name))
+                        .toList(),
                 java.time.Instant.now());
     }
 
@@ -129,7 +160,8 @@ public class FunctionsResource {
         if (registry.get(name).isEmpty()) {
             return notFound(name);
         }
-        return Response.ok(Logs.tail(settings.dataDir().resolve("logs").resolve(name), lines)).build();
+        return Response.ok(Logs.tail(settings.dataDir().resolve("logs").resolve(name), lines))
+                .build();
     }
 
     @POST
@@ -156,12 +188,16 @@ public class FunctionsResource {
             return Response.status(400).entity(DeployRejection.of(e.problems())).build();
         }
         if (expectedName != null && !expectedName.equals(f.name())) {
-            return Response.status(400).entity(DeployRejection.of(List.of("name: must equal the name in the path ("
-                    + expectedName + "), was \"" + f.name() + "\""))).build();
+            return Response.status(400)
+                    .entity(DeployRejection.of(List.of(
+                            "name: must equal the name in the path (" + expectedName + "), was \"" + f.name() + "\"")))
+                    .build();
         }
         boolean created = loop.deploy(f);
         triggers.apply(f, activator.port());
-        return Response.status(created ? 201 : 200).entity(loop.status(f.name()).orElseThrow().status()).build();
+        return Response.status(created ? 201 : 200)
+                .entity(loop.status(f.name()).orElseThrow().status())
+                .build();
     }
 
     @DELETE
@@ -176,7 +212,9 @@ public class FunctionsResource {
     }
 
     private static Response notFound(String name) {
-        return Response.status(404).entity(new ErrorBody(404, "not_found", "No function '" + name + "' is deployed.",
-                name)).type(MediaType.APPLICATION_JSON).build();
+        return Response.status(404)
+                .entity(new ErrorBody(404, "not_found", "No function '" + name + "' is deployed.", name))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
     }
 }

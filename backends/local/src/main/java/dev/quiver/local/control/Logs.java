@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 
 /** The last lines of each instance log of a function, newest instance last. */
 final class Logs {
-    private Logs() {
-    }
+    private Logs() {}
 
     static String tail(Path dir, int lines) {
         if (!Files.isDirectory(dir)) {
@@ -20,7 +19,8 @@ final class Logs {
         StringBuilder sb = new StringBuilder();
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> files = s.filter(p -> p.toString().endsWith(".log"))
-                    .sorted((a, b) -> Long.compare(modified(a), modified(b))).toList();
+                    .sorted((a, b) -> Long.compare(modified(a), modified(b)))
+                    .toList();
             for (Path f : files) {
                 sb.append("==> ").append(f.getFileName()).append(" <==\n");
                 ArrayDeque<String> last = new ArrayDeque<>();

@@ -10,19 +10,47 @@ import java.util.List;
  * them, arrival to first byte ({@code cold 1/5 p50 812ms (wait 790 + served 22)}), and its instances' start-ups.
  */
 final class StatusTable {
-    private static final String[] HEAD = {"FUNCTION", "READY", "WARM", "STARTING", "DESIRED", "MODE", "PANIC",
-        "CONCURRENCY", "RPS", "LAG", "QUEUED", "COLD", "PROMOTED", "CRASHES", "LAUNCH"};
+    private static final String[] HEAD = {
+        "FUNCTION",
+        "READY",
+        "WARM",
+        "STARTING",
+        "DESIRED",
+        "MODE",
+        "PANIC",
+        "CONCURRENCY",
+        "RPS",
+        "LAG",
+        "QUEUED",
+        "COLD",
+        "PROMOTED",
+        "CRASHES",
+        "LAUNCH"
+    };
 
-    private StatusTable() {
-    }
+    private StatusTable() {}
 
     static String render(List<FunctionStatus> functions) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEAD);
         for (FunctionStatus f : functions) {
-            rows.add(new String[] {f.name(), i(f.ready()), i(f.warm()), i(f.starting()), i(f.desired()), f.mode(),
-                f.panicking() ? "yes" : "-", num(f.concurrency()), num(f.rps()), f.lag() < 0 ? "-" : i(f.lag()),
-                i(f.queued()), i(f.coldStarts()), i(f.promotions()), i(f.crashes()), f.launch()});
+            rows.add(new String[] {
+                f.name(),
+                i(f.ready()),
+                i(f.warm()),
+                i(f.starting()),
+                i(f.desired()),
+                f.mode(),
+                f.panicking() ? "yes" : "-",
+                num(f.concurrency()),
+                num(f.rps()),
+                f.lag() < 0 ? "-" : i(f.lag()),
+                i(f.queued()),
+                i(f.coldStarts()),
+                i(f.promotions()),
+                i(f.crashes()),
+                f.launch()
+            });
         }
         int[] width = new int[HEAD.length];
         for (String[] r : rows) {
@@ -33,8 +61,10 @@ final class StatusTable {
         StringBuilder sb = new StringBuilder();
         for (String[] r : rows) {
             for (int c = 0; c < r.length; c++) {
-                sb.append(c == 0 ? String.format("%-" + width[c] + "s", r[c])
-                        : String.format("  %" + width[c] + "s", r[c]));
+                sb.append(
+                        c == 0
+                                ? String.format("%-" + width[c] + "s", r[c])
+                                : String.format("  %" + width[c] + "s", r[c]));
             }
             sb.append('\n');
         }
@@ -46,8 +76,10 @@ final class StatusTable {
     }
 
     private static void coldStarts(StringBuilder sb, List<FunctionStatus> functions) {
-        List<FunctionStatus> shown = functions.stream().filter(f -> f.coldStart().requests() > 0
-                || !f.coldStart().startups().isEmpty()).toList();
+        List<FunctionStatus> shown = functions.stream()
+                .filter(f -> f.coldStart().requests() > 0
+                        || !f.coldStart().startups().isEmpty())
+                .toList();
         if (shown.isEmpty()) {
             return;
         }

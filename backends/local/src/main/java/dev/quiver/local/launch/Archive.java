@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 
 /** Which start-up archive an instance may use: the fastest usable ({@code auto}), only one kind, or none. */
 public enum Archive {
-    AUTO, AOT, APPCDS, NONE;
+    AUTO,
+    AOT,
+    APPCDS,
+    NONE;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 public final class ArchiveLog {
     private static final Pattern LINE = Pattern.compile("\\[(warning|error)\\s*]\\[(cds|aot)[a-z,]*]\\s*(.*)");
 
-    private ArchiveLog() {
-    }
+    private ArchiveLog() {}
 
     public static Optional<String> rejection(List<String> lines) {
         String warning = null;

@@ -15,8 +15,7 @@ public final class JvmCatalog {
     private static final long TTL_NANOS = 10_000_000_000L;
     private final Map<Path, Cached> homes = new ConcurrentHashMap<>();
 
-    private record Cached(Optional<JvmBuild> jvm, long at) {
-    }
+    private record Cached(Optional<JvmBuild> jvm, long at) {}
 
     /** The JVM installed at {@code home}: empty when there is no {@code bin/java}. */
     public Optional<JvmBuild> at(Path home) {

@@ -21,7 +21,11 @@ public final class KnownJdks {
     private final String path;
 
     public KnownJdks(List<Path> roots, String path) {
-        this.roots = roots.stream().map(KnownJdks::real).flatMap(Optional::stream).distinct().toList();
+        this.roots = roots.stream()
+                .map(KnownJdks::real)
+                .flatMap(Optional::stream)
+                .distinct()
+                .toList();
         this.path = path;
     }
 
@@ -31,8 +35,14 @@ public final class KnownJdks {
         Path current = Path.of(System.getProperty("java.home"));
         roots.add(current.getParent());
         String path = env.getOrDefault("PATH", "");
-        configuredJava.flatMap(j -> JavaHome.ofLauncher(j, path)).map(h -> h.home().getParent()).ifPresent(roots::add);
-        Optional.ofNullable(env.get("JAVA_HOME")).filter(h -> !h.isBlank()).map(Path::of).map(Path::getParent)
+        configuredJava
+                .flatMap(j -> JavaHome.ofLauncher(j, path))
+                .map(h -> h.home().getParent())
+                .ifPresent(roots::add);
+        Optional.ofNullable(env.get("JAVA_HOME"))
+                .filter(h -> !h.isBlank())
+                .map(Path::of)
+                .map(Path::getParent)
                 .ifPresent(roots::add);
         roots.add(Path.of("/usr/lib/jvm"));
         roots.add(Path.of("/usr/java"));
@@ -61,7 +71,9 @@ public final class KnownJdks {
 
     private static Optional<Path> real(Path p) {
         try {
-            return Files.exists(p) ? Optional.of(p.toRealPath()) : Optional.of(p.toAbsolutePath().normalize());
+            return Files.exists(p)
+                    ? Optional.of(p.toRealPath())
+                    : Optional.of(p.toAbsolutePath().normalize());
         } catch (IOException e) {
             return Optional.empty();
         }

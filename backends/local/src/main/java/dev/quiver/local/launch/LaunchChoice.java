@@ -7,5 +7,4 @@ import java.util.Optional;
  *
  * @param java the explicit launcher as identified (version empty when its home has no {@code release} file)
  */
-public record LaunchChoice(Archive archive, Optional<JvmBuild> java) {
-}
+public record LaunchChoice(Archive archive, Optional<JvmBuild> java) {}

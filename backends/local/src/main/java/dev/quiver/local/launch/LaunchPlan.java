@@ -33,8 +33,8 @@ public record LaunchPlan(String java, List<String> jvmOptions, String mode, Stri
      * @param defaultJvm the platform's JVM, used when nothing else is chosen or explicit
      * @param jvmAt      the JVM installed in a home, if any, with its version
      */
-    public static LaunchPlan decide(ArtifactFacts facts, LaunchChoice choice, JvmBuild defaultJvm,
-                                    Function<Path, Optional<JvmBuild>> jvmAt) {
+    public static LaunchPlan decide(
+            ArtifactFacts facts, LaunchChoice choice, JvmBuild defaultJvm, Function<Path, Optional<JvmBuild>> jvmAt) {
         JvmBuild base = choice.java().orElse(defaultJvm);
         if (choice.archive() == Archive.NONE) {
             return plain(base, "archive: none (configured)", false);
@@ -52,8 +52,8 @@ public record LaunchPlan(String java, List<String> jvmOptions, String mode, Stri
         if (choice.archive() != Archive.AOT) {
             Attempt c = appCds(facts, choice, base, jvmAt);
             if (c.plan != null) {
-                String reason = why.isEmpty() ? c.plan.reason
-                        : String.join("; ", why) + "; using AppCDS: " + c.plan.reason;
+                String reason =
+                        why.isEmpty() ? c.plan.reason : String.join("; ", why) + "; using AppCDS: " + c.plan.reason;
                 return new LaunchPlan(c.plan.java, c.plan.jvmOptions, c.plan.mode, reason, degraded);
             }
             why.add(c.reason);
@@ -83,12 +83,18 @@ public record LaunchPlan(String java, List<String> jvmOptions, String mode, Stri
             Optional<String> skipped = f.get(JvmArchivesFile.AOT_SKIPPED);
             boolean leftover = f.exists(ArtifactFacts.AOT_DEFAULT);
             if (skipped.isPresent()) {
-                return Attempt.no("no AOT cache (" + skipped.get() + ")" + (leftover ? "; the "
-                        + ArtifactFacts.AOT_DEFAULT + " of an earlier build is ignored" : ""), false);
+                return Attempt.no(
+                        "no AOT cache (" + skipped.get() + ")"
+                                + (leftover
+                                        ? "; the " + ArtifactFacts.AOT_DEFAULT + " of an earlier build is ignored"
+                                        : ""),
+                        false);
             }
             if (leftover) {
-                return Attempt.no(ArtifactFacts.AOT_DEFAULT + " is not described in " + ArtifactFacts.METADATA
-                        + " (cannot tell which JDK made it)", true);
+                return Attempt.no(
+                        ArtifactFacts.AOT_DEFAULT + " is not described in " + ArtifactFacts.METADATA
+                                + " (cannot tell which JDK made it)",
+                        true);
             }
             return Attempt.no("no AOT cache", false);
         }
@@ -100,12 +106,18 @@ public record LaunchPlan(String java, List<String> jvmOptions, String mode, Stri
         if (jvm.feature() < 25) {
             return Attempt.no(file.get() + " needs JDK 25+, but its JDK is " + jvm.describe(), true);
         }
-        return Attempt.plan(new LaunchPlan(jvm.java(), List.of("-XX:AOTCache=" + f.absolute(file.get())),
-                jvm.label() + "-aot", file.get() + " made by " + jvm.describe(), false), jvm);
+        return Attempt.plan(
+                new LaunchPlan(
+                        jvm.java(),
+                        List.of("-XX:AOTCache=" + f.absolute(file.get())),
+                        jvm.label() + "-aot",
+                        file.get() + " made by " + jvm.describe(),
+                        false),
+                jvm);
     }
 
-    private static Attempt appCds(ArtifactFacts f, LaunchChoice choice, JvmBuild base,
-                                  Function<Path, Optional<JvmBuild>> jvmAt) {
+    private static Attempt appCds(
+            ArtifactFacts f, LaunchChoice choice, JvmBuild base, Function<Path, Optional<JvmBuild>> jvmAt) {
         Optional<String> file = f.get(CDS.fileKey());
         if (file.isEmpty()) {
             String dflt = ArtifactFacts.APPCDS_DEFAULT;
@@ -115,25 +127,35 @@ public record LaunchPlan(String java, List<String> jvmOptions, String mode, Stri
             if (f.stale(dflt)) {
                 return Attempt.no(dflt + " is older than the jar (stale)", true);
             }
-            return Attempt.plan(appCdsPlan(f, dflt, base, dflt + " without " + ArtifactFacts.METADATA
-                    + ": assuming " + base.describe() + " made it (the JVM ignores it otherwise)"), base);
+            return Attempt.plan(
+                    appCdsPlan(
+                            f,
+                            dflt,
+                            base,
+                            dflt + " without " + ArtifactFacts.METADATA + ": assuming " + base.describe()
+                                    + " made it (the JVM ignores it otherwise)"),
+                    base);
         }
         Attempt usable = usable(f, file.get(), CDS, choice, jvmAt);
         if (usable.jvm == null) {
             return usable;
         }
-        return Attempt.plan(appCdsPlan(f, file.get(), usable.jvm, file.get() + " made by "
-                + usable.jvm.describe()), usable.jvm);
+        return Attempt.plan(
+                appCdsPlan(f, file.get(), usable.jvm, file.get() + " made by " + usable.jvm.describe()), usable.jvm);
     }
 
     private static LaunchPlan appCdsPlan(ArtifactFacts f, String file, JvmBuild jvm, String reason) {
-        return new LaunchPlan(jvm.java(), List.of("-XX:SharedArchiveFile=" + f.absolute(file), "-Xshare:auto"),
-                jvm.label() + "-appcds", reason, false);
+        return new LaunchPlan(
+                jvm.java(),
+                List.of("-XX:SharedArchiveFile=" + f.absolute(file), "-Xshare:auto"),
+                jvm.label() + "-appcds",
+                reason,
+                false);
     }
 
     /** The archive exists, is fresh, and the JVM that made it (or the explicit one, if the same build) is here. */
-    private static Attempt usable(ArtifactFacts f, String file, Kind kind, LaunchChoice choice,
-                                  Function<Path, Optional<JvmBuild>> jvmAt) {
+    private static Attempt usable(
+            ArtifactFacts f, String file, Kind kind, LaunchChoice choice, Function<Path, Optional<JvmBuild>> jvmAt) {
         if (!f.exists(file)) {
             return Attempt.no(ArtifactFacts.METADATA + " names " + file + " but it is missing", true);
         }
@@ -143,22 +165,28 @@ public record LaunchPlan(String java, List<String> jvmOptions, String mode, Stri
         Optional<String> version = f.get(kind.javaVersionKey());
         Optional<String> home = f.get(kind.javaHomeKey());
         if (version.isEmpty() || home.isEmpty()) {
-            return Attempt.no(file + " has no " + kind.javaHomeKey() + "/" + kind.javaVersionKey() + " in "
-                    + ArtifactFacts.METADATA, true);
+            return Attempt.no(
+                    file + " has no " + kind.javaHomeKey() + "/" + kind.javaVersionKey() + " in "
+                            + ArtifactFacts.METADATA,
+                    true);
         }
         String made = file + " was made by " + version.get();
         if (choice.java().isPresent()) {
             JvmBuild explicit = choice.java().get();
-            return version.get().equals(explicit.version()) ? Attempt.jvm(explicit)
-                    : Attempt.no(made + " but the configured java " + explicit.java() + " is "
-                            + (explicit.version().isEmpty() ? "of unknown version" : explicit.version()), true);
+            return version.get().equals(explicit.version())
+                    ? Attempt.jvm(explicit)
+                    : Attempt.no(
+                            made + " but the configured java " + explicit.java() + " is "
+                                    + (explicit.version().isEmpty() ? "of unknown version" : explicit.version()),
+                            true);
         }
         Optional<JvmBuild> jvm = jvmAt.apply(Path.of(home.get()));
         if (jvm.isEmpty()) {
             return Attempt.no(made + " but " + home.get() + " is missing", true);
         }
         if (!version.get().equals(jvm.get().version())) {
-            return Attempt.no(made + " but " + home.get() + " is now " + jvm.get().version(), true);
+            return Attempt.no(
+                    made + " but " + home.get() + " is now " + jvm.get().version(), true);
         }
         return Attempt.jvm(jvm.get());
     }

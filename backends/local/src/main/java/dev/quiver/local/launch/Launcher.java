@@ -90,7 +90,9 @@ public final class Launcher {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 if (Files.isRegularFile(p)) {
-                    files.put(p.getFileName().toString(), Files.getLastModifiedTime(p).toMillis());
+                    files.put(
+                            p.getFileName().toString(),
+                            Files.getLastModifiedTime(p).toMillis());
                 }
             }
         } catch (IOException e) {
@@ -101,7 +103,9 @@ public final class Launcher {
 
     private static List<String> head(Path log) {
         try (InputStream in = Files.newInputStream(log)) {
-            return new String(in.readNBytes(LOG_BYTES), StandardCharsets.UTF_8).lines().toList();
+            return new String(in.readNBytes(LOG_BYTES), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
         } catch (IOException e) {
             return new ArrayList<>();
         }

@@ -1,10 +1,10 @@
 package dev.quiver.local.loop;
 
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.control.loop.FunctionLoop;
 import dev.quiver.control.route.FunctionRef;
 import dev.quiver.local.backend.LocalBackend;
 import dev.quiver.local.backend.LocalFunction;
-import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.local.metrics.PlatformMeters;
 import dev.quiver.local.registry.FunctionDefinition;
 import dev.quiver.local.registry.FunctionRegistry;
@@ -33,8 +33,13 @@ public final class ControlLoop implements AutoCloseable {
     private final ScheduledExecutorService thread;
 
     /** @param thread the loop's thread (shut down on close) */
-    public ControlLoop(FunctionLoop loop, LocalBackend backend, FunctionRegistry registry, PlatformMeters meters,
-                       ColdStartRecorder coldStarts, ScheduledExecutorService thread) {
+    public ControlLoop(
+            FunctionLoop loop,
+            LocalBackend backend,
+            FunctionRegistry registry,
+            PlatformMeters meters,
+            ColdStartRecorder coldStarts,
+            ScheduledExecutorService thread) {
         this.loop = loop;
         this.backend = backend;
         this.registry = registry;
@@ -75,8 +80,10 @@ public final class ControlLoop implements AutoCloseable {
     }
 
     public Collection<StatusView> status() {
-        return loop.status().stream().map(s -> backend.function(s.ref().name()).map(this::view))
-                .flatMap(Optional::stream).toList();
+        return loop.status().stream()
+                .map(s -> backend.function(s.ref().name()).map(this::view))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     public Optional<StatusView> status(String name) {

@@ -1,14 +1,14 @@
 package dev.quiver.local.loop;
 
 import dev.quiver.api.stats.StatsReport;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
+import dev.quiver.control.activator.coldstart.ColdStartRecorder.Snapshot;
+import dev.quiver.control.activator.coldstart.ColdStartText;
 import dev.quiver.control.loop.FunctionLoop;
 import dev.quiver.control.loop.LoopStatus;
 import dev.quiver.control.route.FunctionRef;
 import dev.quiver.local.backend.LaunchInfo;
 import dev.quiver.local.backend.LocalFunction;
-import dev.quiver.control.activator.coldstart.ColdStartRecorder;
-import dev.quiver.control.activator.coldstart.ColdStartRecorder.Snapshot;
-import dev.quiver.control.activator.coldstart.ColdStartText;
 import dev.quiver.local.warmpool.ManagedInstance;
 import java.util.List;
 
@@ -34,22 +34,50 @@ public final class StatusView {
      * @param startupMillis         spawn to ready as the platform measured it, -1 before ready
      * @param reportedStartupMillis process start to ready as the instance reported it, -1 until known
      */
-    public record InstanceStatus(String id, String role, String state, int port, long pid, int inFlight,
-                                 double concurrency, long requests, int generation, String log, String launch,
-                                 long startupMillis, long reportedStartupMillis) {
-    }
+    public record InstanceStatus(
+            String id,
+            String role,
+            String state,
+            int port,
+            long pid,
+            int inFlight,
+            double concurrency,
+            long requests,
+            int generation,
+            String log,
+            String launch,
+            long startupMillis,
+            long reportedStartupMillis) {}
 
     /**
      * @param launch       the launch mode of its latest instance ({@code jdk25-aot}, {@code jdk17-appcds}, ...)
      * @param coldStart    requests that found no ready capacity, and instance start-ups (docs/platform.md)
      * @param coldStartText the same as {@code quiver status} shows it
      */
-    public record FunctionStatus(String name, String artifact, int ready, int warm, int starting, int desired,
-                                 String mode, boolean panicking, double concurrency, double rps, long lag, int queued,
-                                 long coldStarts, long warmStarts, long promotions, long crashes, String lastCrash,
-                                 List<String> reasons, List<InstanceStatus> instances, String launch,
-                                 String launchReason, Snapshot coldStart, String coldStartText) {
-    }
+    public record FunctionStatus(
+            String name,
+            String artifact,
+            int ready,
+            int warm,
+            int starting,
+            int desired,
+            String mode,
+            boolean panicking,
+            double concurrency,
+            double rps,
+            long lag,
+            int queued,
+            long coldStarts,
+            long warmStarts,
+            long promotions,
+            long crashes,
+            String lastCrash,
+            List<String> reasons,
+            List<InstanceStatus> instances,
+            String launch,
+            String launchReason,
+            Snapshot coldStart,
+            String coldStartText) {}
 
     private LoopStatus loopStatus() {
         return loop.status(ref).orElse(new LoopStatus(ref, 0, 0, 0, 0, "proxy", false, 0, 0, -1, 0, List.of()));
@@ -104,26 +132,66 @@ public final class StatusView {
     }
 
     public List<Sample> history() {
-        return loop.history(ref).stream().map(s -> new Sample(s.epochMillis(), s.ready(), s.warm(), s.desired(),
-                s.concurrency(), s.rps(), s.lag(), s.queued(), s.panicking(), s.mode())).toList();
+        return loop.history(ref).stream()
+                .map(s -> new Sample(
+                        s.epochMillis(),
+                        s.ready(),
+                        s.warm(),
+                        s.desired(),
+                        s.concurrency(),
+                        s.rps(),
+                        s.lag(),
+                        s.queued(),
+                        s.panicking(),
+                        s.mode()))
+                .toList();
     }
 
     public FunctionStatus status() {
         LoopStatus s = loopStatus();
-        List<InstanceStatus> instances = lf.instances().all().stream().map(StatusView::instance).toList();
-        return new FunctionStatus(lf.name(), lf.definition().artifact().toString(), s.ready(), s.warm(),
-                s.starting(), s.desired(), s.mode(), s.panicking(), s.concurrency(), s.rps(), s.lag(), s.queued(),
-                lf.coldStarts(), lf.warmStarts(), lf.promotions(), lf.crashes(), lf.lastCrash(), s.reasons(),
-                instances, lf.launch().mode(), lf.launch().reason(), coldStart(),
+        List<InstanceStatus> instances =
+                lf.instances().all().stream().map(StatusView::instance).toList();
+        return new FunctionStatus(
+                lf.name(),
+                lf.definition().artifact().toString(),
+                s.ready(),
+                s.warm(),
+                s.starting(),
+                s.desired(),
+                s.mode(),
+                s.panicking(),
+                s.concurrency(),
+                s.rps(),
+                s.lag(),
+                s.queued(),
+                lf.coldStarts(),
+                lf.warmStarts(),
+                lf.promotions(),
+                lf.crashes(),
+                lf.lastCrash(),
+                s.reasons(),
+                instances,
+                lf.launch().mode(),
+                lf.launch().reason(),
+                coldStart(),
                 ColdStartText.requests(coldStart()));
     }
 
     private static InstanceStatus instance(ManagedInstance i) {
         StatsReport s = i.stats();
-        return new InstanceStatus(i.id(), i.role().name().toLowerCase(), i.state().name().toLowerCase(),
-                i.handle().port(), i.handle().pid(), s.inFlight(), round(s.averageConcurrency()), s.requestsTotal(),
-                i.generation(), i.handle().log() == null ? null : i.handle().log().toString(),
-                i.handle().launch().mode(), i.startupNanos() < 0 ? -1 : i.startupNanos() / 1_000_000,
+        return new InstanceStatus(
+                i.id(),
+                i.role().name().toLowerCase(),
+                i.state().name().toLowerCase(),
+                i.handle().port(),
+                i.handle().pid(),
+                s.inFlight(),
+                round(s.averageConcurrency()),
+                s.requestsTotal(),
+                i.generation(),
+                i.handle().log() == null ? null : i.handle().log().toString(),
+                i.handle().launch().mode(),
+                i.startupNanos() < 0 ? -1 : i.startupNanos() / 1_000_000,
                 i.reportedStartupMillis());
     }
 

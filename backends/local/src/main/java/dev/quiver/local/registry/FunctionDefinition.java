@@ -18,9 +18,17 @@ import java.util.Optional;
  * @param launch     the function's own JVM and archive choice ({@code jvm:}), over the platform's
  * @param source     the document it was read from, as given
  */
-public record FunctionDefinition(String name, Path artifact, List<String> jvmOptions, Map<String, String> properties,
-                                 Map<String, String> env, LaunchOverride launch, FunctionSpec scaling,
-                                 Optional<BrokerTrigger> broker, Optional<KafkaTrigger> kafka, String source) {
+public record FunctionDefinition(
+        String name,
+        Path artifact,
+        List<String> jvmOptions,
+        Map<String, String> properties,
+        Map<String, String> env,
+        LaunchOverride launch,
+        FunctionSpec scaling,
+        Optional<BrokerTrigger> broker,
+        Optional<KafkaTrigger> kafka,
+        String source) {
 
     public FunctionDefinition {
         jvmOptions = List.copyOf(jvmOptions);
@@ -43,8 +51,7 @@ public record FunctionDefinition(String name, Path artifact, List<String> jvmOpt
     }
 
     /** A Kafka topic the instances consume directly as one consumer group; scaled on the group's lag. */
-    public record KafkaTrigger(String topic, String group) {
-    }
+    public record KafkaTrigger(String topic, String group) {}
 
     public boolean jvm() {
         return artifact.getFileName().toString().endsWith(".jar");
@@ -56,8 +63,10 @@ public record FunctionDefinition(String name, Path artifact, List<String> jvmOpt
 
     /** Whether instances must be replaced (not just rescaled) when changing from {@code previous} to this. */
     public boolean needsRollFrom(FunctionDefinition previous) {
-        return !artifact.equals(previous.artifact) || !jvmOptions.equals(previous.jvmOptions)
-                || !properties.equals(previous.properties) || !env.equals(previous.env)
+        return !artifact.equals(previous.artifact)
+                || !jvmOptions.equals(previous.jvmOptions)
+                || !properties.equals(previous.properties)
+                || !env.equals(previous.env)
                 || !launch.equals(previous.launch)
                 || !kafka.equals(previous.kafka);
     }

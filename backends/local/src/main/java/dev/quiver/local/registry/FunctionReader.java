@@ -58,19 +58,32 @@ public final class FunctionReader {
             throw new InvalidFunctionException(errors);
         }
         FunctionDocument.Jvm jvm = d.jvm();
-        jvm.java().flatMap(javaProblem).ifPresent(rule -> errors.add("jvm.java: " + rule + ", was \""
-                + jvm.java().get() + "\""));
+        jvm.java()
+                .flatMap(javaProblem)
+                .ifPresent(rule ->
+                        errors.add("jvm.java: " + rule + ", was \"" + jvm.java().get() + "\""));
         if (!errors.isEmpty()) {
             throw new InvalidFunctionException(errors);
         }
-        LaunchOverride launch = jvm.equals(FunctionDocument.Jvm.NONE) ? LaunchOverride.NONE
+        LaunchOverride launch = jvm.equals(FunctionDocument.Jvm.NONE)
+                ? LaunchOverride.NONE
                 : new LaunchOverride(jvm.java(), jvm.archive().flatMap(Archive::parse));
-        Optional<FunctionDefinition.BrokerTrigger> broker = d.triggers().broker().map(b ->
-                new FunctionDefinition.BrokerTrigger(b.broker(), List.copyOf(b.filters()), b.delivery()));
-        Optional<FunctionDefinition.KafkaTrigger> kafka = d.triggers().kafka().map(k ->
-                new FunctionDefinition.KafkaTrigger(k.topic(), k.group()));
-        return new FunctionDefinition(d.name(), artifact, d.jvmOptions(), d.properties(), d.env(), launch,
-                d.scaling(), broker, kafka, document);
+        Optional<FunctionDefinition.BrokerTrigger> broker = d.triggers()
+                .broker()
+                .map(b -> new FunctionDefinition.BrokerTrigger(b.broker(), List.copyOf(b.filters()), b.delivery()));
+        Optional<FunctionDefinition.KafkaTrigger> kafka =
+                d.triggers().kafka().map(k -> new FunctionDefinition.KafkaTrigger(k.topic(), k.group()));
+        return new FunctionDefinition(
+                d.name(),
+                artifact,
+                d.jvmOptions(),
+                d.properties(),
+                d.env(),
+                launch,
+                d.scaling(),
+                broker,
+                kafka,
+                document);
     }
 
     public FunctionDefinition read(Path file) {
@@ -92,8 +105,8 @@ public final class FunctionReader {
         }
         Path p = home.resolve(s).normalize();
         if (!Files.isRegularFile(p)) {
-            errors.add("artifact: must be an existing runner jar or native binary (build it first), was \"" + s
-                    + "\" (" + p + ")");
+            errors.add("artifact: must be an existing runner jar or native binary (build it first), was \"" + s + "\" ("
+                    + p + ")");
             return p;
         }
         Path resolved = real(p);

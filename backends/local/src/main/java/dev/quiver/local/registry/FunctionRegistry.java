@@ -46,7 +46,8 @@ public final class FunctionRegistry {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(dirOrFile)) {
             try (Stream<Path> s = Files.list(dirOrFile)) {
-                s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted()
+                s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                        .sorted()
                         .forEach(files::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

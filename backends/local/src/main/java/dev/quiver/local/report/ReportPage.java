@@ -7,8 +7,7 @@ import java.util.Collection;
 
 /** A self-contained HTML page: every function's instances, concurrency and lag over time, and its counters. */
 public final class ReportPage {
-    private ReportPage() {
-    }
+    private ReportPage() {}
 
     public static String html(Collection<StatusView> functions, Instant now) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Quiver report"
@@ -18,10 +17,21 @@ public final class ReportPage {
         sb.append("<table><tr><th>function</th><th>ready</th><th>warm</th><th>desired</th><th>cold starts</th>"
                 + "<th>promotions</th><th>crashes</th></tr>");
         for (StatusView v : functions) {
-            sb.append("<tr><td>").append(Chart.esc(v.name())).append("</td><td>").append(v.ready()).append("</td><td>")
-                    .append(v.warm()).append("</td><td>").append(v.desired()).append("</td><td>")
-                    .append(v.coldStarts()).append("</td><td>").append(v.promotions()).append("</td><td>")
-                    .append(v.crashes()).append("</td></tr>");
+            sb.append("<tr><td>")
+                    .append(Chart.esc(v.name()))
+                    .append("</td><td>")
+                    .append(v.ready())
+                    .append("</td><td>")
+                    .append(v.warm())
+                    .append("</td><td>")
+                    .append(v.desired())
+                    .append("</td><td>")
+                    .append(v.coldStarts())
+                    .append("</td><td>")
+                    .append(v.promotions())
+                    .append("</td><td>")
+                    .append(v.crashes())
+                    .append("</td></tr>");
         }
         sb.append("</table>");
         coldStarts(sb, functions);
@@ -40,10 +50,17 @@ public final class ReportPage {
                 + "<th>instance start-ups (launch/role)</th></tr>");
         for (StatusView v : functions) {
             var s = v.coldStart();
-            sb.append("<tr><td>").append(Chart.esc(v.name())).append("</td><td title='")
-                    .append(Chart.esc(v.launch().reason())).append("'>").append(Chart.esc(v.launch().mode()))
-                    .append("</td><td>").append(Chart.esc(ColdStartText.requests(s))).append("</td><td>")
-                    .append(Chart.esc(ColdStartText.startups(s))).append("</td></tr>");
+            sb.append("<tr><td>")
+                    .append(Chart.esc(v.name()))
+                    .append("</td><td title='")
+                    .append(Chart.esc(v.launch().reason()))
+                    .append("'>")
+                    .append(Chart.esc(v.launch().mode()))
+                    .append("</td><td>")
+                    .append(Chart.esc(ColdStartText.requests(s)))
+                    .append("</td><td>")
+                    .append(Chart.esc(ColdStartText.startups(s)))
+                    .append("</td></tr>");
         }
         sb.append("</table>");
     }

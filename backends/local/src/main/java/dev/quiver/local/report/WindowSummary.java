@@ -4,8 +4,17 @@ import dev.quiver.local.loop.Sample;
 import java.util.List;
 
 /** What happened to a function since a moment: the figures the demo checks. */
-public record WindowSummary(int samples, int maxReady, int maxDesired, int lastReady, int lastWarm, int lastDesired,
-                            boolean panicked, double maxConcurrency, long maxLag, long lastLag) {
+public record WindowSummary(
+        int samples,
+        int maxReady,
+        int maxDesired,
+        int lastReady,
+        int lastWarm,
+        int lastDesired,
+        boolean panicked,
+        double maxConcurrency,
+        long maxLag,
+        long lastLag) {
 
     public static WindowSummary of(List<Sample> history, long sinceMillis) {
         int n = 0;
@@ -27,8 +36,16 @@ public record WindowSummary(int samples, int maxReady, int maxDesired, int lastR
             maxLag = Math.max(maxLag, s.lag());
             last = s;
         }
-        return new WindowSummary(n, maxReady, maxDesired, last == null ? 0 : last.ready(),
-                last == null ? 0 : last.warm(), last == null ? 0 : last.desired(), panicked, maxConcurrency, maxLag,
+        return new WindowSummary(
+                n,
+                maxReady,
+                maxDesired,
+                last == null ? 0 : last.ready(),
+                last == null ? 0 : last.warm(),
+                last == null ? 0 : last.desired(),
+                panicked,
+                maxConcurrency,
+                maxLag,
                 last == null ? -1 : last.lag());
     }
 

@@ -39,12 +39,16 @@ public class ControlApiFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String method = request.getMethod();
-        boolean hasBody = request.hasEntity() || method.equals("POST") || method.equals("PUT")
-                || method.equals("PATCH");
-        Optional<ErrorBody> refusal = guard().check(method, request.getHeaderString(HttpHeaders.AUTHORIZATION),
-                request.getHeaderString(HttpHeaders.CONTENT_TYPE), hasBody);
+        boolean hasBody =
+                request.hasEntity() || method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+        Optional<ErrorBody> refusal = guard().check(
+                        method,
+                        request.getHeaderString(HttpHeaders.AUTHORIZATION),
+                        request.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                        hasBody);
         refusal.ifPresent(e -> {
-            Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(e);
+            Response.ResponseBuilder r =
+                    Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(e);
             if (e.status() == 401) {
                 r.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"quiver\"");
             }

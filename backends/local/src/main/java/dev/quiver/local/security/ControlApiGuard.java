@@ -1,7 +1,6 @@
 package dev.quiver.local.security;
 
 import dev.quiver.api.errors.ErrorBody;
-import java.nio.charset.StandardCharsets;
 import dev.quiver.api.security.BearerToken;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,8 +13,8 @@ import java.util.Set;
  */
 public final class ControlApiGuard {
     /** The body types the control API reads. */
-    public static final Set<String> BODY_TYPES = Set.of("application/json", "application/yaml",
-            "application/x-yaml", "text/yaml");
+    public static final Set<String> BODY_TYPES =
+            Set.of("application/json", "application/yaml", "application/x-yaml", "text/yaml");
 
     private final java.util.List<String> token;
     private final String tokenFile;
@@ -29,13 +28,19 @@ public final class ControlApiGuard {
     /** The refusal of a request, or empty when it may go on. */
     public Optional<ErrorBody> check(String method, String authorization, String contentType, boolean hasBody) {
         if (!authorized(authorization)) {
-            return Optional.of(ErrorBody.of(401, "unauthorized", "The control API needs 'Authorization: Bearer "
-                    + "<token>'; the token is in " + tokenFile + " (the quiver CLI sends it; or set QUIVER_TOKEN)."));
+            return Optional.of(ErrorBody.of(
+                    401,
+                    "unauthorized",
+                    "The control API needs 'Authorization: Bearer " + "<token>'; the token is in " + tokenFile
+                            + " (the quiver CLI sends it; or set QUIVER_TOKEN)."));
         }
         if (hasBody && !acceptedBody(contentType)) {
-            return Optional.of(ErrorBody.of(415, "unsupported_media_type", "The control API reads only "
-                    + String.join(", ", BODY_TYPES.stream().sorted().toList()) + " bodies; was '"
-                    + (contentType == null ? "(none)" : contentType) + "'."));
+            return Optional.of(ErrorBody.of(
+                    415,
+                    "unsupported_media_type",
+                    "The control API reads only "
+                            + String.join(", ", BODY_TYPES.stream().sorted().toList()) + " bodies; was '"
+                            + (contentType == null ? "(none)" : contentType) + "'."));
         }
         return Optional.empty();
     }

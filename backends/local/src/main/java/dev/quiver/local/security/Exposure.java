@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** What a non-loopback {@code quiver.platform.bind} makes reachable from other machines. */
 public final class Exposure {
-    private Exposure() {
-    }
+    private Exposure() {}
 
     /** The warning to print at start, or empty on loopback. */
     public static Optional<String> warning(String bind) {

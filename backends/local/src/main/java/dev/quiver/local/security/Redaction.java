@@ -14,18 +14,18 @@ public final class Redaction {
     public static final String HIDDEN = "***";
     private static final String NAME = "[A-Za-z0-9_.\\-]*(?i:secret|password|token|key)[A-Za-z0-9_.\\-]*";
     /** {@code -Dname=value} anywhere in a line; the value runs to the next white space. */
-    private static final Pattern SYSTEM_PROPERTY = Pattern.compile("(-D" + NAME + "=)(\"[^\"]*\"|'[^']*'|[^\\s\"',\\]]*)");
+    private static final Pattern SYSTEM_PROPERTY =
+            Pattern.compile("(-D" + NAME + "=)(\"[^\"]*\"|'[^']*'|[^\\s\"',\\]]*)");
     /** A YAML or JSON mapping entry {@code name: value} (block style, one per line). */
     private static final Pattern ENTRY = Pattern.compile("^(\\s*(?:-\\s+)?([\"']?)" + NAME
             + "\\2\\s*:[ \\t]+)(?![|>]\\s*$)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^,#\\n]*?)(\\s*,?\\s*(?:#.*)?)$");
     /** An entry of a flow mapping ({@code {API_TOKEN: x, ...}}) or of one-line JSON. */
-    private static final Pattern FLOW = Pattern.compile("([{,]\\s*([\"']?)" + NAME
-            + "\\2\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^,}\\s][^,}]*?)(?=\\s*[,}])");
+    private static final Pattern FLOW = Pattern.compile(
+            "([{,]\\s*([\"']?)" + NAME + "\\2\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^,}\\s][^,}]*?)(?=\\s*[,}])");
     /** {@code NAME=value} as an env entry in a spec's list form or a shell line. */
     private static final Pattern ASSIGNMENT = Pattern.compile("(^|\\s)(" + NAME + "=)([^\\s\"',\\]]*)");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     public static boolean sensitive(String name) {
         String n = name.toLowerCase(Locale.ROOT);
@@ -43,8 +43,10 @@ public final class Redaction {
         Matcher a = ASSIGNMENT.matcher(out);
         StringBuilder sb = new StringBuilder();
         while (a.find()) {
-            a.appendReplacement(sb, Matcher.quoteReplacement(a.group(1) + a.group(2)
-                    + (a.group(3).isEmpty() ? "" : HIDDEN)));
+            a.appendReplacement(
+                    sb,
+                    Matcher.quoteReplacement(
+                            a.group(1) + a.group(2) + (a.group(3).isEmpty() ? "" : HIDDEN)));
         }
         a.appendTail(sb);
         return sb.toString();
@@ -55,8 +57,8 @@ public final class Redaction {
         StringBuilder sb = new StringBuilder();
         for (String l : source.split("\n", -1)) {
             Matcher m = ENTRY.matcher(l);
-            String redacted = m.matches() && !m.group(3).isBlank()
-                    ? m.group(1) + quoted(m.group(3)) + m.group(4) : line(flow(l));
+            String redacted =
+                    m.matches() && !m.group(3).isBlank() ? m.group(1) + quoted(m.group(3)) + m.group(4) : line(flow(l));
             sb.append(redacted).append('\n');
         }
         return sb.substring(0, sb.length() - 1);

@@ -18,8 +18,7 @@ import java.util.Map;
  * {@code QUIVER_SOURCES_ACCESS_KEY}/{@code _SECRET_KEY}).
  */
 public final class PlatformComponents {
-    private PlatformComponents() {
-    }
+    private PlatformComponents() {}
 
     /** The sources' data directory: objects, and the generated {@code s3-credentials}. */
     public static Path sourcesDataDir(Path dataDir) {
@@ -37,33 +36,65 @@ public final class PlatformComponents {
      * @param activatorPort where the broker delivers events to functions
      * @param adminTokenFile the broker admin API's bearer token (the control token's file)
      */
-    public static List<Component> plan(SuperviseSettings s, String java, Path dataDir, int activatorPort,
-                                       Path adminTokenFile) {
+    public static List<Component> plan(
+            SuperviseSettings s, String java, Path dataDir, int activatorPort, Path adminTokenFile) {
         Path logs = dataDir.resolve("logs");
         String bind = s.bind();
         String reach = Binds.reach(bind);
         List<Component> all = new ArrayList<>();
-        all.add(new Component("kafka", List.of(java, "-Xmx" + s.kafkaMaxHeap(), "-XX:+UseSerialGC",
-                "-Dquiver.component=kafka", "-cp", s.kafkaClassPath(), "dev.quiver.kafka.local.KafkaLocalMain",
-                "--data-dir", dataDir.resolve("kafka").toString(), "--port", Integer.toString(s.kafkaPort()),
-                "--controller-port", Integer.toString(s.kafkaControllerPort()), "--host", bind), logs.resolve("kafka.log"),
+        all.add(new Component(
+                "kafka",
+                List.of(
+                        java,
+                        "-Xmx" + s.kafkaMaxHeap(),
+                        "-XX:+UseSerialGC",
+                        "-Dquiver.component=kafka",
+                        "-cp",
+                        s.kafkaClassPath(),
+                        "dev.quiver.kafka.local.KafkaLocalMain",
+                        "--data-dir",
+                        dataDir.resolve("kafka").toString(),
+                        "--port",
+                        Integer.toString(s.kafkaPort()),
+                        "--controller-port",
+                        Integer.toString(s.kafkaControllerPort()),
+                        "--host",
+                        bind),
+                logs.resolve("kafka.log"),
                 new Readiness.LogLine("bootstrap.servers=")));
-        all.add(new Component("broker", List.of(java, "-Xmx" + s.brokerMaxHeap(), "-XX:+UseSerialGC",
-                "-Dquiver.component=broker", "-Dquarkus.http.port=" + s.brokerPort(), "-Dquarkus.http.host=" + bind,
-                "-Dkafka.bootstrap.servers=" + reach + ":" + s.kafkaPort(),
-                "-Dquiver.broker.function-url-template=http://127.0.0.1:" + activatorPort + "/f/{name}/",
-                "-jar", s.brokerJar().toString()), logs.resolve("broker.log"), health(reach, s.brokerPort()),
+        all.add(new Component(
+                "broker",
+                List.of(
+                        java,
+                        "-Xmx" + s.brokerMaxHeap(),
+                        "-XX:+UseSerialGC",
+                        "-Dquiver.component=broker",
+                        "-Dquarkus.http.port=" + s.brokerPort(),
+                        "-Dquarkus.http.host=" + bind,
+                        "-Dkafka.bootstrap.servers=" + reach + ":" + s.kafkaPort(),
+                        "-Dquiver.broker.function-url-template=http://127.0.0.1:" + activatorPort + "/f/{name}/",
+                        "-jar",
+                        s.brokerJar().toString()),
+                logs.resolve("broker.log"),
+                health(reach, s.brokerPort()),
                 Map.of("QUIVER_BROKER_ADMIN_TOKEN_FILE", adminTokenFile.toString())));
         if (s.sourcesEnabled() && Files.isRegularFile(s.sourcesJar())) {
-            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + s.sourcesMaxHeap(), "-XX:+UseSerialGC",
-                    "-Dquiver.component=sources", "-Dquarkus.http.port=" + s.sourcesPort(),
-                    "-Dquarkus.http.host=" + bind, "-Dquiver.sources.s3.port=" + s.s3Port(),
+            List<String> cmd = new ArrayList<>(List.of(
+                    java,
+                    "-Xmx" + s.sourcesMaxHeap(),
+                    "-XX:+UseSerialGC",
+                    "-Dquiver.component=sources",
+                    "-Dquarkus.http.port=" + s.sourcesPort(),
+                    "-Dquarkus.http.host=" + bind,
+                    "-Dquiver.sources.s3.port=" + s.s3Port(),
                     "-Dquiver.sources.s3.host=" + bind,
                     "-Dquiver.sources.data-dir=" + sourcesDataDir(dataDir),
                     "-Dquiver.sources.broker-url=http://" + reach + ":" + s.brokerPort() + "/default"));
             cmd.addAll(List.of("-jar", s.sourcesJar().toString()));
             Map<String, String> env = new LinkedHashMap<>();
-            env.put("QUIVER_SOURCES_WEBHOOK_TOKEN_FILE", webhookTokenFile(dataDir).toString());
+            env.put(
+                    "QUIVER_SOURCES_WEBHOOK_TOKEN_FILE",
+                    webhookTokenFile(dataDir).toString());
             s.s3AccessKey().ifPresent(k -> env.put("QUIVER_SOURCES_ACCESS_KEY", k));
             s.s3SecretKey().ifPresent(k -> env.put("QUIVER_SOURCES_SECRET_KEY", k));
             all.add(new Component("sources", cmd, logs.resolve("sources.log"), health(reach, s.sourcesPort()), env));
@@ -73,8 +104,10 @@ public final class PlatformComponents {
 
     /** The java launcher of this JVM. */
     public static String currentJava() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     private static Readiness health(String host, int port) {

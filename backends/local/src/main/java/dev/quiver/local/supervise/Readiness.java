@@ -6,10 +6,8 @@ import java.net.URI;
 public sealed interface Readiness permits Readiness.Http, Readiness.LogLine {
 
     /** An HTTP GET that answers 200 (e.g. {@code /q/health/ready}). */
-    record Http(URI url) implements Readiness {
-    }
+    record Http(URI url) implements Readiness {}
 
     /** A line of its log (written since this start) beginning with {@code prefix}. */
-    record LogLine(String prefix) implements Readiness {
-    }
+    record LogLine(String prefix) implements Readiness {}
 }

@@ -11,14 +11,21 @@ import java.time.Duration;
 
 /** Checks a {@link Readiness} once. */
 final class ReadinessProbe {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** @param logOffset where the component's log stood when this start began */
     boolean ready(Component c, long logOffset) {
         if (c.readiness() instanceof Readiness.Http h) {
             try {
-                return http.send(HttpRequest.newBuilder(h.url()).timeout(Duration.ofSeconds(2)).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                return http.send(
+                                        HttpRequest.newBuilder(h.url())
+                                                .timeout(Duration.ofSeconds(2))
+                                                .GET()
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {

@@ -12,16 +12,13 @@ import java.time.Instant;
 public record RestartPolicy(Duration initialBackoff, Duration maxBackoff, int maxRestarts, Duration resetAfter) {
 
     /** What to do after an exit. */
-    public sealed interface Decision permits Restart, GiveUp {
-    }
+    public sealed interface Decision permits Restart, GiveUp {}
 
     /** Start it again after {@code delay}; this is consecutive crash number {@code attempt}. */
-    public record Restart(int attempt, Duration delay) implements Decision {
-    }
+    public record Restart(int attempt, Duration delay) implements Decision {}
 
     /** Leave it stopped. */
-    public record GiveUp(int crashes, String reason) implements Decision {
-    }
+    public record GiveUp(int crashes, String reason) implements Decision {}
 
     /**
      * @param consecutiveCrashes crashes in a row before this one (each followed by a restart)
@@ -32,8 +29,10 @@ public record RestartPolicy(Duration initialBackoff, Duration maxBackoff, int ma
         boolean ranLongEnough = Duration.between(started, exited).compareTo(resetAfter) >= 0;
         int attempt = (ranLongEnough ? 0 : consecutiveCrashes) + 1;
         if (maxRestarts > 0 && attempt > maxRestarts) {
-            return new GiveUp(attempt, attempt + " crashes in a row, each within " + resetAfter.toSeconds()
-                    + " s of its start (max-restarts " + maxRestarts + ")");
+            return new GiveUp(
+                    attempt,
+                    attempt + " crashes in a row, each within " + resetAfter.toSeconds()
+                            + " s of its start (max-restarts " + maxRestarts + ")");
         }
         return new Restart(attempt, backoff(attempt));
     }

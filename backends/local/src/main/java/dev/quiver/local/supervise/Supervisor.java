@@ -32,10 +32,14 @@ public final class Supervisor implements AutoCloseable {
         return t;
     });
     private volatile boolean stopping;
-    private volatile java.util.function.Consumer<String> onRestarted = name -> { };
+    private volatile java.util.function.Consumer<String> onRestarted = name -> {};
 
-    public Supervisor(List<Component> components, RestartPolicy policy, Duration readyTimeout, Duration stopTimeout,
-                      Clock clock) {
+    public Supervisor(
+            List<Component> components,
+            RestartPolicy policy,
+            Duration readyTimeout,
+            Duration stopTimeout,
+            Clock clock) {
         components.forEach(c -> children.add(new Child(c)));
         this.policy = policy;
         this.readyTimeout = readyTimeout;
@@ -86,19 +90,26 @@ public final class Supervisor implements AutoCloseable {
         try {
             Files.createDirectories(c.component.log().getParent());
             long offset = Files.exists(c.component.log()) ? Files.size(c.component.log()) : 0;
-            Files.writeString(c.component.log(), "=== quiver: starting " + c.component.name() + " at " + clock.instant()
-                    + (c.restarts > 0 ? " (restart " + c.restarts + ")" : "") + " ===\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            ProcessBuilder pb = new ProcessBuilder(c.component.command()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(c.component.log().toFile()));
+            Files.writeString(
+                    c.component.log(),
+                    "=== quiver: starting " + c.component.name() + " at " + clock.instant()
+                            + (c.restarts > 0 ? " (restart " + c.restarts + ")" : "") + " ===\n",
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            ProcessBuilder pb = new ProcessBuilder(c.component.command())
+                    .redirectErrorStream(true)
+                    .redirectOutput(
+                            ProcessBuilder.Redirect.appendTo(c.component.log().toFile()));
             pb.environment().putAll(c.component.env());
             Process p = pb.start();
             c.started(p, clock.instant(), offset);
             LOG.infof("%s started (pid %d, log %s)", c.component.name(), p.pid(), c.component.log());
             p.onExit().thenAccept(exited -> exited(c, exited));
         } catch (IOException e) {
-            throw new SupervisorException(c.component.name() + " could not be started (" + c.component.command().get(0)
-                    + "): " + e.getMessage(), e);
+            throw new SupervisorException(
+                    c.component.name() + " could not be started ("
+                            + c.component.command().get(0) + "): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -113,7 +124,10 @@ public final class Supervisor implements AutoCloseable {
             }
             if (probe.ready(c.component, c.logOffset)) {
                 c.state = "ready";
-                LOG.infof("%s ready (%d ms)", c.component.name(), Duration.between(t0, clock.instant()).toMillis());
+                LOG.infof(
+                        "%s ready (%d ms)",
+                        c.component.name(),
+                        Duration.between(t0, clock.instant()).toMillis());
                 return;
             }
             if (clock.instant().isAfter(deadline)) {
@@ -129,18 +143,21 @@ public final class Supervisor implements AutoCloseable {
             return;
         }
         Instant now = clock.instant();
-        c.lastExit = "exit " + p.exitValue() + " after " + Duration.between(c.startedAt, now).toSeconds() + " s";
+        c.lastExit = "exit " + p.exitValue() + " after "
+                + Duration.between(c.startedAt, now).toSeconds() + " s";
         RestartPolicy.Decision d = policy.afterExit(c.consecutiveCrashes, c.startedAt, now);
         if (d instanceof RestartPolicy.Restart r) {
             c.consecutiveCrashes = r.attempt();
             c.state = "restarting";
-            LOG.warnf("%s exited (%s); starting it again in %d ms (crash %d in a row); log %s", c.component.name(),
-                    c.lastExit, r.delay().toMillis(), r.attempt(), c.component.log());
+            LOG.warnf(
+                    "%s exited (%s); starting it again in %d ms (crash %d in a row); log %s",
+                    c.component.name(), c.lastExit, r.delay().toMillis(), r.attempt(), c.component.log());
             restarts.schedule(() -> restart(c), r.delay().toMillis(), TimeUnit.MILLISECONDS);
         } else if (d instanceof RestartPolicy.GiveUp g) {
             c.state = "failed";
-            LOG.errorf("%s exited (%s); not starting it again: %s; log %s", c.component.name(), c.lastExit,
-                    g.reason(), c.component.log());
+            LOG.errorf(
+                    "%s exited (%s); not starting it again: %s; log %s",
+                    c.component.name(), c.lastExit, g.reason(), c.component.log());
         }
     }
 
@@ -211,8 +228,13 @@ public final class Supervisor implements AutoCloseable {
 
         ComponentStatus status() {
             Process p = process;
-            return new ComponentStatus(component.name(), state, p != null && p.isAlive() ? p.pid() : -1, restarts,
-                    lastExit, component.log().toString());
+            return new ComponentStatus(
+                    component.name(),
+                    state,
+                    p != null && p.isAlive() ? p.pid() : -1,
+                    restarts,
+                    lastExit,
+                    component.log().toString());
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.quiver.local.supervise;
 
-import dev.quiver.api.security.SecretFile;
 import dev.quiver.api.control.ComponentStatus;
+import dev.quiver.api.security.SecretFile;
 import dev.quiver.local.config.PlatformSettings;
 import dev.quiver.local.config.SuperviseSettings;
 import dev.quiver.local.registry.FunctionRegistry;
@@ -34,9 +34,13 @@ public class SupervisorLifecycle {
     private final ControlToken token;
     private volatile Supervisor supervisor;
 
-    public SupervisorLifecycle(SuperviseSettings settings, PlatformSettings platform, Clock clock,
-                               Instance<FunctionRegistry> registry, Instance<BrokerTriggers> triggers,
-                               ControlToken token) {
+    public SupervisorLifecycle(
+            SuperviseSettings settings,
+            PlatformSettings platform,
+            Clock clock,
+            Instance<FunctionRegistry> registry,
+            Instance<BrokerTriggers> triggers,
+            ControlToken token) {
         this.token = token;
         this.settings = settings;
         this.platform = platform;
@@ -50,17 +54,22 @@ public class SupervisorLifecycle {
             return;
         }
         if (!Files.isRegularFile(settings.brokerJar())) {
-            throw new Supervisor.SupervisorException("quiver.platform.supervise: the broker is not built ("
-                    + settings.brokerJar() + " is missing); build it: ./mvnw -B install -DskipTests -pl eventing/broker -am");
+            throw new Supervisor.SupervisorException(
+                    "quiver.platform.supervise: the broker is not built (" + settings.brokerJar()
+                            + " is missing); build it: ./mvnw -B install -DskipTests -pl eventing/broker -am");
         }
         if (settings.sourcesEnabled() && !Files.isRegularFile(settings.sourcesJar())) {
             LOG.infof("sources not started: %s is not built", settings.sourcesJar());
         }
-        List<Component> components = PlatformComponents.plan(settings, PlatformComponents.currentJava(),
-                platform.dataDir(), platform.activator().port(), token.file());
+        List<Component> components = PlatformComponents.plan(
+                settings,
+                PlatformComponents.currentJava(),
+                platform.dataDir(),
+                platform.activator().port(),
+                token.file());
         SecretFile.token(PlatformComponents.webhookTokenFile(platform.dataDir()));
-        Supervisor s = new Supervisor(components, settings.restart(), settings.readyTimeout(), settings.stopTimeout(),
-                clock);
+        Supervisor s =
+                new Supervisor(components, settings.restart(), settings.readyTimeout(), settings.stopTimeout(), clock);
         s.onRestarted(this::restarted);
         Runtime.getRuntime().addShutdownHook(new Thread(s::close, "quiver-supervisor-stop"));
         s.start();

@@ -39,9 +39,15 @@ public final class BrokerTriggers {
 
     /** @param adminToken the broker admin API's bearer token (the control token); null = none */
     public BrokerTriggers(String brokerUrl, String adminToken) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        this.client = brokerUrl == null ? null : new BrokerAdminClient(http,
-                URI.create(brokerUrl.replaceAll("/+$", "")), Duration.ofSeconds(40), Optional.ofNullable(adminToken));
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.client = brokerUrl == null
+                ? null
+                : new BrokerAdminClient(
+                        http,
+                        URI.create(brokerUrl.replaceAll("/+$", "")),
+                        Duration.ofSeconds(40),
+                        Optional.ofNullable(adminToken));
     }
 
     static String triggerName(String function) {
@@ -52,8 +58,8 @@ public final class BrokerTriggers {
     public CompletableFuture<Void> apply(FunctionDefinition f, int activatorPort) {
         if (client == null) {
             if (f.broker().isPresent()) {
-                LOG.warnf("%s: has a broker trigger but no broker is configured (quiver.platform.broker.url)",
-                        f.name());
+                LOG.warnf(
+                        "%s: has a broker trigger but no broker is configured (quiver.platform.broker.url)", f.name());
             }
             return CompletableFuture.completedFuture(null);
         }
@@ -63,7 +69,10 @@ public final class BrokerTriggers {
         TriggerDocument doc = document(f, activatorPort);
         return call(f.name(), () -> {
             BrokerAdminClient.Applied a = client.apply(doc);
-            LOG.infof("%s: broker trigger %s %s (ready: %s)", f.name(), doc.name(),
+            LOG.infof(
+                    "%s: broker trigger %s %s (ready: %s)",
+                    f.name(),
+                    doc.name(),
                     a.outcome().name().toLowerCase(java.util.Locale.ROOT),
                     a.trigger().status() != null && a.trigger().status().ready());
         });
@@ -80,9 +89,11 @@ public final class BrokerTriggers {
     static TriggerDocument document(FunctionDefinition f, int activatorPort) {
         var t = f.broker().orElseThrow();
         List<Filter> filters = t.filters().stream()
-                .map(o -> o instanceof Filter filter ? filter : Filter.read("triggers.broker.filters[]", o)).toList();
-        TriggerDocument.Spec spec = TriggerDocument.Spec.of(t.broker(), filters,
-                "http://127.0.0.1:" + activatorPort + "/f/" + f.name() + "/").withDelivery(t.delivery().orElse(null));
+                .map(o -> o instanceof Filter filter ? filter : Filter.read("triggers.broker.filters[]", o))
+                .toList();
+        TriggerDocument.Spec spec = TriggerDocument.Spec.of(
+                        t.broker(), filters, "http://127.0.0.1:" + activatorPort + "/f/" + f.name() + "/")
+                .withDelivery(t.delivery().orElse(null));
         return TriggerDocument.of(triggerName(f.name()), spec);
     }
 
@@ -91,14 +102,16 @@ public final class BrokerTriggers {
     }
 
     private CompletableFuture<Void> call(String function, Call call) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                call.run();
-            } catch (BrokerAdminException e) {
-                LOG.warnf("%s: %s", function, e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, calls);
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        call.run();
+                    } catch (BrokerAdminException e) {
+                        LOG.warnf("%s: %s", function, e.getMessage());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                calls);
     }
 }

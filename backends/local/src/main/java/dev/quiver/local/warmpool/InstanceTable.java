@@ -45,9 +45,12 @@ public final class InstanceTable {
     }
 
     public long count(Role role, boolean readyOnly, int generation) {
-        return instances.values().stream().filter(i -> i.role() == role && i.generation() == generation
-                && i.state() != ManagedInstance.State.DRAINING
-                && (!readyOnly || i.state() == ManagedInstance.State.READY)).count();
+        return instances.values().stream()
+                .filter(i -> i.role() == role
+                        && i.generation() == generation
+                        && i.state() != ManagedInstance.State.DRAINING
+                        && (!readyOnly || i.state() == ManagedInstance.State.READY))
+                .count();
     }
 
     public boolean isEmpty() {

@@ -11,7 +11,11 @@ import java.time.Instant;
  * state and last stats. Mutated by the loop thread only; read by the status API.
  */
 public final class ManagedInstance {
-    public enum State { STARTING, READY, DRAINING }
+    public enum State {
+        STARTING,
+        READY,
+        DRAINING
+    }
 
     private final InstanceHandle handle;
     private final Instant startedAt;
@@ -126,7 +130,7 @@ public final class ManagedInstance {
             case READY -> InstanceView.State.READY;
             case DRAINING -> InstanceView.State.DRAINING;
         };
-        return new InstanceView(id(), handle.host(), handle.port(), role, s, startedAt,
-                generation == currentGeneration, readyAt);
+        return new InstanceView(
+                id(), handle.host(), handle.port(), role, s, startedAt, generation == currentGeneration, readyAt);
     }
 }

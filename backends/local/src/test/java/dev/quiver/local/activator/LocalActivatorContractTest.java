@@ -30,10 +30,17 @@ class LocalActivatorContractTest extends ActivatorContract {
         LoopPoker poker = new LoopPoker();
         poker.attach(f -> pokes.add(f.name()));
         MeterRegistry meters = new SimpleMeterRegistry();
-        var activator = ActivatorBeans.wire(settings, "quiver.localhost", endpoints, poker, meters,
+        var activator = ActivatorBeans.wire(
+                settings,
+                "quiver.localhost",
+                endpoints,
+                poker,
+                meters,
                 new ColdStartRecorder(new ColdStartMeters(meters)));
-        ActivatorServer server = ActivatorServer.start(vertx, activator, "127.0.0.1", 0, 2).toCompletionStage()
-                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        ActivatorServer server = ActivatorServer.start(vertx, activator, "127.0.0.1", 0, 2)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         return new Backend() {
             @Override
             public int port() {

@@ -13,8 +13,30 @@ class StatusTableTest {
     final ColdStartRecorder recorder = new ColdStartRecorder(ColdStartRecorder.Listener.NONE);
 
     FunctionStatus status(String name, String launch) {
-        return new FunctionStatus(name, "/a/quarkus-run.jar", 0, 1, 0, 0, "proxy", false, 0, 0, -1, 0, 1, 1, 1, 0,
-                null, List.of(), List.of(), launch, "why", recorder.snapshot(name), "");
+        return new FunctionStatus(
+                name,
+                "/a/quarkus-run.jar",
+                0,
+                1,
+                0,
+                0,
+                "proxy",
+                false,
+                0,
+                0,
+                -1,
+                0,
+                1,
+                1,
+                1,
+                0,
+                null,
+                List.of(),
+                List.of(),
+                launch,
+                "why",
+                recorder.snapshot(name),
+                "");
     }
 
     @Test
@@ -33,7 +55,8 @@ class StatusTableTest {
 
         String text = StatusTable.render(List.of(status("hello", "jdk25-aot"), status("quiet", "jdk17")));
 
-        assertThat(text).contains("\nCold starts (requests that found no ready instance")
+        assertThat(text)
+                .contains("\nCold starts (requests that found no ready instance")
                 .contains("hello  requests: cold 1/2 p50 812ms (wait 790 + served 22), warm 1/2 p50 31ms (wait 29"
                         + " + served 2.0)\n")
                 .contains("       startup:  jdk25-aot/active p50 640ms max 640ms (n=1)\n")

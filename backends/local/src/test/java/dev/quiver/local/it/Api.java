@@ -13,7 +13,8 @@ import java.time.Duration;
 /** The control API and the activator of a {@link PlatformProcess}, over real HTTP. */
 final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final PlatformProcess platform;
 
     Api(PlatformProcess platform) {
@@ -28,9 +29,11 @@ final class Api {
     /** @param topLevelYaml more keys of the spec, e.g. {@code jvm: {archive: appcds}} */
     HttpResponse<String> deployHello(String name, String scaleYaml, String topLevelYaml) {
         String doc = "name: " + name + "\nartifact: " + platform.helloJar + "\n" + topLevelYaml
-                + (topLevelYaml.isEmpty() || topLevelYaml.endsWith("\n") ? "" : "\n") + "scale:\n" + scaleYaml.indent(2);
-        return send(HttpRequest.newBuilder(control("/v1/functions/" + name)).header("content-type",
-                "application/yaml").PUT(HttpRequest.BodyPublishers.ofString(doc)));
+                + (topLevelYaml.isEmpty() || topLevelYaml.endsWith("\n") ? "" : "\n") + "scale:\n"
+                + scaleYaml.indent(2);
+        return send(HttpRequest.newBuilder(control("/v1/functions/" + name))
+                .header("content-type", "application/yaml")
+                .PUT(HttpRequest.BodyPublishers.ofString(doc)));
     }
 
     HttpResponse<String> delete(String name) {
@@ -38,7 +41,9 @@ final class Api {
     }
 
     JsonNode status(String name) {
-        return json(send(HttpRequest.newBuilder(control("/v1/functions/" + name)).GET()).body());
+        return json(
+                send(HttpRequest.newBuilder(control("/v1/functions/" + name)).GET())
+                        .body());
     }
 
     String metrics() {
@@ -47,17 +52,21 @@ final class Api {
 
     /** POST {"name": who} to /f/{function}/hello through the activator. */
     HttpResponse<String> hello(String function, String who) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.activatorPort + "/f/" + function
-                + "/hello")).timeout(Duration.ofSeconds(90)).header("content-type", "application/json")
+        return send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + platform.activatorPort + "/f/" + function + "/hello"))
+                .timeout(Duration.ofSeconds(90))
+                .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + who + "\"}")));
     }
 
     /** Sends with the control token on control API calls ({@code /v1}). */
     HttpResponse<String> send(HttpRequest.Builder b) {
         HttpRequest r = b.build();
-        if (r.uri().getPort() == platform.controlPort && r.uri().getPath().startsWith("/v1")
+        if (r.uri().getPort() == platform.controlPort
+                && r.uri().getPath().startsWith("/v1")
                 && r.headers().firstValue("Authorization").isEmpty()) {
-            r = HttpRequest.newBuilder(r, (name, value) -> true).header("Authorization", "Bearer " + platform.token())
+            r = HttpRequest.newBuilder(r, (name, value) -> true)
+                    .header("Authorization", "Bearer " + platform.token())
                     .build();
         }
         return sendAsIs(r);

@@ -14,8 +14,9 @@ class CrashRestartIT {
     @Test
     void aCrashedInstanceIsReportedAndReplaced() {
         api.deployHello("crashy", "minScale: 1\ninitialScale: 1\n");
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                assertThat(api.status("crashy").path("ready").asInt()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(120))
+                .untilAsserted(() ->
+                        assertThat(api.status("crashy").path("ready").asInt()).isEqualTo(1));
         var first = api.status("crashy").path("instances").get(0);
 
         ProcessHandle.of(first.path("pid").asLong()).orElseThrow().destroyForcibly();
@@ -25,7 +26,8 @@ class CrashRestartIT {
             assertThat(s.path("crashes").asInt()).isEqualTo(1);
             assertThat(s.path("lastCrash").asText()).startsWith(first.path("id").asText() + " exited with code");
             assertThat(s.path("ready").asInt()).isEqualTo(1);
-            assertThat(s.path("instances").get(0).path("id").asText()).isNotEqualTo(first.path("id").asText());
+            assertThat(s.path("instances").get(0).path("id").asText())
+                    .isNotEqualTo(first.path("id").asText());
         });
         assertThat(api.hello("crashy", "again").statusCode()).isEqualTo(200);
         api.delete("crashy");

@@ -19,8 +19,9 @@ class GracefulScaleDownIT {
     @Test
     void scaleDownUnderTrafficFailsNoRequest() throws Exception {
         api.deployHello("down", "minScale: 3\ninitialScale: 3\n");
-        await().atMost(Duration.ofSeconds(180)).untilAsserted(() ->
-                assertThat(api.status("down").path("ready").asInt()).isEqualTo(3));
+        await().atMost(Duration.ofSeconds(180))
+                .untilAsserted(() ->
+                        assertThat(api.status("down").path("ready").asInt()).isEqualTo(3));
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger ok = new AtomicInteger();
         var failures = ConcurrentHashMap.<String>newKeySet();
@@ -47,8 +48,9 @@ class GracefulScaleDownIT {
 
         api.deployHello("down", "minScale: 1\ninitialScale: 1\n");
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(api.status("down").path("instances")).hasSize(1));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> assertThat(api.status("down").path("instances")).hasSize(1));
         int before = ok.get();
         await().until(() -> ok.get() > before + 50);
         running.set(false);

@@ -24,6 +24,7 @@ final class PlatformProcess {
     final Path dataDir;
     /** A private copy of hello's app: the shared build tree may be rebuilt by someone else meanwhile. */
     final Path helloJar;
+
     final int controlPort;
     final int activatorPort;
     private final Process process;
@@ -45,8 +46,14 @@ final class PlatformProcess {
     }
 
     static Path repoRoot() {
-        return Path.of(System.getProperty("quiver.hello.jar", "../../functions-examples/hello/target/quarkus-app/"
-                + "quarkus-run.jar")).toAbsolutePath().normalize().getParent().getParent().getParent().getParent()
+        return Path.of(System.getProperty(
+                        "quiver.hello.jar", "../../functions-examples/hello/target/quarkus-app/" + "quarkus-run.jar"))
+                .toAbsolutePath()
+                .normalize()
+                .getParent()
+                .getParent()
+                .getParent()
+                .getParent()
                 .getParent();
     }
 
@@ -56,16 +63,27 @@ final class PlatformProcess {
             copyTree(repoRoot().resolve("functions-examples/hello/target/quarkus-app"), data.resolve("hello-app"));
             int control = freePort();
             int activator = freePort();
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> cmd = List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                    "-Dquarkus.http.port=" + control, "-Dquiver.platform.activator.port=" + activator,
-                    "-Dquiver.platform.home=" + repoRoot(), "-Dquiver.platform.data-dir=" + data,
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> cmd = List.of(
+                    java,
+                    "-Xmx256m",
+                    "-XX:+UseSerialGC",
+                    "-Dquarkus.http.port=" + control,
+                    "-Dquiver.platform.activator.port=" + activator,
+                    "-Dquiver.platform.home=" + repoRoot(),
+                    "-Dquiver.platform.data-dir=" + data,
                     "-Dquiver.platform.instances.drain-timeout=10s",
                     // the hello copy lives in the data directory, outside the home
                     "-Dquiver.platform.artifact-dirs=" + data,
-                    "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(data.resolve("platform.log").toFile()).start();
+                    "-jar",
+                    Path.of("target/quarkus-app/quarkus-run.jar")
+                            .toAbsolutePath()
+                            .toString());
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(data.resolve("platform.log").toFile())
+                    .start();
             PlatformProcess pp = new PlatformProcess(data, control, activator, p);
             pp.awaitReady();
             return pp;
@@ -95,8 +113,10 @@ final class PlatformProcess {
                 throw new IllegalStateException("platform exited: " + log());
             }
             try {
-                var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort
-                        + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                var r = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
@@ -128,7 +148,8 @@ final class PlatformProcess {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
             try (var files = Files.walk(helloJar.getParent())) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -17,9 +17,11 @@ class ScaleFromZeroIT {
 
     @Test
     void theFirstRequestIsServedByThePromotedWarmInstanceAndThePoolIsRefilled() {
-        assertThat(api.deployHello("pooled", "initialScale: 0\nwarmPool: 1\n").statusCode()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                assertThat(api.status("pooled").path("warm").asInt()).isEqualTo(1));
+        assertThat(api.deployHello("pooled", "initialScale: 0\nwarmPool: 1\n").statusCode())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(120))
+                .untilAsserted(() ->
+                        assertThat(api.status("pooled").path("warm").asInt()).isEqualTo(1));
         assertThat(api.status("pooled").path("ready").asInt()).isZero();
 
         HttpResponse<String> r = api.hello("pooled", "Ada");
@@ -29,47 +31,71 @@ class ScaleFromZeroIT {
         var s = api.status("pooled");
         assertThat(s.path("promotions").asInt()).isEqualTo(1);
         assertThat(s.path("coldStarts").asInt()).isZero();
-        assertThat(s.at("/coldStart/warm/firstByte/count").asInt()).as("warm records").isEqualTo(1);
-        assertThat(s.at("/coldStart/cold/firstByte/count").asInt()).as("cold records").isZero();
+        assertThat(s.at("/coldStart/warm/firstByte/count").asInt())
+                .as("warm records")
+                .isEqualTo(1);
+        assertThat(s.at("/coldStart/cold/firstByte/count").asInt())
+                .as("cold records")
+                .isZero();
         assertThat(s.path("coldStartText").asText()).startsWith("warm 1/1 p50 ");
-        assertThat(s.path("launch").asText()).as("an archive is used: %s", s.path("launchReason")).matches("jdk[0-9]+-(aot|appcds)");
-        assertThat(firstLine(s.at("/instances/0/log").asText())).as("a pool instance keeps its warm-up")
+        assertThat(s.path("launch").asText())
+                .as("an archive is used: %s", s.path("launchReason"))
+                .matches("jdk[0-9]+-(aot|appcds)");
+        assertThat(firstLine(s.at("/instances/0/log").asText()))
+                .as("a pool instance keeps its warm-up")
                 .doesNotContain("-Dquiver.warmup.iterations=0");
-        assertThat(api.metrics()).containsPattern(
-                "quiver_coldstart_first_byte_seconds_count\\{function=\"pooled\",served_by=\"warm\",?} 1\\.0");
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                assertThat(api.status("pooled").path("warm").asInt()).isEqualTo(1));
+        assertThat(api.metrics())
+                .containsPattern(
+                        "quiver_coldstart_first_byte_seconds_count\\{function=\"pooled\",served_by=\"warm\",?} 1\\.0");
+        await().atMost(Duration.ofSeconds(120))
+                .untilAsserted(() ->
+                        assertThat(api.status("pooled").path("warm").asInt()).isEqualTo(1));
         api.delete("pooled");
     }
 
     @Test
     void requestsAtZeroWithoutAPoolAreBufferedUntilTheColdStartedInstanceIsReady() {
-        assertThat(api.deployHello("buffered", "initialScale: 0\nwarmPool: 0\n").statusCode()).isEqualTo(201);
+        assertThat(api.deployHello("buffered", "initialScale: 0\nwarmPool: 0\n").statusCode())
+                .isEqualTo(201);
         assertThat(api.status("buffered").path("instances")).isEmpty();
 
         List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 5)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.hello("buffered", "caller" + i))).toList();
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.hello("buffered", "caller" + i)))
+                .toList();
 
         assertThat(calls).allSatisfy(c -> assertThat(c.join().statusCode()).isEqualTo(200));
         var s = api.status("buffered");
         assertThat(s.path("coldStarts").asInt()).isEqualTo(1);
-        assertThat(s.at("/coldStart/cold/firstByte/count").asInt()).as("cold records").isBetween(1, 5);
-        assertThat(s.at("/coldStart/cold/firstByte/count").asInt() + s.at("/coldStart/warm/firstByte/count").asInt())
-                .as("records of requests at no capacity").isLessThanOrEqualTo(5);
+        assertThat(s.at("/coldStart/cold/firstByte/count").asInt())
+                .as("cold records")
+                .isBetween(1, 5);
+        assertThat(s.at("/coldStart/cold/firstByte/count").asInt()
+                        + s.at("/coldStart/warm/firstByte/count").asInt())
+                .as("records of requests at no capacity")
+                .isLessThanOrEqualTo(5);
         assertThat(s.at("/coldStart/cold/waiting/p50Ms").asDouble()).as("wait").isPositive();
         assertThat(s.at("/coldStart/cold/served/p50Ms").asDouble()).as("served").isPositive();
-        assertThat(s.at("/instances/0/startupMillis").asLong()).as("spawn to ready").isPositive();
-        assertThat(firstLine(s.at("/instances/0/log").asText())).as("an on-demand start skips the warm-up")
+        assertThat(s.at("/instances/0/startupMillis").asLong())
+                .as("spawn to ready")
+                .isPositive();
+        assertThat(firstLine(s.at("/instances/0/log").asText()))
+                .as("an on-demand start skips the warm-up")
                 .contains("-Dquiver.warmup.iterations=0");
         String metrics = api.metrics();
-        assertThat(metrics).containsPattern(
-                "quiver_coldstart_wait_seconds_count\\{function=\"buffered\",served_by=\"cold\",?} [1-5]\\.0");
-        assertThat(metrics).containsPattern("quiver_instance_startup_seconds_count\\{function=\"buffered\","
-                + "launch=\"jdk[0-9a-z-]+\",role=\"active\",?} 1\\.0");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.status("buffered")
-                .at("/instances/0/reportedStartupMillis").asLong()).as("the instance's own report").isPositive());
-        assertThat(api.metrics()).containsPattern(
-                "quiver_activator_requests_total\\{function=\"buffered\",outcome=\"held\"} [1-5]\\.0");
+        assertThat(metrics)
+                .containsPattern(
+                        "quiver_coldstart_wait_seconds_count\\{function=\"buffered\",served_by=\"cold\",?} [1-5]\\.0");
+        assertThat(metrics)
+                .containsPattern("quiver_instance_startup_seconds_count\\{function=\"buffered\","
+                        + "launch=\"jdk[0-9a-z-]+\",role=\"active\",?} 1\\.0");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(api.status("buffered")
+                                .at("/instances/0/reportedStartupMillis")
+                                .asLong())
+                        .as("the instance's own report")
+                        .isPositive());
+        assertThat(api.metrics())
+                .containsPattern("quiver_activator_requests_total\\{function=\"buffered\",outcome=\"held\"} [1-5]\\.0");
         api.delete("buffered");
     }
 
@@ -77,10 +103,12 @@ class ScaleFromZeroIT {
     void theAppCdsArchiveIsUsedFromACopiedApp() {
         // the platform runs a cp -a style copy of hello; the instance runs in its directory, where the archive's
         // relative class path ("quarkus-run.jar") resolves, so the JVM maps it and the log scan finds no complaint
-        assertThat(api.deployHello("cds", "initialScale: 1\nminScale: 1\n", "jvm: {archive: appcds}").statusCode())
+        assertThat(api.deployHello("cds", "initialScale: 1\nminScale: 1\n", "jvm: {archive: appcds}")
+                        .statusCode())
                 .isEqualTo(201);
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                assertThat(api.status("cds").path("ready").asInt()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(120))
+                .untilAsserted(() ->
+                        assertThat(api.status("cds").path("ready").asInt()).isEqualTo(1));
         assertThat(api.hello("cds", "Ada").statusCode()).isEqualTo(200);
         var s = api.status("cds");
         assertThat(s.path("launch").asText()).as("%s", s.path("launchReason")).matches("jdk[0-9]+-appcds");

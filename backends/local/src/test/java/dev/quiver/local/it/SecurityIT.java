@@ -40,9 +40,15 @@ class SecurityIT {
     @MethodSource("endpoints")
     void everyControlEndpointNeedsTheToken(String label, String method, String path, int normal) {
         assertThat(call(method, path, null).statusCode()).as("no token").isEqualTo(401);
-        assertThat(call(method, path, "Bearer wrong-token").statusCode()).as("wrong token").isEqualTo(401);
-        assertThat(call(method, path, "Basic " + platform.token()).statusCode()).as("wrong scheme").isEqualTo(401);
-        assertThat(call(method, path, "Bearer " + platform.token()).statusCode()).as("right token").isEqualTo(normal);
+        assertThat(call(method, path, "Bearer wrong-token").statusCode())
+                .as("wrong token")
+                .isEqualTo(401);
+        assertThat(call(method, path, "Basic " + platform.token()).statusCode())
+                .as("wrong scheme")
+                .isEqualTo(401);
+        assertThat(call(method, path, "Bearer " + platform.token()).statusCode())
+                .as("right token")
+                .isEqualTo(normal);
     }
 
     @Test
@@ -52,8 +58,8 @@ class SecurityIT {
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Bearer");
         assertThat(Api.json(r.body()).path("error").asText()).isEqualTo("unauthorized");
-        assertThat(Api.json(r.body()).path("message").asText()).contains(platform.dataDir.resolve("control-token")
-                .toString());
+        assertThat(Api.json(r.body()).path("message").asText())
+                .contains(platform.dataDir.resolve("control-token").toString());
     }
 
     @Test
@@ -66,7 +72,8 @@ class SecurityIT {
     void aTextOrFormBodyIs415() {
         for (String type : List.of("text/plain", "application/x-www-form-urlencoded")) {
             HttpResponse<String> r = api.send(HttpRequest.newBuilder(api.control("/v1/functions"))
-                    .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString("name: x")));
+                    .header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString("name: x")));
             assertThat(r.statusCode()).as(type).isEqualTo(415);
             assertThat(Api.json(r.body()).path("error").asText()).isEqualTo("unsupported_media_type");
         }
@@ -75,13 +82,17 @@ class SecurityIT {
     @Test
     void aBrowserOriginGetsNoCorsHeaders() {
         HttpResponse<String> preflight = api.sendAsIs(HttpRequest.newBuilder(api.control("/v1/functions"))
-                .header("Origin", "http://evil.example").header("Access-Control-Request-Method", "POST")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+                .header("Origin", "http://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build());
         HttpResponse<String> get = api.send(HttpRequest.newBuilder(api.control("/v1/functions"))
-                .header("Origin", "http://evil.example").GET());
+                .header("Origin", "http://evil.example")
+                .GET());
 
         for (HttpResponse<String> r : List.of(preflight, get)) {
-            assertThat(r.headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("access-control-"));
+            assertThat(r.headers().map().keySet())
+                    .noneMatch(h -> h.toLowerCase().startsWith("access-control-"));
         }
     }
 
@@ -91,7 +102,9 @@ class SecurityIT {
                 Arguments.of("a path out of home", "artifact: ../../../../../../../bin/sh\n", "artifact: must resolve"),
                 Arguments.of("LD_PRELOAD", "artifact: HELLO\nenv: {LD_PRELOAD: /tmp/x.so}\n", "env.LD_PRELOAD"),
                 Arguments.of("a shell as java", "artifact: HELLO\njvm: {java: /bin/sh}\n", "jvm.java"),
-                Arguments.of("OnError", "artifact: HELLO\njvmOptions: [\"-XX:OnError=touch /tmp/x\"]\n",
+                Arguments.of(
+                        "OnError",
+                        "artifact: HELLO\njvmOptions: [\"-XX:OnError=touch /tmp/x\"]\n",
                         "jvmOptions[0]: must not be -XX:OnError"));
     }
 
@@ -100,7 +113,8 @@ class SecurityIT {
     void aSpecThatWouldRunAnythingIs400(String label, String keys, String problem) {
         String doc = "name: refused\n" + keys.replace("HELLO", platform.helloJar.toString());
         HttpResponse<String> r = api.send(HttpRequest.newBuilder(api.control("/v1/functions"))
-                .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(doc)));
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(doc)));
 
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains(problem);
@@ -108,17 +122,27 @@ class SecurityIT {
 
     @Test
     void theSpecAndTheLogsHideSecrets() {
-        assertThat(api.deployHello("secretive", "initialScale: 1\n",
-                "env: {API_TOKEN: t0ps3cret, GREETING: hi}\nproperties: {app.password: pw-value}\n").statusCode())
+        assertThat(api.deployHello(
+                                "secretive",
+                                "initialScale: 1\n",
+                                "env: {API_TOKEN: t0ps3cret, GREETING: hi}\nproperties: {app.password: pw-value}\n")
+                        .statusCode())
                 .isEqualTo(201);
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                assertThat(api.status("secretive").path("ready").asInt()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(120))
+                .untilAsserted(
+                        () -> assertThat(api.status("secretive").path("ready").asInt())
+                                .isEqualTo(1));
 
-        String spec = api.send(HttpRequest.newBuilder(api.control("/v1/functions/secretive/spec")).GET()).body();
-        String logs = api.send(HttpRequest.newBuilder(api.control("/v1/functions/secretive/logs")).GET()).body();
+        String spec = api.send(HttpRequest.newBuilder(api.control("/v1/functions/secretive/spec"))
+                        .GET())
+                .body();
+        String logs = api.send(HttpRequest.newBuilder(api.control("/v1/functions/secretive/logs"))
+                        .GET())
+                .body();
 
-        assertThat(spec).contains("API_TOKEN: ***", "GREETING: hi", "app.password: ***").doesNotContain("t0ps3cret",
-                "pw-value");
+        assertThat(spec)
+                .contains("API_TOKEN: ***", "GREETING: hi", "app.password: ***")
+                .doesNotContain("t0ps3cret", "pw-value");
         assertThat(logs).contains("-Dapp.password=***").doesNotContain("pw-value");
         api.delete("secretive");
     }
@@ -128,7 +152,8 @@ class SecurityIT {
         Set<String> inodes = socketInodes(platform.pid());
         List<String> listening = new ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+            for (String line : Files.readAllLines(Path.of(table))
+                    .subList(1, Files.readAllLines(Path.of(table)).size())) {
                 String[] f = line.trim().split("\\s+");
                 if (f[3].equals("0A") && inodes.contains(f[9])) {
                     listening.add(f[1]);
@@ -136,9 +161,12 @@ class SecurityIT {
             }
         }
 
-        assertThat(listening).as("the control API and the activator").hasSizeGreaterThanOrEqualTo(2)
-                .allSatisfy(a -> assertThat(a).matches("0100007F:.*|0000000000000000FFFF00000100007F:.*"
-                        + "|00000000000000000000000001000000:.*"));
+        assertThat(listening)
+                .as("the control API and the activator")
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(a -> assertThat(a)
+                        .matches("0100007F:.*|0000000000000000FFFF00000100007F:.*"
+                                + "|00000000000000000000000001000000:.*"));
     }
 
     private static Set<String> socketInodes(long pid) throws IOException {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
     @TempDir
     Path tmp;
+
     Path app;
     Path jdk17;
     Path jdk25;
@@ -50,8 +51,9 @@ class LauncherTest {
         Path java = home.resolve("bin/java");
         Files.writeString(java, "#!/bin/sh\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_RUNTIME_VERSION=\"" + version
-                + "\"\nJAVA_VERSION=\"17\"\n");
+        Files.writeString(
+                home.resolve("release"),
+                "IMPLEMENTOR=\"x\"\nJAVA_RUNTIME_VERSION=\"" + version + "\"\nJAVA_VERSION=\"17\"\n");
         return home;
     }
 
@@ -136,17 +138,16 @@ class LauncherTest {
 
             @Override
             public void publish(java.util.logging.LogRecord r) {
-                messages.add(r.getLevel() + " " + java.text.MessageFormat.format(r.getMessage(),
-                        r.getParameters() == null ? new Object[0] : r.getParameters()));
+                messages.add(r.getLevel() + " "
+                        + java.text.MessageFormat.format(
+                                r.getMessage(), r.getParameters() == null ? new Object[0] : r.getParameters()));
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         java.util.logging.Logger jul = java.util.logging.Logger.getLogger(Launcher.class.getName());
         jul.addHandler(handler);
@@ -158,7 +159,8 @@ class LauncherTest {
                 launcher.check("hello", launcher.plan(function("")), log);
             }
 
-            assertThat(handler.messages.stream().filter(m -> m.contains("hello: launch"))).hasSize(2)
+            assertThat(handler.messages.stream().filter(m -> m.contains("hello: launch")))
+                    .hasSize(2)
                     .anySatisfy(m -> assertThat(m).contains("is missing; using AppCDS"))
                     .anySatisfy(m -> assertThat(m).contains("the JVM did not use the archive: [cds] Unable"));
         } finally {

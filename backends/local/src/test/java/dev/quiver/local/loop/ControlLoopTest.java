@@ -3,11 +3,11 @@ package dev.quiver.local.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.quiver.local.backend.Purpose;
 import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.control.observe.lag.LagReader;
 import dev.quiver.control.route.FunctionRef;
 import dev.quiver.control.route.PublishedEndpoints;
+import dev.quiver.local.backend.Purpose;
 import dev.quiver.local.registry.FunctionReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ControlLoopTest {
     @TempDir
     Path home;
+
     final FakeBackend backend = new FakeBackend();
     final ColdStartRecorder coldStarts = new ColdStartRecorder(ColdStartRecorder.Listener.NONE);
     final PublishedEndpoints endpoints = new PublishedEndpoints();
@@ -44,12 +45,15 @@ class ControlLoopTest {
     @Test
     void aRequestAtZeroPokesTheScalerWhichPromotesThePoolInstance() {
         loop.deploy(reader.read("name: f\nartifact: f.jar\nscale: {initialScale: 0, warmPool: 1}\n"));
-        await().untilAsserted(() -> assertThat(loop.status("f").orElseThrow().warm()).isEqualTo(1));
+        await().untilAsserted(
+                        () -> assertThat(loop.status("f").orElseThrow().warm()).isEqualTo(1));
         String pooled = backend.ids().get(0);
         loop.loop().poke(FunctionRef.local("f"));
 
-        await().untilAsserted(() -> assertThat(endpoints.routing(FunctionRef.local("f")).orElseThrow().endpoints())
-                .extracting(dev.quiver.control.route.Endpoint::id).containsExactly(pooled));
+        await().untilAsserted(() -> assertThat(
+                        endpoints.routing(FunctionRef.local("f")).orElseThrow().endpoints())
+                .extracting(dev.quiver.control.route.Endpoint::id)
+                .containsExactly(pooled));
         var s = loop.status("f").orElseThrow();
         assertThat(s.promotions()).isEqualTo(1);
         assertThat(s.coldStarts()).isZero();
@@ -59,7 +63,8 @@ class ControlLoopTest {
     @Test
     void aCrashedInstanceIsCountedAndReplaced() {
         loop.deploy(reader.read("name: f\nartifact: f.jar\nscale: {minScale: 1}\n"));
-        await().untilAsserted(() -> assertThat(loop.status("f").orElseThrow().ready()).isEqualTo(1));
+        await().untilAsserted(
+                        () -> assertThat(loop.status("f").orElseThrow().ready()).isEqualTo(1));
         String first = backend.ids().get(0);
 
         backend.running.get(first).crash();
@@ -78,8 +83,8 @@ class ControlLoopTest {
         await().untilAsserted(() -> assertThat(backend.ids()).hasSize(2));
         List<String> old = backend.ids();
 
-        loop.deploy(reader.read("name: f\nartifact: f.jar\nproperties: {greeting: hi}\n"
-                + "scale: {minScale: 2, initialScale: 2}\n"));
+        loop.deploy(reader.read(
+                "name: f\nartifact: f.jar\nproperties: {greeting: hi}\n" + "scale: {minScale: 2, initialScale: 2}\n"));
 
         await().untilAsserted(() -> assertThat(backend.ids()).hasSize(2).doesNotContainAnyElementsOf(old));
     }
@@ -91,9 +96,12 @@ class ControlLoopTest {
 
         assertThat(loop.delete("f")).isTrue();
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(backend.ids()).isEmpty());
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(backend.ids()).isEmpty());
         assertThat(endpoints.routing(FunctionRef.local("f"))).isEmpty();
-        assertThat(endpoints.routing(FunctionRef.local("f"))).as("no longer published").isEmpty();
+        assertThat(endpoints.routing(FunctionRef.local("f")))
+                .as("no longer published")
+                .isEmpty();
         assertThat(loop.delete("f")).isFalse();
     }
 
@@ -110,7 +118,8 @@ class ControlLoopTest {
         loop.deploy(reader.read("name: f\nartifact: f.jar\nscale: {minScale: 1, initialScale: 1, warmPool: 1}\n"));
 
         await().untilAsserted(() -> assertThat(coldStarts.snapshot("f").startups())
-                .extracting(s -> s.launch() + "/" + s.role() + "/" + s.measuredBy() + "/" + s.figures().count())
+                .extracting(s -> s.launch() + "/" + s.role() + "/" + s.measuredBy() + "/"
+                        + s.figures().count())
                 .containsExactly("-/active/platform/1", "-/pool/platform/1"));
         assertThat(loop.delete("f")).isTrue();
         assertThat(coldStarts.snapshot("f").startups()).isEmpty();

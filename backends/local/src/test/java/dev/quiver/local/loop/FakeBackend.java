@@ -1,7 +1,7 @@
 package dev.quiver.local.loop;
 
-import dev.quiver.local.backend.InstanceRunner;
 import dev.quiver.local.backend.InstanceHandle;
+import dev.quiver.local.backend.InstanceRunner;
 import dev.quiver.local.backend.Purpose;
 import dev.quiver.local.registry.FunctionDefinition;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.quiver.local.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.quiver.kafka.local.EmbeddedKafka;
 import dev.quiver.control.observe.lag.KafkaLagReader;
+import dev.quiver.kafka.local.EmbeddedKafka;
 import dev.quiver.local.registry.FunctionReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,12 +45,14 @@ class LagScaleOutIT {
     @Test
     void aBacklogScalesOutToThePartitionCountAndBackToZeroWhenConsumed(@TempDir Path home) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("orders", 4, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic("orders", 4, (short) 1)))
+                    .all()
+                    .get();
             produce(400);
             Files.writeString(home.resolve("orders.jar"), "fake");
             FakeBackend backend = new FakeBackend();
             try (KafkaLagReader lag = new KafkaLagReader(kafka.bootstrapServers(), Duration.ofSeconds(2), "lag-it");
-                 ControlLoop loop = Loops.start(home, backend, lag)) {
+                    ControlLoop loop = Loops.start(home, backend, lag)) {
                 loop.deploy(new FunctionReader(home).read("""
                         name: orders
                         artifact: orders.jar
@@ -62,15 +64,19 @@ class LagScaleOutIT {
                             lag: {lagThreshold: 20, offsetResetPolicy: earliest}
                         """));
 
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                        assertThat(backend.ids()).hasSize(4));
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertThat(backend.ids()).hasSize(4));
                 assertThat(loop.status("orders").orElseThrow().lag()).isEqualTo(400);
 
-                admin.alterConsumerGroupOffsets("orders-group", Map.of(
-                        new TopicPartition("orders", 0), new OffsetAndMetadata(100),
-                        new TopicPartition("orders", 1), new OffsetAndMetadata(100),
-                        new TopicPartition("orders", 2), new OffsetAndMetadata(100),
-                        new TopicPartition("orders", 3), new OffsetAndMetadata(100))).all().get();
+                admin.alterConsumerGroupOffsets(
+                                "orders-group",
+                                Map.of(
+                                        new TopicPartition("orders", 0), new OffsetAndMetadata(100),
+                                        new TopicPartition("orders", 1), new OffsetAndMetadata(100),
+                                        new TopicPartition("orders", 2), new OffsetAndMetadata(100),
+                                        new TopicPartition("orders", 3), new OffsetAndMetadata(100)))
+                        .all()
+                        .get();
 
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                     assertThat(loop.status("orders").orElseThrow().lag()).isZero();

@@ -1,12 +1,12 @@
 package dev.quiver.local.loop;
 
+import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.control.loop.BackendContract;
 import dev.quiver.control.loop.InstanceBackend;
 import dev.quiver.control.loop.LoopFunction;
 import dev.quiver.control.route.FunctionRef;
 import dev.quiver.local.backend.LocalBackend;
 import dev.quiver.local.backend.LocalFunction;
-import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.local.registry.FunctionDefinition;
 import dev.quiver.local.registry.FunctionReader;
 import dev.quiver.local.warmpool.ManagedInstance;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessBackendContractTest extends BackendContract {
     @TempDir
     Path home;
+
     final FakeBackend runner = new FakeBackend();
     LocalBackend backend;
 
@@ -40,8 +41,13 @@ class ProcessBackendContractTest extends BackendContract {
 
     private LocalBackend backend(ScheduledExecutorService thread, boolean create) {
         if (backend == null && create) {
-            backend = new LocalBackend(runner, thread, Clock.systemUTC(), Duration.ofSeconds(1),
-                    new ColdStartRecorder(ColdStartRecorder.Listener.NONE), LocalBackend.ActivatorInFlight.NONE);
+            backend = new LocalBackend(
+                    runner,
+                    thread,
+                    Clock.systemUTC(),
+                    Duration.ofSeconds(1),
+                    new ColdStartRecorder(ColdStartRecorder.Listener.NONE),
+                    LocalBackend.ActivatorInFlight.NONE);
         }
         return backend;
     }
@@ -53,10 +59,11 @@ class ProcessBackendContractTest extends BackendContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String settings = scale.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+        String settings = scale.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining(", "));
-        FunctionDefinition f = new FunctionReader(home).read("name: " + name + "\nartifact: " + name + ".jar\n"
-                + "scale: {" + settings + "}\n");
+        FunctionDefinition f = new FunctionReader(home)
+                .read("name: " + name + "\nartifact: " + name + ".jar\n" + "scale: {" + settings + "}\n");
         backend(thread, true).define(f);
         return LocalFunction.toLoop(f);
     }
@@ -82,8 +89,11 @@ class ProcessBackendContractTest extends BackendContract {
     }
 
     private List<String> ids(FunctionRef ref, Role role) {
-        return backend.function(ref.name()).map(lf -> lf.instances().all().stream()
-                .filter(i -> i.role() == role && i.state() != ManagedInstance.State.DRAINING)
-                .map(ManagedInstance::id).toList()).orElse(List.of());
+        return backend.function(ref.name())
+                .map(lf -> lf.instances().all().stream()
+                        .filter(i -> i.role() == role && i.state() != ManagedInstance.State.DRAINING)
+                        .map(ManagedInstance::id)
+                        .toList())
+                .orElse(List.of());
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FunctionReaderTest {
     @TempDir
     Path home;
+
     FunctionReader reader;
 
     @BeforeEach
@@ -81,36 +82,61 @@ class FunctionReaderTest {
         return Stream.of(
                 Arguments.of("missing name", "artifact: app.jar", "name: is required"),
                 Arguments.of("missing artifact", "name: a", "artifact: is required"),
-                Arguments.of("artifact not built", "name: a\nartifact: nope.jar",
+                Arguments.of(
+                        "artifact not built",
+                        "name: a\nartifact: nope.jar",
                         "artifact: must be an existing runner jar or native binary (build it first), was \"nope.jar\""),
                 Arguments.of("bad name", "name: Hello_World\nartifact: app.jar", "name: must be a DNS label"),
-                Arguments.of("unknown top key", "name: a\nartifact: app.jar\nreplicas: 3",
-                        "replicas: is not a known key"),
-                Arguments.of("scale rule", "name: a\nartifact: app.jar\nscale: {minScale: 5, maxScale: 2}",
+                Arguments.of(
+                        "unknown top key", "name: a\nartifact: app.jar\nreplicas: 3", "replicas: is not a known key"),
+                Arguments.of(
+                        "scale rule",
+                        "name: a\nartifact: app.jar\nscale: {minScale: 5, maxScale: 2}",
                         "scale.maxScale: must be >= minScale (5) or 0, was 2"),
-                Arguments.of("unknown scale key", "name: a\nartifact: app.jar\nscale: {replicas: 2}",
+                Arguments.of(
+                        "unknown scale key",
+                        "name: a\nartifact: app.jar\nscale: {replicas: 2}",
                         "scale.replicas: is not a known key"),
-                Arguments.of("lag rule", "name: a\nartifact: app.jar\ntriggers: {kafka: {topic: t, lag: "
-                        + "{lagThreshold: 0}}}", "triggers.kafka.lag.lagThreshold: must be > 0"),
-                Arguments.of("kafka without topic", "name: a\nartifact: app.jar\ntriggers: {kafka: {group: g}}",
+                Arguments.of(
+                        "lag rule",
+                        "name: a\nartifact: app.jar\ntriggers: {kafka: {topic: t, lag: " + "{lagThreshold: 0}}}",
+                        "triggers.kafka.lag.lagThreshold: must be > 0"),
+                Arguments.of(
+                        "kafka without topic",
+                        "name: a\nartifact: app.jar\ntriggers: {kafka: {group: g}}",
                         "triggers.kafka.topic: is required"),
-                Arguments.of("unknown trigger", "name: a\nartifact: app.jar\ntriggers: {cron: {}}",
+                Arguments.of(
+                        "unknown trigger",
+                        "name: a\nartifact: app.jar\ntriggers: {cron: {}}",
                         "triggers.cron: is not a known key"),
-                Arguments.of("properties not plain", "name: a\nartifact: app.jar\nproperties: {a: {b: c}}",
+                Arguments.of(
+                        "properties not plain",
+                        "name: a\nartifact: app.jar\nproperties: {a: {b: c}}",
                         "properties.a: must be a plain value"),
-                Arguments.of("unknown archive", "name: a\nartifact: app.jar\njvm: {archive: fast}",
+                Arguments.of(
+                        "unknown archive",
+                        "name: a\nartifact: app.jar\njvm: {archive: fast}",
                         "jvm.archive: must be one of auto, aot, appcds, none, was \"fast\""),
-                Arguments.of("unknown jvm key", "name: a\nartifact: app.jar\njvm: {heap: 1g}",
+                Arguments.of(
+                        "unknown jvm key",
+                        "name: a\nartifact: app.jar\njvm: {heap: 1g}",
                         "jvm.heap: is not a known key"),
-                Arguments.of("empty java", "name: a\nartifact: app.jar\njvm: {java: ''}",
+                Arguments.of(
+                        "empty java",
+                        "name: a\nartifact: app.jar\njvm: {java: ''}",
                         "jvm.java: must be a non-empty string"),
-                Arguments.of("unknown filter dialect", "name: a\nartifact: app.jar\ntriggers: {broker: {filters: "
-                        + "[{regex: x}]}}", "triggers.broker.filters[0]: has an unknown dialect"),
-                Arguments.of("bad delivery", "name: a\nartifact: app.jar\ntriggers: {broker: {delivery: "
-                        + "{retry: -1}}}", "triggers.broker.delivery.retry: must be an integer >= 0, was -1"),
-                Arguments.of("env name", "name: a\nartifact: app.jar\nenv: {1x: y}",
-                        "env.1x: must be a C identifier"),
-                Arguments.of("image is Kubernetes only", "name: a\nartifact: app.jar\nimage: x",
+                Arguments.of(
+                        "unknown filter dialect",
+                        "name: a\nartifact: app.jar\ntriggers: {broker: {filters: " + "[{regex: x}]}}",
+                        "triggers.broker.filters[0]: has an unknown dialect"),
+                Arguments.of(
+                        "bad delivery",
+                        "name: a\nartifact: app.jar\ntriggers: {broker: {delivery: " + "{retry: -1}}}",
+                        "triggers.broker.delivery.retry: must be an integer >= 0, was -1"),
+                Arguments.of("env name", "name: a\nartifact: app.jar\nenv: {1x: y}", "env.1x: must be a C identifier"),
+                Arguments.of(
+                        "image is Kubernetes only",
+                        "name: a\nartifact: app.jar\nimage: x",
                         "image: is not a known key"),
                 Arguments.of("not a map", "- a\n- b", "the document: must be a map of settings"),
                 Arguments.of("not YAML", "name: [a", "not valid YAML"));
@@ -119,18 +145,21 @@ class FunctionReaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("broken")
     void aBrokenDocumentIsRejectedNamingTheKeyAndReason(String label, String document, String problem) {
-        assertThatThrownBy(() -> reader.read(document)).isInstanceOf(InvalidFunctionException.class)
+        assertThatThrownBy(() -> reader.read(document))
+                .isInstanceOf(InvalidFunctionException.class)
                 .satisfies(e -> assertThat(((InvalidFunctionException) e).problems())
                         .anySatisfy(p -> assertThat(p).contains(problem)));
     }
 
     @Test
     void aFunctionMayChooseItsOwnJavaAndArchiveAndAChangeRollsItsInstances() {
-        reader = new FunctionReader(home, java.util.List.of(home), j -> j.equals("/opt/jdk25/bin/java")
-                ? java.util.Optional.empty() : java.util.Optional.of("unknown"));
+        reader = new FunctionReader(
+                home,
+                java.util.List.of(home),
+                j -> j.equals("/opt/jdk25/bin/java") ? java.util.Optional.empty() : java.util.Optional.of("unknown"));
         FunctionDefinition plain = reader.read("name: a\nartifact: app.jar\n");
-        FunctionDefinition own = reader.read("name: a\nartifact: app.jar\njvm: {java: /opt/jdk25/bin/java, "
-                + "archive: none}\n");
+        FunctionDefinition own =
+                reader.read("name: a\nartifact: app.jar\njvm: {java: /opt/jdk25/bin/java, " + "archive: none}\n");
 
         assertThat(plain.launch()).isEqualTo(LaunchOverride.NONE);
         assertThat(own.launch().java()).contains("/opt/jdk25/bin/java");
@@ -154,24 +183,34 @@ class FunctionReaderTest {
 
     static Stream<Arguments> refused() {
         return Stream.of(
-                Arguments.of("a system program", "artifact: /bin/sh", "artifact: must resolve (symbolic links "
-                        + "followed) inside the platform's home or quiver.platform.artifact-dirs"),
+                Arguments.of(
+                        "a system program",
+                        "artifact: /bin/sh",
+                        "artifact: must resolve (symbolic links "
+                                + "followed) inside the platform's home or quiver.platform.artifact-dirs"),
                 Arguments.of("a path out of home", "artifact: ../OUTSIDE/app.jar", "artifact: must resolve"),
                 Arguments.of("a symbolic link out of home", "artifact: link.jar", "artifact: must resolve"),
-                Arguments.of("a shell as java", "artifact: app.jar\njvm: {java: /bin/sh}",
+                Arguments.of(
+                        "a shell as java",
+                        "artifact: app.jar\njvm: {java: /bin/sh}",
                         "jvm.java: must be the bin/java of an installed JDK"),
-                Arguments.of("a JDK look-alike outside the JDK directories", "artifact: app.jar\njvm: {java: "
-                        + "fakejdk/bin/java}", "jvm.java: must be a JDK installed in one of"),
-                Arguments.of("LD_PRELOAD", "artifact: app.jar\nenv: {LD_PRELOAD: /tmp/x.so}",
+                Arguments.of(
+                        "a JDK look-alike outside the JDK directories",
+                        "artifact: app.jar\njvm: {java: " + "fakejdk/bin/java}",
+                        "jvm.java: must be a JDK installed in one of"),
+                Arguments.of(
+                        "LD_PRELOAD",
+                        "artifact: app.jar\nenv: {LD_PRELOAD: /tmp/x.so}",
                         "env.LD_PRELOAD: must not be a dynamic linker variable"),
-                Arguments.of("OnOutOfMemoryError", "artifact: app.jar\njvmOptions: [\"-XX:OnOutOfMemoryError=sh x\"]",
+                Arguments.of(
+                        "OnOutOfMemoryError",
+                        "artifact: app.jar\njvmOptions: [\"-XX:OnOutOfMemoryError=sh x\"]",
                         "jvmOptions[0]: must not be -XX:OnOutOfMemoryError"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refused")
-    void whatWouldRunAnythingIsRefusedNamingTheKeyAndRule(String label, String keys, String problem)
-            throws Exception {
+    void whatWouldRunAnythingIsRefusedNamingTheKeyAndRule(String label, String keys, String problem) throws Exception {
         Path outside = Files.createDirectories(home.resolveSibling(home.getFileName() + "-outside"));
         Files.writeString(outside.resolve("app.jar"), "jar");
         Files.deleteIfExists(home.resolve("link.jar"));
@@ -180,10 +219,12 @@ class FunctionReaderTest {
         Files.writeString(home.resolve("fakejdk/release"), "JAVA_VERSION=\"17\"\n");
         Files.writeString(fake.resolve("java"), "#!/bin/sh\n");
         fake.resolve("java").toFile().setExecutable(true);
-        String document = "name: a\n" + keys.replace("fakejdk/", home + "/fakejdk/")
-                .replace("OUTSIDE", outside.getFileName().toString()) + "\n";
+        String document = "name: a\n"
+                + keys.replace("fakejdk/", home + "/fakejdk/")
+                        .replace("OUTSIDE", outside.getFileName().toString()) + "\n";
 
-        assertThatThrownBy(() -> reader.read(document)).isInstanceOf(InvalidFunctionException.class)
+        assertThatThrownBy(() -> reader.read(document))
+                .isInstanceOf(InvalidFunctionException.class)
                 .satisfies(e -> assertThat(((InvalidFunctionException) e).problems())
                         .anySatisfy(p -> assertThat(p).contains(problem)));
     }

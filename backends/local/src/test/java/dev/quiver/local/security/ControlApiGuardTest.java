@@ -29,20 +29,24 @@ class ControlApiGuardTest {
                 Arguments.of("yaml body", "POST", "Bearer " + TOKEN, "application/yaml", true, 0),
                 Arguments.of("x-yaml body", "PUT", "Bearer " + TOKEN, "application/x-yaml", true, 0),
                 Arguments.of("text/yaml body", "PUT", "Bearer " + TOKEN, "text/yaml", true, 0),
-                Arguments.of("json body with charset", "POST", "Bearer " + TOKEN, "application/json; charset=UTF-8",
-                        true, 0),
+                Arguments.of(
+                        "json body with charset",
+                        "POST",
+                        "Bearer " + TOKEN,
+                        "application/json; charset=UTF-8",
+                        true,
+                        0),
                 Arguments.of("text body", "POST", "Bearer " + TOKEN, "text/plain", true, 415),
                 Arguments.of("form body", "POST", "Bearer " + TOKEN, "application/x-www-form-urlencoded", true, 415),
-                Arguments.of("multipart body", "POST", "Bearer " + TOKEN, "multipart/form-data; boundary=x", true,
-                        415),
+                Arguments.of("multipart body", "POST", "Bearer " + TOKEN, "multipart/form-data; boundary=x", true, 415),
                 Arguments.of("body without type", "PUT", "Bearer " + TOKEN, null, true, 415),
                 Arguments.of("delete without body", "DELETE", "Bearer " + TOKEN, null, false, 0));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("requests")
-    void aRequestIsLetThroughOrRefused(String label, String method, String authorization, String contentType,
-                                       boolean body, int status) {
+    void aRequestIsLetThroughOrRefused(
+            String label, String method, String authorization, String contentType, boolean body, int status) {
         Optional<ErrorBody> refusal = guard.check(method, authorization, contentType, body);
 
         if (status == 0) {

@@ -1,8 +1,8 @@
 package dev.quiver.local.security;
 
-import dev.quiver.api.security.SecretFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quiver.api.security.SecretFile;
 import dev.quiver.local.config.PlatformSettings.SecuritySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,8 @@ class ControlTokenTest {
 
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
         assertThat(Files.readString(file)).isEqualTo(token + "\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(SecretFile.newToken()).isNotEqualTo(token);
     }
 
@@ -41,12 +42,13 @@ class ControlTokenTest {
         Path file = data.resolve("control-token");
         SecretFile.token(file);
 
-        ControlToken t = ControlToken.resolve(new SecuritySettings("127.0.0.1", Optional.of("given-token-0123456789"),
-                file, List.of(data)));
+        ControlToken t = ControlToken.resolve(
+                new SecuritySettings("127.0.0.1", Optional.of("given-token-0123456789"), file, List.of(data)));
 
         assertThat(t.value()).isEqualTo("given-token-0123456789");
         assertThat(Files.readString(file).strip()).isEqualTo("given-token-0123456789");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(t.toString()).doesNotContain("given-token");
     }
 
@@ -56,6 +58,7 @@ class ControlTokenTest {
         String inFile = SecretFile.token(file);
 
         assertThat(ControlToken.resolve(new SecuritySettings("127.0.0.1", Optional.empty(), file, List.of(data)))
-                .value()).isEqualTo(inFile);
+                        .value())
+                .isEqualTo(inFile);
     }
 }

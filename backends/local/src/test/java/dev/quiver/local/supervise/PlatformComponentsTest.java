@@ -21,22 +21,42 @@ class PlatformComponentsTest {
 
     @Test
     void kafkaThenTheBrokerWithThePortsTheyShare() {
-        List<Component> plan = PlatformComponents.plan(settings(Map.of("quiver.platform.supervise.kafka.port", "19092",
-                "quiver.platform.supervise.broker.port", "18081")), "java", Path.of("/data"), 18080, Path.of("/data/control-token"));
+        List<Component> plan = PlatformComponents.plan(
+                settings(Map.of(
+                        "quiver.platform.supervise.kafka.port",
+                        "19092",
+                        "quiver.platform.supervise.broker.port",
+                        "18081")),
+                "java",
+                Path.of("/data"),
+                18080,
+                Path.of("/data/control-token"));
 
         assertThat(plan).extracting(Component::name).containsExactly("kafka", "broker");
         Component kafka = plan.get(0);
-        assertThat(kafka.command()).containsSubsequence("java", "-Xmx256m", "dev.quiver.kafka.local.KafkaLocalMain",
-                "--data-dir", "/data/kafka", "--port", "19092", "--controller-port", "19093");
+        assertThat(kafka.command())
+                .containsSubsequence(
+                        "java",
+                        "-Xmx256m",
+                        "dev.quiver.kafka.local.KafkaLocalMain",
+                        "--data-dir",
+                        "/data/kafka",
+                        "--port",
+                        "19092",
+                        "--controller-port",
+                        "19093");
         assertThat(kafka.readiness()).isEqualTo(new Readiness.LogLine("bootstrap.servers="));
         assertThat(kafka.log()).isEqualTo(Path.of("/data/logs/kafka.log"));
         Component broker = plan.get(1);
-        assertThat(broker.command()).contains("-Dquarkus.http.port=18081",
-                "-Dkafka.bootstrap.servers=127.0.0.1:19092",
-                "-Dquiver.broker.function-url-template=http://127.0.0.1:18080/f/{name}/",
-                home.resolve("eventing/broker/target/quarkus-app/quarkus-run.jar").toString());
-        assertThat(broker.readiness()).isEqualTo(new Readiness.Http(
-                java.net.URI.create("http://127.0.0.1:18081/q/health/ready")));
+        assertThat(broker.command())
+                .contains(
+                        "-Dquarkus.http.port=18081",
+                        "-Dkafka.bootstrap.servers=127.0.0.1:19092",
+                        "-Dquiver.broker.function-url-template=http://127.0.0.1:18080/f/{name}/",
+                        home.resolve("eventing/broker/target/quarkus-app/quarkus-run.jar")
+                                .toString());
+        assertThat(broker.readiness())
+                .isEqualTo(new Readiness.Http(java.net.URI.create("http://127.0.0.1:18081/q/health/ready")));
     }
 
     @Test
@@ -45,14 +65,25 @@ class PlatformComponentsTest {
         Files.createDirectories(jar.getParent());
         Files.writeString(jar, "jar");
 
-        List<Component> plan = PlatformComponents.plan(settings(Map.of("quiver.platform.supervise.sources.s3-port",
-                "19000")), "java", Path.of("/data"), 8080, Path.of("/data/control-token"));
-        List<Component> off = PlatformComponents.plan(settings(Map.of("quiver.platform.supervise.sources.enabled",
-                "false")), "java", Path.of("/data"), 8080, Path.of("/data/control-token"));
+        List<Component> plan = PlatformComponents.plan(
+                settings(Map.of("quiver.platform.supervise.sources.s3-port", "19000")),
+                "java",
+                Path.of("/data"),
+                8080,
+                Path.of("/data/control-token"));
+        List<Component> off = PlatformComponents.plan(
+                settings(Map.of("quiver.platform.supervise.sources.enabled", "false")),
+                "java",
+                Path.of("/data"),
+                8080,
+                Path.of("/data/control-token"));
 
         assertThat(plan).extracting(Component::name).containsExactly("kafka", "broker", "sources");
-        assertThat(plan.get(2).command()).contains("-Dquiver.sources.s3.port=19000",
-                "-Dquiver.sources.data-dir=/data/objects", "-Dquiver.sources.broker-url=http://127.0.0.1:8081/default");
+        assertThat(plan.get(2).command())
+                .contains(
+                        "-Dquiver.sources.s3.port=19000",
+                        "-Dquiver.sources.data-dir=/data/objects",
+                        "-Dquiver.sources.broker-url=http://127.0.0.1:8081/default");
         assertThat(off).extracting(Component::name).containsExactly("kafka", "broker");
     }
 
@@ -62,16 +93,18 @@ class PlatformComponentsTest {
         Files.createDirectories(jar.getParent());
         Files.writeString(jar, "jar");
 
-        List<Component> plan = PlatformComponents.plan(settings(Map.of()), "java", Path.of("/data"), 8080,
-                Path.of("/data/control-token"));
+        List<Component> plan = PlatformComponents.plan(
+                settings(Map.of()), "java", Path.of("/data"), 8080, Path.of("/data/control-token"));
 
         assertThat(plan.get(0).command()).containsSubsequence("--host", "127.0.0.1");
         assertThat(plan.get(1).command()).contains("-Dquarkus.http.host=127.0.0.1");
-        assertThat(plan.get(1).env()).containsExactly(Map.entry("QUIVER_BROKER_ADMIN_TOKEN_FILE", "/data/control-token"));
-        assertThat(plan.get(2).command()).contains("-Dquarkus.http.host=127.0.0.1", "-Dquiver.sources.s3.host=127.0.0.1")
+        assertThat(plan.get(1).env())
+                .containsExactly(Map.entry("QUIVER_BROKER_ADMIN_TOKEN_FILE", "/data/control-token"));
+        assertThat(plan.get(2).command())
+                .contains("-Dquarkus.http.host=127.0.0.1", "-Dquiver.sources.s3.host=127.0.0.1")
                 .noneMatch(a -> a.contains("token") || a.contains("access-key") || a.contains("secret-key"));
-        assertThat(plan.get(2).env()).containsExactly(Map.entry("QUIVER_SOURCES_WEBHOOK_TOKEN_FILE",
-                "/data/webhook-token"));
+        assertThat(plan.get(2).env())
+                .containsExactly(Map.entry("QUIVER_SOURCES_WEBHOOK_TOKEN_FILE", "/data/webhook-token"));
     }
 
     @Test
@@ -80,18 +113,27 @@ class PlatformComponentsTest {
         Files.createDirectories(jar.getParent());
         Files.writeString(jar, "jar");
 
-        List<Component> plan = PlatformComponents.plan(SuperviseSettingsTest.map(Map.of(
-                "quiver.platform.supervise.sources.s3-access-key", "me",
-                "quiver.platform.supervise.sources.s3-secret-key", "long-enough-secret"), home, "0.0.0.0"), "java",
-                Path.of("/data"), 8080, Path.of("/data/control-token"));
+        List<Component> plan = PlatformComponents.plan(
+                SuperviseSettingsTest.map(
+                        Map.of(
+                                "quiver.platform.supervise.sources.s3-access-key", "me",
+                                "quiver.platform.supervise.sources.s3-secret-key", "long-enough-secret"),
+                        home,
+                        "0.0.0.0"),
+                "java",
+                Path.of("/data"),
+                8080,
+                Path.of("/data/control-token"));
 
         assertThat(plan.get(0).command()).containsSubsequence("--host", "0.0.0.0");
         assertThat(plan.get(1).command()).contains("-Dquarkus.http.host=0.0.0.0");
-        assertThat(plan.get(1).readiness()).isEqualTo(new Readiness.Http(
-                java.net.URI.create("http://127.0.0.1:8081/q/health/ready")));
-        assertThat(plan.get(2).command()).contains("-Dquarkus.http.host=0.0.0.0", "-Dquiver.sources.s3.host=0.0.0.0")
+        assertThat(plan.get(1).readiness())
+                .isEqualTo(new Readiness.Http(java.net.URI.create("http://127.0.0.1:8081/q/health/ready")));
+        assertThat(plan.get(2).command())
+                .contains("-Dquarkus.http.host=0.0.0.0", "-Dquiver.sources.s3.host=0.0.0.0")
                 .noneMatch(a -> a.contains("long-enough-secret"));
-        assertThat(plan.get(2).env()).containsEntry("QUIVER_SOURCES_ACCESS_KEY", "me")
+        assertThat(plan.get(2).env())
+                .containsEntry("QUIVER_SOURCES_ACCESS_KEY", "me")
                 .containsEntry("QUIVER_SOURCES_SECRET_KEY", "long-enough-secret");
     }
 }

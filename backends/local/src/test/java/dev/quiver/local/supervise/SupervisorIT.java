@@ -19,23 +19,36 @@ class SupervisorIT {
 
     private Component child(String name, long crashAfterMillis) {
         String java = PlatformComponents.currentJava();
-        return new Component(name, List.of(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"),
-                CrashingChild.class.getName(), Long.toString(crashAfterMillis)), dir.resolve(name + ".log"),
+        return new Component(
+                name,
+                List.of(
+                        java,
+                        "-Xmx32m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingChild.class.getName(),
+                        Long.toString(crashAfterMillis)),
+                dir.resolve(name + ".log"),
                 new Readiness.LogLine("ready"));
     }
 
     @Test
     void aCrashedChildIsStartedAgain() throws Exception {
-        RestartPolicy policy = new RestartPolicy(Duration.ofMillis(100), Duration.ofMillis(400), 0,
-                Duration.ofMinutes(1));
-        try (Supervisor s = new Supervisor(List.of(child("crasher", 1500)), policy, Duration.ofSeconds(30),
-                Duration.ofSeconds(5), Clock.systemUTC())) {
+        RestartPolicy policy =
+                new RestartPolicy(Duration.ofMillis(100), Duration.ofMillis(400), 0, Duration.ofMinutes(1));
+        try (Supervisor s = new Supervisor(
+                List.of(child("crasher", 1500)),
+                policy,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5),
+                Clock.systemUTC())) {
             s.start();
             long firstPid = s.status().get(0).pid();
             assertThat(s.status().get(0).state()).isEqualTo("ready");
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> s.status().get(0).restarts() >= 2
-                    && s.status().get(0).ready());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> s.status().get(0).restarts() >= 2
+                            && s.status().get(0).ready());
 
             ComponentStatus st = s.status().get(0);
             assertThat(st.pid()).isPositive().isNotEqualTo(firstPid);
@@ -46,14 +59,19 @@ class SupervisorIT {
 
     @Test
     void closeStopsTheChildrenAndGivingUpLeavesItFailed() throws Exception {
-        RestartPolicy once = new RestartPolicy(Duration.ofMillis(100), Duration.ofMillis(100), 1,
-                Duration.ofMinutes(1));
-        Supervisor s = new Supervisor(List.of(child("long", 600_000), child("short", 300)), once,
-                Duration.ofSeconds(30), Duration.ofSeconds(5), Clock.systemUTC());
+        RestartPolicy once =
+                new RestartPolicy(Duration.ofMillis(100), Duration.ofMillis(100), 1, Duration.ofMinutes(1));
+        Supervisor s = new Supervisor(
+                List.of(child("long", 600_000), child("short", 300)),
+                once,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5),
+                Clock.systemUTC());
         s.start();
         long longPid = s.status().get(0).pid();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> s.status().get(1).state().equals("failed"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> s.status().get(1).state().equals("failed"));
         assertThat(s.status().get(1).restarts()).isEqualTo(1);
         s.close();
 

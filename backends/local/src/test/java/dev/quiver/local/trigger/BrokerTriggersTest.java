@@ -25,10 +25,12 @@ class BrokerTriggersTest {
                 """);
 
         var json = new ObjectMapper();
-        assertThat(json.readTree(BrokerAdminClient.json(BrokerTriggers.document(f, 8080)))).isEqualTo(json.readTree(
-                "{\"apiVersion\":\"eventing.quiver.dev/v1\",\"kind\":\"Trigger\",\"metadata\":{\"name\":\"fn-thumbnail\"},"
-                + "\"spec\":{\"broker\":\"default\",\"filters\":[{\"prefix\":{\"type\":\"com.amazonaws.s3.\"}},"
-                + "{\"prefix\":{\"subject\":\"images/\"}}],\"subscriber\":{\"uri\":\"http://127.0.0.1:8080/f/thumbnail/\"}}}"));
+        assertThat(json.readTree(BrokerAdminClient.json(BrokerTriggers.document(f, 8080))))
+                .isEqualTo(
+                        json.readTree(
+                                "{\"apiVersion\":\"eventing.quiver.dev/v1\",\"kind\":\"Trigger\",\"metadata\":{\"name\":\"fn-thumbnail\"},"
+                                        + "\"spec\":{\"broker\":\"default\",\"filters\":[{\"prefix\":{\"type\":\"com.amazonaws.s3.\"}},"
+                                        + "{\"prefix\":{\"subject\":\"images/\"}}],\"subscriber\":{\"uri\":\"http://127.0.0.1:8080/f/thumbnail/\"}}}"));
     }
 
     @Test

@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms512m", "-Xmx512m"})
 public class DecisionBenchmark {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -56,10 +58,12 @@ public class DecisionBenchmark {
         load = new double[functions];
         for (int f = 0; f < functions; f++) {
             int kind = random.nextInt(100);
-            EnumSet<Trigger> triggers = kind < 80 ? EnumSet.of(Trigger.HTTP)
+            EnumSet<Trigger> triggers = kind < 80
+                    ? EnumSet.of(Trigger.HTTP)
                     : kind < 95 ? EnumSet.of(Trigger.KAFKA) : EnumSet.of(Trigger.HTTP, Trigger.KAFKA);
             ScaleSpec scale = ScaleSpec.builder().warmPool(f % 3 == 0 ? 1 : 0).build();
-            FunctionSpec spec = FunctionSpec.defaults("f" + f).withTriggers(triggers).withScale(scale);
+            FunctionSpec spec =
+                    FunctionSpec.defaults("f" + f).withTriggers(triggers).withScale(scale);
             scalers[f] = new FunctionScaler(spec, T0);
             int instances = 2 + random.nextInt(8);
             load[f] = instances * 70 * (0.5 + random.nextDouble());

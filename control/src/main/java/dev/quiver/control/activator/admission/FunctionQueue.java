@@ -26,7 +26,11 @@ public final class FunctionQueue {
         void abandon();
     }
 
-    public enum Enqueued { OK, FULL, CLOSED }
+    public enum Enqueued {
+        OK,
+        FULL,
+        CLOSED
+    }
 
     private final FunctionRef function;
     private final String key;
@@ -36,6 +40,7 @@ public final class FunctionQueue {
     private volatile List<Slot> slots = List.of();
     /** Endpoints that left the ready set with requests still in flight: a drain waits for them. */
     private volatile List<Slot> retired = List.of();
+
     private volatile int limit;
     private volatile int queued;
     private volatile boolean closed;

@@ -14,8 +14,7 @@ import io.vertx.core.http.HttpServerResponse;
 public final class Answers {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Answers() {
-    }
+    private Answers() {}
 
     public static void error(HttpServerResponse resp, ErrorBody body, int retryAfterSeconds) {
         if (resp.headWritten() || resp.ended() || resp.closed()) {
@@ -49,17 +48,26 @@ public final class Answers {
     }
 
     public static ErrorBody overloaded(String function, int waiting) {
-        return new ErrorBody(503, "overloaded", "Function '" + function + "' has " + waiting
-                + " requests waiting: its activator queue is full.", function);
+        return new ErrorBody(
+                503,
+                "overloaded",
+                "Function '" + function + "' has " + waiting + " requests waiting: its activator queue is full.",
+                function);
     }
 
     public static ErrorBody timeout(String function, long waitedMillis) {
-        return new ErrorBody(504, "timeout", "No instance of function '" + function
-                + "' could take the request within " + waitedMillis + " ms.", function);
+        return new ErrorBody(
+                504,
+                "timeout",
+                "No instance of function '" + function + "' could take the request within " + waitedMillis + " ms.",
+                function);
     }
 
     public static ErrorBody instanceFailed(String function, String why) {
-        return new ErrorBody(502, "instance_failed", "The instance of function '" + function
-                + "' failed while handling the request: " + why, function);
+        return new ErrorBody(
+                502,
+                "instance_failed",
+                "The instance of function '" + function + "' failed while handling the request: " + why,
+                function);
     }
 }

@@ -15,10 +15,21 @@ import java.util.concurrent.TimeUnit;
  * ready, measured by the platform) and {@code quiver_instance_reported_startup_seconds{...}} (the instance's own).
  */
 public final class ColdStartMeters implements ColdStartRecorder.Listener {
-    private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-        Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
-        Duration.ofSeconds(30), Duration.ofSeconds(60)};
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2500),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(60)
+    };
 
     private final MeterRegistry registry;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
@@ -29,19 +40,36 @@ public final class ColdStartMeters implements ColdStartRecorder.Listener {
 
     @Override
     public void request(String function, ServedBy by, long waitNanos, long servedNanos) {
-        timer("quiver.coldstart.wait", "Arrival at the activator to dispatch to an instance, for requests that found"
-                + " no ready capacity", function, "served_by", by.key()).record(waitNanos, TimeUnit.NANOSECONDS);
-        timer("quiver.coldstart.served", "Dispatch to the first response byte, for requests that found no ready"
-                + " capacity", function, "served_by", by.key()).record(servedNanos, TimeUnit.NANOSECONDS);
-        timer("quiver.coldstart.first.byte", "Arrival at the activator to the first response byte, for requests that"
-                + " found no ready capacity", function, "served_by", by.key())
+        timer(
+                        "quiver.coldstart.wait",
+                        "Arrival at the activator to dispatch to an instance, for requests that found"
+                                + " no ready capacity",
+                        function,
+                        "served_by",
+                        by.key())
+                .record(waitNanos, TimeUnit.NANOSECONDS);
+        timer(
+                        "quiver.coldstart.served",
+                        "Dispatch to the first response byte, for requests that found no ready" + " capacity",
+                        function,
+                        "served_by",
+                        by.key())
+                .record(servedNanos, TimeUnit.NANOSECONDS);
+        timer(
+                        "quiver.coldstart.first.byte",
+                        "Arrival at the activator to the first response byte, for requests that"
+                                + " found no ready capacity",
+                        function,
+                        "served_by",
+                        by.key())
                 .record(waitNanos + servedNanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void startup(String function, String launch, String role, String measuredBy, long nanos) {
         String name = measuredBy.equals("instance") ? "quiver.instance.reported.startup" : "quiver.instance.startup";
-        String help = measuredBy.equals("instance") ? "Process start to ready as the instance reported it"
+        String help = measuredBy.equals("instance")
+                ? "Process start to ready as the instance reported it"
                 : "Instance spawn to its first successful readiness probe";
         timer(name, help, function, "launch", launch, "role", role).record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
     }
@@ -59,8 +87,15 @@ public final class ColdStartMeters implements ColdStartRecorder.Listener {
 
     private Timer timer(String name, String help, String function, String... tags) {
         String key = function + "\u0000" + name + "\u0000" + String.join("\u0000", tags);
-        return timers.computeIfAbsent(key, k -> Timer.builder(name).description(help).tag("function", function)
-                .tags(tags).serviceLevelObjectives(BUCKETS).minimumExpectedValue(BUCKETS[0])
-                .maximumExpectedValue(BUCKETS[BUCKETS.length - 1]).register(registry));
+        return timers.computeIfAbsent(
+                key,
+                k -> Timer.builder(name)
+                        .description(help)
+                        .tag("function", function)
+                        .tags(tags)
+                        .serviceLevelObjectives(BUCKETS)
+                        .minimumExpectedValue(BUCKETS[0])
+                        .maximumExpectedValue(BUCKETS[BUCKETS.length - 1])
+                        .register(registry));
     }
 }

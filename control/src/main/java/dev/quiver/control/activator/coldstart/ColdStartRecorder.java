@@ -26,16 +26,13 @@ public final class ColdStartRecorder {
 
         Listener NONE = new Listener() {
             @Override
-            public void request(String function, ServedBy by, long waitNanos, long servedNanos) {
-            }
+            public void request(String function, ServedBy by, long waitNanos, long servedNanos) {}
 
             @Override
-            public void startup(String function, String launch, String role, String measuredBy, long nanos) {
-            }
+            public void startup(String function, String launch, String role, String measuredBy, long nanos) {}
 
             @Override
-            public void removed(String function) {
-            }
+            public void removed(String function) {}
         };
     }
 
@@ -47,8 +44,7 @@ public final class ColdStartRecorder {
     }
 
     /** Start-ups of one launch mode and role as one party measured them. */
-    public record Startups(String launch, String role, String measuredBy, Figures figures) {
-    }
+    public record Startups(String launch, String role, String measuredBy, Figures figures) {}
 
     /** A function's figures. */
     public record Snapshot(Requests cold, Requests warm, List<Startups> startups) {
@@ -92,7 +88,9 @@ public final class ColdStartRecorder {
 
     /** @param role {@code active} (started into traffic) or {@code pool} (started for the warm pool) */
     public void startup(String function, String launch, String role, String measuredBy, long nanos) {
-        of(function).startups.computeIfAbsent(launch + "|" + role + "|" + measuredBy, k -> new LatencySummary(WINDOW))
+        of(function)
+                .startups
+                .computeIfAbsent(launch + "|" + role + "|" + measuredBy, k -> new LatencySummary(WINDOW))
                 .add(Math.max(0, nanos));
         listener.startup(function, launch, role, measuredBy, nanos);
     }
@@ -107,7 +105,8 @@ public final class ColdStartRecorder {
             String[] p = key.split("\\|", 3);
             startups.add(new Startups(p[0], p[1], p[2], s.figures()));
         });
-        startups.sort(java.util.Comparator.comparing(Startups::measuredBy).thenComparing(Startups::launch)
+        startups.sort(java.util.Comparator.comparing(Startups::measuredBy)
+                .thenComparing(Startups::launch)
                 .thenComparing(Startups::role));
         return new Snapshot(f.cold.figures(), f.warm.figures(), startups);
     }

@@ -12,8 +12,7 @@ import java.util.List;
  * {@code startup jdk25-aot p50 180ms (n=3)}.
  */
 public final class ColdStartText {
-    private ColdStartText() {
-    }
+    private ColdStartText() {}
 
     /** Requests at no capacity, by who served them; "-" when there were none. */
     public static String requests(Snapshot s) {

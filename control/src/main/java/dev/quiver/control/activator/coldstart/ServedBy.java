@@ -8,7 +8,8 @@ import java.util.Locale;
  * it arrived (a new process started: a cold start).
  */
 public enum ServedBy {
-    WARM, COLD;
+    WARM,
+    COLD;
 
     /** @param instanceReadyNanos when the instance entered the activator's set of ready endpoints (-1: unknown) */
     public static ServedBy of(long arrivedNanos, long instanceReadyNanos) {

@@ -57,8 +57,10 @@ public final class ActivatorMetrics {
         Outcome[] all = Outcome.values();
         Counter[] out = new Counter[all.length];
         for (Outcome o : all) {
-            out[o.ordinal()] = Counter.builder("quiver.activator.requests").tag("function", function)
-                    .tag("outcome", o.key()).description("Requests through the activator, by what became of them")
+            out[o.ordinal()] = Counter.builder("quiver.activator.requests")
+                    .tag("function", function)
+                    .tag("outcome", o.key())
+                    .description("Requests through the activator, by what became of them")
                     .register(registry);
         }
         return out;

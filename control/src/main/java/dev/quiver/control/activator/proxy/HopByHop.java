@@ -12,12 +12,20 @@ import java.util.TreeSet;
  * connection; {@code Expect: 100-continue} is answered by the activator itself, not forwarded.
  */
 public final class HopByHop {
-    static final Set<String> FIXED = caseInsensitive(List.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host",
+    static final Set<String> FIXED = caseInsensitive(List.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "host",
             "expect"));
 
-    private HopByHop() {
-    }
+    private HopByHop() {}
 
     /** The names to drop (compared ignoring case), given the message's {@code Connection} header values. */
     public static Set<String> dropped(Iterable<String> connectionValues) {

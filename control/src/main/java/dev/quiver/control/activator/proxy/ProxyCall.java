@@ -53,8 +53,14 @@ public final class ProxyCall implements FunctionQueue.Waiter {
     private long dispatched;
 
     /** @param body the whole body when it was read already (chunked), null when it is still to be streamed */
-    public ProxyCall(Activator activator, HttpClient client, HttpServerRequest req, Target target,
-            FunctionQueue queue, Buffer body, long arrived) {
+    public ProxyCall(
+            Activator activator,
+            HttpClient client,
+            HttpServerRequest req,
+            Target target,
+            FunctionQueue queue,
+            Buffer body,
+            long arrived) {
         this.activator = activator;
         this.client = client;
         this.req = req;
@@ -161,8 +167,12 @@ public final class ProxyCall implements FunctionQueue.Waiter {
         dispatched = System.nanoTime();
         activator.metrics().count(name, Outcome.FORWARDED);
         Endpoint e = slot.endpoint();
-        RequestOptions o = new RequestOptions().setMethod(req.method()).setHost(e.host()).setPort(e.port())
-                .setURI(target.uri()).setIdleTimeout(activator.settings().timeout().toMillis() * 10);
+        RequestOptions o = new RequestOptions()
+                .setMethod(req.method())
+                .setHost(e.host())
+                .setPort(e.port())
+                .setURI(target.uri())
+                .setIdleTimeout(activator.settings().timeout().toMillis() * 10);
         client.request(o).onComplete(ar -> {
             if (ar.failed()) {
                 notSent(slot, ar.cause());
@@ -228,8 +238,10 @@ public final class ProxyCall implements FunctionQueue.Waiter {
         if (held) {
             held = false;
             long now = System.nanoTime();
-            activator.coldStarts().request(name, ServedBy.of(arrived, slot.readySinceNanos()), dispatched - arrived,
-                    now - dispatched);
+            activator
+                    .coldStarts()
+                    .request(
+                            name, ServedBy.of(arrived, slot.readySinceNanos()), dispatched - arrived, now - dispatched);
         }
         HttpServerResponse r = req.response();
         if (r.closed() || r.ended()) {
@@ -240,7 +252,9 @@ public final class ProxyCall implements FunctionQueue.Waiter {
         r.setStatusCode(resp.statusCode());
         r.setStatusMessage(resp.statusMessage());
         HopByHop.copy(resp.headers(), r.headers());
-        boolean noBody = req.method() == HttpMethod.HEAD || resp.statusCode() == 204 || resp.statusCode() == 304
+        boolean noBody = req.method() == HttpMethod.HEAD
+                || resp.statusCode() == 204
+                || resp.statusCode() == 304
                 || resp.statusCode() / 100 == 1;
         if (!noBody && resp.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
             r.setChunked(true);

@@ -24,7 +24,8 @@ public final class ClusterRouter implements RequestRouter {
     public Optional<Target> route(String host, String uri) {
         String[] path = Paths.split(uri);
         if (path != null) {
-            return dnsLabel(path[0]) ? Optional.of(new Target(new FunctionRef(ownNamespace, path[0]), path[1]))
+            return dnsLabel(path[0])
+                    ? Optional.of(new Target(new FunctionRef(ownNamespace, path[0]), path[1]))
                     : Optional.empty();
         }
         if (uri.startsWith(Paths.PREFIX) || host == null || host.isBlank() || host.startsWith("[")) {
@@ -48,8 +49,7 @@ public final class ClusterRouter implements RequestRouter {
         if (labels.length > 2 || !dnsLabel(labels[0]) || (labels.length == 2 && !dnsLabel(labels[1]))) {
             return Optional.empty();
         }
-        return Optional.of(new Target(new FunctionRef(labels.length == 2 ? labels[1] : ownNamespace, labels[0]),
-                uri));
+        return Optional.of(new Target(new FunctionRef(labels.length == 2 ? labels[1] : ownNamespace, labels[0]), uri));
     }
 
     @Override

@@ -33,8 +33,8 @@ public final class LocalRouter implements RequestRouter {
             h = h.substring(0, colon);
         }
         String suffix = "." + domain;
-        if (h.length() > suffix.length() && h.regionMatches(true, h.length() - suffix.length(), suffix, 0,
-                suffix.length())) {
+        if (h.length() > suffix.length()
+                && h.regionMatches(true, h.length() - suffix.length(), suffix, 0, suffix.length())) {
             String name = h.substring(0, h.length() - suffix.length()).toLowerCase(Locale.ROOT);
             if (name.indexOf('.') < 0) {
                 return Optional.of(new Target(FunctionRef.local(name), uri));

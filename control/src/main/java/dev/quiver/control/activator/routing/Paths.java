@@ -4,8 +4,7 @@ package dev.quiver.control.activator.routing;
 final class Paths {
     static final String PREFIX = "/f/";
 
-    private Paths() {
-    }
+    private Paths() {}
 
     /** @return {name, forwarded uri}, or null when the uri is not of the form or names nothing */
     static String[] split(String uri) {

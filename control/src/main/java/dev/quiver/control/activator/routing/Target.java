@@ -8,5 +8,4 @@ import dev.quiver.control.route.FunctionRef;
  * @param function the function
  * @param uri path and query to send to the instance
  */
-public record Target(FunctionRef function, String uri) {
-}
+public record Target(FunctionRef function, String uri) {}

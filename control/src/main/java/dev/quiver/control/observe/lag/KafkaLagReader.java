@@ -43,15 +43,23 @@ public final class KafkaLagReader implements LagReader {
 
     @Override
     public CompletableFuture<Optional<List<PartitionOffsets>>> read(String topic, String group) {
-        CompletableFuture<TopicDescription> described = admin.describeTopics(List.of(topic)).allTopicNames()
-                .toCompletionStage().toCompletableFuture().thenApply(m -> m.get(topic));
+        CompletableFuture<TopicDescription> described = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .thenApply(m -> m.get(topic));
         CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().toCompletionStage().toCompletableFuture();
-        return described.thenCompose(d -> {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            d.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().toCompletionStage().toCompletableFuture();
-        }).thenCombine(committed, (ends, commits) -> Optional.of(convert(ends(ends), commits)))
+                .partitionsToOffsetAndMetadata()
+                .toCompletionStage()
+                .toCompletableFuture();
+        return described
+                .thenCompose(d -> {
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    d.partitions()
+                            .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                    return admin.listOffsets(latest).all().toCompletionStage().toCompletableFuture();
+                })
+                .thenCombine(committed, (ends, commits) -> Optional.of(convert(ends(ends), commits)))
                 .orTimeout(timeout.toMillis() * 2, TimeUnit.MILLISECONDS)
                 .exceptionally(e -> {
                     LOG.debug("lag of {}/{} not read: {}", topic, group, e.toString());
@@ -66,13 +74,16 @@ public final class KafkaLagReader implements LagReader {
     }
 
     /** AdminClient results as scaler-core records, by partition number; a partition never committed says so. */
-    static List<PartitionOffsets> convert(Map<TopicPartition, Long> ends,
-                                          Map<TopicPartition, OffsetAndMetadata> committed) {
+    static List<PartitionOffsets> convert(
+            Map<TopicPartition, Long> ends, Map<TopicPartition, OffsetAndMetadata> committed) {
         List<PartitionOffsets> out = new ArrayList<>(ends.size());
-        ends.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparingInt(TopicPartition::partition)))
+        ends.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(TopicPartition::partition)))
                 .forEach(e -> {
                     OffsetAndMetadata c = committed == null ? null : committed.get(e.getKey());
-                    out.add(new PartitionOffsets(Integer.toString(e.getKey().partition()), e.getValue(),
+                    out.add(new PartitionOffsets(
+                            Integer.toString(e.getKey().partition()),
+                            e.getValue(),
                             c == null ? PartitionOffsets.NO_COMMIT : c.offset()));
                 });
         return out;

@@ -17,6 +17,5 @@ public interface LagReader extends AutoCloseable {
     CompletableFuture<Optional<List<PartitionOffsets>>> read(String topic, String group);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

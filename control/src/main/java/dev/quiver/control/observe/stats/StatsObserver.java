@@ -33,7 +33,9 @@ public final class StatsObserver implements StatsSource {
     public CompletableFuture<Optional<StatsReport>> read(String host, int port) {
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         HttpRequest r = HttpRequest.newBuilder(URI.create("http://" + h + ":" + port + StatsReport.PATH))
-                .timeout(timeout).GET().build();
+                .timeout(timeout)
+                .GET()
+                .build();
         return http.sendAsync(r, HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(resp -> resp.statusCode() == 200 ? parse(resp.body()) : Optional.<StatsReport>empty())
                 .exceptionally(e -> {

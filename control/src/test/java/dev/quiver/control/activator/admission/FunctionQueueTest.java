@@ -48,7 +48,9 @@ class FunctionQueueTest {
         assertThat(log).containsExactly("a->i1", "b->i1");
         assertThat(q.queued()).isZero();
         assertThat(q.inFlight()).isEqualTo(2);
-        assertThat(q.slots().get(0).readySinceNanos()).as("became ready at the update").isEqualTo(5);
+        assertThat(q.slots().get(0).readySinceNanos())
+                .as("became ready at the update")
+                .isEqualTo(5);
     }
 
     @Test

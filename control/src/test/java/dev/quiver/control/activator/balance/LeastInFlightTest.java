@@ -24,13 +24,19 @@ class LeastInFlightTest {
     }
 
     @ParameterizedTest(name = "in flight {0}, limit {1}, {2} picks before -> {3}")
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "0,0,0 | 0 | 0 | i0", "0,0,0 | 0 | 1 | i1", "0,0,0 | 0 | 2 | i2", "0,0,0 | 0 | 3 | i0",
-        "2,1,3 | 0 | 0 | i1", "1,1,0 | 0 | 0 | i2", "1,0,0 | 0 | 0 | i1", "1,0,0 | 0 | 2 | i2",
-        "5,5,5 | 0 | 7 | i1", "2,2,1 | 2 | 0 | i2", "2,2,2 | 2 | 0 | -", "1,1   | 1 | 0 | -"})
-    void theLeastBusyEndpointUnderTheLimitIsChosenAndTiesGoRoundRobin(String busy, int limit, int before,
-            String expected) {
-        List<Slot> s = slots(java.util.Arrays.stream(busy.split(",")).mapToInt(Integer::parseInt).toArray());
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                "0,0,0 | 0 | 0 | i0", "0,0,0 | 0 | 1 | i1", "0,0,0 | 0 | 2 | i2", "0,0,0 | 0 | 3 | i0",
+                "2,1,3 | 0 | 0 | i1", "1,1,0 | 0 | 0 | i2", "1,0,0 | 0 | 0 | i1", "1,0,0 | 0 | 2 | i2",
+                "5,5,5 | 0 | 7 | i1", "2,2,1 | 2 | 0 | i2", "2,2,2 | 2 | 0 | -", "1,1   | 1 | 0 | -"
+            })
+    void theLeastBusyEndpointUnderTheLimitIsChosenAndTiesGoRoundRobin(
+            String busy, int limit, int before, String expected) {
+        List<Slot> s = slots(java.util.Arrays.stream(busy.split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray());
         LeastInFlight lb = new LeastInFlight();
         for (int i = 0; i < before; i++) {
             lb.acquire(s, limit, 0).release();
@@ -60,7 +66,8 @@ class LeastInFlightTest {
     void noPickExceedsTheLimitAndAllSlotsFill(int limit) {
         List<Slot> s = slots(0, 0, 0);
         LeastInFlight lb = new LeastInFlight();
-        IntStream.range(0, 3 * limit).forEach(i -> assertThat(lb.acquire(s, limit, 0)).isNotNull());
+        IntStream.range(0, 3 * limit)
+                .forEach(i -> assertThat(lb.acquire(s, limit, 0)).isNotNull());
 
         assertThat(lb.acquire(s, limit, 0)).isNull();
         assertThat(s).allSatisfy(x -> assertThat(x.inFlight()).isEqualTo(limit));

@@ -33,8 +33,9 @@ class ColdStartMetersTest {
         String text = registry.scrape();
 
         assertThat(text)
-                .contains("quiver_instance_startup_seconds_count{function=\"hello\",launch=\"jdk25-aot\",role=\"pool\",}"
-                        + " 1.0")
+                .contains(
+                        "quiver_instance_startup_seconds_count{function=\"hello\",launch=\"jdk25-aot\",role=\"pool\",}"
+                                + " 1.0")
                 .contains("quiver_instance_reported_startup_seconds_sum{function=\"hello\",launch=\"jdk25-aot\","
                         + "role=\"pool\",} 0.25");
     }

@@ -62,9 +62,11 @@ class ColdStartRecorderTest {
         recorder.startup("hello", "jdk25-aot", "active", "instance", 150 * MS);
 
         assertThat(recorder.snapshot("hello").startups())
-                .extracting(u -> u.launch() + "/" + u.role() + "/" + u.measuredBy() + " n=" + u.figures().count()
-                        + " max=" + u.figures().maxMs())
-                .containsExactly("jdk25-aot/active/instance n=1 max=150.0", "jdk25-aot/active/platform n=1 max=200.0",
+                .extracting(u -> u.launch() + "/" + u.role() + "/" + u.measuredBy() + " n="
+                        + u.figures().count() + " max=" + u.figures().maxMs())
+                .containsExactly(
+                        "jdk25-aot/active/instance n=1 max=150.0",
+                        "jdk25-aot/active/platform n=1 max=200.0",
                         "jdk25-aot/pool/platform n=2 max=500.0");
     }
 

@@ -18,7 +18,9 @@ class LatencySummaryTest {
                 Arguments.of("nothing recorded", new long[] {}, Figures.NONE),
                 Arguments.of("one value is every percentile", new long[] {812}, new Figures(1, 812, 812, 812)),
                 Arguments.of("nearest rank of two: p50 the lower", new long[] {30, 10}, new Figures(2, 10, 30, 30)),
-                Arguments.of("ten values", LongStream.rangeClosed(1, 10).map(v -> v * 10).toArray(),
+                Arguments.of(
+                        "ten values",
+                        LongStream.rangeClosed(1, 10).map(v -> v * 10).toArray(),
                         new Figures(10, 50, 90, 100)),
                 Arguments.of("order does not matter", new long[] {100, 1, 50, 7, 3}, new Figures(5, 7, 100, 100)));
     }

@@ -10,20 +10,29 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class HopByHopTest {
     @ParameterizedTest(name = "Connection: {0}")
-    @CsvSource(delimiter = '|', value = {
-        "''                       | connection,keep-alive,transfer-encoding,upgrade,te,trailer,host,proxy-authorization,expect | content-type",
-        "keep-alive, X-Secret-Hop | x-secret-hop,keep-alive                                                             | x-secret",
-        "close                    | close,connection                                                                    | content-length"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''                       | connection,keep-alive,transfer-encoding,upgrade,te,trailer,host,proxy-authorization,expect | content-type",
+                "keep-alive, X-Secret-Hop | x-secret-hop,keep-alive                                                             | x-secret",
+                "close                    | close,connection                                                                    | content-length"
+            })
     void hopByHopHeadersAndThoseNamedInConnectionAreDropped(String connection, String dropped, String kept) {
-        assertThat(HopByHop.dropped(List.of(connection))).contains(dropped.split(","))
+        assertThat(HopByHop.dropped(List.of(connection)))
+                .contains(dropped.split(","))
                 .doesNotContain(kept.split(","));
     }
 
     @Test
     void copyKeepsEndToEndHeadersWhateverTheirCase() {
-        MultiMap from = MultiMap.caseInsensitiveMultiMap().add("Connection", "X-Hop").add("X-Hop", "1")
-                .add("Keep-Alive", "timeout=5").add("Content-Type", "text/plain").add("Content-Length", "3")
-                .add("X-Many", "a").add("X-Many", "b");
+        MultiMap from = MultiMap.caseInsensitiveMultiMap()
+                .add("Connection", "X-Hop")
+                .add("X-Hop", "1")
+                .add("Keep-Alive", "timeout=5")
+                .add("Content-Type", "text/plain")
+                .add("Content-Length", "3")
+                .add("X-Many", "a")
+                .add("X-Many", "b");
         MultiMap to = MultiMap.caseInsensitiveMultiMap();
 
         HopByHop.copy(from, to);

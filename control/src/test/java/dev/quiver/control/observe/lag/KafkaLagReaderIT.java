@@ -29,23 +29,30 @@ class KafkaLagReaderIT {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(p)) {
-            admin.createTopics(List.of(new NewTopic("lag-it", 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic("lag-it", 2, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
             Properties pp = new Properties();
             pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             try (var producer = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
                 for (int i = 0; i < 30; i++) {
-                    producer.send(new ProducerRecord<>("lag-it", 0, null, "m" + i)).get(30, TimeUnit.SECONDS);
+                    producer.send(new ProducerRecord<>("lag-it", 0, null, "m" + i))
+                            .get(30, TimeUnit.SECONDS);
                 }
             }
-            admin.alterConsumerGroupOffsets("lag-group", Map.of(new TopicPartition("lag-it", 0),
-                    new OffsetAndMetadata(10))).all().get(30, TimeUnit.SECONDS);
+            admin.alterConsumerGroupOffsets(
+                            "lag-group", Map.of(new TopicPartition("lag-it", 0), new OffsetAndMetadata(10)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
 
         try (LagReader lag = new KafkaLagReader(bootstrap, Duration.ofSeconds(10), "lag-it")) {
-            assertThat(lag.read("lag-it", "lag-group").get(30, TimeUnit.SECONDS)).hasValueSatisfying(offsets ->
-                    assertThat(offsets).containsExactly(new PartitionOffsets("0", 30, 10),
-                            PartitionOffsets.neverCommitted("1", 0)));
-            assertThat(lag.read("no-such-topic", "lag-group").get(30, TimeUnit.SECONDS)).as("unreadable: empty")
+            assertThat(lag.read("lag-it", "lag-group").get(30, TimeUnit.SECONDS))
+                    .hasValueSatisfying(offsets -> assertThat(offsets)
+                            .containsExactly(
+                                    new PartitionOffsets("0", 30, 10), PartitionOffsets.neverCommitted("1", 0)));
+            assertThat(lag.read("no-such-topic", "lag-group").get(30, TimeUnit.SECONDS))
+                    .as("unreadable: empty")
                     .isEmpty();
         }
     }

@@ -51,7 +51,8 @@ class StatsObserverTest {
     }
 
     Optional<StatsReport> read() throws Exception {
-        return new StatsObserver(Duration.ofMillis(500)).read("127.0.0.1", server.getAddress().getPort())
+        return new StatsObserver(Duration.ofMillis(500))
+                .read("127.0.0.1", server.getAddress().getPort())
                 .get(5, TimeUnit.SECONDS);
     }
 
@@ -78,7 +79,9 @@ class StatsObserverTest {
     }
 
     static Stream<Bad> bad() {
-        return Stream.of(new Bad("an error status", 503, "{}", 0), new Bad("not JSON", 200, "<html>", 0),
+        return Stream.of(
+                new Bad("an error status", 503, "{}", 0),
+                new Bad("not JSON", 200, "<html>", 0),
                 new Bad("an answer later than the timeout", 200, "{}", 1500));
     }
 
@@ -98,7 +101,9 @@ class StatsObserverTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        assertThat(new StatsObserver(Duration.ofMillis(300)).read("127.0.0.1", port).get(5, TimeUnit.SECONDS))
+        assertThat(new StatsObserver(Duration.ofMillis(300))
+                        .read("127.0.0.1", port)
+                        .get(5, TimeUnit.SECONDS))
                 .isEmpty();
     }
 }

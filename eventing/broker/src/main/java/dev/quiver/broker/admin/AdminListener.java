@@ -50,20 +50,31 @@ public class AdminListener {
         }
         // its own small Vert.x without metrics: Quarkus's Vert.x metrics would tag a second server's meters
         // differently from the main one's, which Prometheus refuses
-        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(4)
+        vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(4)
                 .setMetricsOptions(new MetricsOptions().setEnabled(false)));
         Router router = Router.router(vertx);
         routes.mount(router, auth());
         int port = security.adminPort().getAsInt();
         HttpServer server;
         try {
-            server = vertx.createHttpServer().requestHandler(router).listen(port, security.host())
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            server = vertx.createHttpServer()
+                    .requestHandler(router)
+                    .listen(port, security.host())
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException(BrokerSecurity.ADMIN_PORT + ": cannot listen on " + security.host() + ":"
-                    + port + ": " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    BrokerSecurity.ADMIN_PORT + ": cannot listen on " + security.host() + ":" + port + ": "
+                            + e.getCause(),
+                    e.getCause());
         }
-        LOG.infof("admin API on %s:%d%s", security.host(), server.actualPort(),
+        LOG.infof(
+                "admin API on %s:%d%s",
+                security.host(),
+                server.actualPort(),
                 security.adminToken().isPresent() ? " (bearer token required)" : "");
     }
 
@@ -74,8 +85,10 @@ public class AdminListener {
     }
 
     private Handler<RoutingContext> auth() {
-        return security.adminToken().<Handler<RoutingContext>>map(t -> new BearerAuth(List.of(t),
-                "the admin API (" + BrokerSecurity.ADMIN_TOKEN + " / " + BrokerSecurity.ADMIN_TOKEN_FILE + ")"))
+        return security.adminToken()
+                .<Handler<RoutingContext>>map(t -> new BearerAuth(
+                        List.of(t),
+                        "the admin API (" + BrokerSecurity.ADMIN_TOKEN + " / " + BrokerSecurity.ADMIN_TOKEN_FILE + ")"))
                 .orElse(RoutingContext::next);
     }
 }

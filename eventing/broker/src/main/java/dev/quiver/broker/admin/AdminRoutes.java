@@ -35,8 +35,8 @@ public class AdminRoutes {
 
     static final String PATH = "/admin/v1/triggers";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> BODY_TYPES = List.of("application/json", "application/yaml",
-            "application/x-yaml", "text/yaml", "text/plain");
+    private static final List<String> BODY_TYPES =
+            List.of("application/json", "application/yaml", "application/x-yaml", "text/yaml", "text/plain");
     private static final int MAX_BODY = 1024 * 1024;
 
     private final Triggers triggers;
@@ -50,14 +50,23 @@ public class AdminRoutes {
     /** Adds the routes to {@code router}, each behind {@code auth} (a pass-through when no token is configured). */
     void mount(Router router, Handler<RoutingContext> auth) {
         router.route("/admin/*").handler(auth);
-        router.get(PATH).handler(ctx -> json(ctx, 200, triggers.list().stream().map(TriggerResource::toDocument)
-                .toList()));
+        router.get(PATH)
+                .handler(ctx -> json(
+                        ctx,
+                        200,
+                        triggers.list().stream()
+                                .map(TriggerResource::toDocument)
+                                .toList()));
         router.get(PATH + "/:name").handler(ctx -> {
             String name = ctx.pathParam("name");
-            triggers.get(name).ifPresentOrElse(t -> json(ctx, 200, t.toDocument()),
-                    () -> error(ctx, 404, "trigger '" + name + "' not found"));
+            triggers.get(name)
+                    .ifPresentOrElse(
+                            t -> json(ctx, 200, t.toDocument()),
+                            () -> error(ctx, 404, "trigger '" + name + "' not found"));
         });
-        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY)).handler(this::create);
+        router.post(PATH)
+                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
+                .handler(this::create);
         router.delete(PATH + "/:name").handler(ctx -> {
             String name = ctx.pathParam("name");
             ctx.vertx().executeBlocking(() -> triggers.delete(name), false).onComplete(r -> {
@@ -73,30 +82,34 @@ public class AdminRoutes {
     }
 
     private void create(RoutingContext ctx) {
-        String type = Optional.ofNullable(ctx.request().getHeader("Content-Type")).orElse("application/json")
-                .split(";")[0].trim().toLowerCase(Locale.ROOT);
+        String type = Optional.ofNullable(ctx.request().getHeader("Content-Type"))
+                .orElse("application/json")
+                .split(";")[0]
+                .trim()
+                .toLowerCase(Locale.ROOT);
         if (!BODY_TYPES.contains(type)) {
             error(ctx, 415, "Content-Type must be one of " + BODY_TYPES + ", got '" + type + "'");
             return;
         }
         String body = ctx.body().asString();
-        ctx.vertx().executeBlocking(() -> create(body == null ? "" : body), false).onComplete(r -> {
-            if (r.failed()) {
-                error(ctx, 500, String.valueOf(r.cause()));
-            } else {
-                Created c = r.result();
-                if (c.document == null) {
-                    error(ctx, c.status, c.error);
-                } else {
-                    ctx.response().putHeader("Location", PATH + "/" + c.document.name());
-                    json(ctx, 201, c.document);
-                }
-            }
-        });
+        ctx.vertx()
+                .executeBlocking(() -> create(body == null ? "" : body), false)
+                .onComplete(r -> {
+                    if (r.failed()) {
+                        error(ctx, 500, String.valueOf(r.cause()));
+                    } else {
+                        Created c = r.result();
+                        if (c.document == null) {
+                            error(ctx, c.status, c.error);
+                        } else {
+                            ctx.response().putHeader("Location", PATH + "/" + c.document.name());
+                            json(ctx, 201, c.document);
+                        }
+                    }
+                });
     }
 
-    private record Created(int status, String error, TriggerDocument document) {
-    }
+    private record Created(int status, String error, TriggerDocument document) {}
 
     /** Blocking: creates the trigger and waits up to the ready timeout for its consumer. */
     private Created create(String body) throws InterruptedException {
@@ -116,7 +129,8 @@ public class AdminRoutes {
             // answered with status.ready=false
         }
         String name = resource.metadata().name();
-        return triggers.get(name).map(t -> new Created(201, null, t.toDocument()))
+        return triggers.get(name)
+                .map(t -> new Created(201, null, t.toDocument()))
                 .orElseGet(() -> new Created(409, "trigger '" + name + "' was deleted meanwhile", null));
     }
 
@@ -128,12 +142,20 @@ public class AdminRoutes {
             error(ctx, 500, "cannot write the answer: " + e.getOriginalMessage());
             return;
         }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(text);
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .end(text);
     }
 
     /** The admin API's error shape since its first version: {@code {"status":400,"error":"spec.broker: ..."}}. */
     private static void error(RoutingContext ctx, int status, String message) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .end(new JsonObject().put("status", status).put("error", message).encode());
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .end(new JsonObject()
+                        .put("status", status)
+                        .put("error", message)
+                        .encode());
     }
 }

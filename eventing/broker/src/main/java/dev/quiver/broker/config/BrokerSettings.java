@@ -11,15 +11,32 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The validated broker settings; {@link #from(BrokerConfig)} fails naming the key, the rule and the bad value. */
-public record BrokerSettings(Set<String> brokers, String topicPrefix, int partitions, short replicationFactor,
-        int maxEventSize, int maxHops, String functionUrlTemplate, Optional<String> triggersFile,
-        String bootstrapServers, Duration sendTimeout, Duration startupTimeout, Map<String, String> producer,
-        Map<String, String> consumer, int maxInFlight, Duration pollTimeout, String autoOffsetReset,
-        Duration readyTimeout, int maxErrorBody, double backoffJitter, DeliverySpec delivery,
+public record BrokerSettings(
+        Set<String> brokers,
+        String topicPrefix,
+        int partitions,
+        short replicationFactor,
+        int maxEventSize,
+        int maxHops,
+        String functionUrlTemplate,
+        Optional<String> triggersFile,
+        String bootstrapServers,
+        Duration sendTimeout,
+        Duration startupTimeout,
+        Map<String, String> producer,
+        Map<String, String> consumer,
+        int maxInFlight,
+        Duration pollTimeout,
+        String autoOffsetReset,
+        Duration readyTimeout,
+        int maxErrorBody,
+        double backoffJitter,
+        DeliverySpec delivery,
         String deadLetterTopicPrefix) {
 
     /** The CloudEvents spec: intermediaries must forward events of at least 64 KiB. */
     public static final int SPEC_MIN_EVENT_SIZE = 64 * 1024;
+
     private static final Pattern BROKER_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Set<String> RESERVED = Set.of("admin", "q");
     private static final String P = "quiver.broker.";
@@ -27,8 +44,10 @@ public record BrokerSettings(Set<String> brokers, String topicPrefix, int partit
     public static BrokerSettings from(BrokerConfig c) {
         for (String name : c.names()) {
             if (!BROKER_NAME.matcher(name).matches() || RESERVED.contains(name)) {
-                throw new InvalidSettingException(P + "names",
-                        "must be DNS labels (lowercase letters, digits, '-') other than admin and q", name);
+                throw new InvalidSettingException(
+                        P + "names",
+                        "must be DNS labels (lowercase letters, digits, '-') other than admin and q",
+                        name);
             }
         }
         min(P + "partitions", c.partitions(), 1);
@@ -38,8 +57,8 @@ public record BrokerSettings(Set<String> brokers, String topicPrefix, int partit
         min(P + "dispatcher.max-in-flight", c.dispatcher().maxInFlight(), 1);
         min(P + "dispatcher.max-error-body", c.dispatcher().maxErrorBody(), 0);
         if (!c.functionUrlTemplate().contains("{name}")) {
-            throw new InvalidSettingException(P + "function-url-template", "must contain {name}",
-                    c.functionUrlTemplate());
+            throw new InvalidSettingException(
+                    P + "function-url-template", "must contain {name}", c.functionUrlTemplate());
         }
         if (c.kafka().bootstrapServers().isBlank()) {
             throw new InvalidSettingException(P + "kafka.bootstrap-servers", "must not be empty", "");
@@ -58,18 +77,42 @@ public record BrokerSettings(Set<String> brokers, String topicPrefix, int partit
         }
         String dlqPrefix = c.deadLetter().kafkaTopicPrefix();
         if (dlqPrefix.isBlank() || !dlqPrefix.matches("[a-zA-Z0-9._-]+")) {
-            throw new InvalidSettingException(P + "dead-letter.kafka-topic-prefix",
-                    "must be a non-empty Kafka topic name prefix (letters, digits, '.', '_', '-')", dlqPrefix);
+            throw new InvalidSettingException(
+                    P + "dead-letter.kafka-topic-prefix",
+                    "must be a non-empty Kafka topic name prefix (letters, digits, '.', '_', '-')",
+                    dlqPrefix);
         }
         BrokerConfig.Delivery d = c.delivery();
-        DeliverySpec delivery = DeliverySpecParser.parse(P + "delivery.", d.retry(), d.backoffPolicy(),
-                d.backoffDelay(), d.timeout(), d.retryAfterMax(), d.deadLetterSink());
-        return new BrokerSettings(Set.copyOf(c.names()), c.topicPrefix(), c.partitions(), c.replicationFactor(),
-                c.maxEventSize(), c.maxHops(), c.functionUrlTemplate(), c.triggersFile(),
-                c.kafka().bootstrapServers(), c.kafka().sendTimeout(), c.kafka().startupTimeout(),
-                Map.copyOf(c.kafka().producer()), Map.copyOf(c.kafka().consumer()), c.dispatcher().maxInFlight(),
-                c.dispatcher().pollTimeout(), reset, c.dispatcher().readyTimeout(), c.dispatcher().maxErrorBody(),
-                jitter, delivery, dlqPrefix);
+        DeliverySpec delivery = DeliverySpecParser.parse(
+                P + "delivery.",
+                d.retry(),
+                d.backoffPolicy(),
+                d.backoffDelay(),
+                d.timeout(),
+                d.retryAfterMax(),
+                d.deadLetterSink());
+        return new BrokerSettings(
+                Set.copyOf(c.names()),
+                c.topicPrefix(),
+                c.partitions(),
+                c.replicationFactor(),
+                c.maxEventSize(),
+                c.maxHops(),
+                c.functionUrlTemplate(),
+                c.triggersFile(),
+                c.kafka().bootstrapServers(),
+                c.kafka().sendTimeout(),
+                c.kafka().startupTimeout(),
+                Map.copyOf(c.kafka().producer()),
+                Map.copyOf(c.kafka().consumer()),
+                c.dispatcher().maxInFlight(),
+                c.dispatcher().pollTimeout(),
+                reset,
+                c.dispatcher().readyTimeout(),
+                c.dispatcher().maxErrorBody(),
+                jitter,
+                delivery,
+                dlqPrefix);
     }
 
     public String topic(String broker) {

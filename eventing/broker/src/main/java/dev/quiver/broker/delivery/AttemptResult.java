@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param reply           the CloudEvent carried by a 2xx response, if any
  * @param replyNotStored  set when that reply could not be stored in Kafka: then the attempt failed
  */
-public record AttemptResult(int status, byte[] body, Optional<String> retryAfter, Optional<CloudEvent> reply,
-        boolean replyNotStored) {
+public record AttemptResult(
+        int status, byte[] body, Optional<String> retryAfter, Optional<CloudEvent> reply, boolean replyNotStored) {
 
     public AttemptResult(int status, byte[] body, Optional<String> retryAfter, Optional<CloudEvent> reply) {
         this(status, body, retryAfter, reply, false);
@@ -22,8 +22,12 @@ public record AttemptResult(int status, byte[] body, Optional<String> retryAfter
 
     /** A 2xx whose reply Kafka did not store: not delivered (at-least-once), to be tried again. */
     public AttemptResult withReplyNotStored(String reason) {
-        return new AttemptResult(status, ("reply not stored: " + reason).getBytes(StandardCharsets.UTF_8),
-                Optional.empty(), reply, true);
+        return new AttemptResult(
+                status,
+                ("reply not stored: " + reason).getBytes(StandardCharsets.UTF_8),
+                Optional.empty(),
+                reply,
+                true);
     }
 
     public AttemptOutcome outcome() {

@@ -12,8 +12,7 @@ import java.util.Base64;
  */
 public final class DeadLetterAttributes {
 
-    private DeadLetterAttributes() {
-    }
+    private DeadLetterAttributes() {}
 
     public static CloudEvent mark(CloudEvent event, String destination, int status, byte[] body, int maxBody) {
         CloudEventBuilder b = CloudEventBuilder.from(event)

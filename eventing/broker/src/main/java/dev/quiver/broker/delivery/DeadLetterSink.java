@@ -5,11 +5,9 @@ import java.net.URI;
 /** Where an event goes after its last failed attempt: an HTTP endpoint or a Kafka topic. */
 public sealed interface DeadLetterSink {
 
-    record Http(URI uri) implements DeadLetterSink {
-    }
+    record Http(URI uri) implements DeadLetterSink {}
 
-    record KafkaTopic(String topic) implements DeadLetterSink {
-    }
+    record KafkaTopic(String topic) implements DeadLetterSink {}
 
     /** {@code http(s)://...} or {@code kafka:TOPIC}. */
     static DeadLetterSink parse(String value) {

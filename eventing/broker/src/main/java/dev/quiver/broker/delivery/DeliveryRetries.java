@@ -31,10 +31,17 @@ public final class DeliveryRetries {
 
     /** The policy for one event under {@code spec}; add listeners, then build. */
     public RetryPolicyBuilder<AttemptResult> policy(DeliverySpec spec) {
-        return spec.schedule().withJitter(jitter).<AttemptResult>policy(random, (scheduled, last) -> last == null
-                        ? scheduled
-                        : delay(spec, scheduled, last.status(),
-                                last.retryAfter().flatMap(h -> RetryAfter.parse(h, clock.instant()))))
+        return spec.schedule()
+                .withJitter(jitter)
+                .<AttemptResult>policy(
+                        random,
+                        (scheduled, last) -> last == null
+                                ? scheduled
+                                : delay(
+                                        spec,
+                                        scheduled,
+                                        last.status(),
+                                        last.retryAfter().flatMap(h -> RetryAfter.parse(h, clock.instant()))))
                 .handleResultIf(result -> result.outcome() == AttemptOutcome.RETRY);
     }
 
@@ -47,7 +54,9 @@ public final class DeliveryRetries {
      *                   ignores it), and only when longer than the backoff
      */
     public static Duration delay(DeliverySpec spec, Duration scheduled, int status, Optional<Duration> retryAfter) {
-        if ((status == 429 || status == 503) && retryAfter.isPresent() && !spec.retryAfterMax().isZero()) {
+        if ((status == 429 || status == 503)
+                && retryAfter.isPresent()
+                && !spec.retryAfterMax().isZero()) {
             Duration capped = min(retryAfter.get(), spec.retryAfterMax());
             return capped.compareTo(scheduled) > 0 ? capped : scheduled;
         }

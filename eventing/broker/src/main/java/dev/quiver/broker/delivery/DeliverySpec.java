@@ -11,8 +11,13 @@ import java.util.Optional;
  * @param retry         retries after the first attempt (0 = one attempt)
  * @param retryAfterMax longest Retry-After honoured on 429/503 (zero = ignore Retry-After)
  */
-public record DeliverySpec(int retry, BackoffPolicy backoffPolicy, Duration backoffDelay, Duration timeout,
-        Duration retryAfterMax, Optional<DeadLetterSink> deadLetterSink) {
+public record DeliverySpec(
+        int retry,
+        BackoffPolicy backoffPolicy,
+        Duration backoffDelay,
+        Duration timeout,
+        Duration retryAfterMax,
+        Optional<DeadLetterSink> deadLetterSink) {
 
     public int maxAttempts() {
         return retry + 1;

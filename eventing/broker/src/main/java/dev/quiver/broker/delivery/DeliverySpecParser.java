@@ -13,12 +13,17 @@ import java.util.Optional;
  */
 public final class DeliverySpecParser {
 
-    private DeliverySpecParser() {
-    }
+    private DeliverySpecParser() {}
 
     /** @param prefix the key prefix for messages, e.g. {@code quiver.broker.delivery.} or {@code spec.delivery.} */
-    public static DeliverySpec parse(String prefix, int retry, String backoffPolicy, String backoffDelay,
-            String timeout, String retryAfterMax, Optional<String> deadLetterSink) {
+    public static DeliverySpec parse(
+            String prefix,
+            int retry,
+            String backoffPolicy,
+            String backoffDelay,
+            String timeout,
+            String retryAfterMax,
+            Optional<String> deadLetterSink) {
         if (retry < 0) {
             throw new InvalidSettingException(prefix + "retry", "must be >= 0", retry);
         }
@@ -30,8 +35,8 @@ public final class DeliverySpecParser {
         }
         Duration delay = duration(prefix + "backoffDelay", backoffDelay, true);
         if (delay.compareTo(RetrySchedule.UNBOUNDED) > 0) {
-            throw new InvalidSettingException(prefix + "backoffDelay", "must be at most " + RetrySchedule.UNBOUNDED,
-                    backoffDelay);
+            throw new InvalidSettingException(
+                    prefix + "backoffDelay", "must be at most " + RetrySchedule.UNBOUNDED, backoffDelay);
         }
         Duration attemptTimeout = duration(prefix + "timeout", timeout, false);
         Duration cap = duration(prefix + "retryAfterMax", retryAfterMax, true);

@@ -40,15 +40,23 @@ public class EventDelivery {
     private final Scheduler scheduler;
 
     /** @param jitter opt-in spread of the backoff (0 = Knative's exact delays), see {@link DeliveryRetries} */
-    public EventDelivery(Vertx vertx, HttpSender http, EventSink kafka, DeliveryMetrics metrics, Clock clock,
-            int maxHops, int maxErrorBody, double jitter) {
+    public EventDelivery(
+            Vertx vertx,
+            HttpSender http,
+            EventSink kafka,
+            DeliveryMetrics metrics,
+            Clock clock,
+            int maxHops,
+            int maxErrorBody,
+            double jitter) {
         this.http = http;
         this.kafka = kafka;
         this.metrics = metrics;
         this.clock = clock;
         this.maxHops = maxHops;
         this.maxErrorBody = maxErrorBody;
-        this.retries = new DeliveryRetries(jitter, () -> ThreadLocalRandom.current().nextDouble(), clock);
+        this.retries =
+                new DeliveryRetries(jitter, () -> ThreadLocalRandom.current().nextDouble(), clock);
         this.scheduler = new VertxScheduler(vertx);
     }
 
@@ -72,15 +80,22 @@ public class EventDelivery {
      * Attempts until one is not to be retried or the spec's retries are used up: each is an HTTP POST, then
      * {@code check} (which may turn a 2xx into a failure). Completes with the last attempt's result, never fails.
      */
-    private CompletableFuture<AttemptResult> attempts(URI target, DeliverySpec spec, CloudEvent event,
-            String trigger, Function<AttemptResult, CompletionStage<AttemptResult>> check) {
+    private CompletableFuture<AttemptResult> attempts(
+            URI target,
+            DeliverySpec spec,
+            CloudEvent event,
+            String trigger,
+            Function<AttemptResult, CompletionStage<AttemptResult>> check) {
         RetryPolicy<AttemptResult> policy = retries.policy(spec)
                 .onRetryScheduled(e -> metrics.retried(trigger))
                 .build();
-        return Failsafe.with(policy).with(scheduler)
-                .getStageAsync(() -> http.send(target, event, spec.timeout()).toCompletionStage().thenCompose(check))
-                .exceptionally(e -> new AttemptResult(0, String.valueOf(e).getBytes(StandardCharsets.UTF_8),
-                        Optional.empty(), Optional.empty()));
+        return Failsafe.with(policy)
+                .with(scheduler)
+                .getStageAsync(() -> http.send(target, event, spec.timeout())
+                        .toCompletionStage()
+                        .thenCompose(check))
+                .exceptionally(e -> new AttemptResult(
+                        0, String.valueOf(e).getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty()));
     }
 
     /**
@@ -95,14 +110,18 @@ public class EventDelivery {
         int hops = Hops.of(original) + 1;
         if (hops > maxHops) {
             metrics.dropped(route.trigger(), "hops");
-            LOG.warnf("trigger %s: reply %s dropped after %d hops (quiver.broker.max-hops)", route.trigger(),
-                    reply.getId(), hops);
+            LOG.warnf(
+                    "trigger %s: reply %s dropped after %d hops (quiver.broker.max-hops)",
+                    route.trigger(), reply.getId(), hops);
             return CompletableFuture.completedFuture(result);
         }
         CompletableFuture<Void> stored;
         try {
-            stored = kafka.publish(route.replyTopic(),
-                    CloudEventBuilder.from(reply).withExtension(Hops.EXTENSION, hops).build());
+            stored = kafka.publish(
+                    route.replyTopic(),
+                    CloudEventBuilder.from(reply)
+                            .withExtension(Hops.EXTENSION, hops)
+                            .build());
         } catch (RuntimeException e) {
             stored = CompletableFuture.failedFuture(e);
         }
@@ -111,7 +130,8 @@ public class EventDelivery {
                 metrics.replied(route.trigger());
                 return result;
             }
-            LOG.warnf("trigger %s: reply %s to event %s not stored, the event counts as not delivered: %s",
+            LOG.warnf(
+                    "trigger %s: reply %s to event %s not stored, the event counts as not delivered: %s",
                     route.trigger(), reply.getId(), original.getId(), e.toString());
             return result.withReplyNotStored(e.toString());
         });
@@ -121,20 +141,26 @@ public class EventDelivery {
         Optional<DeadLetterSink> sink = route.spec().deadLetterSink();
         if (sink.isEmpty()) {
             metrics.dropped(route.trigger(), "no-dead-letter-sink");
-            LOG.warnf("trigger %s: event %s dropped after its last attempt (status %d), no dead-letter sink",
+            LOG.warnf(
+                    "trigger %s: event %s dropped after its last attempt (status %d), no dead-letter sink",
                     route.trigger(), event.getId(), last.status());
             return CompletableFuture.completedFuture(null);
         }
-        CloudEvent marked = DeadLetterAttributes.mark(event, route.subscriber().toString(), last.status(),
-                last.body(), maxErrorBody);
+        CloudEvent marked = DeadLetterAttributes.mark(
+                event, route.subscriber().toString(), last.status(), last.body(), maxErrorBody);
         CompletableFuture<Void> stored = new CompletableFuture<>();
         if (sink.get() instanceof DeadLetterSink.KafkaTopic topic) {
             kafka.publish(topic.topic(), marked).whenComplete((v, e) -> finishDeadLetter(route, event, e, stored));
         } else {
             URI uri = ((DeadLetterSink.Http) sink.get()).uri();
             attempts(uri, route.spec(), marked, route.trigger(), CompletableFuture::completedFuture)
-                    .thenAccept(r -> finishDeadLetter(route, event, r.outcome() == AttemptOutcome.DELIVERED ? null
-                            : new IllegalStateException("dead-letter sink answered " + r.status()), stored));
+                    .thenAccept(r -> finishDeadLetter(
+                            route,
+                            event,
+                            r.outcome() == AttemptOutcome.DELIVERED
+                                    ? null
+                                    : new IllegalStateException("dead-letter sink answered " + r.status()),
+                            stored));
         }
         return stored;
     }
@@ -144,8 +170,9 @@ public class EventDelivery {
             metrics.deadLettered(route.trigger());
         } else {
             metrics.dropped(route.trigger(), "dead-letter-failed");
-            LOG.errorf("trigger %s: event %s dropped, dead-letter sink failed: %s", route.trigger(), event.getId(),
-                    error.toString());
+            LOG.errorf(
+                    "trigger %s: event %s dropped, dead-letter sink failed: %s",
+                    route.trigger(), event.getId(), error.toString());
         }
         stored.complete(null);
     }

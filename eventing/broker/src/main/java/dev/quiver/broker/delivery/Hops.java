@@ -10,8 +10,7 @@ public final class Hops {
     /** Extension attribute holding the hop count. */
     public static final String EXTENSION = "quiverhops";
 
-    private Hops() {
-    }
+    private Hops() {}
 
     /** The event's hop count; 0 when absent, not a number or negative. */
     public static int of(CloudEvent event) {

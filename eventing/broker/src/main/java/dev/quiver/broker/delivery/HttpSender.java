@@ -23,8 +23,9 @@ public class HttpSender {
     private final WebClient client;
 
     public HttpSender(Vertx vertx) {
-        this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(100).setKeepAlive(true)
-                .setUserAgent("quiver-broker"));
+        this.client = WebClient.create(
+                vertx,
+                new WebClientOptions().setMaxPoolSize(100).setKeepAlive(true).setUserAgent("quiver-broker"));
     }
 
     public Future<AttemptResult> send(URI target, CloudEvent event, Duration timeout) {
@@ -59,8 +60,8 @@ public class HttpSender {
     }
 
     private static AttemptResult noAnswer(Throwable t) {
-        return new AttemptResult(0, String.valueOf(t.getMessage()).getBytes(StandardCharsets.UTF_8),
-                Optional.empty(), Optional.empty());
+        return new AttemptResult(
+                0, String.valueOf(t.getMessage()).getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty());
     }
 
     public void close() {

@@ -10,8 +10,7 @@ import java.util.Optional;
 /** Parses an HTTP {@code Retry-After} header: delay-seconds or an HTTP-date (relative to {@code now}). */
 public final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     public static Optional<Duration> parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
@@ -23,7 +22,8 @@ public final class RetryAfter {
             return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration d = Duration.between(now, at);
                 return Optional.of(d.isNegative() ? Duration.ZERO : d);
             } catch (DateTimeParseException notADate) {

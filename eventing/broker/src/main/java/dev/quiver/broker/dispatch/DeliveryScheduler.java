@@ -20,8 +20,7 @@ import java.util.TreeSet;
  */
 public final class DeliveryScheduler<P, T> {
 
-    public record Work<P, T>(P partition, long offset, T item) {
-    }
+    public record Work<P, T>(P partition, long offset, T item) {}
 
     private static final class PartitionState<T> {
         final ArrayDeque<Map.Entry<Long, T>> waiting = new ArrayDeque<>();
@@ -85,7 +84,8 @@ public final class DeliveryScheduler<P, T> {
             progress = false;
             for (Map.Entry<P, PartitionState<T>> e : partitions.entrySet()) {
                 PartitionState<T> s = e.getValue();
-                if (s.waiting.isEmpty() || (ordered && !s.inFlight.isEmpty())
+                if (s.waiting.isEmpty()
+                        || (ordered && !s.inFlight.isEmpty())
                         || (!ordered && inFlight >= maxInFlight)) {
                     continue;
                 }

@@ -31,16 +31,29 @@ public class Dispatchers {
         this.settings = settings;
         this.metrics = metrics;
         this.http = new HttpSender(vertx);
-        this.delivery = new EventDelivery(vertx, http, publisher::publish, metrics, Clock.systemUTC(),
-                settings.maxHops(), settings.maxErrorBody(), settings.backoffJitter());
+        this.delivery = new EventDelivery(
+                vertx,
+                http,
+                publisher::publish,
+                metrics,
+                Clock.systemUTC(),
+                settings.maxHops(),
+                settings.maxErrorBody(),
+                settings.backoffJitter());
     }
 
     public TriggerDispatcher start(Trigger trigger) {
         String topic = settings.topic(trigger.broker());
         Route route = new Route(trigger.name(), trigger.subscriber(), trigger.delivery(), topic);
-        TriggerDispatcher d = new TriggerDispatcher(route, trigger.filter(), topic,
+        TriggerDispatcher d = new TriggerDispatcher(
+                route,
+                trigger.filter(),
+                topic,
                 new KafkaConsumer<>(consumerConfig(trigger), new StringDeserializer(), new ByteArrayDeserializer()),
-                delivery, trigger.ordered(), settings.maxInFlight(), settings.pollTimeout());
+                delivery,
+                trigger.ordered(),
+                settings.maxInFlight(),
+                settings.pollTimeout());
         metrics.lag(trigger.name(), d::lag);
         d.start();
         return d;

@@ -52,8 +52,15 @@ public final class TriggerDispatcher implements AutoCloseable {
     private volatile boolean running = true;
     private long lastCommitNanos = System.nanoTime();
 
-    public TriggerDispatcher(Route route, EventFilter filter, String topic, KafkaConsumer<String, byte[]> consumer,
-            EventDelivery delivery, boolean ordered, int maxInFlight, Duration pollTimeout) {
+    public TriggerDispatcher(
+            Route route,
+            EventFilter filter,
+            String topic,
+            KafkaConsumer<String, byte[]> consumer,
+            EventDelivery delivery,
+            boolean ordered,
+            int maxInFlight,
+            Duration pollTimeout) {
         this.route = route;
         this.filter = filter;
         this.topic = topic;
@@ -121,8 +128,9 @@ public final class TriggerDispatcher implements AutoCloseable {
         try {
             event = KafkaMessageFactory.createReader(r).toEvent();
         } catch (RuntimeException e) {
-            LOG.warnf("trigger %s: skipping record %s@%d that is not a CloudEvent: %s", route.trigger(), tp,
-                    r.offset(), e.getMessage());
+            LOG.warnf(
+                    "trigger %s: skipping record %s@%d that is not a CloudEvent: %s",
+                    route.trigger(), tp, r.offset(), e.getMessage());
             scheduler.skip(tp, r.offset());
             return;
         }
@@ -155,7 +163,8 @@ public final class TriggerDispatcher implements AutoCloseable {
             scheduler.committed(positions);
             consumer.commitAsync(offsets, (o, e) -> {
                 if (e != null) {
-                    LOG.debugf("trigger %s: commit failed (will be retried with later offsets): %s",
+                    LOG.debugf(
+                            "trigger %s: commit failed (will be retried with later offsets): %s",
                             route.trigger(), e.getMessage());
                 }
             });

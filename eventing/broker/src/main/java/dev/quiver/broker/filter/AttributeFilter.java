@@ -6,7 +6,9 @@ import io.cloudevents.CloudEvent;
 record AttributeFilter(Mode mode, String attribute, String value) implements EventFilter {
 
     enum Mode {
-        EXACT, PREFIX, SUFFIX
+        EXACT,
+        PREFIX,
+        SUFFIX
     }
 
     @Override

@@ -8,7 +8,8 @@ record CompositeFilter(boolean all, List<EventFilter> filters) implements EventF
 
     @Override
     public boolean matches(CloudEvent event) {
-        return all ? filters.stream().allMatch(f -> f.matches(event))
+        return all
+                ? filters.stream().allMatch(f -> f.matches(event))
                 : filters.stream().anyMatch(f -> f.matches(event));
     }
 }

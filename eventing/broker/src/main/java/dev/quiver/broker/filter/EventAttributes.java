@@ -7,8 +7,7 @@ import java.time.format.DateTimeFormatter;
 /** Reads a context attribute or extension of an event as text, the way filters compare it. */
 public final class EventAttributes {
 
-    private EventAttributes() {
-    }
+    private EventAttributes() {}
 
     /** @return the value as a string, or null when the event does not have the attribute */
     public static String get(CloudEvent event, String name) {

@@ -19,8 +19,7 @@ public final class FilterParser {
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z0-9]+");
     private static final Set<String> DIALECTS = Set.of("exact", "prefix", "suffix", "all", "any", "not", "cesql");
 
-    private FilterParser() {
-    }
+    private FilterParser() {}
 
     public static EventFilter parse(Map<String, String> legacyAttributes, List<?> filters) {
         if (filters != null && !filters.isEmpty()) {
@@ -65,8 +64,9 @@ public final class FilterParser {
             }
             case "not" -> new NotFilter(one(at, value));
             case "cesql" -> cesql(at, value);
-            default -> throw new InvalidFilterException(path, "unknown dialect '" + dialect + "', expected one of "
-                    + DIALECTS);
+            default ->
+                throw new InvalidFilterException(
+                        path, "unknown dialect '" + dialect + "', expected one of " + DIALECTS);
         };
     }
 
@@ -99,8 +99,8 @@ public final class FilterParser {
 
     private static void attributeName(String path, String name) {
         if (!ATTRIBUTE_NAME.matcher(name).matches()) {
-            throw new InvalidFilterException(path, "attribute name '" + name
-                    + "' must be lowercase letters and digits");
+            throw new InvalidFilterException(
+                    path, "attribute name '" + name + "' must be lowercase letters and digits");
         }
     }
 }

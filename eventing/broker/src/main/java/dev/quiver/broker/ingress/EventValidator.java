@@ -10,8 +10,7 @@ public final class EventValidator {
 
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z0-9]+");
 
-    private EventValidator() {
-    }
+    private EventValidator() {}
 
     /** @return the first broken rule, naming the attribute, or empty when the event is valid */
     public static Optional<String> violation(CloudEvent event) {

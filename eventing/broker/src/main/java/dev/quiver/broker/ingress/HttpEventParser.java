@@ -22,8 +22,7 @@ public final class HttpEventParser {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonFormat FORMAT = new JsonFormat();
 
-    private HttpEventParser() {
-    }
+    private HttpEventParser() {}
 
     public static List<CloudEvent> parse(MultiMap headers, Buffer body) throws InvalidEventException {
         String contentType = headers.get("content-type");
@@ -31,7 +30,8 @@ public final class HttpEventParser {
             return batch(body);
         }
         try {
-            return List.of(VertxMessageFactory.createReader(headers, body == null ? Buffer.buffer() : body).toEvent());
+            return List.of(VertxMessageFactory.createReader(headers, body == null ? Buffer.buffer() : body)
+                    .toEvent());
         } catch (RuntimeException e) {
             throw new InvalidEventException(reason(e));
         }
@@ -42,7 +42,8 @@ public final class HttpEventParser {
         try {
             array = JSON.readTree(body == null ? new byte[0] : body.getBytes());
         } catch (IOException e) {
-            throw new InvalidEventException("batch must be a JSON array of events: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InvalidEventException("batch must be a JSON array of events: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         if (array == null || !array.isArray()) {
             throw new InvalidEventException("batch must be a JSON array of events");

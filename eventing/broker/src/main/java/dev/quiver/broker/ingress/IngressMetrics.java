@@ -14,14 +14,17 @@ public class IngressMetrics {
     }
 
     void accepted(String broker, int count) {
-        registry.counter("quiver.ingress.events", "broker", broker, "result", "accepted").increment(count);
+        registry.counter("quiver.ingress.events", "broker", broker, "result", "accepted")
+                .increment(count);
     }
 
     void rejected(String broker) {
-        registry.counter("quiver.ingress.events", "broker", broker, "result", "rejected").increment();
+        registry.counter("quiver.ingress.events", "broker", broker, "result", "rejected")
+                .increment();
     }
 
     void unavailable(String broker) {
-        registry.counter("quiver.ingress.events", "broker", broker, "result", "unavailable").increment();
+        registry.counter("quiver.ingress.events", "broker", broker, "result", "unavailable")
+                .increment();
     }
 }

@@ -32,8 +32,8 @@ public class IngressRoutes {
     private final IngressMetrics metrics;
     private final BrokerSecurity security;
 
-    public IngressRoutes(BrokerSettings settings, BrokerSecurity security, EventPublisher publisher,
-            IngressMetrics metrics) {
+    public IngressRoutes(
+            BrokerSettings settings, BrokerSecurity security, EventPublisher publisher, IngressMetrics metrics) {
         this.settings = settings;
         this.security = security;
         this.publisher = publisher;
@@ -42,8 +42,9 @@ public class IngressRoutes {
 
     void register(@Observes Router router) {
         if (!security.ingressTokens().isEmpty()) {
-            router.post("/:broker").handler(new BearerAuth(security.ingressTokens(),
-                    "event ingress (" + BrokerSecurity.INGRESS_TOKENS + ")"));
+            router.post("/:broker")
+                    .handler(new BearerAuth(
+                            security.ingressTokens(), "event ingress (" + BrokerSecurity.INGRESS_TOKENS + ")"));
         }
         router.post("/:broker").handler(this::knownBroker);
         router.post("/:broker")
@@ -65,7 +66,8 @@ public class IngressRoutes {
         List<CloudEvent> events;
         try {
             events = HttpEventParser.parse(ctx.request().headers(), ctx.body().buffer()).stream()
-                    .map(e -> Hops.atIngress(e, settings.maxHops())).toList();
+                    .map(e -> Hops.atIngress(e, settings.maxHops()))
+                    .toList();
             for (CloudEvent e : events) {
                 Optional<String> violation = EventValidator.violation(e);
                 if (violation.isPresent()) {
@@ -90,7 +92,9 @@ public class IngressRoutes {
     }
 
     private static void reply(RoutingContext ctx, int status, String error) {
-        ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("content-type", "application/json")
                 .end(new JsonObject().put("status", status).put("error", error).encode());
     }
 }

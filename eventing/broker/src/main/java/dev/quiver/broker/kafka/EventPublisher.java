@@ -61,11 +61,15 @@ public class EventPublisher {
 
     /** Sends the events in their order; completes when Kafka acknowledged every one, fails if one failed. */
     public CompletableFuture<Void> publishAll(String topic, List<CloudEvent> events) {
-        List<ProducerRecord<String, byte[]>> records = events.stream().map(e -> record(topic, e)).toList();
+        List<ProducerRecord<String, byte[]>> records =
+                events.stream().map(e -> record(topic, e)).toList();
         long size = records.stream().mapToLong(EventPublisher::size).sum();
         Long last = lastAckNanos.get(topic);
-        SendPath path = SendPath.choose(last == null ? Optional.empty()
-                : Optional.of(Duration.ofNanos(System.nanoTime() - last)), bytesInFlight.get(), size, bufferMemory);
+        SendPath path = SendPath.choose(
+                last == null ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - last)),
+                bytesInFlight.get(),
+                size,
+                bufferMemory);
         CompletableFuture<?>[] acks = new CompletableFuture<?>[records.size()];
         for (int i = 0; i < acks.length; i++) {
             acks[i] = new CompletableFuture<Void>();
@@ -105,7 +109,8 @@ public class EventPublisher {
 
     private static ProducerRecord<String, byte[]> record(String topic, CloudEvent event) {
         Object key = event.getExtension(PARTITION_KEY);
-        return KafkaMessageFactory.<String>createWriter(topic, key == null ? null : key.toString()).writeBinary(event);
+        return KafkaMessageFactory.<String>createWriter(topic, key == null ? null : key.toString())
+                .writeBinary(event);
     }
 
     private static long size(ProducerRecord<String, byte[]> r) {

@@ -16,8 +16,7 @@ public final class ProducerSettings {
     public static final String DEFAULT_LINGER_MS = "1";
     public static final long DEFAULT_BUFFER_MEMORY = 32L * 1024 * 1024;
 
-    private ProducerSettings() {
-    }
+    private ProducerSettings() {}
 
     public static Map<String, Object> of(BrokerSettings settings) {
         long timeout = settings.sendTimeout().toMillis();

@@ -23,8 +23,7 @@ public enum SendPath {
      * @param size          bytes about to be sent
      * @param bufferMemory  the producer's {@code buffer.memory}
      */
-    public static SendPath choose(Optional<Duration> sinceLastAck, long bytesInFlight, long size,
-            long bufferMemory) {
+    public static SendPath choose(Optional<Duration> sinceLastAck, long bytesInFlight, long size, long bufferMemory) {
         boolean metadataKnown = sinceLastAck.isPresent() && sinceLastAck.get().compareTo(METADATA_FRESH) < 0;
         boolean bufferRoom = bytesInFlight + size <= bufferMemory / 2;
         return metadataKnown && bufferRoom ? DIRECT : OFFLOAD;

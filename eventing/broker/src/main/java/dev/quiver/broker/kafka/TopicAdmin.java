@@ -23,8 +23,11 @@ public class TopicAdmin {
 
     public TopicAdmin(BrokerSettings settings) {
         this.settings = settings;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "quiver-broker-admin"));
+        this.admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                settings.bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "quiver-broker-admin"));
     }
 
     /** Creates the topic with the configured partitions and replication factor; an existing topic is fine. */
@@ -34,12 +37,16 @@ public class TopicAdmin {
             admin.createTopics(List.of(t)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create Kafka topic " + topic + " at "
-                        + settings.bootstrapServers() + ": " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException(
+                        "cannot create Kafka topic " + topic + " at " + settings.bootstrapServers() + ": "
+                                + e.getCause().getMessage(),
+                        e.getCause());
             }
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + settings.bootstrapServers() + " did not answer within "
-                    + timeout + " (quiver.broker.kafka.bootstrap-servers)", e);
+            throw new IllegalStateException(
+                    "Kafka at " + settings.bootstrapServers() + " did not answer within " + timeout
+                            + " (quiver.broker.kafka.bootstrap-servers)",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topic " + topic, e);

@@ -26,8 +26,11 @@ public class MicrometerDeliveryMetrics implements DeliveryMetrics {
     @Override
     public void delivered(String trigger, Duration latency) {
         count(trigger, "delivered");
-        Timer.builder("quiver.trigger.delivery").tag("trigger", trigger).publishPercentileHistogram()
-                .register(registry).record(latency);
+        Timer.builder("quiver.trigger.delivery")
+                .tag("trigger", trigger)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(latency);
     }
 
     @Override
@@ -58,17 +61,21 @@ public class MicrometerDeliveryMetrics implements DeliveryMetrics {
 
     @Override
     public void lag(String trigger, LongSupplier lag) {
-        Gauge.builder("quiver.trigger.consumer.lag", lag::getAsLong).tag("trigger", trigger).strongReference(true)
+        Gauge.builder("quiver.trigger.consumer.lag", lag::getAsLong)
+                .tag("trigger", trigger)
+                .strongReference(true)
                 .register(registry);
     }
 
     @Override
     public void forget(String trigger) {
-        registry.getMeters().stream().filter(m -> trigger.equals(m.getId().getTag("trigger")))
+        registry.getMeters().stream()
+                .filter(m -> trigger.equals(m.getId().getTag("trigger")))
                 .forEach(registry::remove);
     }
 
     private void count(String trigger, String result) {
-        registry.counter("quiver.trigger.events", "trigger", trigger, "result", result).increment();
+        registry.counter("quiver.trigger.events", "trigger", trigger, "result", result)
+                .increment();
     }
 }

@@ -19,8 +19,8 @@ public final class BearerAuth implements Handler<RoutingContext> {
     /** @param what what the token protects and which setting holds it, for the 401 message */
     public BearerAuth(List<String> tokens, String what) {
         this.tokens = List.copyOf(tokens);
-        this.body = Json.encode(ErrorBody.of(401, "unauthorized", what
-                + " requires the header 'Authorization: Bearer <token>' with a valid token"));
+        this.body = Json.encode(ErrorBody.of(
+                401, "unauthorized", what + " requires the header 'Authorization: Bearer <token>' with a valid token"));
     }
 
     @Override
@@ -29,7 +29,10 @@ public final class BearerAuth implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
-        ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer")
-                .putHeader("Content-Type", "application/json").end(body);
+        ctx.response()
+                .setStatusCode(401)
+                .putHeader("WWW-Authenticate", "Bearer")
+                .putHeader("Content-Type", "application/json")
+                .end(body);
     }
 }

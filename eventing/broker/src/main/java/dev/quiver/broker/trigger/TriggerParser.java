@@ -16,8 +16,7 @@ public final class TriggerParser {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
-    private TriggerParser() {
-    }
+    private TriggerParser() {}
 
     /** Validates the shared contract record (what {@code BrokerAdminClient} sends). */
     public static Trigger parse(TriggerDocument document, BrokerSettings settings) {
@@ -33,18 +32,19 @@ public final class TriggerParser {
         }
         String name = r.metadata() == null ? null : r.metadata().name();
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidTriggerException("metadata.name: must be a DNS label (lowercase letters, digits, '-'),"
-                    + " got '" + name + "'");
+            throw new InvalidTriggerException(
+                    "metadata.name: must be a DNS label (lowercase letters, digits, '-')," + " got '" + name + "'");
         }
         TriggerResource.Spec spec = r.spec();
         String broker = spec.broker() == null ? "default" : spec.broker();
         if (!settings.brokers().contains(broker)) {
-            throw new InvalidTriggerException("spec.broker: unknown broker '" + broker + "', known: "
-                    + settings.brokers());
+            throw new InvalidTriggerException(
+                    "spec.broker: unknown broker '" + broker + "', known: " + settings.brokers());
         }
         EventFilter filter;
         try {
-            filter = FilterParser.parse(spec.filter() == null ? null : spec.filter().attributes(), spec.filters());
+            filter = FilterParser.parse(
+                    spec.filter() == null ? null : spec.filter().attributes(), spec.filters());
         } catch (IllegalArgumentException e) {
             throw new InvalidTriggerException(e.getMessage());
         }
@@ -57,8 +57,8 @@ public final class TriggerParser {
         if (!ordering.equals("ordered") && !ordering.equals("unordered")) {
             throw new InvalidTriggerException("spec.ordering: must be ordered or unordered, got '" + ordering + "'");
         }
-        TriggerResource normalized = new TriggerResource(TriggerResource.API_VERSION, "Trigger", r.metadata(),
-                spec, null);
+        TriggerResource normalized =
+                new TriggerResource(TriggerResource.API_VERSION, "Trigger", r.metadata(), spec, null);
         return new Trigger(name, broker, filter, subscriber, delivery, ordering.equals("ordered"), normalized);
     }
 
@@ -66,11 +66,11 @@ public final class TriggerParser {
         if (s == null || (s.uri() == null) == (s.function() == null)) {
             throw new InvalidTriggerException("spec.subscriber: needs exactly one of uri or function");
         }
-        String uri = s.uri() != null ? s.uri()
-                : settings.functionUrlTemplate().replace("{name}", s.function());
+        String uri = s.uri() != null ? s.uri() : settings.functionUrlTemplate().replace("{name}", s.function());
         try {
             URI parsed = URI.create(uri);
-            if (!("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme())) || parsed.getHost() == null) {
+            if (!("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme()))
+                    || parsed.getHost() == null) {
                 throw new IllegalArgumentException("not an http(s) URL");
             }
             return parsed;
@@ -85,8 +85,12 @@ public final class TriggerParser {
             return settings.delivery();
         }
         try {
-            return DeliverySpecParser.parse("spec.delivery.", d.retry() == null ? 0 : d.retry(),
-                    or(d.backoffPolicy(), "exponential"), or(d.backoffDelay(), "PT0.2S"), or(d.timeout(), "PT30S"),
+            return DeliverySpecParser.parse(
+                    "spec.delivery.",
+                    d.retry() == null ? 0 : d.retry(),
+                    or(d.backoffPolicy(), "exponential"),
+                    or(d.backoffDelay(), "PT0.2S"),
+                    or(d.timeout(), "PT30S"),
                     or(d.retryAfterMax(), "PT60S"),
                     Optional.ofNullable(d.deadLetterSink()).map(TriggerResource.Sink::uri));
         } catch (IllegalArgumentException e) {

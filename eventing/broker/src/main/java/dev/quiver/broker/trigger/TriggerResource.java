@@ -33,41 +33,44 @@ public record TriggerResource(String apiVersion, String kind, Metadata metadata,
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Metadata(String name, Map<String, String> labels) {
-    }
+    public record Metadata(String name, Map<String, String> labels) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Spec(String broker, Filter filter, List<Object> filters, Subscriber subscriber, Delivery delivery,
-            String ordering) {
-    }
+    public record Spec(
+            String broker,
+            Filter filter,
+            List<Object> filters,
+            Subscriber subscriber,
+            Delivery delivery,
+            String ordering) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Filter(Map<String, String> attributes) {
-    }
+    public record Filter(Map<String, String> attributes) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Subscriber(String uri, String function) {
-    }
+    public record Subscriber(String uri, String function) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Delivery(Integer retry, String backoffPolicy, String backoffDelay, String timeout,
-            String retryAfterMax, Sink deadLetterSink) {
-    }
+    public record Delivery(
+            Integer retry,
+            String backoffPolicy,
+            String backoffDelay,
+            String timeout,
+            String retryAfterMax,
+            Sink deadLetterSink) {}
 
     /** {@code uri: http://...} or {@code uri: kafka:TOPIC}. */
-    public record Sink(String uri) {
-    }
+    public record Sink(String uri) {}
 
-    public record Status(boolean ready, String subscriberUri, String topic, String consumerGroup) {
-    }
+    public record Status(boolean ready, String subscriberUri, String topic, String consumerGroup) {}
 
     public TriggerResource withStatus(Status newStatus) {
         return new TriggerResource(apiVersion, kind, metadata, spec, newStatus);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** The shared contract record; for a trigger that passed {@link TriggerParser} (its filters are valid). */
     public TriggerDocument toDocument() {

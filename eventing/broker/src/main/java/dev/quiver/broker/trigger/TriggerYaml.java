@@ -12,11 +12,11 @@ public final class TriggerYaml {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private TriggerYaml() {
-    }
+    private TriggerYaml() {}
 
     public static List<TriggerResource> readAll(String text) {
-        try (MappingIterator<TriggerResource> it = YAML.readerFor(TriggerResource.class).readValues(text)) {
+        try (MappingIterator<TriggerResource> it =
+                YAML.readerFor(TriggerResource.class).readValues(text)) {
             return it.readAll().stream().filter(r -> r != null).toList();
         } catch (JsonProcessingException e) {
             throw new InvalidTriggerException("not a Trigger resource: " + e.getOriginalMessage());

@@ -18,8 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class Triggers {
 
-    private record Live(Trigger trigger, TriggerDispatcher dispatcher) {
-    }
+    private record Live(Trigger trigger, TriggerDispatcher dispatcher) {}
 
     private final BrokerSettings settings;
     private final Dispatchers dispatchers;
@@ -68,14 +67,20 @@ public class Triggers {
     }
 
     public List<TriggerResource> list() {
-        return live.values().stream().sorted(Comparator.comparing(l -> l.trigger().name()))
-                .map(this::withStatus).toList();
+        return live.values().stream()
+                .sorted(Comparator.comparing(l -> l.trigger().name()))
+                .map(this::withStatus)
+                .toList();
     }
 
     private TriggerResource withStatus(Live l) {
         Trigger t = l.trigger();
-        return t.resource().withStatus(new TriggerResource.Status(l.dispatcher().ready().isDone(),
-                t.subscriber().toString(), settings.topic(t.broker()), t.consumerGroup()));
+        return t.resource()
+                .withStatus(new TriggerResource.Status(
+                        l.dispatcher().ready().isDone(),
+                        t.subscriber().toString(),
+                        settings.topic(t.broker()),
+                        t.consumerGroup()));
     }
 
     @PreDestroy

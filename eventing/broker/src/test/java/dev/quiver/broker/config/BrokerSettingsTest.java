@@ -22,8 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 public class BrokerSettingsTest {
 
     public static BrokerSettings settings(Map<String, String> properties) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors().withMapping(BrokerConfig.class)
-                .withSources(new PropertiesConfigSource(properties, "test", 100)).build();
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
+                .withMapping(BrokerConfig.class)
+                .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .build();
         return BrokerSettings.from(config.getConfigMapping(BrokerConfig.class));
     }
 
@@ -53,19 +56,23 @@ public class BrokerSettingsTest {
 
     @Test
     void jitterIsOptIn() {
-        assertThat(settings(Map.of("quiver.broker.dispatcher.backoff-jitter", "0.25")).backoffJitter())
+        assertThat(settings(Map.of("quiver.broker.dispatcher.backoff-jitter", "0.25"))
+                        .backoffJitter())
                 .isEqualTo(0.25);
     }
 
     @Test
     void kafkaBootstrapServersFollowsTheQuarkusKey() {
-        assertThat(settings(Map.of("kafka.bootstrap.servers", "k:1")).bootstrapServers()).isEqualTo("k:1");
+        assertThat(settings(Map.of("kafka.bootstrap.servers", "k:1")).bootstrapServers())
+                .isEqualTo("k:1");
     }
 
     @Test
     void deadLetterSinkMayBeAKafkaTopic() {
-        assertThat(settings(Map.of("quiver.broker.delivery.dead-letter-sink", "kafka:dlq")).delivery()
-                .deadLetterSink()).contains(new DeadLetterSink.KafkaTopic("dlq"));
+        assertThat(settings(Map.of("quiver.broker.delivery.dead-letter-sink", "kafka:dlq"))
+                        .delivery()
+                        .deadLetterSink())
+                .contains(new DeadLetterSink.KafkaTopic("dlq"));
     }
 
     static Stream<Arguments> invalid() {
@@ -89,9 +96,12 @@ public class BrokerSettingsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
     void aBadSettingIsRejectedNamingKeyAndValue(String label, String key, String value) {
-        String named = key.replace("backoff-policy", "backoffPolicy").replace("backoff-delay", "backoffDelay")
+        String named = key.replace("backoff-policy", "backoffPolicy")
+                .replace("backoff-delay", "backoffDelay")
                 .replace("dead-letter-sink", "deadLetterSink");
-        assertThatThrownBy(() -> settings(Map.of(key, value))).isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining(named).hasMessageContaining("'" + value + "'");
+        assertThatThrownBy(() -> settings(Map.of(key, value)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining(named)
+                .hasMessageContaining("'" + value + "'");
     }
 }

@@ -24,8 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeliveryRetriesTest {
 
     private static DeliverySpec spec(int retry, BackoffPolicy policy, String retryAfterMax) {
-        return new DeliverySpec(retry, policy, Duration.ofMillis(100), Duration.ofSeconds(1),
-                Duration.parse(retryAfterMax), Optional.empty());
+        return new DeliverySpec(
+                retry,
+                policy,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(1),
+                Duration.parse(retryAfterMax),
+                Optional.empty());
     }
 
     static Stream<Arguments> statuses() {
@@ -67,19 +72,29 @@ class DeliveryRetriesTest {
                 Arguments.of("exponential 1st retry", spec(5, BackoffPolicy.EXPONENTIAL, "PT60S"), 1, 500, null, 100L),
                 Arguments.of("exponential 4th retry", spec(5, BackoffPolicy.EXPONENTIAL, "PT60S"), 4, 500, null, 800L),
                 Arguments.of("Retry-After on 429", spec(5, BackoffPolicy.LINEAR, "PT60S"), 1, 429, "PT2S", 2000L),
-                Arguments.of("Retry-After on 503 capped", spec(5, BackoffPolicy.LINEAR, "PT1S"), 1, 503, "PT30S", 1000L),
-                Arguments.of("Retry-After ignored on 500", spec(5, BackoffPolicy.LINEAR, "PT60S"), 1, 500, "PT2S", 100L),
-                Arguments.of("Retry-After shorter than backoff", spec(5, BackoffPolicy.LINEAR, "PT60S"), 3, 429, "PT0S",
+                Arguments.of(
+                        "Retry-After on 503 capped", spec(5, BackoffPolicy.LINEAR, "PT1S"), 1, 503, "PT30S", 1000L),
+                Arguments.of(
+                        "Retry-After ignored on 500", spec(5, BackoffPolicy.LINEAR, "PT60S"), 1, 500, "PT2S", 100L),
+                Arguments.of(
+                        "Retry-After shorter than backoff",
+                        spec(5, BackoffPolicy.LINEAR, "PT60S"),
+                        3,
+                        429,
+                        "PT0S",
                         300L),
-                Arguments.of("retryAfterMax zero ignores it", spec(5, BackoffPolicy.LINEAR, "PT0S"), 1, 429, "PT9S",
-                        100L));
+                Arguments.of(
+                        "retryAfterMax zero ignores it", spec(5, BackoffPolicy.LINEAR, "PT0S"), 1, 429, "PT9S", 100L));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("schedules")
-    void nextAttemptDelay(String label, DeliverySpec spec, int retry, int status, String retryAfter,
-            long expectedMillis) {
-        Duration next = DeliveryRetries.delay(spec, spec.schedule().delayBefore(retry), status,
+    void nextAttemptDelay(
+            String label, DeliverySpec spec, int retry, int status, String retryAfter, long expectedMillis) {
+        Duration next = DeliveryRetries.delay(
+                spec,
+                spec.schedule().delayBefore(retry),
+                status,
                 Optional.ofNullable(retryAfter).map(Duration::parse));
         assertThat(next.toMillis()).isEqualTo(expectedMillis);
     }
@@ -95,13 +110,19 @@ class DeliveryRetriesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("attempts")
-    void attemptsAsKnativeSays(String label, int retry, List<Integer> statuses, int expectedAttempts,
-            int lastStatus) {
-        DeliverySpec spec = new DeliverySpec(retry, BackoffPolicy.EXPONENTIAL, Duration.ofMillis(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(60), Optional.empty());
+    void attemptsAsKnativeSays(String label, int retry, List<Integer> statuses, int expectedAttempts, int lastStatus) {
+        DeliverySpec spec = new DeliverySpec(
+                retry,
+                BackoffPolicy.EXPONENTIAL,
+                Duration.ofMillis(1),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                Optional.empty());
         Deque<Integer> script = new ArrayDeque<>(statuses);
         int[] calls = {0};
-        RetryPolicy<AttemptResult> policy = new DeliveryRetries(0, () -> 0.5, Clock.systemUTC()).policy(spec).build();
+        RetryPolicy<AttemptResult> policy = new DeliveryRetries(0, () -> 0.5, Clock.systemUTC())
+                .policy(spec)
+                .build();
 
         AttemptResult last = Failsafe.with(policy).get(() -> {
             calls[0]++;
@@ -114,12 +135,19 @@ class DeliveryRetriesTest {
 
     @Test
     void theServersRetryAfterHeaderIsParsedAndCappedByThePolicy() {
-        DeliverySpec spec = new DeliverySpec(1, BackoffPolicy.LINEAR, Duration.ofMillis(1), Duration.ofSeconds(1),
-                Duration.ofMillis(30), Optional.empty());
+        DeliverySpec spec = new DeliverySpec(
+                1,
+                BackoffPolicy.LINEAR,
+                Duration.ofMillis(1),
+                Duration.ofSeconds(1),
+                Duration.ofMillis(30),
+                Optional.empty());
         List<Duration> waits = new ArrayList<>();
         Deque<AttemptResult> script = new ArrayDeque<>(List.of(result(503, "120"), result(200, null)));
-        RetryPolicy<AttemptResult> policy = new DeliveryRetries(0, () -> 0.5, Clock.systemUTC()).policy(spec)
-                .onRetryScheduled(e -> waits.add(e.getDelay())).build();
+        RetryPolicy<AttemptResult> policy = new DeliveryRetries(0, () -> 0.5, Clock.systemUTC())
+                .policy(spec)
+                .onRetryScheduled(e -> waits.add(e.getDelay()))
+                .build();
 
         assertThat(Failsafe.with(policy).get(script::poll).status()).isEqualTo(200);
         assertThat(waits).containsExactly(Duration.ofMillis(30));
@@ -127,8 +155,13 @@ class DeliveryRetriesTest {
 
     @Test
     void jitterIsOptInAndSpreadsTheKnativeDelays() {
-        DeliverySpec spec = new DeliverySpec(2, BackoffPolicy.LINEAR, Duration.ofMillis(10), Duration.ofSeconds(1),
-                Duration.ofSeconds(60), Optional.empty());
+        DeliverySpec spec = new DeliverySpec(
+                2,
+                BackoffPolicy.LINEAR,
+                Duration.ofMillis(10),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                Optional.empty());
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         List<Duration> exact = new ArrayList<>();
         List<Duration> spread = new ArrayList<>();
@@ -140,7 +173,8 @@ class DeliveryRetriesTest {
     }
 
     private static void run(DeliveryRetries retries, DeliverySpec spec, List<Duration> waits) {
-        RetryPolicy<AttemptResult> policy = retries.policy(spec).onRetryScheduled(e -> waits.add(e.getDelay()))
+        RetryPolicy<AttemptResult> policy = retries.policy(spec)
+                .onRetryScheduled(e -> waits.add(e.getDelay()))
                 .build();
         Failsafe.with(policy).get(() -> result(500, null));
     }
@@ -162,6 +196,7 @@ class DeliveryRetriesTest {
     @MethodSource("retryAfterHeaders")
     void retryAfterHeaderIsParsedRelativeToNow(String label, String header, long expectedMillis) {
         Instant now = Instant.parse("1994-11-06T08:49:37Z");
-        assertThat(RetryAfter.parse(header, now).map(Duration::toMillis).orElse(-1L)).isEqualTo(expectedMillis);
+        assertThat(RetryAfter.parse(header, now).map(Duration::toMillis).orElse(-1L))
+                .isEqualTo(expectedMillis);
     }
 }

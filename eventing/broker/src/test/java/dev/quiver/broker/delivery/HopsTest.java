@@ -29,7 +29,8 @@ class HopsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("clientHops")
     void aClientsHopCountIsClampedAtIngress(String label, Object sent, Integer kept) {
-        CloudEventBuilder b = CloudEventBuilder.v1().withId("1").withSource(URI.create("/t")).withType("t");
+        CloudEventBuilder b =
+                CloudEventBuilder.v1().withId("1").withSource(URI.create("/t")).withType("t");
         if (sent instanceof Integer i) {
             b.withExtension(Hops.EXTENSION, i);
         } else if (sent != null) {

@@ -37,8 +37,8 @@ class VertxSchedulerTest {
         long start = System.nanoTime();
         CompletableFuture<Long> ran = new CompletableFuture<>();
         scheduler.schedule(() -> ran.complete(System.nanoTime()), 50, TimeUnit.MILLISECONDS);
-        assertThat(Duration.ofNanos(ran.get(5, TimeUnit.SECONDS) - start)).isGreaterThanOrEqualTo(
-                Duration.ofMillis(50));
+        assertThat(Duration.ofNanos(ran.get(5, TimeUnit.SECONDS) - start))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(50));
     }
 
     @Test
@@ -55,15 +55,21 @@ class VertxSchedulerTest {
     void failsafeRetriesOnVertxTimers() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         CountDownLatch onEventLoop = new CountDownLatch(3);
-        RetryPolicy<Integer> policy = RetryPolicy.<Integer>builder().withMaxRetries(2)
-                .withDelay(Duration.ofMillis(5)).handleResultIf(status -> status >= 500).build();
+        RetryPolicy<Integer> policy = RetryPolicy.<Integer>builder()
+                .withMaxRetries(2)
+                .withDelay(Duration.ofMillis(5))
+                .handleResultIf(status -> status >= 500)
+                .build();
 
-        Integer last = Failsafe.with(policy).with(scheduler).getStageAsync(() -> {
-            if (Context.isOnEventLoopThread()) {
-                onEventLoop.countDown();
-            }
-            return CompletableFuture.completedFuture(attempts.incrementAndGet() < 3 ? 503 : 200);
-        }).get(5, TimeUnit.SECONDS);
+        Integer last = Failsafe.with(policy)
+                .with(scheduler)
+                .getStageAsync(() -> {
+                    if (Context.isOnEventLoopThread()) {
+                        onEventLoop.countDown();
+                    }
+                    return CompletableFuture.completedFuture(attempts.incrementAndGet() < 3 ? 503 : 200);
+                })
+                .get(5, TimeUnit.SECONDS);
 
         assertThat(last).isEqualTo(200);
         assertThat(attempts).hasValue(3);

@@ -20,8 +20,12 @@ class FilterParserTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** type=com.example.order.created source=/shop/eu ext region=eu, no subject. */
-    private static final CloudEvent EVENT = CloudEventBuilder.v1().withId("1").withSource(URI.create("/shop/eu"))
-            .withType("com.example.order.created").withExtension("region", "eu").build();
+    private static final CloudEvent EVENT = CloudEventBuilder.v1()
+            .withId("1")
+            .withSource(URI.create("/shop/eu"))
+            .withType("com.example.order.created")
+            .withExtension("region", "eu")
+            .build();
 
     static Stream<Arguments> filters() {
         return Stream.of(
@@ -81,25 +85,37 @@ class FilterParserTest {
     static Stream<Arguments> invalid() {
         return Stream.of(
                 Arguments.of("unknown dialect", "[{regex: {type: x}}]", "spec.filters[0]: unknown dialect 'regex'"),
-                Arguments.of("two dialects in one", "[{exact: {type: a}, prefix: {type: b}}]",
+                Arguments.of(
+                        "two dialects in one",
+                        "[{exact: {type: a}, prefix: {type: b}}]",
                         "spec.filters[0]: must have exactly one dialect"),
-                Arguments.of("exact with two attributes", "[{exact: {type: a, source: b}}]",
+                Arguments.of(
+                        "exact with two attributes",
+                        "[{exact: {type: a, source: b}}]",
                         "spec.filters[0].exact: must have exactly one attribute"),
-                Arguments.of("empty prefix", "[{prefix: {type: ''}}]", "spec.filters[0].prefix.type: must not be empty"),
+                Arguments.of(
+                        "empty prefix", "[{prefix: {type: ''}}]", "spec.filters[0].prefix.type: must not be empty"),
                 Arguments.of("bad attribute name", "[{exact: {Type: a}}]", "attribute name 'Type'"),
                 Arguments.of("empty all", "[{all: []}]", "spec.filters[0].all: must be a non-empty list"),
-                Arguments.of("nested error path", "[{exact: {type: a}}, {any: [{not: {suffix: {type: ''}}}]}]",
+                Arguments.of(
+                        "nested error path",
+                        "[{exact: {type: a}}, {any: [{not: {suffix: {type: ''}}}]}]",
                         "spec.filters[1].any[0].not.suffix.type: must not be empty"),
-                Arguments.of("invalid cesql", "[{cesql: \"type = \"}]", "spec.filters[0].cesql: invalid CloudEvents SQL"),
+                Arguments.of(
+                        "invalid cesql", "[{cesql: \"type = \"}]", "spec.filters[0].cesql: invalid CloudEvents SQL"),
                 Arguments.of("blank cesql", "[{cesql: ' '}]", "spec.filters[0].cesql: must be a non-empty"),
-                Arguments.of("non-string value", "[{exact: {type: {a: b}}}]", "spec.filters[0].exact.type: must be a string"));
+                Arguments.of(
+                        "non-string value",
+                        "[{exact: {type: {a: b}}}]",
+                        "spec.filters[0].exact.type: must be a string"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
     void invalidFiltersAreRejectedWithTheReason(String label, String yaml, String reason) throws Exception {
         List<?> filters = YAML.readValue(yaml, List.class);
-        assertThatThrownBy(() -> FilterParser.parse(null, filters)).isInstanceOf(InvalidFilterException.class)
+        assertThatThrownBy(() -> FilterParser.parse(null, filters))
+                .isInstanceOf(InvalidFilterException.class)
                 .hasMessageContaining(reason);
     }
 }

@@ -29,22 +29,40 @@ class IngressValidationTest {
                 Arguments.of("binary missing type", BINARY.replace("|ce-type:t", ""), "", "type"),
                 Arguments.of("binary empty source", BINARY.replace("ce-source:/s", "ce-source:"), "", "source"),
                 Arguments.of("binary bad extension name", BINARY + "|ce-my_ext:x", "", "my_ext"),
-                Arguments.of("structured valid", STRUCTURED,
-                        "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\",\"data\":{\"a\":1}}", null),
-                Arguments.of("structured missing id", STRUCTURED,
-                        "{\"specversion\":\"1.0\",\"source\":\"/s\",\"type\":\"t\"}", "id"),
-                Arguments.of("structured empty type", STRUCTURED,
-                        "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"\"}", "type"),
-                Arguments.of("structured upper-case extension", STRUCTURED,
+                Arguments.of(
+                        "structured valid",
+                        STRUCTURED,
+                        "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\",\"data\":{\"a\":1}}",
+                        null),
+                Arguments.of(
+                        "structured missing id",
+                        STRUCTURED,
+                        "{\"specversion\":\"1.0\",\"source\":\"/s\",\"type\":\"t\"}",
+                        "id"),
+                Arguments.of(
+                        "structured empty type",
+                        STRUCTURED,
+                        "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"\"}",
+                        "type"),
+                Arguments.of(
+                        "structured upper-case extension",
+                        STRUCTURED,
                         "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\",\"Region\":\"eu\"}",
                         "Region"),
                 Arguments.of("structured not JSON", STRUCTURED, "{nope", "JSON"),
-                Arguments.of("batch valid", BATCH, "[{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\"},"
-                        + "{\"specversion\":\"1.0\",\"id\":\"2\",\"source\":\"/s\",\"type\":\"t\"}]", null),
-                Arguments.of("batch not an array", BATCH, "{\"specversion\":\"1.0\"}", "JSON array"),
-                Arguments.of("batch with one bad event", BATCH,
+                Arguments.of(
+                        "batch valid",
+                        BATCH,
                         "[{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\"},"
-                                + "{\"specversion\":\"1.0\",\"id\":\"2\",\"source\":\"/s\"}]", "batch[1]"));
+                                + "{\"specversion\":\"1.0\",\"id\":\"2\",\"source\":\"/s\",\"type\":\"t\"}]",
+                        null),
+                Arguments.of("batch not an array", BATCH, "{\"specversion\":\"1.0\"}", "JSON array"),
+                Arguments.of(
+                        "batch with one bad event",
+                        BATCH,
+                        "[{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\"},"
+                                + "{\"specversion\":\"1.0\",\"id\":\"2\",\"source\":\"/s\"}]",
+                        "batch[1]"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,7 +76,10 @@ class IngressValidationTest {
         Optional<String> failure;
         try {
             List<CloudEvent> events = HttpEventParser.parse(h, Buffer.buffer(body));
-            failure = events.stream().map(EventValidator::violation).flatMap(Optional::stream).findFirst();
+            failure = events.stream()
+                    .map(EventValidator::violation)
+                    .flatMap(Optional::stream)
+                    .findFirst();
         } catch (InvalidEventException e) {
             failure = Optional.of(e.getMessage());
         }

@@ -27,9 +27,14 @@ class BrokerAdminClientIT {
     @Test
     void applyCreatesThenLeavesAloneThenReplacesAndErrorsNameTheField() throws Exception {
         BrokerAdminClient client = new BrokerAdminClient(broker, Duration.ofSeconds(40));
-        TriggerDocument first = TriggerDocument.of("contract", TriggerDocument.Spec.of("default",
-                List.of(Filter.prefix("type", "com.example."), Filter.any(Filter.cesql("EXISTS region"),
-                        Filter.not(Filter.exact("source", "/x")))), "http://127.0.0.1:9/unused"));
+        TriggerDocument first = TriggerDocument.of(
+                "contract",
+                TriggerDocument.Spec.of(
+                        "default",
+                        List.of(
+                                Filter.prefix("type", "com.example."),
+                                Filter.any(Filter.cesql("EXISTS region"), Filter.not(Filter.exact("source", "/x")))),
+                        "http://127.0.0.1:9/unused"));
 
         BrokerAdminClient.Applied created = client.apply(first);
         assertThat(created.outcome()).isEqualTo(Outcome.CREATED);
@@ -37,19 +42,24 @@ class BrokerAdminClientIT {
 
         assertThat(client.apply(first).outcome()).isEqualTo(Outcome.UNCHANGED);
 
-        TriggerDocument changed = TriggerDocument.of("contract", first.spec().withDelivery(
-                new TriggerDocument.Delivery(2, "linear", "PT1S", "PT5S", null, null)));
+        TriggerDocument changed = TriggerDocument.of(
+                "contract",
+                first.spec().withDelivery(new TriggerDocument.Delivery(2, "linear", "PT1S", "PT5S", null, null)));
         BrokerAdminClient.Applied replaced = client.apply(changed);
         assertThat(replaced.outcome()).isEqualTo(Outcome.REPLACED);
-        assertThat(client.get("contract")).get().satisfies(t -> assertThat(t.sameTriggerAs(changed)).isTrue());
+        assertThat(client.get("contract"))
+                .get()
+                .satisfies(t -> assertThat(t.sameTriggerAs(changed)).isTrue());
 
-        TriggerDocument bad = TriggerDocument.of("contract-bad", TriggerDocument.Spec.of("default",
-                List.of(Filter.cesql("type = ")), "http://127.0.0.1:9/unused"));
+        TriggerDocument bad = TriggerDocument.of(
+                "contract-bad",
+                TriggerDocument.Spec.of("default", List.of(Filter.cesql("type = ")), "http://127.0.0.1:9/unused"));
         assertThatThrownBy(() -> client.apply(bad)).isInstanceOfSatisfying(BrokerAdminException.class, e -> {
             assertThat(e.invalid()).isTrue();
             assertThat(e.error()).startsWith("spec.filters[0].cesql: invalid CloudEvents SQL");
-            assertThat(e.getMessage()).startsWith("broker " + client.broker() + ": create trigger 'contract-bad' "
-                    + "answered 400: spec.filters[0].cesql");
+            assertThat(e.getMessage())
+                    .startsWith("broker " + client.broker() + ": create trigger 'contract-bad' "
+                            + "answered 400: spec.filters[0].cesql");
         });
 
         assertThat(client.delete("contract")).isTrue();

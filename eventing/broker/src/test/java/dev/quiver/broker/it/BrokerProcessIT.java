@@ -29,13 +29,21 @@ class BrokerProcessIT {
     static EmbeddedKafka kafka;
 
     private Map<String, String> config(Path triggers) {
-        return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "quiver.broker.triggers-file", triggers.toString(),
-                "quiver.broker.partitions", "3",
-                "quiver.broker.kafka.send-timeout", "PT3S",
-                "quiver.broker.dispatcher.max-in-flight", "4",
-                "quiver.broker.kafka.consumer.\"session.timeout.ms\"", "6000",
-                "quiver.broker.kafka.consumer.\"group.instance.id\"", "process-it");
+        return Map.of(
+                "kafka.bootstrap.servers",
+                kafka.bootstrapServers(),
+                "quiver.broker.triggers-file",
+                triggers.toString(),
+                "quiver.broker.partitions",
+                "3",
+                "quiver.broker.kafka.send-timeout",
+                "PT3S",
+                "quiver.broker.dispatcher.max-in-flight",
+                "4",
+                "quiver.broker.kafka.consumer.\"session.timeout.ms\"",
+                "6000",
+                "quiver.broker.kafka.consumer.\"group.instance.id\"",
+                "process-it");
     }
 
     @Test
@@ -43,8 +51,11 @@ class BrokerProcessIT {
     void everyAcceptedEventIsDeliveredAtLeastOnceAcrossABrokerCrash() throws Exception {
         kafka = EmbeddedKafka.start(dir.resolve("kafka"));
         try (TestSubscriber subscriber = new TestSubscriber()) {
-            subscriber.on("/sink", (req, n) -> io.vertx.core.Vertx.currentContext().owner()
-                    .setTimer(40, t -> req.response().setStatusCode(200).end()));
+            subscriber.on(
+                    "/sink",
+                    (req, n) -> io.vertx.core.Vertx.currentContext()
+                            .owner()
+                            .setTimer(40, t -> req.response().setStatusCode(200).end()));
             Path triggers = dir.resolve("triggers.yaml");
             Files.writeString(triggers, """
                     apiVersion: eventing.quiver.dev/v1
@@ -58,9 +69,11 @@ class BrokerProcessIT {
             BrokerProcess broker = BrokerProcess.start(config(triggers), dir.resolve("broker1.log"));
             try {
                 awaitReady(broker);
-                List<String> ids = IntStream.range(0, 300).mapToObj(i -> "crash-" + i).toList();
+                List<String> ids =
+                        IntStream.range(0, 300).mapToObj(i -> "crash-" + i).toList();
                 assertThat(broker.publishBatch("default", ids, "it.crash")).isEqualTo(202);
-                await().atMost(Duration.ofSeconds(60)).until(() -> subscriber.ids("/sink").size() >= 30);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> subscriber.ids("/sink").size() >= 30);
                 broker.kill();
                 assertThat(new HashSet<>(subscriber.ids("/sink"))).hasSizeLessThan(ids.size());
                 broker = BrokerProcess.start(config(triggers), dir.resolve("broker2.log"));
@@ -104,13 +117,14 @@ class BrokerProcessIT {
         Path log = dir.resolve("broker-open.log");
         BrokerProcess broker = BrokerProcess.start(Map.of("quarkus.http.host", "0.0.0.0"), log);
         assertThat(broker.waitForExit()).isNotZero();
-        assertThat(broker.log()).contains("quarkus.http.host is not a loopback address, so the admin API needs a"
-                + " token: set quiver.broker.admin.token or quiver.broker.admin.token-file, got '0.0.0.0'");
+        assertThat(broker.log())
+                .contains("quarkus.http.host is not a loopback address, so the admin API needs a"
+                        + " token: set quiver.broker.admin.token or quiver.broker.admin.token-file, got '0.0.0.0'");
     }
 
     private static void awaitReady(BrokerProcess broker) {
         await().atMost(Duration.ofSeconds(60)).until(() -> broker.get("/q/health/ready") == 200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> broker.getBody("/admin/v1/triggers/crash")
-                .contains("\"ready\":true"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> broker.getBody("/admin/v1/triggers/crash").contains("\"ready\":true"));
     }
 }

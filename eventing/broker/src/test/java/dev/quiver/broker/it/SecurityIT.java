@@ -2,12 +2,12 @@ package dev.quiver.broker.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quiver.api.errors.ErrorBody;
 import dev.quiver.api.trigger.BrokerAdminClient;
 import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.kafka.local.FreePorts;
 import dev.quiver.kafka.local.quarkus.KafkaLocalTestResource;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,9 +46,13 @@ class SecurityIT {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quiver.broker.admin.token", ADMIN_TOKEN,
-                    "quiver.broker.admin.port", String.valueOf(ADMIN_PORT),
-                    "quiver.broker.ingress.tokens", "ingress-one,ingress-two");
+            return Map.of(
+                    "quiver.broker.admin.token",
+                    ADMIN_TOKEN,
+                    "quiver.broker.admin.port",
+                    String.valueOf(ADMIN_PORT),
+                    "quiver.broker.ingress.tokens",
+                    "ingress-one,ingress-two");
         }
     }
 
@@ -74,8 +78,8 @@ class SecurityIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
-    void withoutOrWithAWrongTokenIs401AndWithTheRightOneTheNormalAnswer(String label, String port, String method,
-            String path, String token, int normal) throws Exception {
+    void withoutOrWithAWrongTokenIs401AndWithTheRightOneTheNormalAnswer(
+            String label, String port, String method, String path, String token, int normal) throws Exception {
         URI uri = ("admin".equals(port) ? admin() : main).resolve(path);
         HttpResponse<String> none = send(method, uri, null);
         HttpResponse<String> wrong = send(method, uri, token + "x");
@@ -93,16 +97,18 @@ class SecurityIT {
 
     @Test
     void theAdminApiIsOnlyOnItsOwnPort() throws Exception {
-        assertThat(send("GET", main.resolve("admin/v1/triggers"), ADMIN_TOKEN).statusCode()).isEqualTo(404);
-        assertThat(send("GET", main.resolve("q/health/ready"), null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", main.resolve("admin/v1/triggers"), ADMIN_TOKEN).statusCode())
+                .isEqualTo(404);
+        assertThat(send("GET", main.resolve("q/health/ready"), null).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void theSharedAdminClientSendsTheToken() throws Exception {
-        BrokerAdminClient client = BrokerAdminClient.withToken(admin(), Duration.ofSeconds(40),
-                Optional.of(ADMIN_TOKEN));
-        TriggerDocument t = TriggerDocument.of("secured", TriggerDocument.Spec.of("default", List.of(),
-                "http://127.0.0.1:9/unused"));
+        BrokerAdminClient client =
+                BrokerAdminClient.withToken(admin(), Duration.ofSeconds(40), Optional.of(ADMIN_TOKEN));
+        TriggerDocument t = TriggerDocument.of(
+                "secured", TriggerDocument.Spec.of("default", List.of(), "http://127.0.0.1:9/unused"));
         assertThat(client.apply(t).outcome()).isEqualTo(BrokerAdminClient.Outcome.CREATED);
         assertThat(client.list()).extracting(TriggerDocument::name).contains("secured");
         assertThat(client.delete("secured")).isTrue();
@@ -114,8 +120,11 @@ class SecurityIT {
             b.header("Authorization", "Bearer " + token);
         }
         if (method.equals("POST")) {
-            b.header("ce-specversion", "1.0").header("ce-id", "sec-1").header("ce-source", "/it")
-                    .header("ce-type", "it.sec").header("content-type", "application/json")
+            b.header("ce-specversion", "1.0")
+                    .header("ce-id", "sec-1")
+                    .header("ce-source", "/it")
+                    .header("ce-type", "it.sec")
+                    .header("content-type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{}"));
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());

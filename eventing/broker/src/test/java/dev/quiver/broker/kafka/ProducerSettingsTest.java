@@ -15,8 +15,11 @@ class ProducerSettingsTest {
     @Test
     void defaultsAckAllIdempotentAndAnswerWithinTheSendTimeout() {
         Map<String, Object> p = ProducerSettings.of(BrokerSettingsTest.settings(Map.of()));
-        assertThat(p).containsEntry("acks", "all").containsEntry("enable.idempotence", "true")
-                .containsEntry("linger.ms", "1").containsEntry("delivery.timeout.ms", "10000")
+        assertThat(p)
+                .containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", "true")
+                .containsEntry("linger.ms", "1")
+                .containsEntry("delivery.timeout.ms", "10000")
                 .containsEntry("max.block.ms", "10000");
         assertThat(ProducerSettings.bufferMemory(p)).isEqualTo(32L * 1024 * 1024);
     }
@@ -34,7 +37,10 @@ class ProducerSettingsTest {
     @Test
     void acksAndIdempotenceCannotBeOverridden() {
         Map<String, Object> p = ProducerSettings.of(BrokerSettingsTest.settings(Map.of(
-                "quiver.broker.kafka.producer.acks", "1", "quiver.broker.kafka.producer.\"buffer.memory\"", "1048576")));
+                "quiver.broker.kafka.producer.acks",
+                "1",
+                "quiver.broker.kafka.producer.\"buffer.memory\"",
+                "1048576")));
         assertThat(p).containsEntry("acks", "all");
         assertThat(ProducerSettings.bufferMemory(p)).isEqualTo(1024 * 1024);
     }

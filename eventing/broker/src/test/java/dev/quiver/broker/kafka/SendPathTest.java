@@ -15,21 +15,33 @@ class SendPathTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                Arguments.of("topic acked a moment ago, buffer empty", Optional.of(Duration.ofMillis(5)), 0L, 1024L,
+                Arguments.of(
+                        "topic acked a moment ago, buffer empty",
+                        Optional.of(Duration.ofMillis(5)),
+                        0L,
+                        1024L,
                         SendPath.DIRECT),
                 Arguments.of("never acked: metadata may be missing", Optional.empty(), 0L, 1024L, SendPath.OFFLOAD),
-                Arguments.of("acked long ago: Kafka may have forgotten the metadata", Optional.of(Duration.ofMinutes(3)),
-                        0L, 1024L, SendPath.OFFLOAD),
-                Arguments.of("buffer up to half full", Optional.of(Duration.ofSeconds(1)), 15 * MB, MB,
-                        SendPath.DIRECT),
-                Arguments.of("buffer over half full: send() could wait for room", Optional.of(Duration.ofSeconds(1)),
-                        15 * MB, MB + 1, SendPath.OFFLOAD));
+                Arguments.of(
+                        "acked long ago: Kafka may have forgotten the metadata",
+                        Optional.of(Duration.ofMinutes(3)),
+                        0L,
+                        1024L,
+                        SendPath.OFFLOAD),
+                Arguments.of(
+                        "buffer up to half full", Optional.of(Duration.ofSeconds(1)), 15 * MB, MB, SendPath.DIRECT),
+                Arguments.of(
+                        "buffer over half full: send() could wait for room",
+                        Optional.of(Duration.ofSeconds(1)),
+                        15 * MB,
+                        MB + 1,
+                        SendPath.OFFLOAD));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void sendOnTheCallersThreadOnlyWhenItCannotBlock(String label, Optional<Duration> sinceLastAck,
-            long bytesInFlight, long size, SendPath expected) {
+    void sendOnTheCallersThreadOnlyWhenItCannotBlock(
+            String label, Optional<Duration> sinceLastAck, long bytesInFlight, long size, SendPath expected) {
         assertThat(SendPath.choose(sinceLastAck, bytesInFlight, size, 32 * MB)).isEqualTo(expected);
     }
 }

@@ -34,22 +34,58 @@ class AdminContractTest {
     static Stream<Arguments> documents() {
         String uri = "http://127.0.0.1:9/f/x/";
         return Stream.of(
-                Arguments.of("every dialect", TriggerDocument.of("dialects", Spec.of("default", List.of(
-                        Filter.exact("source", "/shop"), Filter.prefix("type", "com.example."),
-                        Filter.suffix("subject", ".png"),
-                        Filter.all(Filter.exact("a", "b"), Filter.cesql("EXISTS region")),
-                        Filter.any(Filter.prefix("type", "x"), Filter.not(Filter.exact("type", "y"))),
-                        Filter.cesql("source LIKE '/partner/%'")), uri))),
-                Arguments.of("full delivery, ordered", TriggerDocument.of("delivery", Spec.of("shop",
-                        List.of(Filter.prefix("type", "com.")), uri).withDelivery(new Delivery(3, "linear", "PT1S",
-                        "PT5S", "PT30S", new Sink("kafka:quiver-dlq-delivery"))).withOrdering("ordered"))),
-                Arguments.of("legacy filter", TriggerDocument.of("legacy", new Spec("default",
-                        new LegacyFilter(Map.of("type", "x", "region", "")), null, Subscriber.uri(uri), null, null))),
-                Arguments.of("function subscriber, no broker", TriggerDocument.of("fn", new Spec(null, null, null,
-                        new Subscriber(null, "hello"), null, null))),
-                Arguments.of("labels", new TriggerDocument(TriggerDocument.API_VERSION, "Trigger",
-                        new TriggerDocument.Metadata("labelled", Map.of("team", "a")), Spec.of("default", List.of(),
-                        uri), null)));
+                Arguments.of(
+                        "every dialect",
+                        TriggerDocument.of(
+                                "dialects",
+                                Spec.of(
+                                        "default",
+                                        List.of(
+                                                Filter.exact("source", "/shop"),
+                                                Filter.prefix("type", "com.example."),
+                                                Filter.suffix("subject", ".png"),
+                                                Filter.all(Filter.exact("a", "b"), Filter.cesql("EXISTS region")),
+                                                Filter.any(
+                                                        Filter.prefix("type", "x"),
+                                                        Filter.not(Filter.exact("type", "y"))),
+                                                Filter.cesql("source LIKE '/partner/%'")),
+                                        uri))),
+                Arguments.of(
+                        "full delivery, ordered",
+                        TriggerDocument.of(
+                                "delivery",
+                                Spec.of("shop", List.of(Filter.prefix("type", "com.")), uri)
+                                        .withDelivery(new Delivery(
+                                                3,
+                                                "linear",
+                                                "PT1S",
+                                                "PT5S",
+                                                "PT30S",
+                                                new Sink("kafka:quiver-dlq-delivery")))
+                                        .withOrdering("ordered"))),
+                Arguments.of(
+                        "legacy filter",
+                        TriggerDocument.of(
+                                "legacy",
+                                new Spec(
+                                        "default",
+                                        new LegacyFilter(Map.of("type", "x", "region", "")),
+                                        null,
+                                        Subscriber.uri(uri),
+                                        null,
+                                        null))),
+                Arguments.of(
+                        "function subscriber, no broker",
+                        TriggerDocument.of(
+                                "fn", new Spec(null, null, null, new Subscriber(null, "hello"), null, null))),
+                Arguments.of(
+                        "labels",
+                        new TriggerDocument(
+                                TriggerDocument.API_VERSION,
+                                "Trigger",
+                                new TriggerDocument.Metadata("labelled", Map.of("team", "a")),
+                                Spec.of("default", List.of(), uri),
+                                null)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -57,26 +93,34 @@ class AdminContractTest {
     void theClientsDocumentIsAcceptedAndTheAnswerReadsBackAsTheSameTrigger(String label, TriggerDocument sent)
             throws Exception {
         Trigger trigger = TriggerParser.parse(TriggerYaml.readOne(BrokerAdminClient.json(sent)), SETTINGS);
-        TriggerResource.Status status = new TriggerResource.Status(true, trigger.subscriber().toString(),
-                SETTINGS.topic(trigger.broker()), trigger.consumerGroup());
+        TriggerResource.Status status = new TriggerResource.Status(
+                true, trigger.subscriber().toString(), SETTINGS.topic(trigger.broker()), trigger.consumerGroup());
 
-        String answer = BROKER_JSON.writeValueAsString(trigger.resource().withStatus(status).toDocument());
+        String answer = BROKER_JSON.writeValueAsString(
+                trigger.resource().withStatus(status).toDocument());
         TriggerDocument read = BrokerAdminClient.read(answer);
 
         assertThat(read.sameTriggerAs(sent)).as(answer).isTrue();
-        assertThat(read.status()).isEqualTo(new TriggerDocument.Status(true, trigger.subscriber().toString(),
-                SETTINGS.topic(trigger.broker()), trigger.consumerGroup()));
-        assertThat(TriggerParser.parse(sent, SETTINGS)).usingRecursiveComparison()
-                .ignoringFieldsMatchingRegexes(".*expression").isEqualTo(trigger);
+        assertThat(read.status())
+                .isEqualTo(new TriggerDocument.Status(
+                        true,
+                        trigger.subscriber().toString(),
+                        SETTINGS.topic(trigger.broker()),
+                        trigger.consumerGroup()));
+        assertThat(TriggerParser.parse(sent, SETTINGS))
+                .usingRecursiveComparison()
+                .ignoringFieldsMatchingRegexes(".*expression")
+                .isEqualTo(trigger);
     }
 
     @Test
     void theRecordIsValidatedWithTheBrokersRules() {
-        TriggerDocument badSql = TriggerDocument.of("bad", Spec.of("default", List.of(Filter.cesql("type = ")),
-                "http://127.0.0.1:9/"));
+        TriggerDocument badSql =
+                TriggerDocument.of("bad", Spec.of("default", List.of(Filter.cesql("type = ")), "http://127.0.0.1:9/"));
         TriggerDocument unknownBroker = TriggerDocument.of("bad", Spec.of("nosuch", List.of(), "http://127.0.0.1:9/"));
 
-        assertThatThrownBy(() -> TriggerParser.parse(badSql, SETTINGS)).isInstanceOf(InvalidTriggerException.class)
+        assertThatThrownBy(() -> TriggerParser.parse(badSql, SETTINGS))
+                .isInstanceOf(InvalidTriggerException.class)
                 .hasMessageStartingWith("spec.filters[0].cesql: invalid CloudEvents SQL");
         assertThatThrownBy(() -> TriggerParser.parse(unknownBroker, SETTINGS))
                 .hasMessageStartingWith("spec.broker: unknown broker 'nosuch'");

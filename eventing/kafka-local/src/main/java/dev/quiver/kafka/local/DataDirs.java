@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 
 final class DataDirs {
 
-    private DataDirs() {
-    }
+    private DataDirs() {}
 
     static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {

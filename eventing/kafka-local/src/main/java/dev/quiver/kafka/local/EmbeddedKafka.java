@@ -79,11 +79,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static void format(KafkaNodeConfig config) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int rc = StorageTool.execute(ServerPropertiesFile.formatArgs(config), new PrintStream(out, true,
-                StandardCharsets.UTF_8));
+        int rc = StorageTool.execute(
+                ServerPropertiesFile.formatArgs(config), new PrintStream(out, true, StandardCharsets.UTF_8));
         if (rc != 0) {
-            throw new IllegalStateException("formatting Kafka storage in " + config.logDir() + " failed (" + rc
-                    + "): " + out.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException("formatting Kafka storage in " + config.logDir() + " failed (" + rc + "): "
+                    + out.toString(StandardCharsets.UTF_8));
         }
     }
 

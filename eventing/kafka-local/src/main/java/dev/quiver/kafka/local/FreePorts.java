@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Finds free local TCP ports (all held open together so they are distinct). */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int[] find(int count) {
         ServerSocket[] sockets = new ServerSocket[count];

@@ -15,8 +15,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class KafkaLocalMain {
 
-    private KafkaLocalMain() {
-    }
+    private KafkaLocalMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> opts = parse(args);
@@ -30,10 +29,13 @@ public final class KafkaLocalMain {
         }
         EmbeddedKafka kafka = EmbeddedKafka.start(new KafkaNodeConfig(dataDir, port, controllerPort, host, Map.of()));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kafka.close();
-            stopped.countDown();
-        }, "kafka-local-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            kafka.close();
+                            stopped.countDown();
+                        },
+                        "kafka-local-stop"));
         System.out.println("bootstrap.servers=" + kafka.bootstrapServers());
         System.out.flush();
         stopped.await();

@@ -20,8 +20,8 @@ public record KafkaNodeConfig(Path dataDir, int port, int controllerPort, String
 
     public KafkaNodeConfig {
         if (port <= 0 || controllerPort <= 0 || port == controllerPort) {
-            throw new IllegalArgumentException("ports must be positive and distinct: port=" + port
-                    + " controllerPort=" + controllerPort);
+            throw new IllegalArgumentException(
+                    "ports must be positive and distinct: port=" + port + " controllerPort=" + controllerPort);
         }
         if (host == null || host.isBlank() || WILDCARDS.contains(host.trim())) {
             throw new IllegalArgumentException("host must be an address clients can reach (it is advertised to"

@@ -18,6 +18,7 @@ public final class KafkaProcess implements AutoCloseable {
 
     /** The heap that works for a single node (128m dies at start: the log cleaner's buffer). */
     public static final String DEFAULT_MAX_HEAP = "256m";
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final KafkaNodeConfig config;
@@ -59,7 +60,8 @@ public final class KafkaProcess implements AutoCloseable {
             KafkaReadiness.await(config.bootstrapServers(), READY_TIMEOUT, p::isAlive);
         } catch (RuntimeException e) {
             kafka.kill();
-            throw new IllegalStateException(e.getMessage() + "; see " + config.dataDir().resolve("kafka.log"), e);
+            throw new IllegalStateException(
+                    e.getMessage() + "; see " + config.dataDir().resolve("kafka.log"), e);
         }
         return kafka;
     }
@@ -71,8 +73,10 @@ public final class KafkaProcess implements AutoCloseable {
 
     private static Process spawn(List<String> cmd, File log) {
         try {
-            return new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+            return new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + cmd.get(cmd.size() - 1), e);
         }

@@ -11,8 +11,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 /** Waits until a broker answers a metadata request with at least one live node. */
 final class KafkaReadiness {
 
-    private KafkaReadiness() {
-    }
+    private KafkaReadiness() {}
 
     static void await(String bootstrapServers, Duration timeout, BooleanSupplier stillStarting) {
         Instant deadline = Instant.now().plus(timeout);
@@ -26,7 +25,10 @@ final class KafkaReadiness {
                     throw new IllegalStateException("Kafka at " + bootstrapServers + " stopped while starting");
                 }
                 try {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(3, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                 } catch (Exception e) {

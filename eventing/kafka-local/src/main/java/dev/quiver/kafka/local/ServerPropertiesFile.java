@@ -9,8 +9,7 @@ import java.util.UUID;
 /** Writes a node's server.properties and says whether its storage was already formatted. */
 final class ServerPropertiesFile {
 
-    private ServerPropertiesFile() {
-    }
+    private ServerPropertiesFile() {}
 
     static void write(KafkaNodeConfig config) {
         try {
@@ -44,7 +43,14 @@ final class ServerPropertiesFile {
     }
 
     static String[] formatArgs(KafkaNodeConfig config) {
-        return new String[] {"format", "--standalone", "--ignore-formatted", "-t", newClusterId(),
-                "-c", config.propertiesFile().toAbsolutePath().toString()};
+        return new String[] {
+            "format",
+            "--standalone",
+            "--ignore-formatted",
+            "-t",
+            newClusterId(),
+            "-c",
+            config.propertiesFile().toAbsolutePath().toString()
+        };
     }
 }

@@ -8,8 +8,7 @@ public final class SharedKafka {
 
     private static EmbeddedKafka instance;
 
-    private SharedKafka() {
-    }
+    private SharedKafka() {}
 
     public static synchronized EmbeddedKafka get() {
         if (instance == null || !instance.isRunning()) {

@@ -19,12 +19,14 @@ class EmbeddedKafkaIT {
             config = kafka.config();
             KafkaRoundTrip.createTopic(kafka.bootstrapServers(), "t1");
             KafkaRoundTrip.produce(kafka.bootstrapServers(), "t1", List.of("a", "b"));
-            assertThat(KafkaRoundTrip.consumeAll(kafka.bootstrapServers(), "t1", 2)).containsExactly("a", "b");
+            assertThat(KafkaRoundTrip.consumeAll(kafka.bootstrapServers(), "t1", 2))
+                    .containsExactly("a", "b");
         }
         try (EmbeddedKafka again = EmbeddedKafka.start(config)) {
             assertThat(again.bootstrapServers()).isEqualTo(config.bootstrapServers());
             KafkaRoundTrip.produce(again.bootstrapServers(), "t1", List.of("c"));
-            assertThat(KafkaRoundTrip.consumeAll(again.bootstrapServers(), "t1", 3)).containsExactly("a", "b", "c");
+            assertThat(KafkaRoundTrip.consumeAll(again.bootstrapServers(), "t1", 3))
+                    .containsExactly("a", "b", "c");
         }
     }
 

@@ -40,7 +40,9 @@ class KafkaNodeConfigTest {
     @Test
     void clusterIdsNeverStartWithADashWhichTheStorageToolWouldTakeForAnOption() {
         for (int i = 0; i < 2000; i++) {
-            assertThat(ServerPropertiesFile.newClusterId()).doesNotStartWith("-").hasSize(22);
+            assertThat(ServerPropertiesFile.newClusterId())
+                    .doesNotStartWith("-")
+                    .hasSize(22);
         }
     }
 
@@ -49,7 +51,8 @@ class KafkaNodeConfigTest {
         Properties p = config.toProperties();
         assertThat(p.getProperty("offsets.topic.replication.factor")).isEqualTo("1");
         assertThat(p.getProperty("transaction.state.log.min.isr")).isEqualTo("1");
-        assertThat(p.getProperty("share.coordinator.state.topic.replication.factor")).isEqualTo("1");
+        assertThat(p.getProperty("share.coordinator.state.topic.replication.factor"))
+                .isEqualTo("1");
         assertThat(p.getProperty("group.initial.rebalance.delay.ms")).isEqualTo("0");
     }
 

@@ -26,7 +26,8 @@ class KafkaProcessIT {
         }
         assertThat(kafka.isAlive()).isFalse();
         try (KafkaProcess again = KafkaProcess.start(config, cp, KafkaProcess.DEFAULT_MAX_HEAP)) {
-            assertThat(KafkaRoundTrip.consumeAll(again.bootstrapServers(), "p1", 2)).containsExactly("x", "y");
+            assertThat(KafkaRoundTrip.consumeAll(again.bootstrapServers(), "p1", 2))
+                    .containsExactly("x", "y");
         }
     }
 }

@@ -18,8 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Test helper: create a topic, write with acks=all, read everything back. */
 final class KafkaRoundTrip {
 
-    private KafkaRoundTrip() {
-    }
+    private KafkaRoundTrip() {}
 
     static void createTopic(String bootstrap, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -28,8 +27,10 @@ final class KafkaRoundTrip {
     }
 
     static void produce(String bootstrap, String topic, List<String> values) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
-                "acks", "all"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (String v : values) {
                 producer.send(new ProducerRecord<>(topic, v)).get(30, TimeUnit.SECONDS);
             }
@@ -38,9 +39,16 @@ final class KafkaRoundTrip {
 
     static List<String> consumeAll(String bootstrap, String topic, int expected) {
         List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                "group.id", "rt-" + System.nanoTime(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        bootstrap,
+                        "group.id",
+                        "rt-" + System.nanoTime(),
+                        "auto.offset.reset",
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (values.size() < expected && System.nanoTime() < deadline) {

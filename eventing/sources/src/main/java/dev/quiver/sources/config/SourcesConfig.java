@@ -1,10 +1,9 @@
 package dev.quiver.sources.config;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Every setting of the event sources, under {@code quiver.sources.}. Read once at start-up into a validated

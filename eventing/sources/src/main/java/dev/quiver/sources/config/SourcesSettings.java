@@ -1,12 +1,11 @@
 package dev.quiver.sources.config;
 
+import dev.quiver.api.retry.RetrySchedule;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.quiver.api.retry.RetrySchedule;
 
 /** The sources' settings after validation; every broken rule is reported with its key and bad value. */
 public record SourcesSettings(
@@ -24,14 +23,37 @@ public record SourcesSettings(
     /** @param accessKey, secretKey the configured or generated S3 credentials ({@code security.S3Credentials}) */
     public static SourcesSettings from(SourcesConfig c, String accessKey, String secretKey) {
         SourcesConfig.Publish p = c.publish();
-        return of(c.s3().port(), c.s3().host(), c.dataDir(), accessKey, secretKey, c.region(), c.brokerUrl(),
-                p.maxAttempts(), p.initialBackoff(), p.maxBackoff(), p.backoffJitter(), p.timeout(), p.queueCapacity());
+        return of(
+                c.s3().port(),
+                c.s3().host(),
+                c.dataDir(),
+                accessKey,
+                secretKey,
+                c.region(),
+                c.brokerUrl(),
+                p.maxAttempts(),
+                p.initialBackoff(),
+                p.maxBackoff(),
+                p.backoffJitter(),
+                p.timeout(),
+                p.queueCapacity());
     }
 
     /** Validates raw values; throws {@link InvalidSettingException} listing every broken key. */
-    public static SourcesSettings of(int s3Port, String s3Host, String dataDir, String accessKey, String secretKey,
-            String region, String brokerUrl, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-            double backoffJitter, Duration timeout, int queueCapacity) {
+    public static SourcesSettings of(
+            int s3Port,
+            String s3Host,
+            String dataDir,
+            String accessKey,
+            String secretKey,
+            String region,
+            String brokerUrl,
+            int maxAttempts,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            double backoffJitter,
+            Duration timeout,
+            int queueCapacity) {
         List<String> errors = new ArrayList<>();
         if (s3Port < 0 || s3Port > 65535) {
             errors.add(problem("s3.port", "must be 0..65535 (0 = any free port)", s3Port));
@@ -73,9 +95,15 @@ public record SourcesSettings(
         if (!errors.isEmpty()) {
             throw new InvalidSettingException(errors);
         }
-        return new SourcesSettings(s3Port, s3Host, Path.of(dataDir).toAbsolutePath(), accessKey, secretKey, region,
-                broker, new PublishSettings(maxAttempts, initialBackoff, maxBackoff, backoffJitter, timeout,
-                        queueCapacity));
+        return new SourcesSettings(
+                s3Port,
+                s3Host,
+                Path.of(dataDir).toAbsolutePath(),
+                accessKey,
+                secretKey,
+                region,
+                broker,
+                new PublishSettings(maxAttempts, initialBackoff, maxBackoff, backoffJitter, timeout, queueCapacity));
     }
 
     private static URI brokerUri(String value, List<String> errors) {
@@ -104,8 +132,13 @@ public record SourcesSettings(
     }
 
     /** How events are published to the broker. */
-    public record PublishSettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-            double backoffJitter, Duration timeout, int queueCapacity) {
+    public record PublishSettings(
+            int maxAttempts,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            double backoffJitter,
+            Duration timeout,
+            int queueCapacity) {
 
         /** {@code max-attempts - 1} retries, exponential from initial-backoff up to max-backoff, with the jitter. */
         public RetrySchedule schedule() {

@@ -1,13 +1,11 @@
 package dev.quiver.sources.health;
 
+import dev.quiver.sources.publish.Publisher;
+import dev.quiver.sources.store.ObjectStore;
 import jakarta.inject.Singleton;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-
-import dev.quiver.sources.publish.Publisher;
-import dev.quiver.sources.store.ObjectStore;
 
 /** Ready once the S3 API listens; reports the publish counters alongside. */
 @Readiness

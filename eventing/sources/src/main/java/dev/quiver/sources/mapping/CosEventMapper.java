@@ -1,14 +1,12 @@
 package dev.quiver.sources.mapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 
 /**
  * Tencent Cloud COS trigger events ({@code Records[].cos} + {@code Records[].event}) to CloudEvents, in the shape of
@@ -28,8 +26,7 @@ public final class CosEventMapper {
 
     public static final String TYPE_PREFIX = "com.qcloud.cos.";
 
-    private CosEventMapper() {
-    }
+    private CosEventMapper() {}
 
     public static List<CloudEvent> map(byte[] notification) throws InvalidNotificationException {
         List<JsonNode> records = NotificationRecords.parse(notification);
@@ -46,8 +43,8 @@ public final class CosEventMapper {
         Fields event = r.object("event");
         String eventName = event.text("eventName");
         if (!eventName.startsWith("cos:")) {
-            throw new InvalidNotificationException(path + ".event.eventName must start with 'cos:', but was '"
-                    + eventName + "'");
+            throw new InvalidNotificationException(
+                    path + ".event.eventName must start with 'cos:', but was '" + eventName + "'");
         }
         Fields bucket = cos.object("cosBucket");
         String bucketName = bucket.text("name");
@@ -62,12 +59,13 @@ public final class CosEventMapper {
             id = event.optionalText("reqid");
         }
         if (id == null || id.isEmpty()) {
-            throw new InvalidNotificationException(path + " has neither cos.cosObject.meta.x-cos-request-id nor event.reqid");
+            throw new InvalidNotificationException(
+                    path + " has neither cos.cosObject.meta.x-cos-request-id nor event.reqid");
         }
         return CloudEventBuilder.v1()
                 .withId(id)
-                .withSource(S3EventMapper.source(event.text("eventSource") + "." + (region == null ? "" : region)
-                        + "." + bucketName, path))
+                .withSource(S3EventMapper.source(
+                        event.text("eventSource") + "." + (region == null ? "" : region) + "." + bucketName, path))
                 .withType(TYPE_PREFIX + eventName.substring(4))
                 .withSubject(objectKey(key, bucket.optionalText("appid"), bucketName))
                 .withTime(Instant.ofEpochSecond(epochSeconds(event, path)).atOffset(ZoneOffset.UTC))

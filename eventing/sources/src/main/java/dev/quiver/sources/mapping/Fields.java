@@ -25,8 +25,11 @@ final class Fields {
     /** The object at {@code name}, or an empty one. */
     Fields optionalObject(String name) {
         JsonNode child = node.get(name);
-        return new Fields(child != null && child.isObject() ? child : com.fasterxml.jackson.databind.node
-                .JsonNodeFactory.instance.objectNode(), path + "." + name);
+        return new Fields(
+                child != null && child.isObject()
+                        ? child
+                        : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
+                path + "." + name);
     }
 
     /** A non-empty string at {@code name}, required. */

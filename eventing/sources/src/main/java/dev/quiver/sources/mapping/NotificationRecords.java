@@ -1,19 +1,17 @@
 package dev.quiver.sources.mapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Splits a notification body ({@code {"Records":[...]}}) into its records, or says why it cannot. */
 public final class NotificationRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private NotificationRecords() {
-    }
+    private NotificationRecords() {}
 
     /** The non-empty list of record objects of a notification body. */
     public static List<JsonNode> parse(byte[] body) throws InvalidNotificationException {

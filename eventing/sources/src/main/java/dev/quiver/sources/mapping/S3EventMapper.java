@@ -1,15 +1,13 @@
 package dev.quiver.sources.mapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 
 /**
  * S3 / MinIO event notification records to CloudEvents, as the CloudEvents AWS S3 adapter specifies:
@@ -26,8 +24,7 @@ public final class S3EventMapper {
 
     public static final String TYPE_PREFIX = "com.amazonaws.s3.";
 
-    private S3EventMapper() {
-    }
+    private S3EventMapper() {}
 
     public static List<CloudEvent> map(byte[] notification) throws InvalidNotificationException {
         List<JsonNode> records = NotificationRecords.parse(notification);
@@ -50,7 +47,8 @@ public final class S3EventMapper {
         Fields response = r.optionalObject("responseElements");
         String requestId = response.optionalText("x-amz-request-id");
         if (requestId == null || requestId.isEmpty()) {
-            throw new InvalidNotificationException(path + ".responseElements.x-amz-request-id must be a non-empty string");
+            throw new InvalidNotificationException(
+                    path + ".responseElements.x-amz-request-id must be a non-empty string");
         }
         String second = response.optionalText("x-amz-id-2");
         if (second == null || second.isEmpty()) {
@@ -82,7 +80,8 @@ public final class S3EventMapper {
         try {
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidNotificationException(path + ".eventTime must be an RFC 3339 time, but was '" + value + "'");
+            throw new InvalidNotificationException(
+                    path + ".eventTime must be an RFC 3339 time, but was '" + value + "'");
         }
     }
 }

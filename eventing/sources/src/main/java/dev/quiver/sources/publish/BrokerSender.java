@@ -1,10 +1,5 @@
 package dev.quiver.sources.publish;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.vertx.VertxMessageFactory;
 import io.vertx.core.Vertx;
@@ -13,6 +8,10 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** POSTs an event to the broker ingress in the CloudEvents HTTP binary mode (the SDK's Vert.x binding). */
 public final class BrokerSender implements EventSender {
@@ -34,8 +33,11 @@ public final class BrokerSender implements EventSender {
     public int send(CloudEvent event) throws Exception {
         HttpRequest<Buffer> request = client.postAbs(url.toString()).timeout(timeout.toMillis());
         token.ifPresent(t -> request.bearerTokenAuthentication(t));
-        HttpResponse<Buffer> response = VertxMessageFactory.createWriter(request).writeBinary(event)
-                .toCompletionStage().toCompletableFuture().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        HttpResponse<Buffer> response = VertxMessageFactory.createWriter(request)
+                .writeBinary(event)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         return response.statusCode();
     }
 

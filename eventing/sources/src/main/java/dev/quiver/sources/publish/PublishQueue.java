@@ -1,15 +1,5 @@
 package dev.quiver.sources.publish;
 
-import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
-import java.util.function.DoubleSupplier;
-
-import org.jboss.logging.Logger;
-
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
@@ -19,6 +9,14 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import org.jboss.logging.Logger;
 
 /**
  * Hands events to the broker one at a time, in the order they were offered (a put and the delete that follows it
@@ -56,11 +54,15 @@ public final class PublishQueue {
 
     /** @param random the jitter's random numbers in [0, 1) */
     public PublishQueue(EventSender sender, RetrySchedule schedule, DoubleSupplier random, int capacity) {
-        this(sender, schedule, random, capacity, wait -> { });
+        this(sender, schedule, random, capacity, wait -> {});
     }
 
     /** @param retryScheduled told each wait before a retry (tests) */
-    PublishQueue(EventSender sender, RetrySchedule schedule, DoubleSupplier random, int capacity,
+    PublishQueue(
+            EventSender sender,
+            RetrySchedule schedule,
+            DoubleSupplier random,
+            int capacity,
             Consumer<Duration> retryScheduled) {
         this.queue = new LinkedBlockingQueue<>(capacity);
         this.sender = sender;
@@ -68,8 +70,13 @@ public final class PublishQueue {
         RetryPolicy<Sent> policy = schedule.<Sent>policy(random)
                 .handleResultIf(sent -> sent.outcome() == Outcome.RETRY)
                 .abortOn(InterruptedException.class)
-                .onFailedAttempt(e -> LOG.debugf("Publishing failed (attempt %d/%d): %s", e.getAttemptCount(),
-                        maxAttempts, e.getLastResult() == null ? e.getLastException() : e.getLastResult().describe()))
+                .onFailedAttempt(e -> LOG.debugf(
+                        "Publishing failed (attempt %d/%d): %s",
+                        e.getAttemptCount(),
+                        maxAttempts,
+                        e.getLastResult() == null
+                                ? e.getLastException()
+                                : e.getLastResult().describe()))
                 .onRetryScheduled(e -> {
                     retried.increment();
                     retryScheduled.accept(e.getDelay());
@@ -145,8 +152,9 @@ public final class PublishQueue {
             }
             case RETRY -> {
                 failed.increment();
-                LOG.errorf("Giving up on event after %d attempts (last: %s): %s", maxAttempts, last.describe(),
-                        json(event));
+                LOG.errorf(
+                        "Giving up on event after %d attempts (last: %s): %s",
+                        maxAttempts, last.describe(), json(event));
             }
         }
     }

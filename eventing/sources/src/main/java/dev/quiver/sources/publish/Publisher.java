@@ -1,11 +1,5 @@
 package dev.quiver.sources.publish;
 
-import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
-
 import dev.quiver.sources.config.SourcesSettings;
 import dev.quiver.sources.security.SourcesSecurity;
 import io.cloudevents.CloudEvent;
@@ -13,6 +7,10 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The sources' one way to the broker: a {@link PublishQueue} sending with {@link BrokerSender}, with metrics. */
 @Singleton
@@ -24,14 +22,15 @@ public class Publisher {
     Publisher(SourcesSettings settings, SourcesSecurity security, Vertx vertx, MeterRegistry registry) {
         SourcesSettings.PublishSettings p = settings.publish();
         this.sender = new BrokerSender(vertx, settings.brokerUrl(), p.timeout(), security.brokerToken());
-        this.queue = new PublishQueue(sender, p.schedule(), () -> ThreadLocalRandom.current().nextDouble(),
-                p.queueCapacity());
+        this.queue = new PublishQueue(
+                sender, p.schedule(), () -> ThreadLocalRandom.current().nextDouble(), p.queueCapacity());
         counter(registry, "delivered", queue::delivered);
         counter(registry, "retried", queue::retried);
         counter(registry, "failed", queue::failed);
         counter(registry, "rejected", queue::rejected);
         Gauge.builder("quiver_sources_events_pending", queue, PublishQueue::pending)
-                .description("Events waiting to be published to the broker").register(registry);
+                .description("Events waiting to be published to the broker")
+                .register(registry);
         queue.start();
     }
 

@@ -8,8 +8,7 @@ import java.util.List;
 /** What a non-loopback bind exposes, and the one combination refused: off loopback with the published credentials. */
 public final class Exposure {
 
-    private Exposure() {
-    }
+    private Exposure() {}
 
     /**
      * @return warnings naming what becomes reachable from other machines; empty when both listeners are on loopback

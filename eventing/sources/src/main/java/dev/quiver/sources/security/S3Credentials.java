@@ -22,6 +22,7 @@ public record S3Credentials(String accessKey, String secretKey, Optional<Path> f
     public static final String FILE_NAME = "s3-credentials";
     /** The credentials this project once shipped as defaults: published, so never accepted off loopback. */
     public static final String PUBLISHED_ACCESS_KEY = "quiver";
+
     public static final String PUBLISHED_SECRET_KEY = "quiver-secret";
 
     @Override
@@ -35,16 +36,17 @@ public record S3Credentials(String accessKey, String secretKey, Optional<Path> f
 
     public static S3Credentials resolve(Optional<String> accessKey, Optional<String> secretKey, Path dataDir) {
         if (accessKey.isPresent() != secretKey.isPresent()) {
-            throw new InvalidSettingException(List.of("quiver.sources." + (accessKey.isPresent() ? "secret-key"
-                    : "access-key") + " must be set together with quiver.sources."
-                    + (accessKey.isPresent() ? "access-key" : "secret-key") + ", but was ''"));
+            throw new InvalidSettingException(
+                    List.of("quiver.sources." + (accessKey.isPresent() ? "secret-key" : "access-key")
+                            + " must be set together with quiver.sources."
+                            + (accessKey.isPresent() ? "access-key" : "secret-key") + ", but was ''"));
         }
         if (accessKey.isPresent()) {
             return new S3Credentials(accessKey.get(), secretKey.get(), Optional.empty());
         }
         Path file = dataDir.resolve(FILE_NAME);
-        String generated = "access-key=" + SecretFile.random().substring(0, 20) + "\nsecret-key="
-                + SecretFile.random() + "\n";
+        String generated =
+                "access-key=" + SecretFile.random().substring(0, 20) + "\nsecret-key=" + SecretFile.random() + "\n";
         Properties p = new Properties();
         try {
             p.load(new StringReader(SecretFile.readOrCreate(file, generated)));

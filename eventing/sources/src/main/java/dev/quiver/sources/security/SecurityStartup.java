@@ -1,11 +1,9 @@
 package dev.quiver.sources.security;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
 
 /** At start: resolves the secrets (a refused setting stops start-up) and says where they are, never what they are. */
 @Singleton
@@ -16,7 +14,8 @@ public class SecurityStartup {
     void start(@Observes StartupEvent event, SourcesSecurity security) {
         security.warnings().forEach(LOG::warn);
         security.s3().file().ifPresent(f -> LOG.infof("S3 credentials (access-key, secret-key) in %s", f));
-        security.webhook().file().ifPresent(f -> LOG.infof(
-                "webhook token in %s: senders must send 'Authorization: Bearer <token>'", f));
+        security.webhook()
+                .file()
+                .ifPresent(f -> LOG.infof("webhook token in %s: senders must send 'Authorization: Bearer <token>'", f));
     }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
  *
  * @param brokerToken sent to the broker ingress when it requires one ({@code quiver.broker.ingress.tokens})
  */
-public record SourcesSecurity(S3Credentials s3, WebhookToken webhook, String cosHeader, Optional<String> brokerToken,
-        List<String> warnings) {
+public record SourcesSecurity(
+        S3Credentials s3, WebhookToken webhook, String cosHeader, Optional<String> brokerToken, List<String> warnings) {
 
     public SourcesSecurity {
         warnings = List.copyOf(warnings);

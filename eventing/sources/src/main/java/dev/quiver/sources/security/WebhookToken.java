@@ -24,8 +24,8 @@ public record WebhookToken(String token, Optional<Path> file) {
     public static WebhookToken resolve(Optional<String> token, Optional<String> tokenFile, Path dataDir) {
         String key = "quiver.sources.webhook.";
         if (token.isPresent() && tokenFile.isPresent()) {
-            throw new InvalidSettingException(List.of(key + "token and " + key + "token-file must not both be set,"
-                    + " but was 'both set'"));
+            throw new InvalidSettingException(
+                    List.of(key + "token and " + key + "token-file must not both be set," + " but was 'both set'"));
         }
         if (token.isPresent()) {
             if (token.get().isBlank()) {
@@ -35,13 +35,15 @@ public record WebhookToken(String token, Optional<Path> file) {
         }
         if (tokenFile.isPresent()) {
             try {
-                return new WebhookToken(SecretFile.read(key + "token-file", Path.of(tokenFile.get())), Optional.empty());
+                return new WebhookToken(
+                        SecretFile.read(key + "token-file", Path.of(tokenFile.get())), Optional.empty());
             } catch (IllegalArgumentException e) {
                 throw new InvalidSettingException(List.of(key + "token-file must name a readable, non-empty file,"
                         + " but was '" + tokenFile.get() + "'"));
             }
         }
         Path file = dataDir.resolve(FILE_NAME);
-        return new WebhookToken(SecretFile.readOrCreate(file, SecretFile.random() + "\n").trim(), Optional.of(file));
+        return new WebhookToken(
+                SecretFile.readOrCreate(file, SecretFile.random() + "\n").trim(), Optional.of(file));
     }
 }

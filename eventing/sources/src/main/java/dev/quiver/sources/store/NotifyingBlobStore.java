@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.domain.Blob;
 import org.jclouds.blobstore.domain.BlobMetadata;
@@ -56,8 +55,8 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
     }
 
     @Override
-    public String copyBlob(String fromContainer, String fromName, String toContainer, String toName,
-            CopyOptions options) {
+    public String copyBlob(
+            String fromContainer, String fromName, String toContainer, String toName, CopyOptions options) {
         String etag = delegate().copyBlob(fromContainer, fromName, toContainer, toName, options);
         created(StoreChange.Kind.COPY, toContainer, toName, etag);
         return etag;
@@ -78,7 +77,8 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
         }
         List<StorageMetadata> objects = page.stream()
                 .filter(m -> m.getType() != StorageType.FOLDER && m.getType() != StorageType.RELATIVE_PATH)
-                .map(m -> (StorageMetadata) m).toList();
+                .map(m -> (StorageMetadata) m)
+                .toList();
         return objects.size() == page.size() ? page : new PageSetImpl<>(objects, page.getNextMarker());
     }
 

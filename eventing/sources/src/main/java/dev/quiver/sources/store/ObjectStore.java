@@ -1,21 +1,5 @@
 package dev.quiver.sources.store;
 
-import java.net.URI;
-import java.nio.file.Files;
-import java.time.Clock;
-import java.util.Properties;
-
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
-
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jboss.logging.Logger;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
-import org.jclouds.filesystem.FilesystemApiMetadata;
-import org.jclouds.filesystem.reference.FilesystemConstants;
-
 import dev.quiver.sources.config.SourcesSettings;
 import dev.quiver.sources.mapping.InvalidNotificationException;
 import dev.quiver.sources.mapping.S3EventMapper;
@@ -24,6 +8,19 @@ import dev.quiver.sources.store.checksum.ChecksumFront;
 import dev.quiver.sources.store.checksum.SigV4;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Properties;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jboss.logging.Logger;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.filesystem.FilesystemApiMetadata;
+import org.jclouds.filesystem.reference.FilesystemConstants;
 
 /**
  * The embedded S3-compatible object store: s3proxy (the S3 REST protocol, AWS Signature V2/V4 authentication, S3
@@ -43,11 +40,14 @@ public class ObjectStore {
     void start(@Observes StartupEvent event, SourcesSettings settings, Publisher publisher) throws Exception {
         Files.createDirectories(settings.dataDir());
         Properties overrides = new Properties();
-        overrides.setProperty(FilesystemConstants.PROPERTY_BASEDIR, settings.dataDir().toString());
-        context = ContextBuilder.newBuilder(new FilesystemApiMetadata()).overrides(overrides).buildView(BlobStoreContext.class);
+        overrides.setProperty(
+                FilesystemConstants.PROPERTY_BASEDIR, settings.dataDir().toString());
+        context = ContextBuilder.newBuilder(new FilesystemApiMetadata())
+                .overrides(overrides)
+                .buildView(BlobStoreContext.class);
         S3EventRecords records = new S3EventRecords(settings.region(), settings.accessKey());
-        NotifyingBlobStore store = new NotifyingBlobStore(context.getBlobStore(),
-                change -> publisher.publish(toEvent(records, change)), Clock.systemUTC());
+        NotifyingBlobStore store = new NotifyingBlobStore(
+                context.getBlobStore(), change -> publisher.publish(toEvent(records, change)), Clock.systemUTC());
         proxy = S3Proxy.builder()
                 .blobStore(store)
                 .endpoint(URI.create("http://" + settings.s3Host() + ":" + settings.s3Port()))
@@ -58,7 +58,8 @@ public class ObjectStore {
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.NONE, null, null)
                 .build();
-        ChecksumFront.install(proxy, verified, new SigV4(settings.accessKey(), settings.secretKey()), Clock.systemUTC());
+        ChecksumFront.install(
+                proxy, verified, new SigV4(settings.accessKey(), settings.secretKey()), Clock.systemUTC());
         proxy.start();
         while (!proxy.getState().equals("STARTED")) {
             Thread.sleep(5);

@@ -1,13 +1,12 @@
 package dev.quiver.sources.store;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a store change as the S3 event notification record AWS sends (event version 2.1), so the store's events
@@ -41,8 +40,11 @@ public final class S3EventRecords {
                 .put("x-amz-request-id", HexFormat.of().withUpperCase().toHexDigits(request.getMostSignificantBits()))
                 .put("x-amz-id-2", Long.toHexString(request.getLeastSignificantBits()));
         ObjectNode s3 = record.putObject("s3").put("s3SchemaVersion", "1.0").put("configurationId", "quiver");
-        s3.putObject("bucket").put("name", change.bucket()).put("arn", "arn:aws:s3:::" + change.bucket())
-                .putObject("ownerIdentity").put("principalId", principal);
+        s3.putObject("bucket")
+                .put("name", change.bucket())
+                .put("arn", "arn:aws:s3:::" + change.bucket())
+                .putObject("ownerIdentity")
+                .put("principalId", principal);
         ObjectNode object = s3.putObject("object").put("key", encodeKey(change.key()));
         if (change.kind() != StoreChange.Kind.DELETE) {
             object.put("size", change.size()).put("eTag", change.etag());

@@ -1,13 +1,12 @@
 package dev.quiver.sources.webhook;
 
-import java.util.List;
-import java.util.Locale;
-
 import dev.quiver.api.errors.ErrorBody;
 import dev.quiver.api.security.BearerToken;
 import io.vertx.core.Handler;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Lets a notification through only with the webhook token in {@code header}: {@code Bearer <token>} (what MinIO's
@@ -16,8 +15,12 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class WebhookAuth implements Handler<RoutingContext> {
 
-    private static final String BODY = Json.encode(ErrorBody.of(401, "unauthorized", "the webhooks require the"
-            + " token of quiver.sources.webhook.token (or <data-dir>/webhook-token) as 'Authorization: Bearer <token>'"));
+    private static final String BODY = Json.encode(
+            ErrorBody.of(
+                    401,
+                    "unauthorized",
+                    "the webhooks require the"
+                            + " token of quiver.sources.webhook.token (or <data-dir>/webhook-token) as 'Authorization: Bearer <token>'"));
 
     private final List<String> token;
     private final String header;
@@ -31,14 +34,19 @@ final class WebhookAuth implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         String value = ctx.request().getHeader(header);
         String presented = BearerToken.of(value);
-        if (presented == null && value != null && !header.toLowerCase(Locale.ROOT).equals("authorization")) {
+        if (presented == null
+                && value != null
+                && !header.toLowerCase(Locale.ROOT).equals("authorization")) {
             presented = value.trim();
         }
         if (BearerToken.matchesAny(token, presented)) {
             ctx.next();
             return;
         }
-        ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer")
-                .putHeader("Content-Type", "application/json").end(BODY);
+        ctx.response()
+                .setStatusCode(401)
+                .putHeader("WWW-Authenticate", "Bearer")
+                .putHeader("Content-Type", "application/json")
+                .end(BODY);
     }
 }

@@ -1,10 +1,5 @@
 package dev.quiver.sources.webhook;
 
-import java.util.List;
-
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
-
 import dev.quiver.sources.mapping.CosEventMapper;
 import dev.quiver.sources.mapping.InvalidNotificationException;
 import dev.quiver.sources.mapping.S3EventMapper;
@@ -16,6 +11,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * Bucket notification receivers: {@code POST /webhooks/s3} (S3 / MinIO event JSON) and {@code POST /webhooks/cos}
@@ -47,17 +45,27 @@ public class WebhookRoutes {
     static void receive(RoutingContext ctx, Mapping mapping, Publisher publisher) {
         List<CloudEvent> events;
         try {
-            byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+            byte[] bytes = ctx.body().buffer() == null
+                    ? new byte[0]
+                    : ctx.body().buffer().getBytes();
             events = mapping.map(bytes);
         } catch (InvalidNotificationException e) {
-            answer(ctx, 400, new JsonObject().put("status", 400).put("error", "invalid notification: " + e.getMessage()));
+            answer(
+                    ctx,
+                    400,
+                    new JsonObject().put("status", 400).put("error", "invalid notification: " + e.getMessage()));
             return;
         }
         JsonArray ids = new JsonArray();
         for (CloudEvent event : events) {
             if (!publisher.publish(event)) {
-                answer(ctx, 503, new JsonObject().put("status", 503).put("error", "publish queue full, retry later")
-                        .put("accepted", ids));
+                answer(
+                        ctx,
+                        503,
+                        new JsonObject()
+                                .put("status", 503)
+                                .put("error", "publish queue full, retry later")
+                                .put("accepted", ids));
                 return;
             }
             ids.add(event.getId());
@@ -66,6 +74,9 @@ public class WebhookRoutes {
     }
 
     private static void answer(RoutingContext ctx, int status, JsonObject body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .end(body.encode());
     }
 }

@@ -3,36 +3,49 @@ package dev.quiver.sources.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.cloudevents.CloudEvent;
-
 class S3EventMapperTest {
 
-    record Expected(String id, String source, String type, String subject, String time) {
-    }
+    record Expected(String id, String source, String type, String subject, String time) {}
 
     static Stream<Arguments> samples() {
         return Stream.of(
-                Arguments.of("aws put", "aws-put.json", new Expected(
-                        "C3D13FE58DE4C810.FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD",
-                        "aws:s3.us-west-2.photos", "com.amazonaws.s3.ObjectCreated:Put", "images/holiday+2024.png",
-                        "2024-05-01T12:30:45.123Z")),
-                Arguments.of("aws delete", "aws-delete.json", new Expected("8B2C1A0E3F4D5E6F.abc123",
-                        "aws:s3.eu-central-1.docs", "com.amazonaws.s3.ObjectRemoved:Delete", "old/report.pdf",
-                        "2024-05-01T12:31:00Z")),
-                Arguments.of("minio put: s3: prefix dropped, no region, sequencer in the id", "minio-put.json",
-                        new Expected("17D7A5E1F2B3C4D5.17D7A5E1F3A9B8C7", "minio:s3..uploads",
-                                "com.amazonaws.s3.ObjectCreated:Put", "cat.jpg", "2024-06-10T08:15:30.456Z")));
+                Arguments.of(
+                        "aws put",
+                        "aws-put.json",
+                        new Expected(
+                                "C3D13FE58DE4C810.FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD",
+                                "aws:s3.us-west-2.photos",
+                                "com.amazonaws.s3.ObjectCreated:Put",
+                                "images/holiday+2024.png",
+                                "2024-05-01T12:30:45.123Z")),
+                Arguments.of(
+                        "aws delete",
+                        "aws-delete.json",
+                        new Expected(
+                                "8B2C1A0E3F4D5E6F.abc123",
+                                "aws:s3.eu-central-1.docs",
+                                "com.amazonaws.s3.ObjectRemoved:Delete",
+                                "old/report.pdf",
+                                "2024-05-01T12:31:00Z")),
+                Arguments.of(
+                        "minio put: s3: prefix dropped, no region, sequencer in the id",
+                        "minio-put.json",
+                        new Expected(
+                                "17D7A5E1F2B3C4D5.17D7A5E1F3A9B8C7",
+                                "minio:s3..uploads",
+                                "com.amazonaws.s3.ObjectCreated:Put",
+                                "cat.jpg",
+                                "2024-06-10T08:15:30.456Z")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,7 +61,8 @@ class S3EventMapperTest {
         assertThat(event.getSubject()).isEqualTo(expected.subject());
         assertThat(event.getTime()).isEqualTo(OffsetDateTime.parse(expected.time()));
         assertThat(event.getDataContentType()).isEqualTo("application/json");
-        var record = new ObjectMapper().readTree(Samples.read(sample)).get("Records").get(0);
+        var record =
+                new ObjectMapper().readTree(Samples.read(sample)).get("Records").get(0);
         assertThat(new ObjectMapper().readTree(event.getData().toBytes())).isEqualTo(record);
     }
 
@@ -57,21 +71,36 @@ class S3EventMapperTest {
                 Arguments.of("not JSON", "{\"Records\": [".getBytes(StandardCharsets.UTF_8), "body is not JSON"),
                 Arguments.of("JSON array", "[]".getBytes(StandardCharsets.UTF_8), "JSON object with a Records array"),
                 Arguments.of("no Records", "{}".getBytes(StandardCharsets.UTF_8), "Records must be a non-empty array"),
-                Arguments.of("empty Records", "{\"Records\":[]}".getBytes(StandardCharsets.UTF_8),
+                Arguments.of(
+                        "empty Records",
+                        "{\"Records\":[]}".getBytes(StandardCharsets.UTF_8),
                         "Records must be a non-empty array"),
-                Arguments.of("record not an object", "{\"Records\":[1]}".getBytes(StandardCharsets.UTF_8),
+                Arguments.of(
+                        "record not an object",
+                        "{\"Records\":[1]}".getBytes(StandardCharsets.UTF_8),
                         "Records[0] must be an object"),
-                Arguments.of("no bucket name", Samples.edited("aws-put.json", "\"name\":\"photos\"", "\"nom\":\"photos\""),
+                Arguments.of(
+                        "no bucket name",
+                        Samples.edited("aws-put.json", "\"name\":\"photos\"", "\"nom\":\"photos\""),
                         "Records[0].s3.bucket.name must be a non-empty string"),
-                Arguments.of("no key", Samples.edited("aws-put.json", "\"key\":", "\"clef\":"),
+                Arguments.of(
+                        "no key",
+                        Samples.edited("aws-put.json", "\"key\":", "\"clef\":"),
                         "Records[0].s3.object.key must be a non-empty string"),
-                Arguments.of("bad time", Samples.edited("aws-put.json", "2024-05-01T12:30:45.123Z", "yesterday"),
+                Arguments.of(
+                        "bad time",
+                        Samples.edited("aws-put.json", "2024-05-01T12:30:45.123Z", "yesterday"),
                         "Records[0].eventTime must be an RFC 3339 time, but was 'yesterday'"),
-                Arguments.of("no request id", Samples.edited("aws-put.json", "x-amz-request-id", "x-request"),
+                Arguments.of(
+                        "no request id",
+                        Samples.edited("aws-put.json", "x-amz-request-id", "x-request"),
                         "Records[0].responseElements.x-amz-request-id must be a non-empty string"),
-                Arguments.of("no event name", Samples.edited("aws-put.json", "\"eventName\"", "\"name\""),
+                Arguments.of(
+                        "no event name",
+                        Samples.edited("aws-put.json", "\"eventName\"", "\"name\""),
                         "Records[0].eventName must be a non-empty string"),
-                Arguments.of("a COS body", Samples.read("cos-put.json"), "Records[0].eventName must be a non-empty string"));
+                Arguments.of(
+                        "a COS body", Samples.read("cos-put.json"), "Records[0].eventName must be a non-empty string"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,8 +6,7 @@ import java.io.InputStream;
 /** Notification bodies captured from (or shaped as documented by) AWS S3, MinIO and Tencent COS. */
 final class Samples {
 
-    private Samples() {
-    }
+    private Samples() {}
 
     static byte[] read(String name) {
         try (InputStream in = Samples.class.getResourceAsStream("/notifications/" + name)) {

@@ -3,6 +3,9 @@ package dev.quiver.sources.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quiver.api.retry.RetrySchedule;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -10,21 +13,16 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.quiver.api.retry.RetrySchedule;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-
 class PublishQueueTest {
 
     /** 4 attempts, 2 ms doubling up to 10 ms; the tests draw 0.5, which gives the scheduled delay exactly. */
-    static final RetrySchedule SCHEDULE = RetrySchedule.exponential(3, Duration.ofMillis(2), Duration.ofMillis(10),
-            0.2);
+    static final RetrySchedule SCHEDULE =
+            RetrySchedule.exponential(3, Duration.ofMillis(2), Duration.ofMillis(10), 0.2);
 
     /** Answers with the scripted statuses (-1 = connection refused), then 202. */
     static final class ScriptedSender implements EventSender {
@@ -58,8 +56,9 @@ class PublishQueueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scripts")
-    void retriesWithBackoffThenCountsTheOutcome(String label, List<Integer> statuses, int calls, long delivered,
-            long retried, long failed, long rejected) throws Exception {
+    void retriesWithBackoffThenCountsTheOutcome(
+            String label, List<Integer> statuses, int calls, long delivered, long retried, long failed, long rejected)
+            throws Exception {
         ScriptedSender sender = new ScriptedSender(statuses);
         List<Duration> waits = new ArrayList<>();
         PublishQueue queue = new PublishQueue(sender, SCHEDULE, () -> 0.5, 10, waits::add);
@@ -93,9 +92,12 @@ class PublishQueueTest {
         List<Duration> waits = new ArrayList<>();
         double[] randoms = {0.0, 1.0, 0.5};
         int[] drawn = {0};
-        PublishQueue queue = new PublishQueue(new ScriptedSender(List.of(503, 503, 503)),
+        PublishQueue queue = new PublishQueue(
+                new ScriptedSender(List.of(503, 503, 503)),
                 RetrySchedule.exponential(3, Duration.ofMillis(10), Duration.ofMillis(30), 0.5),
-                () -> randoms[drawn[0]++], 10, waits::add);
+                () -> randoms[drawn[0]++],
+                10,
+                waits::add);
 
         queue.publish(event("e1"));
 
@@ -105,8 +107,11 @@ class PublishQueueTest {
 
     @Test
     void anInterruptedRetryIsCountedAsFailedAndStopsTheWorker() {
-        PublishQueue queue = new PublishQueue(new ScriptedSender(List.of(503)),
-                RetrySchedule.exponential(3, Duration.ofSeconds(30), Duration.ofSeconds(30), 0), () -> 0.5, 10);
+        PublishQueue queue = new PublishQueue(
+                new ScriptedSender(List.of(503)),
+                RetrySchedule.exponential(3, Duration.ofSeconds(30), Duration.ofSeconds(30), 0),
+                () -> 0.5,
+                10);
         Thread.currentThread().interrupt();
 
         assertThatThrownBy(() -> queue.publish(event("e1"))).isInstanceOf(InterruptedException.class);
@@ -116,6 +121,10 @@ class PublishQueueTest {
     }
 
     static CloudEvent event(String id) {
-        return CloudEventBuilder.v1().withId(id).withSource(URI.create("/test")).withType("t").build();
+        return CloudEventBuilder.v1()
+                .withId(id)
+                .withSource(URI.create("/test"))
+                .withType("t")
+                .build();
     }
 }

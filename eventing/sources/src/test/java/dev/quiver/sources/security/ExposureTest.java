@@ -3,14 +3,12 @@ package dev.quiver.sources.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quiver.sources.config.InvalidSettingException;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import dev.quiver.sources.config.InvalidSettingException;
 
 class ExposureTest {
 
@@ -27,7 +25,8 @@ class ExposureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refused")
     void offLoopbackThePublishedCredentialsRefuseToStart(String label, String http, String s3, String key) {
-        assertThatThrownBy(() -> Exposure.check(http, s3, PUBLISHED)).isInstanceOf(InvalidSettingException.class)
+        assertThatThrownBy(() -> Exposure.check(http, s3, PUBLISHED))
+                .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining(key + " is not a loopback address")
                 .hasMessageContaining("quiver.sources.access-key and quiver.sources.secret-key");
     }
@@ -42,9 +41,11 @@ class ExposureTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("allowed")
-    void otherwiseStartsWarningOncePerOpenListener(String label, String http, String s3, S3Credentials c,
-            int warnings) {
-        assertThat(Exposure.check(http, s3, c)).hasSize(warnings)
-                .allSatisfy(w -> assertThat(w).contains("reachable from other machines").doesNotContain(c.secretKey()));
+    void otherwiseStartsWarningOncePerOpenListener(
+            String label, String http, String s3, S3Credentials c, int warnings) {
+        assertThat(Exposure.check(http, s3, c))
+                .hasSize(warnings)
+                .allSatisfy(w ->
+                        assertThat(w).contains("reachable from other machines").doesNotContain(c.secretKey()));
     }
 }

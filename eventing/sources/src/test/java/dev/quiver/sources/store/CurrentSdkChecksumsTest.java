@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.quiver.sources.testing.CapturingBroker;
+import dev.quiver.sources.testing.SourcesTestResource;
+import io.cloudevents.CloudEvent;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -16,18 +22,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.quiver.sources.testing.CapturingBroker;
-import dev.quiver.sources.testing.SourcesTestResource;
-import io.cloudevents.CloudEvent;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -45,8 +44,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The current AWS SDK v2 (see the pom's awssdk.version) with its default checksum settings: it sends a CRC32 with
@@ -70,7 +67,8 @@ class CurrentSdkChecksumsTest {
                 .region(Region.US_EAST_1)
                 .forcePathStyle(true)
                 .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("quiver", "quiver-secret")))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("quiver", "quiver-secret")))
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
@@ -93,15 +91,20 @@ class CurrentSdkChecksumsTest {
         PutObjectResponse put = s3.putObject(p -> p.bucket("sdk-put").key("a.txt"), RequestBody.fromBytes(body));
 
         SdkHttpRequest request = last("PUT");
-        assertThat(request.firstMatchingHeader("x-amz-content-sha256")).hasValue("STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER");
+        assertThat(request.firstMatchingHeader("x-amz-content-sha256"))
+                .hasValue("STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER");
         assertThat(request.firstMatchingHeader("x-amz-trailer")).hasValue("x-amz-checksum-crc32");
         assertThat(put.checksumCRC32()).isEqualTo(crc32(body));
-        assertThat(s3.getObjectAsBytes(g -> g.bucket("sdk-put").key("a.txt")).asByteArray()).isEqualTo(body);
-        assertThat(s3.headObject(h -> h.bucket("sdk-put").key("a.txt")).contentEncoding()).isNull();
-        CloudEvent event = await().until(() -> events("sdk-put"), l -> l.size() == 1).get(0);
+        assertThat(s3.getObjectAsBytes(g -> g.bucket("sdk-put").key("a.txt")).asByteArray())
+                .isEqualTo(body);
+        assertThat(s3.headObject(h -> h.bucket("sdk-put").key("a.txt")).contentEncoding())
+                .isNull();
+        CloudEvent event =
+                await().until(() -> events("sdk-put"), l -> l.size() == 1).get(0);
         assertThat(event.getType()).isEqualTo("com.amazonaws.s3.ObjectCreated:Put");
         assertThat(event.getSubject()).isEqualTo("a.txt");
-        assertThat(new String(event.getData().toBytes(), StandardCharsets.UTF_8)).contains("\"size\":" + body.length);
+        assertThat(new String(event.getData().toBytes(), StandardCharsets.UTF_8))
+                .contains("\"size\":" + body.length);
     }
 
     @Test
@@ -109,13 +112,19 @@ class CurrentSdkChecksumsTest {
         s3.createBucket(b -> b.bucket("sdk-stream"));
         byte[] body = random(300_000);
 
-        PutObjectResponse put = s3.putObject(p -> p.bucket("sdk-stream").key("stream.bin"),
-                RequestBody.fromContentProvider(ContentStreamProvider.fromInputStreamSupplier(
-                        () -> new ByteArrayInputStream(body)), "application/octet-stream"));
+        PutObjectResponse put = s3.putObject(
+                p -> p.bucket("sdk-stream").key("stream.bin"),
+                RequestBody.fromContentProvider(
+                        ContentStreamProvider.fromInputStreamSupplier(() -> new ByteArrayInputStream(body)),
+                        "application/octet-stream"));
 
         assertThat(put.checksumCRC32()).isEqualTo(crc32(body));
-        assertThat(s3.getObjectAsBytes(g -> g.bucket("sdk-stream").key("stream.bin")).asByteArray()).isEqualTo(body);
-        assertThat(await().until(() -> events("sdk-stream"), l -> l.size() == 1).get(0).getSubject())
+        assertThat(s3.getObjectAsBytes(g -> g.bucket("sdk-stream").key("stream.bin"))
+                        .asByteArray())
+                .isEqualTo(body);
+        assertThat(await().until(() -> events("sdk-stream"), l -> l.size() == 1)
+                        .get(0)
+                        .getSubject())
                 .isEqualTo("stream.bin");
     }
 
@@ -123,21 +132,27 @@ class CurrentSdkChecksumsTest {
     void eachSupportedAlgorithmIsVerifiedAndAnswered() {
         s3.createBucket(b -> b.bucket("sdk-algorithms"));
         byte[] body = "the same bytes".getBytes(StandardCharsets.UTF_8);
-        for (ChecksumAlgorithm algorithm : List.of(ChecksumAlgorithm.CRC32, ChecksumAlgorithm.CRC32_C,
-                ChecksumAlgorithm.SHA1, ChecksumAlgorithm.SHA256)) {
-            PutObjectResponse put = s3.putObject(p -> p.bucket("sdk-algorithms").key(algorithm.toString())
-                    .checksumAlgorithm(algorithm), RequestBody.fromBytes(body));
+        for (ChecksumAlgorithm algorithm : List.of(
+                ChecksumAlgorithm.CRC32, ChecksumAlgorithm.CRC32_C, ChecksumAlgorithm.SHA1, ChecksumAlgorithm.SHA256)) {
+            PutObjectResponse put = s3.putObject(
+                    p -> p.bucket("sdk-algorithms").key(algorithm.toString()).checksumAlgorithm(algorithm),
+                    RequestBody.fromBytes(body));
             String answered = switch (algorithm) {
                 case CRC32 -> put.checksumCRC32();
                 case CRC32_C -> put.checksumCRC32C();
                 case SHA1 -> put.checksumSHA1();
                 default -> put.checksumSHA256();
             };
-            assertThat(answered).as(algorithm.toString()).isEqualTo(
-                    dev.quiver.sources.store.checksum.ChecksumAlgorithm.named(algorithm.toString().replace("_", ""))
-                            .orElseThrow().newDigest().base64Of(body));
+            assertThat(answered)
+                    .as(algorithm.toString())
+                    .isEqualTo(dev.quiver.sources.store.checksum.ChecksumAlgorithm.named(
+                                    algorithm.toString().replace("_", ""))
+                            .orElseThrow()
+                            .newDigest()
+                            .base64Of(body));
         }
-        assertThat(await().until(() -> events("sdk-algorithms"), l -> l.size() == 4)).hasSize(4);
+        assertThat(await().until(() -> events("sdk-algorithms"), l -> l.size() == 4))
+                .hasSize(4);
     }
 
     @Test
@@ -145,8 +160,10 @@ class CurrentSdkChecksumsTest {
         s3.createBucket(b -> b.bucket("sdk-wrong"));
         s3.putObject(p -> p.bucket("sdk-wrong").key("marker"), RequestBody.fromString("m"));
 
-        assertThatThrownBy(() -> s3.putObject(p -> p.bucket("sdk-wrong").key("bad.txt").checksumCRC32("AAAAAA=="),
-                RequestBody.fromString("not zero"))).isInstanceOfSatisfying(S3Exception.class, e -> {
+        assertThatThrownBy(() -> s3.putObject(
+                        p -> p.bucket("sdk-wrong").key("bad.txt").checksumCRC32("AAAAAA=="),
+                        RequestBody.fromString("not zero")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BadDigest");
                 });
@@ -163,27 +180,42 @@ class CurrentSdkChecksumsTest {
         s3.createBucket(b -> b.bucket("sdk-multi"));
         byte[] first = random(5 * 1024 * 1024);
         byte[] second = random(1024);
-        String upload = s3.createMultipartUpload(c -> c.bucket("sdk-multi").key("big.bin")).uploadId();
-        UploadPartResponse one = s3.uploadPart(u -> u.bucket("sdk-multi").key("big.bin").uploadId(upload).partNumber(1),
-                RequestBody.fromBytes(first));
-        UploadPartResponse two = s3.uploadPart(u -> u.bucket("sdk-multi").key("big.bin").uploadId(upload).partNumber(2),
+        String upload = s3.createMultipartUpload(c -> c.bucket("sdk-multi").key("big.bin"))
+                .uploadId();
+        UploadPartResponse one = s3.uploadPart(
+                u -> u.bucket("sdk-multi").key("big.bin").uploadId(upload).partNumber(1), RequestBody.fromBytes(first));
+        UploadPartResponse two = s3.uploadPart(
+                u -> u.bucket("sdk-multi").key("big.bin").uploadId(upload).partNumber(2),
                 RequestBody.fromBytes(second));
         assertThat(one.checksumCRC32()).isEqualTo(crc32(first));
         assertThat(two.checksumCRC32()).isEqualTo(crc32(second));
-        s3.completeMultipartUpload(c -> c.bucket("sdk-multi").key("big.bin").uploadId(upload)
-                .multipartUpload(CompletedMultipartUpload.builder().parts(
-                        CompletedPart.builder().partNumber(1).eTag(one.eTag()).checksumCRC32(one.checksumCRC32()).build(),
-                        CompletedPart.builder().partNumber(2).eTag(two.eTag()).checksumCRC32(two.checksumCRC32()).build())
+        s3.completeMultipartUpload(c -> c.bucket("sdk-multi")
+                .key("big.bin")
+                .uploadId(upload)
+                .multipartUpload(CompletedMultipartUpload.builder()
+                        .parts(
+                                CompletedPart.builder()
+                                        .partNumber(1)
+                                        .eTag(one.eTag())
+                                        .checksumCRC32(one.checksumCRC32())
+                                        .build(),
+                                CompletedPart.builder()
+                                        .partNumber(2)
+                                        .eTag(two.eTag())
+                                        .checksumCRC32(two.checksumCRC32())
+                                        .build())
                         .build()));
 
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         expected.writeBytes(first);
         expected.writeBytes(second);
         assertThat(s3.getObjectAsBytes(g -> g.bucket("sdk-multi").key("big.bin").checksumMode(ChecksumMode.ENABLED))
-                .asByteArray()).isEqualTo(expected.toByteArray());
+                        .asByteArray())
+                .isEqualTo(expected.toByteArray());
         await().until(() -> events("sdk-multi"), l -> !l.isEmpty());
         await().pollDelay(Duration.ofMillis(300)).until(() -> true);
-        assertThat(events("sdk-multi")).extracting(e -> e.getType() + " " + e.getSubject())
+        assertThat(events("sdk-multi"))
+                .extracting(e -> e.getType() + " " + e.getSubject())
                 .containsExactly("com.amazonaws.s3.ObjectCreated:CompleteMultipartUpload big.bin");
     }
 
@@ -191,10 +223,14 @@ class CurrentSdkChecksumsTest {
     void copyIsOneObjectAndOneEvent() {
         s3.createBucket(b -> b.bucket("sdk-copy"));
         s3.putObject(p -> p.bucket("sdk-copy").key("from"), RequestBody.fromString("copied"));
-        s3.copyObject(c -> c.sourceBucket("sdk-copy").sourceKey("from").destinationBucket("sdk-copy").destinationKey("to"));
+        s3.copyObject(c -> c.sourceBucket("sdk-copy")
+                .sourceKey("from")
+                .destinationBucket("sdk-copy")
+                .destinationKey("to"));
 
         assertThat(s3.getObjectAsBytes(g -> g.bucket("sdk-copy").key("to").checksumMode(ChecksumMode.ENABLED))
-                .asUtf8String()).isEqualTo("copied");
+                        .asUtf8String())
+                .isEqualTo("copied");
         assertThat(await().until(() -> events("sdk-copy"), l -> l.size() == 2))
                 .extracting(e -> e.getType().substring("com.amazonaws.s3.".length()) + " " + e.getSubject())
                 .containsExactly("ObjectCreated:Put from", "ObjectCreated:Copy to");
@@ -204,21 +240,29 @@ class CurrentSdkChecksumsTest {
     void anOldStyleClientWithoutChecksumsStillWorks() {
         try (S3Client plain = S3Client.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + store.port()))
-                .region(Region.US_EAST_1).forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
                 .httpClient(UrlConnectionHttpClient.create())
-                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("quiver", "quiver-secret")))
+                .requestChecksumCalculation(
+                        software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(
+                        software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("quiver", "quiver-secret")))
                 .build()) {
             plain.createBucket(b -> b.bucket("sdk-plain"));
-            PutObjectResponse put = plain.putObject(p -> p.bucket("sdk-plain").key("p"), RequestBody.fromString("plain"));
+            PutObjectResponse put =
+                    plain.putObject(p -> p.bucket("sdk-plain").key("p"), RequestBody.fromString("plain"));
             assertThat(put.checksumCRC32()).isNull();
-            assertThat(plain.getObjectAsBytes(g -> g.bucket("sdk-plain").key("p")).asUtf8String()).isEqualTo("plain");
+            assertThat(plain.getObjectAsBytes(g -> g.bucket("sdk-plain").key("p"))
+                            .asUtf8String())
+                    .isEqualTo("plain");
         }
     }
 
     private SdkHttpRequest last(String method) {
-        List<SdkHttpRequest> matching = sent.stream().filter(r -> r.method().name().equals(method)).toList();
+        List<SdkHttpRequest> matching =
+                sent.stream().filter(r -> r.method().name().equals(method)).toList();
         return matching.get(matching.size() - 1);
     }
 
@@ -229,7 +273,9 @@ class CurrentSdkChecksumsTest {
     static String crc32(byte[] bytes) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
-        return Base64.getEncoder().encodeToString(Arrays.copyOfRange(ByteBuffer.allocate(8).putLong(crc.getValue()).array(), 4, 8));
+        return Base64.getEncoder()
+                .encodeToString(Arrays.copyOfRange(
+                        ByteBuffer.allocate(8).putLong(crc.getValue()).array(), 4, 8));
     }
 
     static byte[] random(int size) {

@@ -4,20 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.quiver.sources.publish.Publisher;
 import dev.quiver.sources.testing.CapturingBroker;
 import dev.quiver.sources.testing.S3Clients;
@@ -25,6 +13,14 @@ import dev.quiver.sources.testing.SourcesTestResource;
 import io.cloudevents.CloudEvent;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
@@ -73,18 +69,22 @@ class ObjectStoreTest {
             }
         }
         s3.createBucket(b -> b.bucket("beside-secrets"));
-        assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains("beside-secrets")
+        assertThat(s3.listBuckets().buckets())
+                .extracting(b -> b.name())
+                .contains("beside-secrets")
                 .doesNotContain("s3-credentials", "webhook-token");
     }
 
     @Test
     void createPutGetHeadListDeleteWithTheAwsSdk() {
         s3.createBucket(b -> b.bucket("crud"));
-        s3.putObject(p -> p.bucket("crud").key("docs/a.txt").contentType("text/plain"), RequestBody.fromString("hello"));
+        s3.putObject(
+                p -> p.bucket("crud").key("docs/a.txt").contentType("text/plain"), RequestBody.fromString("hello"));
         s3.putObject(p -> p.bucket("crud").key("docs/b.txt"), RequestBody.fromString("world!"));
         s3.putObject(p -> p.bucket("crud").key("other.txt"), RequestBody.fromString("x"));
 
-        assertThat(s3.getObjectAsBytes(g -> g.bucket("crud").key("docs/a.txt")).asUtf8String()).isEqualTo("hello");
+        assertThat(s3.getObjectAsBytes(g -> g.bucket("crud").key("docs/a.txt")).asUtf8String())
+                .isEqualTo("hello");
         HeadObjectResponse head = s3.headObject(h -> h.bucket("crud").key("docs/b.txt"));
         assertThat(head.contentLength()).isEqualTo(6);
         ListObjectsV2Response list = s3.listObjectsV2(l -> l.bucket("crud").prefix("docs/"));
@@ -94,7 +94,8 @@ class ObjectStoreTest {
         s3.deleteObject(d -> d.bucket("crud").key("docs/a.txt"));
         assertThatThrownBy(() -> s3.headObject(h -> h.bucket("crud").key("docs/a.txt")))
                 .isInstanceOf(NoSuchKeyException.class);
-        assertThat(s3.listObjectsV2(l -> l.bucket("crud")).contents()).extracting(S3Object::key)
+        assertThat(s3.listObjectsV2(l -> l.bucket("crud")).contents())
+                .extracting(S3Object::key)
                 .containsExactly("docs/b.txt", "other.txt");
     }
 
@@ -127,24 +128,46 @@ class ObjectStoreTest {
     @Test
     void completedMultipartUploadIsOneObjectAndOneEvent() {
         s3.createBucket(b -> b.bucket("multi"));
-        String upload = s3.createMultipartUpload(c -> c.bucket("multi").key("big.bin")).uploadId();
+        String upload =
+                s3.createMultipartUpload(c -> c.bucket("multi").key("big.bin")).uploadId();
         byte[] first = filled(5 * 1024 * 1024, (byte) 'a');
         byte[] second = filled(1024, (byte) 'b');
         List<CompletedPart> parts = new ArrayList<>();
-        parts.add(CompletedPart.builder().partNumber(1).eTag(s3.uploadPart(u -> u.bucket("multi").key("big.bin")
-                .uploadId(upload).partNumber(1), RequestBody.fromBytes(first)).eTag()).build());
-        parts.add(CompletedPart.builder().partNumber(2).eTag(s3.uploadPart(u -> u.bucket("multi").key("big.bin")
-                .uploadId(upload).partNumber(2), RequestBody.fromBytes(second)).eTag()).build());
-        s3.completeMultipartUpload(c -> c.bucket("multi").key("big.bin").uploadId(upload)
+        parts.add(CompletedPart.builder()
+                .partNumber(1)
+                .eTag(s3.uploadPart(
+                                u -> u.bucket("multi")
+                                        .key("big.bin")
+                                        .uploadId(upload)
+                                        .partNumber(1),
+                                RequestBody.fromBytes(first))
+                        .eTag())
+                .build());
+        parts.add(CompletedPart.builder()
+                .partNumber(2)
+                .eTag(s3.uploadPart(
+                                u -> u.bucket("multi")
+                                        .key("big.bin")
+                                        .uploadId(upload)
+                                        .partNumber(2),
+                                RequestBody.fromBytes(second))
+                        .eTag())
+                .build());
+        s3.completeMultipartUpload(c -> c.bucket("multi")
+                .key("big.bin")
+                .uploadId(upload)
                 .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
 
-        byte[] stored = s3.getObjectAsBytes(g -> g.bucket("multi").key("big.bin")).asByteArray();
+        byte[] stored =
+                s3.getObjectAsBytes(g -> g.bucket("multi").key("big.bin")).asByteArray();
         assertThat(stored).hasSize(first.length + second.length);
         assertThat(stored[0]).isEqualTo((byte) 'a');
         assertThat(stored[stored.length - 1]).isEqualTo((byte) 'b');
         List<CloudEvent> events = await().until(() -> forBucket("multi"), l -> !l.isEmpty());
         await().pollDelay(Duration.ofMillis(300)).until(() -> true);
-        assertThat(forBucket("multi")).extracting(e -> e.getType() + " " + e.getSubject()).hasSize(1);
+        assertThat(forBucket("multi"))
+                .extracting(e -> e.getType() + " " + e.getSubject())
+                .hasSize(1);
         assertThat(events.get(0).getType()).isEqualTo("com.amazonaws.s3.ObjectCreated:CompleteMultipartUpload");
         assertThat(events.get(0).getSubject()).isEqualTo("big.bin");
     }
@@ -159,7 +182,8 @@ class ObjectStoreTest {
         ListObjectsV2Response root = s3.listObjectsV2(l -> l.bucket("tree").delimiter("/"));
         assertThat(root.contents()).extracting(S3Object::key).containsExactly("top.txt");
         assertThat(root.commonPrefixes()).extracting(c -> c.prefix()).containsExactly("a/");
-        assertThat(s3.listObjectsV2(l -> l.bucket("tree")).contents()).extracting(S3Object::key)
+        assertThat(s3.listObjectsV2(l -> l.bucket("tree")).contents())
+                .extracting(S3Object::key)
                 .containsExactly("a/1.txt", "a/b/2.txt", "top.txt");
     }
 
@@ -167,12 +191,17 @@ class ObjectStoreTest {
     void copyAndMultiObjectDeletePublishOneEventPerObject() {
         s3.createBucket(b -> b.bucket("bulk"));
         s3.putObject(p -> p.bucket("bulk").key("x"), RequestBody.fromString("x"));
-        s3.copyObject(c -> c.sourceBucket("bulk").sourceKey("x").destinationBucket("bulk").destinationKey("y"));
+        s3.copyObject(c ->
+                c.sourceBucket("bulk").sourceKey("x").destinationBucket("bulk").destinationKey("y"));
         s3.deleteObjects(d -> d.bucket("bulk").delete(del -> del.objects(o -> o.key("x"), o -> o.key("y"))));
 
         List<CloudEvent> events = await().until(() -> forBucket("bulk"), l -> l.size() == 4);
-        assertThat(events).extracting(e -> e.getType().substring("com.amazonaws.s3.".length()) + " " + e.getSubject())
-                .containsExactly("ObjectCreated:Put x", "ObjectCreated:Copy y", "ObjectRemoved:Delete x",
+        assertThat(events)
+                .extracting(e -> e.getType().substring("com.amazonaws.s3.".length()) + " " + e.getSubject())
+                .containsExactly(
+                        "ObjectCreated:Put x",
+                        "ObjectCreated:Copy y",
+                        "ObjectRemoved:Delete x",
                         "ObjectRemoved:Delete y");
     }
 
@@ -181,14 +210,16 @@ class ObjectStoreTest {
         s3.createBucket(b -> b.bucket("locked"));
         s3.putObject(p -> p.bucket("locked").key("secret.txt"), RequestBody.fromString("top secret"));
         try (S3Client wrong = S3Clients.of(store.port(), "quiver", "not-the-secret")) {
-            assertThatThrownBy(() -> wrong.getObjectAsBytes(g -> g.bucket("locked").key("secret.txt")))
+            assertThatThrownBy(
+                            () -> wrong.getObjectAsBytes(g -> g.bucket("locked").key("secret.txt")))
                     .isInstanceOfSatisfying(S3Exception.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(403);
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
                     });
-            assertThatThrownBy(() -> wrong.putObject(p -> p.bucket("locked").key("planted.txt"),
-                    RequestBody.fromString("x"))).isInstanceOfSatisfying(S3Exception.class,
-                            e -> assertThat(e.statusCode()).isEqualTo(403));
+            assertThatThrownBy(() ->
+                            wrong.putObject(p -> p.bucket("locked").key("planted.txt"), RequestBody.fromString("x")))
+                    .isInstanceOfSatisfying(
+                            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
         }
         try (S3Client unknown = S3Clients.of(store.port(), "nobody", "quiver-secret")) {
             assertThatThrownBy(() -> unknown.listObjectsV2(l -> l.bucket("locked")))

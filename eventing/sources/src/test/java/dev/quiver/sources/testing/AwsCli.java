@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -31,13 +30,18 @@ public final class AwsCli {
     public static AwsCli forStore(Path home, int port) throws Exception {
         String aws = find();
         if (aws == null && "root".equals(System.getProperty("user.name"))) {
-            Result install = run(List.of("sh", "-c", "apt-get install -y awscli || (apt-get update && apt-get install -y awscli)"),
-                    Map.of(), Path.of("."), 600);
+            Result install = run(
+                    List.of("sh", "-c", "apt-get install -y awscli || (apt-get update && apt-get install -y awscli)"),
+                    Map.of(),
+                    Path.of("."),
+                    600);
             aws = find();
-            Assumptions.assumeTrue(aws != null, "the AWS CLI is not installed and apt-get install -y awscli failed: "
-                    + install.output());
+            Assumptions.assumeTrue(
+                    aws != null,
+                    "the AWS CLI is not installed and apt-get install -y awscli failed: " + install.output());
         }
-        Assumptions.assumeTrue(aws != null, "the AWS CLI (aws) is not on the PATH and we are not root to apt-get install awscli");
+        Assumptions.assumeTrue(
+                aws != null, "the AWS CLI (aws) is not on the PATH and we are not root to apt-get install awscli");
         Files.createDirectories(home);
         Files.writeString(home.resolve("config"), "[default]\nregion = us-east-1\n");
         Files.writeString(home.resolve("credentials"), "");
@@ -53,30 +57,47 @@ public final class AwsCli {
     public Result run(Path dir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(executable, "--endpoint-url", "http://127.0.0.1:" + port));
         command.addAll(List.of(args));
-        return run(command, Map.of(
-                "AWS_ACCESS_KEY_ID", "quiver",
-                "AWS_SECRET_ACCESS_KEY", "quiver-secret",
-                "AWS_CONFIG_FILE", home.resolve("config").toString(),
-                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString()), dir, 300);
+        return run(
+                command,
+                Map.of(
+                        "AWS_ACCESS_KEY_ID",
+                        "quiver",
+                        "AWS_SECRET_ACCESS_KEY",
+                        "quiver-secret",
+                        "AWS_CONFIG_FILE",
+                        home.resolve("config").toString(),
+                        "AWS_SHARED_CREDENTIALS_FILE",
+                        home.resolve("credentials").toString()),
+                dir,
+                300);
     }
 
     /** {@code aws configure set <key> <value>} in the private config file. */
     public void configure(String key, String value) throws Exception {
-        Result set = run(List.of(executable, "configure", "set", key, value),
-                Map.of("AWS_CONFIG_FILE", home.resolve("config").toString(),
-                        "AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString()), home, 60);
+        Result set = run(
+                List.of(executable, "configure", "set", key, value),
+                Map.of(
+                        "AWS_CONFIG_FILE",
+                        home.resolve("config").toString(),
+                        "AWS_SHARED_CREDENTIALS_FILE",
+                        home.resolve("credentials").toString()),
+                home,
+                60);
         if (set.exit() != 0) {
             throw new IllegalStateException("aws configure set " + key + " failed: " + set.output());
         }
     }
 
     public String version() throws Exception {
-        return run(List.of(executable, "--version"), Map.of(), home, 60).output().trim();
+        return run(List.of(executable, "--version"), Map.of(), home, 60)
+                .output()
+                .trim();
     }
 
     private static Result run(List<String> command, Map<String, String> env, Path dir, int seconds)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         // the CLI's defaults, whatever this machine's environment says
         builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
         builder.environment().putAll(env);
@@ -91,6 +112,5 @@ public final class AwsCli {
     }
 
     /** Exit code and output (stdout and stderr) of one command. */
-    public record Result(int exit, String output) {
-    }
+    public record Result(int exit, String output) {}
 }

@@ -1,5 +1,9 @@
 package dev.quiver.sources.testing;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.http.HttpMessageFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -9,12 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import io.cloudevents.CloudEvent;
-import io.cloudevents.http.HttpMessageFactory;
 
 /**
  * A real HTTP server standing in for the broker ingress: reads each POST as a CloudEvent (binary or structured, with

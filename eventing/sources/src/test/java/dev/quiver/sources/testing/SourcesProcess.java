@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.awaitility.Awaitility;
 
 /** The built sources app as a separate process, started exactly as the {@code quiver up} launcher does. */
@@ -31,21 +30,30 @@ public final class SourcesProcess implements AutoCloseable {
     public static SourcesProcess start(Path dataDir, String brokerUrl, String... extra) throws IOException {
         int http = freePort();
         int s3 = freePort();
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-Dquarkus.http.port=" + http,
-                "-Dquiver.sources.s3.port=" + s3, "-Dquiver.sources.data-dir=" + dataDir,
-                "-Dquiver.sources.broker-url=" + brokerUrl, "-Dquiver.sources.access-key=quiver",
+        List<String> cmd = new ArrayList<>(List.of(
+                javaBin(),
+                "-Xmx256m",
+                "-Dquarkus.http.port=" + http,
+                "-Dquiver.sources.s3.port=" + s3,
+                "-Dquiver.sources.data-dir=" + dataDir,
+                "-Dquiver.sources.broker-url=" + brokerUrl,
+                "-Dquiver.sources.access-key=quiver",
                 "-Dquiver.sources.secret-key=quiver-secret"));
         cmd.addAll(List.of(extra));
         cmd.addAll(List.of("-jar", jar()));
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-sources-" + http + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new SourcesProcess(p, http, s3, log);
     }
 
     public static String jar() {
         String jar = System.getProperty("quiver.sources.jar", System.getProperty("quiver.app.jar"));
         if (jar == null) {
-            throw new IllegalStateException("set -Dquiver.sources.jar to eventing/sources/target/quarkus-app/quarkus-run.jar");
+            throw new IllegalStateException(
+                    "set -Dquiver.sources.jar to eventing/sources/target/quarkus-app/quarkus-run.jar");
         }
         return jar;
     }
@@ -56,17 +64,25 @@ public final class SourcesProcess implements AutoCloseable {
 
     public SourcesProcess awaitReady() {
         HttpClient client = HttpClient.newHttpClient();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("sources exited: " + java.nio.file.Files.readString(log));
-            }
-            try {
-                return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                        + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException notYet) {
-                return false;
-            }
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("sources exited: " + java.nio.file.Files.readString(log));
+                    }
+                    try {
+                        return client.send(
+                                                HttpRequest.newBuilder(URI.create(
+                                                                "http://127.0.0.1:" + httpPort + "/q/health/ready"))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException notYet) {
+                        return false;
+                    }
+                });
         return this;
     }
 

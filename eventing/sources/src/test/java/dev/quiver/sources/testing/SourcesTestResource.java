@@ -1,10 +1,9 @@
 package dev.quiver.sources.testing;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives a {@code @QuarkusTest} of the sources a stand-in broker ({@link CapturingBroker}, one per JVM), a fresh

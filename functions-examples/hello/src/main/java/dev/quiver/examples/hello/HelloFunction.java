@@ -8,11 +8,9 @@ import io.quarkus.funqy.Funq;
  */
 public class HelloFunction {
 
-    public record Person(String name) {
-    }
+    public record Person(String name) {}
 
-    public record Greeting(String message) {
-    }
+    public record Greeting(String message) {}
 
     private final Greeter greeter = new Greeter();
 

@@ -27,7 +27,8 @@ final class HelloInstance implements AutoCloseable {
     }
 
     static Path jar() {
-        return Path.of(System.getProperty("quiver.app.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        return Path.of(System.getProperty("quiver.app.jar", "target/quarkus-app/quarkus-run.jar"))
+                .toAbsolutePath();
     }
 
     static HelloInstance start(String... systemProperties) throws IOException {
@@ -38,7 +39,8 @@ final class HelloInstance implements AutoCloseable {
     static HelloInstance start(Path javaHome, List<String> jvmOptions, String... systemProperties) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile("hello-", ".log");
-        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString(), "-Xmx128m"));
+        List<String> command =
+                new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString(), "-Xmx128m"));
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         for (String property : systemProperties) {
@@ -46,8 +48,11 @@ final class HelloInstance implements AutoCloseable {
         }
         // in the app's directory, as the build ran it: the AppCDS archive records the class path as "quarkus-run.jar"
         command.addAll(List.of("-jar", jar().getFileName().toString()));
-        Process process = new ProcessBuilder(command).directory(jar().getParent().toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(jar().getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new HelloInstance(port, process, log);
     }
 
@@ -56,8 +61,8 @@ final class HelloInstance implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = client.send(
+                        HttpRequest.newBuilder(uri("/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return true;
                 }

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 /** The packaged app as a real process: SIGTERM drains in-flight work, and a bad setting stops start-up. */
@@ -20,13 +19,15 @@ class HelloProcessIT {
     @Test
     void sigtermLetsAnInFlightRequestFinishAndRefusesNewOnes() throws Exception {
         try (HelloInstance hello = HelloInstance.start("quiver.drain.timeout=20s")) {
-            assertThat(hello.awaitReady(Duration.ofSeconds(60))).as("ready; log:%n%s", hello.output()).isTrue();
+            assertThat(hello.awaitReady(Duration.ofSeconds(60)))
+                    .as("ready; log:%n%s", hello.output())
+                    .isTrue();
             String body = "{\"name\":\"Ada\"}";
             try (Socket slowUpload = new Socket("localhost", hello.port)) {
                 OutputStream out = slowUpload.getOutputStream();
                 // headers and half the body: the request is in flight while the client is still sending
                 out.write(("POST /hello HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 5))
+                                + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 5))
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 awaitInFlight(hello, 1);
@@ -73,20 +74,26 @@ class HelloProcessIT {
     private static void awaitStatus(HelloInstance hello, String path, int status) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (get(hello, path).statusCode() != status) {
-            assertThat(System.nanoTime()).as("%s never answered %d", path, status).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("%s never answered %d", path, status)
+                    .isLessThan(deadline);
             Thread.sleep(20);
         }
     }
 
     private static HttpResponse<String> get(HelloInstance hello, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(hello.uri(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(hello.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(HelloInstance hello, String path, String json) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(hello.uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(hello.uri(path))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static String readResponse(InputStream in) throws Exception {

@@ -28,22 +28,27 @@ class StartupArchivesIT {
         Properties archives = archives();
         assertThat(archives.getProperty("appcds.file")).isEqualTo("app-cds.jsa");
         Path cds = appDir().resolve(archives.getProperty("appcds.file"));
-        List<String> loaded = servesWith(Path.of(archives.getProperty("appcds.java.home")),
+        List<String> loaded = servesWith(
+                Path.of(archives.getProperty("appcds.java.home")),
                 List.of("-Xshare:on", "-XX:SharedArchiveFile=" + cds));
-        assertThat(loaded).anyMatch(l -> l.contains("dev.quiver.examples.hello.HelloFunction source: shared objects file"));
+        assertThat(loaded)
+                .anyMatch(l -> l.contains("dev.quiver.examples.hello.HelloFunction source: shared objects file"));
     }
 
     @Test
     void theAotCacheIsUsedByTheJdkThatTrainedItAndWasTrainedOnRequests() throws Exception {
         Properties archives = archives();
-        assumeTrue(archives.getProperty("aot.file") != null,
+        assumeTrue(
+                archives.getProperty("aot.file") != null,
                 "no AOT cache was made: " + archives.getProperty("aot.skipped"));
-        assertThat(archives.getProperty("aot.training")).contains("hello json 2xx", "hello binary-ce 2xx",
-                "hello structured-ce 2xx");
+        assertThat(archives.getProperty("aot.training"))
+                .contains("hello json 2xx", "hello binary-ce 2xx", "hello structured-ce 2xx");
         Path cache = appDir().resolve(archives.getProperty("aot.file"));
-        List<String> loaded = servesWith(Path.of(archives.getProperty("aot.java.home")),
+        List<String> loaded = servesWith(
+                Path.of(archives.getProperty("aot.java.home")),
                 List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache, "-XX:+UseSerialGC"));
-        assertThat(loaded).anyMatch(l -> l.contains("dev.quiver.examples.hello.HelloFunction source: shared objects file"))
+        assertThat(loaded)
+                .anyMatch(l -> l.contains("dev.quiver.examples.hello.HelloFunction source: shared objects file"))
                 .as("a class first loaded by a request, not at start-up")
                 .anyMatch(l -> l.contains("dev.quiver.runtime.admission.InFlightGate source: shared objects file"));
     }
@@ -54,11 +59,16 @@ class StartupArchivesIT {
         List<String> jvmOptions = new ArrayList<>(options);
         jvmOptions.add("-Xlog:class+load=info:file=" + classLog);
         try (HelloInstance hello = HelloInstance.start(javaHome, jvmOptions, "quiver.warmup.iterations=0")) {
-            assertThat(hello.awaitReady(Duration.ofSeconds(60))).as("ready with %s; log:%n%s", jvmOptions, hello.output())
+            assertThat(hello.awaitReady(Duration.ofSeconds(60)))
+                    .as("ready with %s; log:%n%s", jvmOptions, hello.output())
                     .isTrue();
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(hello.uri("/hello"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(hello.uri("/hello"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).contains("Hello Ada!");
             return Files.readAllLines(classLog);

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public record Order(String id, String customer, List<Line> lines) {
 
-    public record Line(String sku, int quantity, long unitPriceCents) {
-    }
+    public record Line(String sku, int quantity, long unitPriceCents) {}
 
     /** Sum of quantity x unit price, in cents. */
     public long totalCents() {

@@ -1,10 +1,9 @@
 package dev.quiver.examples.orders;
 
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
-
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 /** The instance's running totals, also readable at {@code GET /orders/totals}. */
 @Singleton
@@ -21,8 +20,13 @@ public class OrderTotals {
     }
 
     void routes(@Observes Router router) {
-        router.get("/orders/totals").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
-                .end(new JsonObject().put("orders", totals.orders()).put("cents", totals.cents())
-                        .put("byCustomer", new JsonObject(new java.util.HashMap<>(totals.centsByCustomer()))).encode()));
+        router.get("/orders/totals")
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(new JsonObject()
+                                .put("orders", totals.orders())
+                                .put("cents", totals.cents())
+                                .put("byCustomer", new JsonObject(new java.util.HashMap<>(totals.centsByCustomer())))
+                                .encode()));
     }
 }

@@ -10,8 +10,7 @@ public final class OrderValidation {
     static final int MAX_QUANTITY = 10_000;
     static final long MAX_UNIT_PRICE_CENTS = 100_000_000L;
 
-    private OrderValidation() {
-    }
+    private OrderValidation() {}
 
     public static List<String> problems(Order order) {
         List<String> problems = new ArrayList<>();
@@ -29,7 +28,8 @@ public final class OrderValidation {
             return problems;
         }
         if (order.lines().size() > MAX_LINES) {
-            problems.add("at most " + MAX_LINES + " lines, but was " + order.lines().size());
+            problems.add(
+                    "at most " + MAX_LINES + " lines, but was " + order.lines().size());
         }
         for (int i = 0; i < order.lines().size(); i++) {
             Order.Line line = order.lines().get(i);

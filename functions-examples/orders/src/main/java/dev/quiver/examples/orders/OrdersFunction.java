@@ -1,17 +1,14 @@
 package dev.quiver.examples.orders;
 
-import java.util.List;
-
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
  * Consumes orders from the {@code orders} topic (the runtime's Kafka trigger), validates each, adds it to the running
@@ -41,7 +38,9 @@ public class OrdersFunction {
         if (result.duplicate()) {
             return Uni.createFrom().item(result);
         }
-        return Uni.createFrom().completionStage(results.send(Record.of(order.customer(),
-                JsonObject.mapFrom(result).encode()))).replaceWith(result);
+        return Uni.createFrom()
+                .completionStage(results.send(
+                        Record.of(order.customer(), JsonObject.mapFrom(result).encode())))
+                .replaceWith(result);
     }
 }

@@ -12,9 +12,15 @@ import java.util.Set;
 public final class RunningTotals {
 
     /** The totals after one order. */
-    public record Result(String orderId, String customer, long orderCents, long customerCents, long customerOrders,
-            long allOrders, long allCents, boolean duplicate) {
-    }
+    public record Result(
+            String orderId,
+            String customer,
+            long orderCents,
+            long customerCents,
+            long customerOrders,
+            long allOrders,
+            long allCents,
+            boolean duplicate) {}
 
     private final Map<String, long[]> byCustomer = new HashMap<>();
     private final Set<String> seen = new HashSet<>();

@@ -4,6 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.quiver.kafka.local.SharedKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,12 +26,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-
-import dev.quiver.kafka.local.SharedKafka;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Done-when of the Kafka trigger: 10,000 orders on a 4-partition topic are all processed with totals that match the
@@ -53,15 +50,24 @@ class OrdersTopicTest {
                 String customer = "customer-" + random.nextInt(50);
                 int qty = 1 + random.nextInt(5);
                 long price = random.nextInt(100_000);
-                JsonObject order = new JsonObject().put("id", "order-" + i).put("customer", customer)
-                        .put("lines", new JsonArray().add(new JsonObject().put("sku", "sku-" + random.nextInt(20))
-                                .put("quantity", qty).put("unitPriceCents", price)));
+                JsonObject order = new JsonObject()
+                        .put("id", "order-" + i)
+                        .put("customer", customer)
+                        .put(
+                                "lines",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("sku", "sku-" + random.nextInt(20))
+                                                .put("quantity", qty)
+                                                .put("unitPriceCents", price)));
                 producer.send(new ProducerRecord<>(OrdersKafka.ORDERS, customer, order.encode()));
                 expectedByCustomer.merge(customer, qty * price, Long::sum);
                 expectedCents += qty * price;
                 if (i == ORDERS / 2) {
                     producer.send(new ProducerRecord<>(OrdersKafka.ORDERS, "poison", "{\"id\": not json"));
-                    producer.send(new ProducerRecord<>(OrdersKafka.ORDERS, "invalid",
+                    producer.send(new ProducerRecord<>(
+                            OrdersKafka.ORDERS,
+                            "invalid",
                             "{\"id\":\"bad-1\",\"customer\":\"x\",\"lines\":[{\"sku\":\"a\",\"quantity\":0,"
                                     + "\"unitPriceCents\":1}]}"));
                 }
@@ -69,7 +75,8 @@ class OrdersTopicTest {
             producer.flush();
         }
 
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> totals.totals().orders() == ORDERS);
         assertThat(totals.totals().cents()).isEqualTo(expectedCents);
         assertThat(totals.totals().centsByCustomer()).isEqualTo(expectedByCustomer);
@@ -77,8 +84,8 @@ class OrdersTopicTest {
 
         List<ConsumerRecord<String, byte[]>> dead = read(OrdersKafka.DLQ, 2);
         assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("poison", "invalid");
-        ConsumerRecord<String, byte[]> invalid = dead.stream().filter(r -> r.key().equals("invalid")).findFirst()
-                .orElseThrow();
+        ConsumerRecord<String, byte[]> invalid =
+                dead.stream().filter(r -> r.key().equals("invalid")).findFirst().orElseThrow();
         assertThat(header(invalid, "dead-letter-reason"))
                 .contains("invalid order: lines[0].quantity must be 1..10000, but was 0");
         assertThat(new String(invalid.value(), StandardCharsets.UTF_8)).contains("bad-1");
@@ -99,8 +106,8 @@ class OrdersTopicTest {
         p.put("group.id", "test-reader-" + topic);
         p.put("auto.offset.reset", "earliest");
         List<ConsumerRecord<String, byte[]>> got = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(got::add);

@@ -1,12 +1,9 @@
 package dev.quiver.examples.thumbnail;
 
-import java.net.URI;
-
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-
+import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -20,7 +17,8 @@ public class ObjectStore {
 
     private final S3Client s3;
 
-    ObjectStore(@ConfigProperty(name = "thumbnail.s3.endpoint") String endpoint,
+    ObjectStore(
+            @ConfigProperty(name = "thumbnail.s3.endpoint") String endpoint,
             @ConfigProperty(name = "thumbnail.s3.region") String region,
             @ConfigProperty(name = "thumbnail.s3.access-key") String accessKey,
             @ConfigProperty(name = "thumbnail.s3.secret-key") String secretKey) {

@@ -7,15 +7,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record S3EventRecord(String eventName, String awsRegion, S3 s3) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record S3(Bucket bucket, S3Object object) {
-    }
+    public record S3(Bucket bucket, S3Object object) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Bucket(String name) {
-    }
+    public record Bucket(String name) {}
 
     /** {@code key} is URL-encoded, as S3 sends it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record S3Object(String key, long size) {
-    }
+    public record S3Object(String key, long size) {}
 }

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-
 import javax.imageio.ImageIO;
 
 /** Which objects get a thumbnail, where it goes, and how it is drawn (ImageIO, headless). */
@@ -23,8 +22,7 @@ public final class Thumbnails {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private Thumbnails() {
-    }
+    private Thumbnails() {}
 
     /** The decoded object key of an S3 notification ({@code +} is a space, {@code %xx} escapes). */
     public static String decodeKey(String key) {
@@ -79,6 +77,5 @@ public final class Thumbnails {
     }
 
     /** A drawn thumbnail. */
-    public record Rendered(byte[] png, int width, int height, int sourceWidth, int sourceHeight) {
-    }
+    public record Rendered(byte[] png, int width, int height, int sourceWidth, int sourceHeight) {}
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.awaitility.Awaitility;
 
 /** Packaged Quarkus apps started as processes (with -Xmx), waited for on /q/health/ready, stopped at the end. */
@@ -42,25 +41,38 @@ final class Processes implements AutoCloseable {
 
     /** Starts {@code java -XmxN <props> -jar jar} and waits until it is ready on {@code httpPort}. */
     Process start(String name, String jar, String heap, int httpPort, String... props) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-Dquarkus.http.port=" + httpPort));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-Dquarkus.http.port=" + httpPort));
         cmd.addAll(List.of(props));
         cmd.addAll(List.of("-jar", jar));
         Path log = logs.resolve(name + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         started.add(p);
         HttpClient client = HttpClient.newHttpClient();
-        Awaitility.await(name + " ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!p.isAlive()) {
-                throw new IllegalStateException(name + " exited:\n" + Files.readString(log));
-            }
-            try {
-                return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                        + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException notYet) {
-                return false;
-            }
-        });
+        Awaitility.await(name + " ready")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!p.isAlive()) {
+                        throw new IllegalStateException(name + " exited:\n" + Files.readString(log));
+                    }
+                    try {
+                        return client.send(
+                                                HttpRequest.newBuilder(URI.create(
+                                                                "http://127.0.0.1:" + httpPort + "/q/health/ready"))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException notYet) {
+                        return false;
+                    }
+                });
         return p;
     }
 

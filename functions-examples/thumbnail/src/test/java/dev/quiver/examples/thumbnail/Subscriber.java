@@ -1,16 +1,14 @@
 package dev.quiver.examples.thumbnail;
 
+import com.sun.net.httpserver.HttpServer;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.http.HttpMessageFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.sun.net.httpserver.HttpServer;
-
-import io.cloudevents.CloudEvent;
-import io.cloudevents.http.HttpMessageFactory;
 
 /** A subscriber a broker trigger delivers to over real HTTP: keeps every CloudEvent, answers 202. */
 final class Subscriber implements AutoCloseable {

@@ -9,9 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -62,7 +60,8 @@ class ThumbnailsTest {
 
     @Test
     void bytesThatAreNoImageGiveNothing() {
-        assertThat(Thumbnails.render("just text".getBytes(StandardCharsets.UTF_8), 128)).isEmpty();
+        assertThat(Thumbnails.render("just text".getBytes(StandardCharsets.UTF_8), 128))
+                .isEmpty();
         assertThat(Thumbnails.render(new byte[0], 128)).isEmpty();
     }
 

@@ -18,9 +18,18 @@ import java.util.List;
  * @param lag                 the lag signal's result, or null without a Kafka trigger or offsets
  * @param reasons             why, in order
  */
-public record Decision(Instant at, int desired, int ready, int warm, boolean panicking, Mode mode,
-                       double excessBurstCapacity, List<PoolAction> actions, KpaResult kpa, LagResult lag,
-                       List<String> reasons) {
+public record Decision(
+        Instant at,
+        int desired,
+        int ready,
+        int warm,
+        boolean panicking,
+        Mode mode,
+        double excessBurstCapacity,
+        List<PoolAction> actions,
+        KpaResult kpa,
+        LagResult lag,
+        List<String> reasons) {
 
     public double stable() {
         return kpa == null ? 0 : kpa.stable();

@@ -82,10 +82,21 @@ public final class FunctionScaler {
         }
         desired = bounds.apply(desired, ready, reasons);
         Mode mode = mode(k, desired, ready, zeroPending);
-        PoolPlan plan = WarmPoolPolicy.plan(desired, observed.instances(), spec.scale().warmPool());
+        PoolPlan plan =
+                WarmPoolPolicy.plan(desired, observed.instances(), spec.scale().warmPool());
         reasons.addAll(plan.reasons());
-        return new Decision(now, desired, ready, observed.readyPool(), k != null && k.panicking(), mode,
-                k == null ? 0 : k.excessBurstCapacity(), plan.actions(), k, l, reasons);
+        return new Decision(
+                now,
+                desired,
+                ready,
+                observed.readyPool(),
+                k != null && k.panicking(),
+                mode,
+                k == null ? 0 : k.excessBurstCapacity(),
+                plan.actions(),
+                k,
+                l,
+                reasons);
     }
 
     private static Mode mode(KpaResult k, int desired, int ready, boolean zeroPending) {

@@ -2,8 +2,7 @@ package dev.quiver.scaler.internal;
 
 /** Short number text for reasons, without String.format's cost (reasons are built every tick). */
 public final class Num {
-    private Num() {
-    }
+    private Num() {}
 
     public static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {

@@ -2,8 +2,7 @@ package dev.quiver.scaler.kpa;
 
 /** Knative's excess burst capacity: whether the activator must stay in the request path. */
 public final class BurstCapacity {
-    private BurstCapacity() {
-    }
+    private BurstCapacity() {}
 
     /**
      * @param ready                ready instances (not taken as at least 1)

@@ -60,8 +60,8 @@ public final class KpaAutoscaler {
         int desiredPanic = (int) Math.min(Math.max(dppc, maxDown), maxUp);
         reasons.add("stable " + Num.fmt(stable) + "/" + Num.fmt(target) + " -> " + desiredStable);
         if (desiredStable != (int) dspc) {
-            reasons.add(dspc > maxUp ? "scale-up rate caps at " + (int) maxUp
-                    : "scale-down rate keeps " + (int) maxDown);
+            reasons.add(
+                    dspc > maxUp ? "scale-up rate caps at " + (int) maxUp : "scale-down rate keeps " + (int) maxDown);
         }
         boolean over = dppc / ready >= spec.panicThreshold();
         boolean wasPanicking = isPanicking;
@@ -95,8 +95,8 @@ public final class KpaAutoscaler {
         } else if (desired > 0) {
             zero.busy();
         }
-        return new KpaResult(stable, panicAvg, desiredStable, desiredPanic, desired, isPanicking, ebc,
-                zeroPending, reasons);
+        return new KpaResult(
+                stable, panicAvg, desiredStable, desiredPanic, desired, isPanicking, ebc, zeroPending, reasons);
     }
 
     private void logTransition(boolean was, Instant now, double dppc, double ready) {

@@ -14,6 +14,13 @@ import java.util.List;
  * @param excessBurstCapacity floor(ready x total - targetBurstCapacity - panic); -1 = always proxy, 0 = only at zero
  * @param zeroPending         no traffic for the stable window; last instance kept until the grace has passed
  */
-public record KpaResult(double stable, double panic, int desiredStable, int desiredPanic, int desired,
-                        boolean panicking, double excessBurstCapacity, boolean zeroPending, List<String> reasons) {
-}
+public record KpaResult(
+        double stable,
+        double panic,
+        int desiredStable,
+        int desiredPanic,
+        int desired,
+        boolean panicking,
+        double excessBurstCapacity,
+        boolean zeroPending,
+        List<String> reasons) {}

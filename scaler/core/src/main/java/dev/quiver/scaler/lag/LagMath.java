@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** KEDA's per-partition lag and its cap on the desired count, as pure functions. */
 public final class LagMath {
-    private LagMath() {
-    }
+    private LagMath() {}
 
     /**
      * Lag of one partition. A never-committed partition counts 1 ({@code latest}) or its end offset
@@ -18,13 +17,13 @@ public final class LagMath {
      */
     public static PartitionLag lag(PartitionOffsets p, Long previousCommitted, LagSpec spec) {
         if (!p.hasCommit()) {
-            long l = spec.scaleToZeroOnInvalidOffset() ? 0
+            long l = spec.scaleToZeroOnInvalidOffset()
+                    ? 0
                     : spec.offsetResetPolicy() == OffsetResetPolicy.LATEST ? 1 : p.end();
             return new PartitionLag(p.partition(), l, l, false);
         }
         long l = Math.max(0, p.end() - p.committed());
-        if (spec.excludePersistentLag() && l > 0 && previousCommitted != null
-                && previousCommitted == p.committed()) {
+        if (spec.excludePersistentLag() && l > 0 && previousCommitted != null && previousCommitted == p.committed()) {
             return new PartitionLag(p.partition(), 0, l, true);
         }
         return new PartitionLag(p.partition(), l, l, false);

@@ -10,6 +10,5 @@ import java.util.List;
  * @param zeroPending lag idle but the grace period has not passed yet (one instance kept)
  * @param rate        measured rates, or null when the rate-based extension is off
  */
-public record LagResult(LagTotals totals, int desired, boolean active, boolean zeroPending, RateEstimate rate,
-                        List<String> reasons) {
-}
+public record LagResult(
+        LagTotals totals, int desired, boolean active, boolean zeroPending, RateEstimate rate, List<String> reasons) {}

@@ -44,8 +44,8 @@ public final class LagScaler {
                 double drainSeconds = spec.drainTime().toMillis() / 1000d;
                 double need = (estimate.incoming() + totals.forScaling() / drainSeconds) / estimate.perInstance();
                 desired = (int) Math.min(Math.ceil(need - 1e-9), cap);
-                reasons.add("rate (in " + Num.fmt(estimate.incoming()) + "/s + lag/" + Num.fmt(drainSeconds)
-                        + "s) / " + Num.fmt(estimate.perInstance()) + "/s per instance -> " + desired);
+                reasons.add("rate (in " + Num.fmt(estimate.incoming()) + "/s + lag/" + Num.fmt(drainSeconds) + "s) / "
+                        + Num.fmt(estimate.perInstance()) + "/s per instance -> " + desired);
             }
         }
         boolean active = totals.forActivation() > spec.activationLagThreshold();
@@ -68,7 +68,8 @@ public final class LagScaler {
             } else {
                 desired = Math.max(1, desired);
                 zeroPending = true;
-                reasons.add("lag idle, zero in " + Num.fmt(Duration.between(now, zeroAt).toMillis() / 1000d) + "s");
+                reasons.add("lag idle, zero in "
+                        + Num.fmt(Duration.between(now, zeroAt).toMillis() / 1000d) + "s");
             }
         }
         return new LagResult(totals, desired, active, zeroPending, estimate, reasons);

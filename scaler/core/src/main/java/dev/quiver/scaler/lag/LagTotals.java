@@ -3,8 +3,8 @@ package dev.quiver.scaler.lag;
 import java.util.List;
 
 /** Lag summed over a topic's partitions. */
-public record LagTotals(long forScaling, long forActivation, int partitions, int partitionsWithLag,
-                        List<String> persistentPartitions) {
+public record LagTotals(
+        long forScaling, long forActivation, int partitions, int partitionsWithLag, List<String> persistentPartitions) {
 
     static LagTotals of(List<PartitionLag> lags) {
         long scaling = 0;

@@ -7,5 +7,4 @@ package dev.quiver.scaler.lag;
  * @param forActivation counts toward the 0 -&gt; 1 activation (persistent lag included)
  * @param persistent    the committed offset did not move since the last observation while lag was left
  */
-public record PartitionLag(String partition, long forScaling, long forActivation, boolean persistent) {
-}
+public record PartitionLag(String partition, long forScaling, long forActivation, boolean persistent) {}

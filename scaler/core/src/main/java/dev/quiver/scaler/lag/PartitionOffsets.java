@@ -17,8 +17,8 @@ public record PartitionOffsets(String partition, long end, long committed) {
             throw new IllegalArgumentException("end offset must be >= 0, was " + end);
         }
         if (committed < NO_COMMIT) {
-            throw new IllegalArgumentException("committed offset must be >= 0 or -1 (never committed), was "
-                    + committed);
+            throw new IllegalArgumentException(
+                    "committed offset must be >= 0 or -1 (never committed), was " + committed);
         }
     }
 

@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern TEXT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** @throws IllegalArgumentException naming the accepted forms when {@code value} is not a duration */
     public static Duration parse(Object value) {

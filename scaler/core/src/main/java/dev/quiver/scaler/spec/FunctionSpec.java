@@ -13,8 +13,8 @@ public record FunctionSpec(String name, Set<Trigger> triggers, ScaleSpec scale, 
     public FunctionSpec {
         List<Violation> errors = new ArrayList<>();
         if (name == null || !NAME.matcher(name).matches()) {
-            errors.add(new Violation("name", "must be a DNS label (lower case letters, digits, '-', "
-                    + "at most 63 characters)", name));
+            errors.add(new Violation(
+                    "name", "must be a DNS label (lower case letters, digits, '-', " + "at most 63 characters)", name));
         }
         if (triggers == null || triggers.isEmpty()) {
             errors.add(new Violation("triggers", "must name at least one of http, kafka", triggers));

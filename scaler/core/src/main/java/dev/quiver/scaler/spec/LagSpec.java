@@ -32,11 +32,13 @@ public record LagSpec(
             errors.add(new Violation("lag.offsetResetPolicy", "must be latest or earliest", null));
         }
         if (allowIdleConsumers && limitToPartitionsWithLag) {
-            errors.add(new Violation("lag.limitToPartitionsWithLag",
-                    "cannot be true together with lag.allowIdleConsumers", true));
+            errors.add(new Violation(
+                    "lag.limitToPartitionsWithLag", "cannot be true together with lag.allowIdleConsumers", true));
         }
         if (drainTime == null || drainTime.isNegative() || drainTime.compareTo(Duration.ofHours(24)) > 0) {
-            errors.add(new Violation("lag.drainTime", "must be between 0s (off) and 24h",
+            errors.add(new Violation(
+                    "lag.drainTime",
+                    "must be between 0s (off) and 24h",
                     drainTime == null ? null : Durations.format(drainTime)));
         }
         if (!errors.isEmpty()) {
@@ -53,42 +55,98 @@ public record LagSpec(
     }
 
     public LagSpec withLagThreshold(long v) {
-        return new LagSpec(v, activationLagThreshold, offsetResetPolicy, allowIdleConsumers,
-                limitToPartitionsWithLag, excludePersistentLag, scaleToZeroOnInvalidOffset, drainTime);
+        return new LagSpec(
+                v,
+                activationLagThreshold,
+                offsetResetPolicy,
+                allowIdleConsumers,
+                limitToPartitionsWithLag,
+                excludePersistentLag,
+                scaleToZeroOnInvalidOffset,
+                drainTime);
     }
 
     public LagSpec withActivationLagThreshold(long v) {
-        return new LagSpec(lagThreshold, v, offsetResetPolicy, allowIdleConsumers,
-                limitToPartitionsWithLag, excludePersistentLag, scaleToZeroOnInvalidOffset, drainTime);
+        return new LagSpec(
+                lagThreshold,
+                v,
+                offsetResetPolicy,
+                allowIdleConsumers,
+                limitToPartitionsWithLag,
+                excludePersistentLag,
+                scaleToZeroOnInvalidOffset,
+                drainTime);
     }
 
     public LagSpec withOffsetResetPolicy(OffsetResetPolicy v) {
-        return new LagSpec(lagThreshold, activationLagThreshold, v, allowIdleConsumers,
-                limitToPartitionsWithLag, excludePersistentLag, scaleToZeroOnInvalidOffset, drainTime);
+        return new LagSpec(
+                lagThreshold,
+                activationLagThreshold,
+                v,
+                allowIdleConsumers,
+                limitToPartitionsWithLag,
+                excludePersistentLag,
+                scaleToZeroOnInvalidOffset,
+                drainTime);
     }
 
     public LagSpec withAllowIdleConsumers(boolean v) {
-        return new LagSpec(lagThreshold, activationLagThreshold, offsetResetPolicy, v,
-                limitToPartitionsWithLag, excludePersistentLag, scaleToZeroOnInvalidOffset, drainTime);
+        return new LagSpec(
+                lagThreshold,
+                activationLagThreshold,
+                offsetResetPolicy,
+                v,
+                limitToPartitionsWithLag,
+                excludePersistentLag,
+                scaleToZeroOnInvalidOffset,
+                drainTime);
     }
 
     public LagSpec withLimitToPartitionsWithLag(boolean v) {
-        return new LagSpec(lagThreshold, activationLagThreshold, offsetResetPolicy, allowIdleConsumers,
-                v, excludePersistentLag, scaleToZeroOnInvalidOffset, drainTime);
+        return new LagSpec(
+                lagThreshold,
+                activationLagThreshold,
+                offsetResetPolicy,
+                allowIdleConsumers,
+                v,
+                excludePersistentLag,
+                scaleToZeroOnInvalidOffset,
+                drainTime);
     }
 
     public LagSpec withExcludePersistentLag(boolean v) {
-        return new LagSpec(lagThreshold, activationLagThreshold, offsetResetPolicy, allowIdleConsumers,
-                limitToPartitionsWithLag, v, scaleToZeroOnInvalidOffset, drainTime);
+        return new LagSpec(
+                lagThreshold,
+                activationLagThreshold,
+                offsetResetPolicy,
+                allowIdleConsumers,
+                limitToPartitionsWithLag,
+                v,
+                scaleToZeroOnInvalidOffset,
+                drainTime);
     }
 
     public LagSpec withScaleToZeroOnInvalidOffset(boolean v) {
-        return new LagSpec(lagThreshold, activationLagThreshold, offsetResetPolicy, allowIdleConsumers,
-                limitToPartitionsWithLag, excludePersistentLag, v, drainTime);
+        return new LagSpec(
+                lagThreshold,
+                activationLagThreshold,
+                offsetResetPolicy,
+                allowIdleConsumers,
+                limitToPartitionsWithLag,
+                excludePersistentLag,
+                v,
+                drainTime);
     }
 
     public LagSpec withDrainTime(Duration v) {
-        return new LagSpec(lagThreshold, activationLagThreshold, offsetResetPolicy, allowIdleConsumers,
-                limitToPartitionsWithLag, excludePersistentLag, scaleToZeroOnInvalidOffset, v);
+        return new LagSpec(
+                lagThreshold,
+                activationLagThreshold,
+                offsetResetPolicy,
+                allowIdleConsumers,
+                limitToPartitionsWithLag,
+                excludePersistentLag,
+                scaleToZeroOnInvalidOffset,
+                v);
     }
 }

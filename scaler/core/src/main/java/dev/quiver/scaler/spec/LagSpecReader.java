@@ -4,12 +4,17 @@ import java.util.Set;
 
 /** Reads the {@code lag:} section; type errors are collected by {@link TreeValues}, rules by {@link LagSpec}. */
 final class LagSpecReader {
-    static final Set<String> KEYS = Set.of("lagThreshold", "activationLagThreshold", "offsetResetPolicy",
-            "allowIdleConsumers", "limitToPartitionsWithLag", "excludePersistentLag", "scaleToZeroOnInvalidOffset",
+    static final Set<String> KEYS = Set.of(
+            "lagThreshold",
+            "activationLagThreshold",
+            "offsetResetPolicy",
+            "allowIdleConsumers",
+            "limitToPartitionsWithLag",
+            "excludePersistentLag",
+            "scaleToZeroOnInvalidOffset",
             "drainTime");
 
-    private LagSpecReader() {
-    }
+    private LagSpecReader() {}
 
     /** Returns the spec, or the defaults when a rule fails (the rule errors are then in the collected list). */
     static LagSpec read(TreeValues t) {

@@ -2,7 +2,8 @@ package dev.quiver.scaler.spec;
 
 /** What the concurrency scaler averages: in-flight requests or requests per second. */
 public enum Metric {
-    CONCURRENCY(100), RPS(200);
+    CONCURRENCY(100),
+    RPS(200);
 
     private final double defaultTarget;
 

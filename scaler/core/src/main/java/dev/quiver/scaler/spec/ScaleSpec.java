@@ -38,11 +38,27 @@ public record ScaleSpec(
     public static final double TARGET_MIN = 0.01;
 
     /** Validates after assignment (a compact constructor would check unassigned fields). */
-    public ScaleSpec(Metric metric, Double target, double targetUtilization, int containerConcurrency, int minScale,
-            int maxScale, int initialScale, int activationScale, Duration stableWindow, double panicWindowPercentage,
-            double panicThresholdPercentage, double maxScaleUpRate, double maxScaleDownRate,
-            Duration scaleToZeroGracePeriod, Duration scaleToZeroPodRetentionPeriod, Duration scaleDownDelay,
-            double targetBurstCapacity, int warmPool, WindowWeighting windowWeighting, Duration tickInterval) {
+    public ScaleSpec(
+            Metric metric,
+            Double target,
+            double targetUtilization,
+            int containerConcurrency,
+            int minScale,
+            int maxScale,
+            int initialScale,
+            int activationScale,
+            Duration stableWindow,
+            double panicWindowPercentage,
+            double panicThresholdPercentage,
+            double maxScaleUpRate,
+            double maxScaleDownRate,
+            Duration scaleToZeroGracePeriod,
+            Duration scaleToZeroPodRetentionPeriod,
+            Duration scaleDownDelay,
+            double targetBurstCapacity,
+            int warmPool,
+            WindowWeighting windowWeighting,
+            Duration tickInterval) {
         this.metric = metric;
         this.target = target;
         this.targetUtilization = targetUtilization;
@@ -107,6 +123,7 @@ public record ScaleSpec(
     /** How long the last instance stays once the stable window saw no traffic: max(grace, retention). */
     public Duration zeroHold() {
         return scaleToZeroGracePeriod.compareTo(scaleToZeroPodRetentionPeriod) >= 0
-                ? scaleToZeroGracePeriod : scaleToZeroPodRetentionPeriod;
+                ? scaleToZeroGracePeriod
+                : scaleToZeroPodRetentionPeriod;
     }
 }

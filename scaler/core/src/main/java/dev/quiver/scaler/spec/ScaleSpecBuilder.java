@@ -25,8 +25,7 @@ public final class ScaleSpecBuilder {
     private WindowWeighting windowWeighting = WindowWeighting.LINEAR;
     private Duration tickInterval = Duration.ofSeconds(2);
 
-    ScaleSpecBuilder() {
-    }
+    ScaleSpecBuilder() {}
 
     ScaleSpecBuilder(ScaleSpec s) {
         this.metric = s.metric();
@@ -152,9 +151,26 @@ public final class ScaleSpecBuilder {
     }
 
     public ScaleSpec build() {
-        return new ScaleSpec(metric, target, targetUtilization, containerConcurrency, minScale, maxScale,
-                initialScale, activationScale, stableWindow, panicWindowPercentage, panicThresholdPercentage,
-                maxScaleUpRate, maxScaleDownRate, scaleToZeroGracePeriod, scaleToZeroPodRetentionPeriod,
-                scaleDownDelay, targetBurstCapacity, warmPool, windowWeighting, tickInterval);
+        return new ScaleSpec(
+                metric,
+                target,
+                targetUtilization,
+                containerConcurrency,
+                minScale,
+                maxScale,
+                initialScale,
+                activationScale,
+                stableWindow,
+                panicWindowPercentage,
+                panicThresholdPercentage,
+                maxScaleUpRate,
+                maxScaleDownRate,
+                scaleToZeroGracePeriod,
+                scaleToZeroPodRetentionPeriod,
+                scaleDownDelay,
+                targetBurstCapacity,
+                warmPool,
+                windowWeighting,
+                tickInterval);
     }
 }

@@ -4,14 +4,29 @@ import java.util.Set;
 
 /** Reads the {@code scale:} section into a builder; type errors are collected by {@link TreeValues}. */
 final class ScaleSpecReader {
-    static final Set<String> KEYS = Set.of("metric", "target", "targetUtilization", "containerConcurrency",
-            "minScale", "maxScale", "initialScale", "activationScale", "stableWindow", "panicWindowPercentage",
-            "panicThresholdPercentage", "maxScaleUpRate", "maxScaleDownRate", "scaleToZeroGracePeriod",
-            "scaleToZeroPodRetentionPeriod", "scaleDownDelay", "targetBurstCapacity", "warmPool",
-            "windowWeighting", "tickInterval");
+    static final Set<String> KEYS = Set.of(
+            "metric",
+            "target",
+            "targetUtilization",
+            "containerConcurrency",
+            "minScale",
+            "maxScale",
+            "initialScale",
+            "activationScale",
+            "stableWindow",
+            "panicWindowPercentage",
+            "panicThresholdPercentage",
+            "maxScaleUpRate",
+            "maxScaleDownRate",
+            "scaleToZeroGracePeriod",
+            "scaleToZeroPodRetentionPeriod",
+            "scaleDownDelay",
+            "targetBurstCapacity",
+            "warmPool",
+            "windowWeighting",
+            "tickInterval");
 
-    private ScaleSpecReader() {
-    }
+    private ScaleSpecReader() {}
 
     static ScaleSpecBuilder read(TreeValues t) {
         t.allowOnly(KEYS);

@@ -13,8 +13,7 @@ import java.util.Set;
 public final class SpecReader {
     private static final Set<String> TOP = Set.of("name", "triggers", "scale", "lag");
 
-    private SpecReader() {
-    }
+    private SpecReader() {}
 
     /**
      * @param tree        the document's root map
@@ -25,8 +24,8 @@ public final class SpecReader {
         List<Violation> errors = new ArrayList<>();
         for (String key : tree.keySet()) {
             if (!TOP.contains(key) && !otherTopKeys.contains(key)) {
-                errors.add(new Violation(key, "is not a known key (known: " + String.join(", ", sorted(TOP))
-                        + ")", tree.get(key)));
+                errors.add(new Violation(
+                        key, "is not a known key (known: " + String.join(", ", sorted(TOP)) + ")", tree.get(key)));
             }
         }
         TreeValues root = new TreeValues("", tree, errors);

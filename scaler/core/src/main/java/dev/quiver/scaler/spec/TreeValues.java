@@ -143,7 +143,8 @@ final class TreeValues {
                 return e;
             }
         }
-        List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase())
+        List<String> names = java.util.Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase())
                 .toList();
         fail(key, "must be one of " + String.join(", ", names), s);
         return dflt;

@@ -12,19 +12,17 @@ import java.util.List;
  */
 public final class WarmPoolPolicy {
     /** Victim order: not ready first, then least busy, then newest, then id for determinism. */
-    public static final Comparator<Instance> VICTIM_ORDER = Comparator
-            .comparing(Instance::ready)
+    public static final Comparator<Instance> VICTIM_ORDER = Comparator.comparing(Instance::ready)
             .thenComparingDouble(Instance::inFlight)
             .thenComparing(Instance::startedAt, Comparator.reverseOrder())
             .thenComparing(Instance::id);
 
-    private static final Comparator<Instance> PROMOTION_ORDER = Comparator
-            .comparing(Instance::ready, Comparator.reverseOrder())
+    private static final Comparator<Instance> PROMOTION_ORDER = Comparator.comparing(
+                    Instance::ready, Comparator.reverseOrder())
             .thenComparing(Instance::startedAt)
             .thenComparing(Instance::id);
 
-    private WarmPoolPolicy() {
-    }
+    private WarmPoolPolicy() {}
 
     public static PoolPlan plan(int desired, List<Instance> instances, int poolSize) {
         List<Instance> active = new ArrayList<>();

@@ -9,8 +9,7 @@ import java.util.ArrayDeque;
  * A zero length window just returns the last value.
  */
 public final class MaxWindow {
-    private record Entry(Instant at, int value) {
-    }
+    private record Entry(Instant at, int value) {}
 
     private final Duration length;
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();

@@ -25,14 +25,43 @@ class FunctionScalerTest {
 
     static Stream<Arguments> bounds() {
         return Stream.of(
-                row("min scale keeps instances without traffic", D.toBuilder().minScale(2).build(), 0, 2, 2),
+                row(
+                        "min scale keeps instances without traffic",
+                        D.toBuilder().minScale(2).build(),
+                        0,
+                        2,
+                        2),
                 row("max scale caps demand", D.toBuilder().maxScale(3).build(), 700, 5, 3),
-                row("activation scale lifts a small demand", D.toBuilder().activationScale(3).build(), 10, 1, 3),
-                row("activation scale does not stop scale to zero",
-                        D.toBuilder().activationScale(3).initialScale(0).build(), 0, 0, 0),
-                row("initial scale holds until reached", D.toBuilder().initialScale(4).build(), 10, 1, 4),
-                row("initial scale once reached is forgotten", D.toBuilder().initialScale(4).build(), 10, 4, 2),
-                row("initial scale 0 allows starting at zero", D.toBuilder().initialScale(0).build(), 0, 0, 0));
+                row(
+                        "activation scale lifts a small demand",
+                        D.toBuilder().activationScale(3).build(),
+                        10,
+                        1,
+                        3),
+                row(
+                        "activation scale does not stop scale to zero",
+                        D.toBuilder().activationScale(3).initialScale(0).build(),
+                        0,
+                        0,
+                        0),
+                row(
+                        "initial scale holds until reached",
+                        D.toBuilder().initialScale(4).build(),
+                        10,
+                        1,
+                        4),
+                row(
+                        "initial scale once reached is forgotten",
+                        D.toBuilder().initialScale(4).build(),
+                        10,
+                        4,
+                        2),
+                row(
+                        "initial scale 0 allows starting at zero",
+                        D.toBuilder().initialScale(0).build(),
+                        0,
+                        0,
+                        0));
     }
 
     /** Constant concurrency for 60 s, then one tick with {@code ready} ready instances. */
@@ -43,7 +72,9 @@ class FunctionScalerTest {
         for (int s = 0; s < 60; s++) {
             scaler.record(T0.plusSeconds(s), concurrency, 0);
         }
-        assertThat(scaler.decide(T0.plusSeconds(59), Observation.of(ready(ready))).desired()).isEqualTo(desired);
+        assertThat(scaler.decide(T0.plusSeconds(59), Observation.of(ready(ready)))
+                        .desired())
+                .isEqualTo(desired);
     }
 
     static Stream<Arguments> mode() {
@@ -51,12 +82,24 @@ class FunctionScalerTest {
                 Arguments.of("enough burst capacity: serve", D, 70, 5, Mode.SERVE),
                 Arguments.of("burst capacity short: proxy", D, 70, 2, Mode.PROXY),
                 Arguments.of("at zero: proxy", D, 0, 0, Mode.PROXY),
-                Arguments.of("targetBurstCapacity -1: always proxy",
-                        D.toBuilder().targetBurstCapacity(-1).build(), 70, 50, Mode.PROXY),
-                Arguments.of("targetBurstCapacity 0: serve when not at zero",
-                        D.toBuilder().targetBurstCapacity(0).build(), 70, 1, Mode.SERVE),
-                Arguments.of("targetBurstCapacity 0: proxy at zero",
-                        D.toBuilder().targetBurstCapacity(0).build(), 70, 0, Mode.PROXY));
+                Arguments.of(
+                        "targetBurstCapacity -1: always proxy",
+                        D.toBuilder().targetBurstCapacity(-1).build(),
+                        70,
+                        50,
+                        Mode.PROXY),
+                Arguments.of(
+                        "targetBurstCapacity 0: serve when not at zero",
+                        D.toBuilder().targetBurstCapacity(0).build(),
+                        70,
+                        1,
+                        Mode.SERVE),
+                Arguments.of(
+                        "targetBurstCapacity 0: proxy at zero",
+                        D.toBuilder().targetBurstCapacity(0).build(),
+                        70,
+                        0,
+                        Mode.PROXY));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,13 +109,17 @@ class FunctionScalerTest {
         for (int s = 0; s < 60; s++) {
             scaler.record(T0.plusSeconds(s), concurrency, 0);
         }
-        assertThat(scaler.decide(T0.plusSeconds(59), Observation.of(ready(ready))).mode()).isEqualTo(expected);
+        assertThat(scaler.decide(T0.plusSeconds(59), Observation.of(ready(ready)))
+                        .mode())
+                .isEqualTo(expected);
     }
 
     @Test
     void modeIsProxyWhileTheLastInstanceWaitsForZero() {
         FunctionScaler scaler = new FunctionScaler(
-                FunctionSpec.defaults("f").withScale(D.toBuilder().targetBurstCapacity(0).build()), T0);
+                FunctionSpec.defaults("f")
+                        .withScale(D.toBuilder().targetBurstCapacity(0).build()),
+                T0);
         scaler.record(T0, 5, 0);
         Decision d = scaler.decide(T0.plusSeconds(80), Observation.of(ready(1)));
         assertThat(d.desired()).isEqualTo(1);
@@ -89,7 +136,9 @@ class FunctionScalerTest {
         Decision lagWins = scaler.decide(T0.plusSeconds(59), new Observation(ready(2), lag(8, 100)));
         assertThat(lagWins.desired()).isEqualTo(8);
         Decision httpWins = scaler.decide(T0.plusSeconds(60), new Observation(ready(8), lag(8, 1)));
-        assertThat(httpWins.desired()).as("lag wants 1, http wants 2 (rate-limited from 8 to 4)").isEqualTo(4);
+        assertThat(httpWins.desired())
+                .as("lag wants 1, http wants 2 (rate-limited from 8 to 4)")
+                .isEqualTo(4);
     }
 
     @Test
@@ -102,17 +151,26 @@ class FunctionScalerTest {
         for (int s = 2; s < 100; s += 2) {
             scaler.decide(T0.plusSeconds(s), new Observation(ready(1), lag(1, 5)));
         }
-        assertThat(scaler.decide(T0.plusSeconds(100), new Observation(ready(1), lag(1, 0))).desired()).isEqualTo(1);
-        assertThat(scaler.decide(T0.plusSeconds(128), new Observation(ready(1), lag(1, 0))).desired()).isEqualTo(1);
-        assertThat(scaler.decide(T0.plusSeconds(130), new Observation(ready(1), lag(1, 0))).desired()).isZero();
+        assertThat(scaler.decide(T0.plusSeconds(100), new Observation(ready(1), lag(1, 0)))
+                        .desired())
+                .isEqualTo(1);
+        assertThat(scaler.decide(T0.plusSeconds(128), new Observation(ready(1), lag(1, 0)))
+                        .desired())
+                .isEqualTo(1);
+        assertThat(scaler.decide(T0.plusSeconds(130), new Observation(ready(1), lag(1, 0)))
+                        .desired())
+                .isZero();
     }
 
     @Test
     void kafkaOnlyScalesToZeroAfterLagZeroForTheGrace() {
         FunctionSpec spec = FunctionSpec.defaults("f").withTriggers(Set.of(Trigger.KAFKA));
         FunctionScaler scaler = new FunctionScaler(spec, T0);
-        assertThat(scaler.decide(T0, new Observation(ready(1), lag(4, 100))).desired()).isEqualTo(4);
-        assertThat(scaler.decide(T0.plusSeconds(2), new Observation(ready(4), lag(4, 0))).desired()).isEqualTo(1);
+        assertThat(scaler.decide(T0, new Observation(ready(1), lag(4, 100))).desired())
+                .isEqualTo(4);
+        assertThat(scaler.decide(T0.plusSeconds(2), new Observation(ready(4), lag(4, 0)))
+                        .desired())
+                .isEqualTo(1);
         Decision zero = scaler.decide(T0.plusSeconds(32), new Observation(ready(1), lag(4, 0)));
         assertThat(zero.desired()).isZero();
         assertThat(zero.mode()).isEqualTo(Mode.SERVE);
@@ -121,7 +179,8 @@ class FunctionScalerTest {
 
     @Test
     void pokeAtZeroScalesUpAtOnceByPromotingFromThePool() {
-        FunctionSpec spec = FunctionSpec.defaults("f").withScale(D.toBuilder().initialScale(0).warmPool(1).build());
+        FunctionSpec spec = FunctionSpec.defaults("f")
+                .withScale(D.toBuilder().initialScale(0).warmPool(1).build());
         FunctionScaler scaler = new FunctionScaler(spec, T0);
         List<Instance> pool = List.of(Instance.pooled("w1", true, T0));
         Decision idle = scaler.decide(T0.plusSeconds(10), Observation.of(pool));

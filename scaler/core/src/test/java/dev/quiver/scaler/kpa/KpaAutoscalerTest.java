@@ -22,29 +22,85 @@ class KpaAutoscalerTest {
                 row("desired = ceil(stable / target)", d, 350, 350, 5, 5, 5, 5, false),
                 row("fractional demand rounds up", d, 71, 71, 2, 2, 2, 2, false),
                 row("no traffic asks for zero", d, 0, 0, 0, 0, 0, 0, false),
-                row("scale-up capped at ceil(ready x maxScaleUpRate)", d.toBuilder().maxScaleUpRate(2).build(),
-                        700, 700, 2, 4, 4, 4, true),
+                row(
+                        "scale-up capped at ceil(ready x maxScaleUpRate)",
+                        d.toBuilder().maxScaleUpRate(2).build(),
+                        700,
+                        700,
+                        2,
+                        4,
+                        4,
+                        4,
+                        true),
                 row("scale-down capped at floor(ready / maxScaleDownRate)", d, 70, 70, 10, 5, 5, 5, false),
-                row("scale-down rate is overridable", d.toBuilder().maxScaleDownRate(5).build(),
-                        70, 70, 10, 2, 2, 2, false),
+                row(
+                        "scale-down rate is overridable",
+                        d.toBuilder().maxScaleDownRate(5).build(),
+                        70,
+                        70,
+                        10,
+                        2,
+                        2,
+                        2,
+                        false),
                 row("ready taken as at least 1", d.toBuilder().maxScaleUpRate(2).build(), 700, 700, 0, 2, 2, 2, true),
                 row("panic starts at panic desired / ready >= 200%", d, 70, 280, 2, 2, 4, 4, true),
                 row("below the panic threshold stays stable", d, 70, 280, 3, 2, 4, 2, false),
-                row("panic threshold is overridable", d.toBuilder().panicThresholdPercentage(110).build(),
-                        70, 280, 3, 2, 4, 4, true),
-                row("panic window percentage is overridable",
-                        d.toBuilder().panicWindowPercentage(100).build(), 70, 280, 2, 2, 2, 2, false),
-                row("container concurrency below target lowers it", d.toBuilder().containerConcurrency(10).build(),
-                        70, 70, 10, 10, 10, 10, false),
-                row("target utilization is overridable", d.toBuilder().targetUtilization(1.0).build(),
-                        300, 300, 3, 3, 3, 3, false),
+                row(
+                        "panic threshold is overridable",
+                        d.toBuilder().panicThresholdPercentage(110).build(),
+                        70,
+                        280,
+                        3,
+                        2,
+                        4,
+                        4,
+                        true),
+                row(
+                        "panic window percentage is overridable",
+                        d.toBuilder().panicWindowPercentage(100).build(),
+                        70,
+                        280,
+                        2,
+                        2,
+                        2,
+                        2,
+                        false),
+                row(
+                        "container concurrency below target lowers it",
+                        d.toBuilder().containerConcurrency(10).build(),
+                        70,
+                        70,
+                        10,
+                        10,
+                        10,
+                        10,
+                        false),
+                row(
+                        "target utilization is overridable",
+                        d.toBuilder().targetUtilization(1.0).build(),
+                        300,
+                        300,
+                        3,
+                        3,
+                        3,
+                        3,
+                        false),
                 row("explicit target x utilization", d.toBuilder().target(10.0).build(), 35, 35, 4, 5, 5, 5, false));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource
-    void oneTick(String label, ScaleSpec spec, double older, double recent, int ready,
-                 int desiredStable, int desiredPanic, int desired, boolean panicking) {
+    void oneTick(
+            String label,
+            ScaleSpec spec,
+            double older,
+            double recent,
+            int ready,
+            int desiredStable,
+            int desiredPanic,
+            int desired,
+            boolean panicking) {
         KpaAutoscaler kpa = new KpaAutoscaler("f", spec, T0.minusSeconds(3600));
         for (int s = 0; s < 60; s++) {
             kpa.record(T0.plusSeconds(s), s < 54 ? older : recent, 0);
@@ -58,7 +114,8 @@ class KpaAutoscalerTest {
 
     @Test
     void rpsMetricAveragesRequestsPerSecondNotConcurrency() {
-        KpaAutoscaler kpa = new KpaAutoscaler("f", ScaleSpec.builder().metric(Metric.RPS).build(), T0);
+        KpaAutoscaler kpa =
+                new KpaAutoscaler("f", ScaleSpec.builder().metric(Metric.RPS).build(), T0);
         for (int s = 0; s < 60; s++) {
             kpa.record(T0.plusSeconds(s), 5000, 420);
         }
@@ -83,7 +140,9 @@ class KpaAutoscalerTest {
         assertThat(calmer.desired()).as("never below this panic's highest").isEqualTo(20);
         // last over-threshold tick was at 66 (1400/70 = 20 >= 2 x 1 ready); with 20 ready nothing is over
         traffic.constant(81, 126, 140);
-        assertThat(kpa.scale(T0.plusSeconds(126), 20).panicking()).as("66 + 60 is not before 126").isTrue();
+        assertThat(kpa.scale(T0.plusSeconds(126), 20).panicking())
+                .as("66 + 60 is not before 126")
+                .isTrue();
         traffic.constant(127, 127, 140);
         KpaResult after = kpa.scale(T0.plusSeconds(127), 20);
         assertThat(after.panicking()).isFalse();
@@ -97,15 +156,22 @@ class KpaAutoscalerTest {
         traffic.constant(0, 10, 700);
         assertThat(kpa.scale(T0.plusSeconds(10), 1).panicking()).isTrue();
         traffic.constant(11, 50, 700);
-        assertThat(kpa.scale(T0.plusSeconds(50), 4).panicking()).as("10/4 >= 2 extends").isTrue();
+        assertThat(kpa.scale(T0.plusSeconds(50), 4).panicking())
+                .as("10/4 >= 2 extends")
+                .isTrue();
         traffic.constant(51, 111, 70);
-        assertThat(kpa.scale(T0.plusSeconds(110), 10).panicking()).as("50 + 60 not before 110").isTrue();
+        assertThat(kpa.scale(T0.plusSeconds(110), 10).panicking())
+                .as("50 + 60 not before 110")
+                .isTrue();
         assertThat(kpa.scale(T0.plusSeconds(111), 10).panicking()).isFalse();
     }
 
     @Test
     void scaleDownDelayKeepsTheMaxOverTheDelay() {
-        ScaleSpec spec = ScaleSpec.builder().scaleDownDelay(Duration.ofSeconds(30)).maxScaleDownRate(100).build();
+        ScaleSpec spec = ScaleSpec.builder()
+                .scaleDownDelay(Duration.ofSeconds(30))
+                .maxScaleDownRate(100)
+                .build();
         KpaAutoscaler kpa = new KpaAutoscaler("f", spec, T0.minusSeconds(3600));
         Traffic traffic = new Traffic(kpa);
         traffic.constant(0, 59, 700);
@@ -113,7 +179,9 @@ class KpaAutoscalerTest {
         traffic.constant(60, 179, 70);
         KpaResult held = kpa.scale(T0.plusSeconds(120), 10);
         assertThat(held.desiredStable()).isEqualTo(1);
-        assertThat(held.desired()).as("10 was decided at 59, more than 30 s before 120").isEqualTo(1);
+        assertThat(held.desired())
+                .as("10 was decided at 59, more than 30 s before 120")
+                .isEqualTo(1);
         KpaAutoscaler kpa2 = new KpaAutoscaler("f", spec, T0.minusSeconds(3600));
         Traffic t2 = new Traffic(kpa2);
         t2.constant(0, 59, 700);
@@ -124,19 +192,34 @@ class KpaAutoscalerTest {
         KpaResult inDelay = kpa2.scale(T0.plusSeconds(88), 10);
         assertThat(inDelay.desiredStable()).isLessThan(10);
         assertThat(inDelay.desired()).as("10 decided at 59, 88 - 59 < 30").isEqualTo(10);
-        assertThat(kpa2.scale(T0.plusSeconds(89), 10).desired()).as("59 left the delay window").isLessThan(10);
+        assertThat(kpa2.scale(T0.plusSeconds(89), 10).desired())
+                .as("59 left the delay window")
+                .isLessThan(10);
     }
 
     static Stream<Arguments> scaleToZero() {
         ScaleSpec d = ScaleSpec.defaults();
         return Stream.of(
                 Arguments.of("zero after stable window + grace (60 + 30)", d, 10, 100),
-                Arguments.of("retention longer than grace wins", d.toBuilder()
-                        .scaleToZeroPodRetentionPeriod(Duration.ofSeconds(90)).build(), 10, 160),
-                Arguments.of("grace is overridable", d.toBuilder()
-                        .scaleToZeroGracePeriod(Duration.ofSeconds(10)).build(), 10, 80),
-                Arguments.of("stable window is overridable", d.toBuilder()
-                        .stableWindow(Duration.ofSeconds(30)).build(), 10, 70),
+                Arguments.of(
+                        "retention longer than grace wins",
+                        d.toBuilder()
+                                .scaleToZeroPodRetentionPeriod(Duration.ofSeconds(90))
+                                .build(),
+                        10,
+                        160),
+                Arguments.of(
+                        "grace is overridable",
+                        d.toBuilder()
+                                .scaleToZeroGracePeriod(Duration.ofSeconds(10))
+                                .build(),
+                        10,
+                        80),
+                Arguments.of(
+                        "stable window is overridable",
+                        d.toBuilder().stableWindow(Duration.ofSeconds(30)).build(),
+                        10,
+                        70),
                 Arguments.of("new idle function waits a stable window first", d, 0, 90));
     }
 
@@ -153,7 +236,9 @@ class KpaAutoscalerTest {
                 if (r.desired() == 0) {
                     zeroAt = s;
                 } else if (s >= trafficUntil + spec.stableWindow().getSeconds()) {
-                    assertThat(r.zeroPending()).as("idle at %s: last instance held", s).isTrue();
+                    assertThat(r.zeroPending())
+                            .as("idle at %s: last instance held", s)
+                            .isTrue();
                     assertThat(r.desired()).isEqualTo(1);
                 }
             }
@@ -171,7 +256,9 @@ class KpaAutoscalerTest {
         traffic.constant(91, 91, 5);
         assertThat(kpa.scale(T0.plusSeconds(91), 1).desired()).isEqualTo(1);
         traffic.constant(92, 160, 0);
-        assertThat(kpa.scale(T0.plusSeconds(152), 1).desired()).as("idle again only from 152").isEqualTo(1);
+        assertThat(kpa.scale(T0.plusSeconds(152), 1).desired())
+                .as("idle again only from 152")
+                .isEqualTo(1);
         traffic.constant(161, 182, 0);
         assertThat(kpa.scale(T0.plusSeconds(182), 1).desired()).isZero();
     }
@@ -184,8 +271,16 @@ class KpaAutoscalerTest {
         assertThat(r.desired()).isEqualTo(1);
     }
 
-    private static Arguments row(String label, ScaleSpec spec, double older, double recent, int ready,
-                                 int desiredStable, int desiredPanic, int desired, boolean panicking) {
+    private static Arguments row(
+            String label,
+            ScaleSpec spec,
+            double older,
+            double recent,
+            int ready,
+            int desiredStable,
+            int desiredPanic,
+            int desired,
+            boolean panicking) {
         return Arguments.of(label, spec, older, recent, ready, desiredStable, desiredPanic, desired, panicking);
     }
 

@@ -21,10 +21,18 @@ class LagScalerTest {
         return Stream.of(
                 Arguments.of("at zero, lag above activation threshold activates", D, 1L, 0, 1),
                 Arguments.of("at zero, lag 0 stays at zero", D, 0L, 0, 0),
-                Arguments.of("at zero, lag at activation threshold stays at zero",
-                        D.withActivationLagThreshold(50), 50L, 0, 0),
-                Arguments.of("at zero, lag above activation threshold scales by lag",
-                        D.withActivationLagThreshold(50), 51L, 0, 6),
+                Arguments.of(
+                        "at zero, lag at activation threshold stays at zero",
+                        D.withActivationLagThreshold(50),
+                        50L,
+                        0,
+                        0),
+                Arguments.of(
+                        "at zero, lag above activation threshold scales by lag",
+                        D.withActivationLagThreshold(50),
+                        51L,
+                        0,
+                        6),
                 Arguments.of("running with small lag keeps at least 1", D, 3L, 2, 1));
     }
 
@@ -32,9 +40,16 @@ class LagScalerTest {
     @MethodSource
     void activation(String label, LagSpec spec, long lag, int ready, int desired) {
         LagScaler scaler = new LagScaler(spec, GRACE);
-        LagResult r = scaler.observe(T0, List.of(new PartitionOffsets("0", 1000 + lag, 1000),
-                new PartitionOffsets("1", 5, 5), new PartitionOffsets("2", 5, 5), new PartitionOffsets("3", 5, 5),
-                new PartitionOffsets("4", 5, 5), new PartitionOffsets("5", 5, 5), new PartitionOffsets("6", 5, 5)),
+        LagResult r = scaler.observe(
+                T0,
+                List.of(
+                        new PartitionOffsets("0", 1000 + lag, 1000),
+                        new PartitionOffsets("1", 5, 5),
+                        new PartitionOffsets("2", 5, 5),
+                        new PartitionOffsets("3", 5, 5),
+                        new PartitionOffsets("4", 5, 5),
+                        new PartitionOffsets("5", 5, 5),
+                        new PartitionOffsets("6", 5, 5)),
                 ready);
         assertThat(r.desired()).isEqualTo(desired);
     }
@@ -43,7 +58,9 @@ class LagScalerTest {
     void persistentLagStillActivatesButDoesNotScaleOut() {
         LagScaler scaler = new LagScaler(D.withExcludePersistentLag(true), GRACE);
         List<PartitionOffsets> stuck = List.of(new PartitionOffsets("0", 900, 100), new PartitionOffsets("1", 0, 0));
-        assertThat(scaler.observe(T0, stuck, 1).desired()).as("first look: counts").isEqualTo(2);
+        assertThat(scaler.observe(T0, stuck, 1).desired())
+                .as("first look: counts")
+                .isEqualTo(2);
         LagResult again = scaler.observe(T0.plusSeconds(2), stuck, 1);
         assertThat(again.totals().persistentPartitions()).containsExactly("0");
         assertThat(again.active()).isTrue();
@@ -55,7 +72,9 @@ class LagScalerTest {
     void scalesToZeroOnlyAfterLagWasIdleForTheGracePeriod() {
         LagScaler scaler = new LagScaler(D, GRACE);
         List<PartitionOffsets> idle = List.of(new PartitionOffsets("0", 10, 10));
-        assertThat(scaler.observe(T0, List.of(new PartitionOffsets("0", 10, 0)), 1).desired()).isEqualTo(1);
+        assertThat(scaler.observe(T0, List.of(new PartitionOffsets("0", 10, 0)), 1)
+                        .desired())
+                .isEqualTo(1);
         LagResult first = scaler.observe(T0.plusSeconds(2), idle, 1);
         assertThat(first.desired()).isEqualTo(1);
         assertThat(first.zeroPending()).isTrue();
@@ -67,12 +86,22 @@ class LagScalerTest {
     static Stream<Arguments> rateBased() {
         return Stream.of(
                 // 4 instances consumed 400 msg/s with a backlog at both ends: 100/s each.
-                Arguments.of("covers incoming rate plus draining the backlog in drainTime",
-                        Duration.ofSeconds(10), 3200L, 160L, 16, 5),
+                Arguments.of(
+                        "covers incoming rate plus draining the backlog in drainTime",
+                        Duration.ofSeconds(10),
+                        3200L,
+                        160L,
+                        16,
+                        5),
                 Arguments.of("a longer drain time needs fewer instances", Duration.ofSeconds(60), 3200L, 160L, 16, 3),
                 Arguments.of("capped at the partition count", Duration.ofSeconds(1), 3200L, 160L, 16, 16),
-                Arguments.of("fewer than KEDA's ceil(lag / threshold) when consumers are fast",
-                        Duration.ofSeconds(60), 640L, 0L, 16, 1));
+                Arguments.of(
+                        "fewer than KEDA's ceil(lag / threshold) when consumers are fast",
+                        Duration.ofSeconds(60),
+                        640L,
+                        0L,
+                        16,
+                        1));
     }
 
     /**
@@ -100,9 +129,11 @@ class LagScalerTest {
 
     /** {@code partitions} partitions sharing {@code committedTotal} and {@code backlog} evenly. */
     static List<PartitionOffsets> offsets(int partitions, long committedTotal, long backlog) {
-        return java.util.stream.IntStream.range(0, partitions).mapToObj(i -> {
-            long committed = committedTotal / partitions;
-            return new PartitionOffsets(String.valueOf(i), committed + backlog / partitions, committed);
-        }).toList();
+        return java.util.stream.IntStream.range(0, partitions)
+                .mapToObj(i -> {
+                    long committed = committedTotal / partitions;
+                    return new PartitionOffsets(String.valueOf(i), committed + backlog / partitions, committed);
+                })
+                .toList();
     }
 }

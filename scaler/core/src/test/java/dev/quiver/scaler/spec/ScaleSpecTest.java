@@ -59,16 +59,22 @@ class ScaleSpecTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void targets(String label, Metric metric, Double target, int cc, double util, double total, double perInstance) {
-        ScaleSpec s = ScaleSpec.builder().metric(metric).target(target).containerConcurrency(cc)
-                .targetUtilization(util).build();
+        ScaleSpec s = ScaleSpec.builder()
+                .metric(metric)
+                .target(target)
+                .containerConcurrency(cc)
+                .targetUtilization(util)
+                .build();
         assertThat(s.totalValue()).isEqualTo(total);
         assertThat(s.targetPerInstance()).isEqualTo(perInstance);
     }
 
     @Test
     void zeroHoldIsTheLongerOfGraceAndRetention() {
-        ScaleSpec s = ScaleSpec.builder().scaleToZeroGracePeriod(Duration.ofSeconds(30))
-                .scaleToZeroPodRetentionPeriod(Duration.ofSeconds(90)).build();
+        ScaleSpec s = ScaleSpec.builder()
+                .scaleToZeroGracePeriod(Duration.ofSeconds(30))
+                .scaleToZeroPodRetentionPeriod(Duration.ofSeconds(90))
+                .build();
         assertThat(s.zeroHold()).isEqualTo(Duration.ofSeconds(90));
         assertThat(ScaleSpec.defaults().zeroHold()).isEqualTo(Duration.ofSeconds(30));
     }

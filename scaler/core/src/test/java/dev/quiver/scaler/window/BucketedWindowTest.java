@@ -32,7 +32,8 @@ class BucketedWindowTest {
     @MethodSource
     void linear(String label, Map<Integer, Double> samples, int nowSecond, int windowSeconds, double expected) {
         BucketedWindow w = BucketedWindow.perSecond(Duration.ofSeconds(60));
-        samples.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        samples.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> w.record(T0.plusSeconds(e.getKey()), e.getValue()));
         assertThat(w.average(T0.plusSeconds(nowSecond), Duration.ofSeconds(windowSeconds), WindowWeighting.LINEAR))
                 .isCloseTo(expected, within(1e-9));
@@ -74,7 +75,8 @@ class BucketedWindowTest {
         w.ensureAtLeast(T0, 1);
         assertThat(w.average(T0, Duration.ofSeconds(6), WindowWeighting.LINEAR)).isEqualTo(5);
         w.ensureAtLeast(T0.plusSeconds(1), 1);
-        assertThat(w.average(T0.plusSeconds(1), Duration.ofSeconds(6), WindowWeighting.LINEAR)).isEqualTo(3);
+        assertThat(w.average(T0.plusSeconds(1), Duration.ofSeconds(6), WindowWeighting.LINEAR))
+                .isEqualTo(3);
     }
 
     @Test

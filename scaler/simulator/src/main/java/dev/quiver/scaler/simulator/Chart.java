@@ -1,9 +1,9 @@
 package dev.quiver.scaler.simulator;
 
+import dev.quiver.scaler.spec.Durations;
 import dev.quiver.scaler.spec.FunctionSpec;
 import dev.quiver.scaler.spec.Metric;
 import dev.quiver.scaler.spec.ScaleSpec;
-import dev.quiver.scaler.spec.Durations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +15,7 @@ final class Chart {
     private static final int PANEL = 210;
     private static final int GAP = 80;
 
-    private Chart() {
-    }
+    private Chart() {}
 
     static String render(FunctionSpec spec, List<TraceLine> trace, List<Row> rows) {
         long last = trace.get(trace.size() - 1).t();
@@ -44,15 +43,24 @@ final class Chart {
     private static String subtitle(FunctionSpec spec, ScaleSpec s) {
         StringBuilder b = new StringBuilder();
         if (spec.http()) {
-            b.append("target ").append(fmt(s.targetPerInstance())).append(' ').append(s.metric().key())
-                    .append(" per instance, stable window ").append(Durations.format(s.stableWindow()))
-                    .append(", grace ").append(Durations.format(s.scaleToZeroGracePeriod())).append(", ");
+            b.append("target ")
+                    .append(fmt(s.targetPerInstance()))
+                    .append(' ')
+                    .append(s.metric().key())
+                    .append(" per instance, stable window ")
+                    .append(Durations.format(s.stableWindow()))
+                    .append(", grace ")
+                    .append(Durations.format(s.scaleToZeroGracePeriod()))
+                    .append(", ");
         }
         if (spec.kafka()) {
             b.append("lag threshold ").append(spec.lag().lagThreshold()).append(", ");
         }
-        return b.append("warm pool ").append(s.warmPool()).append(", tick ")
-                .append(Durations.format(s.tickInterval())).toString();
+        return b.append("warm pool ")
+                .append(s.warmPool())
+                .append(", tick ")
+                .append(Durations.format(s.tickInterval()))
+                .toString();
     }
 
     private static Panel load(FunctionSpec spec, List<TraceLine> trace, List<Row> rows, long last) {
@@ -67,20 +75,20 @@ final class Chart {
             y[i] = l == null ? 0 : rps ? l.rps() : l.concurrency();
         }
         List<Row> ticks = rows.stream().filter(r -> r.event().equals("tick")).toList();
-        return new Panel(rps ? "Load: requests per second" : "Load: concurrency (in-flight requests)",
-                rps ? "requests/s" : "requests")
+        return new Panel(
+                        rps ? "Load: requests per second" : "Load: concurrency (in-flight requests)",
+                        rps ? "requests/s" : "requests")
                 .add(new Panel.Series(rps ? "observed rps" : "observed", "#9aa5b1", 1.2, null, false, t, y))
-                .add(new Panel.Series("stable avg", "#1f5fbf", 2, null, false, times(ticks),
-                        values(ticks, Row::stable)))
-                .add(new Panel.Series("panic avg", "#d9480f", 1.5, "5 3", false, times(ticks),
-                        values(ticks, Row::panic)));
+                .add(new Panel.Series(
+                        "stable avg", "#1f5fbf", 2, null, false, times(ticks), values(ticks, Row::stable)))
+                .add(new Panel.Series(
+                        "panic avg", "#d9480f", 1.5, "5 3", false, times(ticks), values(ticks, Row::panic)));
     }
 
     private static Panel lag(List<Row> rows) {
         List<Row> withLag = rows.stream().filter(r -> r.lag() != null).toList();
         return new Panel("Kafka consumer lag (all partitions)", "messages")
-                .add(new Panel.Series("lag", "#7048e8", 2, null, false, times(withLag),
-                        values(withLag, r -> r.lag())));
+                .add(new Panel.Series("lag", "#7048e8", 2, null, false, times(withLag), values(withLag, r -> r.lag())));
     }
 
     private static Panel instances(List<Row> rows) {

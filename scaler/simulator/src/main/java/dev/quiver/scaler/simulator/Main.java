@@ -4,7 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of {@code quiver-simulator.jar}: {@code java -jar quiver-simulator.jar simulate ...}. */
-@Command(name = "quiver", mixinStandardHelpOptions = true, version = "quiver-simulator 0.1.0",
+@Command(
+        name = "quiver",
+        mixinStandardHelpOptions = true,
+        version = "quiver-simulator 0.1.0",
         description = "Replays traffic traces through the Quiver scaler.",
         subcommands = {SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -5,11 +5,9 @@ import java.util.List;
 
 /** One chart panel: a shared time axis, a y axis from 0, some series, optional shaded bands, a legend. */
 final class Panel {
-    record Series(String name, String color, double width, String dash, boolean step, double[] t, double[] y) {
-    }
+    record Series(String name, String color, double width, String dash, boolean step, double[] t, double[] y) {}
 
-    record Band(String name, String color, List<double[]> spans) {
-    }
+    record Band(String name, String color, List<double[]> spans) {}
 
     private final String title;
     private final String yLabel;
@@ -60,7 +58,12 @@ final class Panel {
         }
         svg.line(x0, y1, x1, y1, "#333", 1, null).line(x0, y0, x0, y1, "#333", 1, null);
         svg.text(x0, y0 - 8, title, "start", 14, "font-weight=\"bold\"");
-        svg.text(x0 - 48, (y0 + y1) / 2, yLabel, "middle", 12,
+        svg.text(
+                x0 - 48,
+                (y0 + y1) / 2,
+                yLabel,
+                "middle",
+                12,
                 "transform=\"rotate(-90 " + Svg.f(x0 - 48) + " " + Svg.f((y0 + y1) / 2) + ")\"");
         svg.text((x0 + x1) / 2, y1 + 34, "time (s)", "middle", 12, null);
         for (Series s : series) {

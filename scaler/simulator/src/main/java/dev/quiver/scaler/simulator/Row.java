@@ -11,7 +11,19 @@ import java.util.List;
  * @param warm        ready pool instances
  * @param lag         total consumer lag (for scaling), or null without lag data
  */
-public record Row(double t, String event, double concurrency, Long lag, double stable, double panic, int desired,
-                  int ready, int starting, int warm, boolean panicking, String mode, double excessBurstCapacity,
-                  List<String> actions, String reason) {
-}
+public record Row(
+        double t,
+        String event,
+        double concurrency,
+        Long lag,
+        double stable,
+        double panic,
+        int desired,
+        int ready,
+        int starting,
+        int warm,
+        boolean panicking,
+        String mode,
+        double excessBurstCapacity,
+        List<String> actions,
+        String reason) {}

@@ -10,8 +10,7 @@ import java.util.Map;
 final class RowJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RowJson() {
-    }
+    private RowJson() {}
 
     static String line(Row r) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -13,32 +13,50 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code simulate --function spec.yaml --trace trace.jsonl [--out decisions.jsonl] [--svg chart.svg]}. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Replays a traffic trace through the scaler and prints one decision per tick (JSON lines).",
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Replays a traffic trace through the scaler and prints one decision per tick (JSON lines).",
             "The spec is YAML (or JSON) with the Function resource's keys (name, triggers, scale, lag) and an "
-                + "optional simulation section (coldStartSeconds, warmStartSeconds, consumeRatePerInstance). "
-                + "Every setting and both formats: docs/scaler.md.",
+                    + "optional simulation section (coldStartSeconds, warmStartSeconds, consumeRatePerInstance). "
+                    + "Every setting and both formats: docs/scaler.md.",
             "The trace has one JSON object per line and second: {\"t\": 0, \"concurrency\": 12, \"rps\": 30, "
-                + "\"lag\": {\"0\": {\"end\": 120, \"committed\": 100}}}."},
-        footer = {"", "Example:", "  quiver simulate --function scaler/examples/burst.yaml "
-                + "--trace scaler/examples/burst.jsonl --svg burst.svg"})
+                    + "\"lag\": {\"0\": {\"end\": 120, \"committed\": 100}}}."
+        },
+        footer = {
+            "",
+            "Example:",
+            "  quiver simulate --function scaler/examples/burst.yaml "
+                    + "--trace scaler/examples/burst.jsonl --svg burst.svg"
+        })
 final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--function", required = true, paramLabel = "spec.yaml",
+    @Option(
+            names = "--function",
+            required = true,
+            paramLabel = "spec.yaml",
             description = "The function's scaling settings (YAML or JSON).")
     Path function;
 
-    @Option(names = "--trace", required = true, paramLabel = "trace.jsonl",
+    @Option(
+            names = "--trace",
+            required = true,
+            paramLabel = "trace.jsonl",
             description = "Observed traffic, one JSON object per second.")
     Path trace;
 
-    @Option(names = "--out", paramLabel = "decisions.jsonl",
+    @Option(
+            names = "--out",
+            paramLabel = "decisions.jsonl",
             description = "Write the decisions here instead of standard output.")
     Path out;
 
-    @Option(names = "--svg", paramLabel = "chart.svg",
+    @Option(
+            names = "--svg",
+            paramLabel = "chart.svg",
             description = "Also draw concurrency, lag, desired, ready and warm instances over time.")
     Path svg;
 

@@ -18,8 +18,7 @@ import java.util.Map;
 public final class Simulation {
     private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
-    private Simulation() {
-    }
+    private Simulation() {}
 
     public static List<Row> run(FunctionSpec spec, SimulationSettings settings, List<TraceLine> trace) {
         FunctionScaler scaler = new FunctionScaler(spec, EPOCH);
@@ -30,8 +29,8 @@ public final class Simulation {
         double tick = spec.scale().tickInterval().toNanos() / 1e9;
         long tickIndex = 0;
         List<PartitionOffsets> offsets = null;
-        Consumers consumers = settings.consumeRatePerInstance() > 0
-                ? new Consumers(settings.consumeRatePerInstance()) : null;
+        Consumers consumers =
+                settings.consumeRatePerInstance() > 0 ? new Consumers(settings.consumeRatePerInstance()) : null;
         List<Row> rows = new ArrayList<>();
         for (long s = 0; s <= last; s++) {
             TraceLine line = bySecond.getOrDefault(s, TraceLine.quiet(s, offsets));
@@ -59,8 +58,21 @@ public final class Simulation {
 
     private static Row row(double t, String event, TraceLine line, World world, Decision d) {
         Long lag = d.lag() == null ? null : d.lag().totals().forActivation();
-        return new Row(t, event, line.concurrency(), lag, d.stable(), d.panic(), d.desired(), d.ready(),
-                world.starting(t), d.warm(), d.panicking(), d.mode().key(), d.excessBurstCapacity(),
-                d.actions().stream().map(PoolAction::describe).toList(), String.join("; ", d.reasons()));
+        return new Row(
+                t,
+                event,
+                line.concurrency(),
+                lag,
+                d.stable(),
+                d.panic(),
+                d.desired(),
+                d.ready(),
+                world.starting(t),
+                d.warm(),
+                d.panicking(),
+                d.mode().key(),
+                d.excessBurstCapacity(),
+                d.actions().stream().map(PoolAction::describe).toList(),
+                String.join("; ", d.reasons()));
     }
 }

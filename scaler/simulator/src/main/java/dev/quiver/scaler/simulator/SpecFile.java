@@ -16,14 +16,12 @@ import java.util.Set;
 
 /** Reads a function spec file (YAML; JSON is YAML too): the scaling settings plus the simulation section. */
 public final class SpecFile {
-    private static final Set<String> SIM_KEYS = Set.of("coldStartSeconds", "warmStartSeconds",
-            "consumeRatePerInstance");
+    private static final Set<String> SIM_KEYS =
+            Set.of("coldStartSeconds", "warmStartSeconds", "consumeRatePerInstance");
 
-    private SpecFile() {
-    }
+    private SpecFile() {}
 
-    public record Loaded(FunctionSpec function, SimulationSettings simulation) {
-    }
+    public record Loaded(FunctionSpec function, SimulationSettings simulation) {}
 
     public static Loaded read(Path file) {
         LocatedTree.Result doc = parse(file);
@@ -32,8 +30,10 @@ public final class SpecFile {
             function = SpecReader.read(doc.tree(), Set.of("simulation"));
         } catch (SpecException e) {
             Violation first = e.violations().get(0);
-            String more = e.violations().size() > 1 ? " (and " + (e.violations().size() - 1) + " more: "
-                    + e.getMessage().substring(first.toString().length() + 2) + ")" : "";
+            String more = e.violations().size() > 1
+                    ? " (and " + (e.violations().size() - 1) + " more: "
+                            + e.getMessage().substring(first.toString().length() + 2) + ")"
+                    : "";
             throw new InputException(file, doc.lineOf(first.key()), first + more);
         }
         return new Loaded(function, simulation(file, doc));
@@ -46,8 +46,11 @@ public final class SpecFile {
             throw new InputException(file, 0, "file not found");
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputException(file, line, "not valid YAML: " + e.getOriginalMessage().lines().findFirst()
-                    .orElse(""));
+            throw new InputException(
+                    file,
+                    line,
+                    "not valid YAML: "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IllegalArgumentException e) {
             throw new InputException(file, 1, e.getMessage());
         } catch (IOException e) {
@@ -65,8 +68,11 @@ public final class SpecFile {
         }
         for (Object key : map.keySet()) {
             if (!SIM_KEYS.contains(key)) {
-                throw new InputException(file, doc.lineOf("simulation." + key), "simulation." + key
-                        + ": is not a known key (known: coldStartSeconds, consumeRatePerInstance, warmStartSeconds)");
+                throw new InputException(
+                        file,
+                        doc.lineOf("simulation." + key),
+                        "simulation." + key
+                                + ": is not a known key (known: coldStartSeconds, consumeRatePerInstance, warmStartSeconds)");
             }
         }
         return new SimulationSettings(
@@ -83,7 +89,9 @@ public final class SpecFile {
         if (v instanceof Number n && n.doubleValue() >= 0) {
             return n.doubleValue();
         }
-        throw new InputException(file, doc.lineOf("simulation.consumeRatePerInstance"),
+        throw new InputException(
+                file,
+                doc.lineOf("simulation.consumeRatePerInstance"),
                 "simulation.consumeRatePerInstance: must be a number of messages per second >= 0, was " + v);
     }
 
@@ -95,7 +103,9 @@ public final class SpecFile {
         if (v instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 3600) {
             return n.doubleValue();
         }
-        throw new InputException(file, doc.lineOf("simulation." + key),
+        throw new InputException(
+                file,
+                doc.lineOf("simulation." + key),
                 "simulation." + key + ": must be a number of seconds between 0 and 3600, was " + v);
     }
 }

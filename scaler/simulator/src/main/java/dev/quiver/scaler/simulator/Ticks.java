@@ -2,8 +2,7 @@ package dev.quiver.scaler.simulator;
 
 /** Axis ticks at 1, 2 or 5 x 10^k, from 0 to at least the max, about five of them. */
 final class Ticks {
-    private Ticks() {
-    }
+    private Ticks() {}
 
     static double[] nice(double max) {
         double raw = Math.max(max, 1) / 5;

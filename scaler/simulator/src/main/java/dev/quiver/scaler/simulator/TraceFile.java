@@ -25,8 +25,7 @@ public final class TraceFile {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KEYS = Set.of("t", "concurrency", "rps", "lag");
 
-    private TraceFile() {
-    }
+    private TraceFile() {}
 
     public static List<TraceLine> read(Path file) {
         List<TraceLine> out = new ArrayList<>();
@@ -41,8 +40,8 @@ public final class TraceFile {
                 }
                 TraceLine line = parse(text, file, n);
                 if (line.t() <= lastT) {
-                    throw new InputException(file, n, "\"t\" must increase from line to line, was " + line.t()
-                            + " after " + lastT);
+                    throw new InputException(
+                            file, n, "\"t\" must increase from line to line, was " + line.t() + " after " + lastT);
                 }
                 lastT = line.t();
                 out.add(line);
@@ -68,11 +67,11 @@ public final class TraceFile {
         if (!(node instanceof ObjectNode obj)) {
             throw new InputException(file, n, "each line must be a JSON object");
         }
-        for (Iterator<String> it = obj.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                throw new InputException(file, n, "\"" + key + "\" is not a known field (known: t, concurrency, "
-                        + "rps, lag)");
+                throw new InputException(
+                        file, n, "\"" + key + "\" is not a known field (known: t, concurrency, " + "rps, lag)");
             }
         }
         JsonNode t = obj.get("t");
@@ -103,7 +102,7 @@ public final class TraceFile {
             throw new InputException(file, n, "\"lag\" must map partitions to {\"end\": n, \"committed\": n}");
         }
         List<PartitionOffsets> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = lag.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = lag.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode p = e.getValue();
             String where = "lag partition \"" + e.getKey() + "\": ";
@@ -114,8 +113,11 @@ public final class TraceFile {
             }
             boolean none = committed == null || committed.isNull();
             if (!none && (!committed.isIntegralNumber() || committed.asLong() < -1)) {
-                throw new InputException(file, n, where + "\"committed\" must be a whole number >= 0, or -1 or "
-                        + "null (never committed), was " + committed);
+                throw new InputException(
+                        file,
+                        n,
+                        where + "\"committed\" must be a whole number >= 0, or -1 or " + "null (never committed), was "
+                                + committed);
             }
             out.add(new PartitionOffsets(e.getKey(), end.asLong(), none ? -1 : committed.asLong()));
         }

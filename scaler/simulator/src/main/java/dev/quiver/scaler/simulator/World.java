@@ -1,7 +1,7 @@
 package dev.quiver.scaler.simulator;
 
-import dev.quiver.scaler.lag.PartitionOffsets;
 import dev.quiver.scaler.decision.Observation;
+import dev.quiver.scaler.lag.PartitionOffsets;
 import dev.quiver.scaler.warmpool.Instance;
 import dev.quiver.scaler.warmpool.PoolAction;
 import dev.quiver.scaler.warmpool.Role;
@@ -49,7 +49,9 @@ final class World {
     }
 
     int readyActive(double t) {
-        return (int) instances.stream().filter(s -> s.role == Role.ACTIVE && s.readyAt <= t).count();
+        return (int) instances.stream()
+                .filter(s -> s.role == Role.ACTIVE && s.readyAt <= t)
+                .count();
     }
 
     int active() {
@@ -61,8 +63,10 @@ final class World {
     }
 
     Observation observe(double t, List<PartitionOffsets> offsets) {
-        List<Sim> serving = instances.stream().filter(s -> s.role == Role.ACTIVE && s.readyAt <= t)
-                .sorted(Comparator.comparingDouble((Sim s) -> s.startedAt).thenComparing(s -> s.id)).toList();
+        List<Sim> serving = instances.stream()
+                .filter(s -> s.role == Role.ACTIVE && s.readyAt <= t)
+                .sorted(Comparator.comparingDouble((Sim s) -> s.startedAt).thenComparing(s -> s.id))
+                .toList();
         List<Instance> out = new ArrayList<>();
         long whole = (long) Math.floor(load);
         for (Sim s : instances) {
@@ -102,7 +106,9 @@ final class World {
     }
 
     private Sim find(String id) {
-        return instances.stream().filter(s -> s.id.equals(id)).findFirst()
+        return instances.stream()
+                .filter(s -> s.id.equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no instance " + id));
     }
 

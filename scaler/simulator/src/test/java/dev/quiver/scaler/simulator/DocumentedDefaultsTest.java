@@ -41,9 +41,10 @@ class DocumentedDefaultsTest {
         assertThat(SpecReader.read(Map.of("lag", lag), Set.of()).lag())
                 .isEqualTo(FunctionSpec.defaults("function").lag());
         Map<String, Object> sim = documented.get("simulation");
-        assertThat(new SimulationSettings(Double.parseDouble((String) sim.get("coldStartSeconds")),
-                Double.parseDouble((String) sim.get("warmStartSeconds")),
-                Double.parseDouble((String) sim.get("consumeRatePerInstance"))))
+        assertThat(new SimulationSettings(
+                        Double.parseDouble((String) sim.get("coldStartSeconds")),
+                        Double.parseDouble((String) sim.get("warmStartSeconds")),
+                        Double.parseDouble((String) sim.get("consumeRatePerInstance"))))
                 .isEqualTo(SimulationSettings.DEFAULTS);
     }
 }

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 
 /** A free local TCP port (the OS picks it; the instance binds it right after). */
 final class FreePort {
-    private FreePort() {
-    }
+    private FreePort() {}
 
     static int find() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

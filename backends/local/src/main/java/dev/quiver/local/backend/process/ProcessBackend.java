@@ -1,7 +1,7 @@
 package dev.quiver.local.backend.process;
 
-import dev.quiver.local.backend.InstanceRunner;
 import dev.quiver.local.backend.InstanceHandle;
+import dev.quiver.local.backend.InstanceRunner;
 import dev.quiver.local.backend.LaunchInfo;
 import dev.quiver.local.backend.Purpose;
 import dev.quiver.local.config.PlatformSettings.InstanceSettings;
@@ -39,12 +39,13 @@ public final class ProcessBackend implements InstanceRunner {
         t.setDaemon(true);
         return t;
     });
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
     private final Map<String, ProcessInstance> running = new ConcurrentHashMap<>();
 
     /** @param extraProperties given to every instance (e.g. {@code kafka.bootstrap.servers}) */
-    public ProcessBackend(InstanceSettings settings, Path dataDir, Map<String, String> extraProperties,
-                          Launcher launcher) {
+    public ProcessBackend(
+            InstanceSettings settings, Path dataDir, Map<String, String> extraProperties, Launcher launcher) {
         this.settings = settings;
         this.launcher = launcher;
         this.logDir = dataDir.resolve("logs");
@@ -62,13 +63,24 @@ public final class ProcessBackend implements InstanceRunner {
             Files.writeString(log, "# " + String.join(" ", Redaction.command(cmd)) + System.lineSeparator());
             // in the artifact's directory: Quarkus makes the AppCDS archive there and records the class path as
             // "quarkus-run.jar", relative to it; from any other directory the JVM refuses the archive
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(f.artifact().toAbsolutePath().getParent().toFile())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            ProcessBuilder pb = new ProcessBuilder(cmd)
+                    .directory(f.artifact().toAbsolutePath().getParent().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().putAll(f.env());
             long spawned = System.nanoTime();
             Process p = pb.start();
-            ProcessInstance instance = new ProcessInstance(id, port, p, log, http, probes, settings, spawned,
-                    new LaunchInfo(plan.mode(), plan.reason()), () -> launcher.check(f.name(), plan, log));
+            ProcessInstance instance = new ProcessInstance(
+                    id,
+                    port,
+                    p,
+                    log,
+                    http,
+                    probes,
+                    settings,
+                    spawned,
+                    new LaunchInfo(plan.mode(), plan.reason()),
+                    () -> launcher.check(f.name(), plan, log));
             running.put(id, instance);
             instance.exited().whenComplete((code, e) -> running.remove(id));
             instance.probe();
@@ -116,8 +128,10 @@ public final class ProcessBackend implements InstanceRunner {
         for (ProcessInstance i : running.values()) {
             stops.add(i.stop(Duration.ofSeconds(10)));
         }
-        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).orTimeout(15, java.util.concurrent.TimeUnit.SECONDS)
-                .exceptionally(e -> null).join();
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
+                .orTimeout(15, java.util.concurrent.TimeUnit.SECONDS)
+                .exceptionally(e -> null)
+                .join();
         running.values().forEach(ProcessInstance::kill);
         probes.shutdownNow();
     }

@@ -34,9 +34,17 @@ final class ProcessInstance implements InstanceHandle {
     private volatile long readyNanos = -1;
     private volatile LaunchInfo launch;
 
-    ProcessInstance(String id, int port, Process process, Path log, HttpClient http, ScheduledExecutorService probes,
-                    InstanceSettings settings, long spawnedNanos, LaunchInfo planned,
-                    Supplier<LaunchInfo> launchCheck) {
+    ProcessInstance(
+            String id,
+            int port,
+            Process process,
+            Path log,
+            HttpClient http,
+            ScheduledExecutorService probes,
+            InstanceSettings settings,
+            long spawnedNanos,
+            LaunchInfo planned,
+            Supplier<LaunchInfo> launchCheck) {
         this.launch = planned;
         this.spawnedNanos = spawnedNanos;
         this.launchCheck = launchCheck;
@@ -49,11 +57,12 @@ final class ProcessInstance implements InstanceHandle {
         this.settings = settings;
         this.exited = process.onExit().thenApply(Process::exitValue);
         this.readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         this.deadline = System.nanoTime() + settings.readyTimeout().toNanos();
-        exited.thenAccept(code -> ready.completeExceptionally(
-                new IllegalStateException("instance " + id + " exited (code " + code + ") before it was ready; see "
-                        + log)));
+        exited.thenAccept(code -> ready.completeExceptionally(new IllegalStateException(
+                "instance " + id + " exited (code " + code + ") before it was ready; see " + log)));
     }
 
     void probe() {
@@ -136,11 +145,14 @@ final class ProcessInstance implements InstanceHandle {
     public CompletableFuture<Integer> stop(Duration grace) {
         stopping = true;
         process.destroy();
-        probes.schedule(() -> {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
-        }, grace.toMillis(), TimeUnit.MILLISECONDS);
+        probes.schedule(
+                () -> {
+                    if (process.isAlive()) {
+                        process.destroyForcibly();
+                    }
+                },
+                grace.toMillis(),
+                TimeUnit.MILLISECONDS);
         return exited;
     }
 

@@ -22,22 +22,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The instance command line: the launch plan's JVM and archive, and warm-up only for warm-pool instances. */
 class ProcessBackendCommandTest {
-    static final LaunchPlan AOT = new LaunchPlan("/jdk25/bin/java", List.of("-XX:AOTCache=/app/app.aot"),
-            "jdk25-aot", "test", false);
+    static final LaunchPlan AOT =
+            new LaunchPlan("/jdk25/bin/java", List.of("-XX:AOTCache=/app/app.aot"), "jdk25-aot", "test", false);
 
     @TempDir
     Path home;
+
     ProcessBackend backend;
     FunctionDefinition hello;
 
     @BeforeEach
     void setUp() throws Exception {
         Files.writeString(home.resolve("app.jar"), "jar");
-        backend = new ProcessBackend(new InstanceSettings("64m", Duration.ofSeconds(5), Duration.ofSeconds(1),
-                Duration.ofMillis(20), Optional.empty(), Archive.AUTO, List.of("-XX:TieredStopAtLevel=1")), home, Map.of("kafka.bootstrap.servers", "k:9"),
+        backend = new ProcessBackend(
+                new InstanceSettings(
+                        "64m",
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(20),
+                        Optional.empty(),
+                        Archive.AUTO,
+                        List.of("-XX:TieredStopAtLevel=1")),
+                home,
+                Map.of("kafka.bootstrap.servers", "k:9"),
                 new Launcher(new JvmCatalog(), Optional.empty(), Archive.AUTO, JvmCatalog.current()));
-        hello = new FunctionReader(home).read("name: hello\nartifact: app.jar\njvmOptions: [-Dx=1]\n"
-                + "properties: {quiver.warmup.iterations: '20', greeting: hi}\n");
+        hello = new FunctionReader(home)
+                .read("name: hello\nartifact: app.jar\njvmOptions: [-Dx=1]\n"
+                        + "properties: {quiver.warmup.iterations: '20', greeting: hi}\n");
     }
 
     @Test
@@ -67,9 +78,16 @@ class ProcessBackendCommandTest {
         List<String> cmd = backend.command(hello, 4711, AOT, Purpose.WARM_POOL);
 
         assertThat(cmd.get(0)).isEqualTo("/jdk25/bin/java");
-        assertThat(cmd).containsSubsequence("-Xmx64m", "-XX:AOTCache=/app/app.aot", "-Dx=1",
-                "-Dquarkus.http.port=4711", "-Dkafka.bootstrap.servers=k:9", "-Dgreeting=hi", "-jar",
-                home.resolve("app.jar").toString());
+        assertThat(cmd)
+                .containsSubsequence(
+                        "-Xmx64m",
+                        "-XX:AOTCache=/app/app.aot",
+                        "-Dx=1",
+                        "-Dquarkus.http.port=4711",
+                        "-Dkafka.bootstrap.servers=k:9",
+                        "-Dgreeting=hi",
+                        "-jar",
+                        home.resolve("app.jar").toString());
     }
 
     @Test

@@ -21,8 +21,7 @@ public final class AwsChunked {
     private static final int MAX_LINE = 4096;
     private static final String TRAILER_SIGNATURE = "x-amz-trailer-signature";
 
-    private AwsChunked() {
-    }
+    private AwsChunked() {}
 
     /**
      * Copies the decoded bytes to {@code out}, feeding {@code digest} if there is one, and returns the trailers by
@@ -30,8 +29,9 @@ public final class AwsChunked {
      *
      * @param seed the request's seed signature when chunks are signed, else null
      */
-    public static Map<String, String> decode(InputStream in, OutputStream out, ChecksumAlgorithm.Digest digest,
-            SigV4.Seed seed) throws IOException, S3Error {
+    public static Map<String, String> decode(
+            InputStream in, OutputStream out, ChecksumAlgorithm.Digest digest, SigV4.Seed seed)
+            throws IOException, S3Error {
         String previous = seed == null ? null : seed.signature();
         byte[] buffer = new byte[64 * 1024];
         while (true) {
@@ -63,7 +63,8 @@ public final class AwsChunked {
                 left -= n;
             }
             if (seed != null) {
-                String sent = semicolon < 0 ? "" : header.substring(semicolon + 1).trim();
+                String sent =
+                        semicolon < 0 ? "" : header.substring(semicolon + 1).trim();
                 String expected = seed.chunkSignature(previous, chunkHash.digest());
                 if (!sent.equals("chunk-signature=" + expected)) {
                     throw S3Error.signatureDoesNotMatch("The chunk signature does not match.");
@@ -100,7 +101,8 @@ public final class AwsChunked {
                 signedText.append(name).append(':').append(value).append('\n');
             }
         }
-        if (seed != null && !trailers.isEmpty()
+        if (seed != null
+                && !trailers.isEmpty()
                 && !seed.trailerSignature(previous, signedText.toString()).equals(signature)) {
             throw S3Error.signatureDoesNotMatch("The trailer signature does not match.");
         }

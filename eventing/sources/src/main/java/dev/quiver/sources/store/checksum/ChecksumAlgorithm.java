@@ -76,7 +76,8 @@ public enum ChecksumAlgorithm {
 
             @Override
             public String base64() {
-                byte[] value = ByteBuffer.allocate(8).putLong(checksum.getValue()).array();
+                byte[] value =
+                        ByteBuffer.allocate(8).putLong(checksum.getValue()).array();
                 return Base64.getEncoder().encodeToString(Arrays.copyOfRange(value, 8 - bytes, 8));
             }
         };

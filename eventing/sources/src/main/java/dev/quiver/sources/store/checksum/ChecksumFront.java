@@ -1,5 +1,10 @@
 package dev.quiver.sources.store.checksum;
 
+import dev.quiver.sources.store.checksum.UploadPlan.Framing;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -11,20 +16,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.shaded.org.eclipse.jetty.server.Handler;
 import org.gaul.shaded.org.eclipse.jetty.server.Request;
 import org.gaul.shaded.org.eclipse.jetty.server.Server;
 import org.gaul.shaded.org.eclipse.jetty.server.handler.HandlerWrapper;
 import org.jboss.logging.Logger;
-
-import dev.quiver.sources.store.checksum.UploadPlan.Framing;
 
 /**
  * S3's flexible checksums in front of s3proxy 2.6 (which answers NotImplemented to them, and cannot read an
@@ -71,8 +68,10 @@ public final class ChecksumFront extends HandlerWrapper {
             field.setAccessible(true);
             return (Server) field.get(proxy);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("s3proxy has no private Jetty 'server' field any more: "
-                    + "the checksum front must be installed another way", e);
+            throw new IllegalStateException(
+                    "s3proxy has no private Jetty 'server' field any more: "
+                            + "the checksum front must be installed another way",
+                    e);
         }
     }
 
@@ -101,26 +100,37 @@ public final class ChecksumFront extends HandlerWrapper {
         }
     }
 
-    private void serve(UploadPlan plan, String target, Request baseRequest, HttpServletRequest request,
-            HttpServletResponse response, Spool spool) throws IOException, ServletException, S3Error {
+    private void serve(
+            UploadPlan plan,
+            String target,
+            Request baseRequest,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Spool spool)
+            throws IOException, ServletException, S3Error {
         Set<String> hidden = new HashSet<>(Set.of("x-amz-checksum-*", UploadPlan.SDK_ALGORITHM, UploadPlan.TRAILER));
         Map<String, String> replaced = new HashMap<>();
-        ChecksumAlgorithm.Digest digest = plan.algorithm().map(ChecksumAlgorithm::newDigest).orElse(null);
+        ChecksumAlgorithm.Digest digest =
+                plan.algorithm().map(ChecksumAlgorithm::newDigest).orElse(null);
         InputStream body = null;
         String expected = plan.expected();
         if (plan.framing().chunked()) {
-            SigV4.Seed seed = signatures.verify(new SigV4.SignedRequest(request.getMethod(), request.getRequestURI(),
-                    request.getQueryString(), name -> Collections.list(request.getHeaders(name))), clock.instant());
+            SigV4.Seed seed = signatures.verify(
+                    new SigV4.SignedRequest(
+                            request.getMethod(),
+                            request.getRequestURI(),
+                            request.getQueryString(),
+                            name -> Collections.list(request.getHeaders(name))),
+                    clock.instant());
             Map<String, String> trailers;
             try (InputStream in = request.getInputStream()) {
-                trailers = AwsChunked.decode(in, spool, digest,
-                        plan.framing() == Framing.SIGNED_CHUNKS ? seed : null);
+                trailers = AwsChunked.decode(in, spool, digest, plan.framing() == Framing.SIGNED_CHUNKS ? seed : null);
             }
             if (expected == null && plan.algorithm().isPresent()) {
                 expected = trailers.get(plan.algorithm().get().header());
                 if (expected == null) {
-                    throw S3Error.invalidRequest("The announced trailer " + plan.algorithm().get().header()
-                            + " is missing from the aws-chunked body.");
+                    throw S3Error.invalidRequest("The announced trailer "
+                            + plan.algorithm().get().header() + " is missing from the aws-chunked body.");
                 }
             }
             String decodedLength = request.getHeader(UploadPlan.DECODED_LENGTH);
@@ -171,8 +181,12 @@ public final class ChecksumFront extends HandlerWrapper {
         if (contentEncoding == null) {
             return null;
         }
-        String rest = String.join(",", List.of(contentEncoding.split(",")).stream().map(String::trim)
-                .filter(e -> !e.isEmpty() && !e.equalsIgnoreCase("aws-chunked")).toList());
+        String rest = String.join(
+                ",",
+                List.of(contentEncoding.split(",")).stream()
+                        .map(String::trim)
+                        .filter(e -> !e.isEmpty() && !e.equalsIgnoreCase("aws-chunked"))
+                        .toList());
         return rest.isEmpty() ? null : rest;
     }
 

@@ -13,8 +13,8 @@ public final class S3Error extends Exception {
     }
 
     public static S3Error badDigest(ChecksumAlgorithm algorithm) {
-        return new S3Error(400, "BadDigest",
-                "The " + algorithm.name() + " you specified did not match the calculated checksum.");
+        return new S3Error(
+                400, "BadDigest", "The " + algorithm.name() + " you specified did not match the calculated checksum.");
     }
 
     public static S3Error invalidRequest(String message) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,11 +26,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SigV4 {
 
-    private static final Pattern AUTHORIZATION = Pattern.compile(
-            "AWS4-HMAC-SHA256\\s+Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request,\\s*"
+    private static final Pattern AUTHORIZATION =
+            Pattern.compile("AWS4-HMAC-SHA256\\s+Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request,\\s*"
                     + "SignedHeaders=([^,]+),\\s*Signature=([0-9a-f]{64})\\s*");
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final HexFormat HEX = HexFormat.of();
     static final String EMPTY_SHA256 = sha256Hex(new byte[0]);
@@ -45,7 +44,8 @@ public final class SigV4 {
     }
 
     /** What is signed: the request line as sent (raw path and query) and its headers by lower-case name. */
-    public record SignedRequest(String method, String rawPath, String rawQuery, Function<String, List<String>> headers) {
+    public record SignedRequest(
+            String method, String rawPath, String rawQuery, Function<String, List<String>> headers) {
         String first(String name) {
             List<String> values = headers.apply(name);
             return values == null || values.isEmpty() ? null : values.get(0);
@@ -61,14 +61,17 @@ public final class SigV4 {
     public Seed verify(SignedRequest request, Instant now) throws S3Error {
         String authorization = request.first("authorization");
         if (authorization == null) {
-            throw new S3Error(403, "AccessDenied", "A streaming upload needs an AWS Signature Version 4 Authorization header.");
+            throw new S3Error(
+                    403, "AccessDenied", "A streaming upload needs an AWS Signature Version 4 Authorization header.");
         }
         Matcher auth = AUTHORIZATION.matcher(authorization);
         if (!auth.matches()) {
-            throw new S3Error(403, "AccessDenied", "A streaming upload needs an AWS Signature Version 4 Authorization header.");
+            throw new S3Error(
+                    403, "AccessDenied", "A streaming upload needs an AWS Signature Version 4 Authorization header.");
         }
         if (!auth.group(1).equals(accessKey)) {
-            throw new S3Error(403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.");
+            throw new S3Error(
+                    403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.");
         }
         String amzDate = request.first("x-amz-date");
         Instant signedAt;
@@ -78,7 +81,9 @@ public final class SigV4 {
             throw new S3Error(403, "AccessDenied", "x-amz-date is missing or not yyyyMMdd'T'HHmmss'Z': " + amzDate);
         }
         if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
-            throw new S3Error(403, "RequestTimeTooSkewed",
+            throw new S3Error(
+                    403,
+                    "RequestTimeTooSkewed",
                     "The difference between the request time and the current time is too large.");
         }
         String scope = auth.group(2) + "/" + auth.group(3) + "/" + auth.group(4) + "/aws4_request";
@@ -87,11 +92,14 @@ public final class SigV4 {
         key = hmac(key, auth.group(4));
         key = hmac(key, "aws4_request");
         String canonical = canonicalRequest(request, List.of(auth.group(5).split(";")));
-        String expected = HEX.formatHex(hmac(key, "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
-                + sha256Hex(canonical.getBytes(StandardCharsets.UTF_8))));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                auth.group(6).getBytes(StandardCharsets.US_ASCII))) {
-            throw S3Error.signatureDoesNotMatch("The request signature we calculated does not match the signature you provided.");
+        String expected = HEX.formatHex(hmac(
+                key,
+                "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
+                        + sha256Hex(canonical.getBytes(StandardCharsets.UTF_8))));
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), auth.group(6).getBytes(StandardCharsets.US_ASCII))) {
+            throw S3Error.signatureDoesNotMatch(
+                    "The request signature we calculated does not match the signature you provided.");
         }
         return new Seed(key, amzDate, scope, expected);
     }
@@ -115,21 +123,31 @@ public final class SigV4 {
 
     static String canonicalRequest(SignedRequest request, List<String> signedHeaders) {
         StringBuilder canonical = new StringBuilder()
-                .append(request.method()).append('\n')
-                .append(request.rawPath()).append('\n')
-                .append(canonicalQuery(request.rawQuery())).append('\n');
+                .append(request.method())
+                .append('\n')
+                .append(request.rawPath())
+                .append('\n')
+                .append(canonicalQuery(request.rawQuery()))
+                .append('\n');
         for (String name : signedHeaders) {
             List<String> values = request.headers().apply(name);
             canonical.append(name).append(':');
             if (values != null) {
-                canonical.append(String.join(",",
-                        values.stream().map(v -> v.trim().replaceAll("\\s+", " ")).toList()));
+                canonical.append(String.join(
+                        ",",
+                        values.stream()
+                                .map(v -> v.trim().replaceAll("\\s+", " "))
+                                .toList()));
             }
             canonical.append('\n');
         }
         String payloadHash = request.first("x-amz-content-sha256");
-        return canonical.append('\n').append(String.join(";", signedHeaders)).append('\n')
-                .append(payloadHash == null ? "UNSIGNED-PAYLOAD" : payloadHash).toString();
+        return canonical
+                .append('\n')
+                .append(String.join(";", signedHeaders))
+                .append('\n')
+                .append(payloadHash == null ? "UNSIGNED-PAYLOAD" : payloadHash)
+                .toString();
     }
 
     static String canonicalQuery(String rawQuery) {
@@ -144,7 +162,7 @@ public final class SigV4 {
             int eq = part.indexOf('=');
             String name = eq < 0 ? part : part.substring(0, eq);
             String value = eq < 0 ? "" : part.substring(eq + 1);
-            pairs.add(new String[] { encode(decode(name)), encode(decode(value)) });
+            pairs.add(new String[] {encode(decode(name)), encode(decode(value))});
         }
         pairs.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
         return String.join("&", pairs.stream().map(p -> p[0] + "=" + p[1]).toList());
@@ -158,8 +176,13 @@ public final class SigV4 {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~') {
                 out.append(c);
             } else {
                 out.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));

@@ -26,7 +26,7 @@ public final class Spool extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[] { (byte) b }, 0, 1);
+        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override

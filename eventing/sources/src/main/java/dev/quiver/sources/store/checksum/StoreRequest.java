@@ -1,5 +1,9 @@
 package dev.quiver.sources.store.checksum;
 
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -9,11 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
  * The request as s3proxy gets it after the checksum front: without the headers it does not know (it answers
@@ -40,7 +39,8 @@ final class StoreRequest extends HttpServletRequestWrapper {
 
     private boolean isHidden(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return hidden.contains(lower) || (lower.startsWith(ChecksumAlgorithm.HEADER_PREFIX) && hidden.contains("x-amz-checksum-*"));
+        return hidden.contains(lower)
+                || (lower.startsWith(ChecksumAlgorithm.HEADER_PREFIX) && hidden.contains("x-amz-checksum-*"));
     }
 
     @Override
@@ -58,14 +58,16 @@ final class StoreRequest extends HttpServletRequestWrapper {
         if (value == null) {
             return Collections.emptyEnumeration();
         }
-        return replaced.containsKey(name.toLowerCase(Locale.ROOT)) ? Collections.enumeration(List.of(value))
+        return replaced.containsKey(name.toLowerCase(Locale.ROOT))
+                ? Collections.enumeration(List.of(value))
                 : super.getHeaders(name);
     }
 
     @Override
     public Enumeration<String> getHeaderNames() {
         List<String> names = new ArrayList<>(Collections.list(super.getHeaderNames()).stream()
-                .filter(n -> !isHidden(n) && !replaced.containsKey(n.toLowerCase(Locale.ROOT))).toList());
+                .filter(n -> !isHidden(n) && !replaced.containsKey(n.toLowerCase(Locale.ROOT)))
+                .toList());
         replaced.forEach((name, value) -> {
             if (value != null) {
                 names.add(name);

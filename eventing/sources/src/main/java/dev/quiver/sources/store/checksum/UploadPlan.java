@@ -36,12 +36,13 @@ public record UploadPlan(boolean touched, Optional<ChecksumAlgorithm> algorithm,
         }
     }
 
-    private static final List<String> NOT_VALUES = List.of("x-amz-checksum-mode", "x-amz-checksum-algorithm",
-            "x-amz-checksum-type");
+    private static final List<String> NOT_VALUES =
+            List.of("x-amz-checksum-mode", "x-amz-checksum-algorithm", "x-amz-checksum-type");
 
     /** The plan for a request with these header names (any case) and this header lookup. */
     public static UploadPlan of(Collection<String> headerNames, Function<String, String> header) throws S3Error {
-        List<String> names = headerNames.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+        List<String> names =
+                headerNames.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
         String contentSha256 = header.apply(CONTENT_SHA256);
         ChecksumAlgorithm algorithm = null;
         String expected = null;
@@ -52,7 +53,8 @@ public record UploadPlan(boolean touched, Optional<ChecksumAlgorithm> algorithm,
             ChecksumAlgorithm named = ChecksumAlgorithm.ofHeader(name)
                     .orElseThrow(() -> S3Error.invalidRequest("Unsupported checksum header " + name + "."));
             if (algorithm != null) {
-                throw S3Error.invalidRequest("Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
+                throw S3Error.invalidRequest(
+                        "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
             }
             algorithm = named;
             expected = header.apply(name);
@@ -62,8 +64,9 @@ public record UploadPlan(boolean touched, Optional<ChecksumAlgorithm> algorithm,
             if (algorithm != null) {
                 throw S3Error.invalidRequest("A checksum header and a checksum trailer cannot both be sent.");
             }
-            algorithm = ChecksumAlgorithm.ofHeader(trailer.trim()).orElseThrow(
-                    () -> S3Error.invalidRequest("The trailer " + trailer + " is not a supported checksum."));
+            algorithm = ChecksumAlgorithm.ofHeader(trailer.trim())
+                    .orElseThrow(
+                            () -> S3Error.invalidRequest("The trailer " + trailer + " is not a supported checksum."));
         }
         String sdkAlgorithm = header.apply(SDK_ALGORITHM);
         if (sdkAlgorithm != null && ChecksumAlgorithm.named(sdkAlgorithm).isEmpty()) {
@@ -74,8 +77,10 @@ public record UploadPlan(boolean touched, Optional<ChecksumAlgorithm> algorithm,
             throw S3Error.invalidRequest("A checksum trailer needs an aws-chunked body (x-amz-content-sha256: "
                     + "STREAMING-UNSIGNED-PAYLOAD-TRAILER or STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER).");
         }
-        boolean touched = framing.chunked() || trailer != null
-                || names.stream().anyMatch(n -> n.startsWith(ChecksumAlgorithm.HEADER_PREFIX) || n.equals(SDK_ALGORITHM));
+        boolean touched = framing.chunked()
+                || trailer != null
+                || names.stream()
+                        .anyMatch(n -> n.startsWith(ChecksumAlgorithm.HEADER_PREFIX) || n.equals(SDK_ALGORITHM));
         return new UploadPlan(touched, Optional.ofNullable(algorithm), expected, framing);
     }
 
@@ -90,8 +95,11 @@ public record UploadPlan(boolean touched, Optional<ChecksumAlgorithm> algorithm,
             case "STREAMING-AWS4-HMAC-SHA256-PAYLOAD" -> checksum ? Framing.SIGNED_CHUNKS : Framing.PLAIN;
             default -> {
                 if (contentSha256.startsWith("STREAMING-")) {
-                    throw new S3Error(501, "NotImplemented", "x-amz-content-sha256 " + contentSha256
-                            + " (Signature Version 4A) is not implemented: sign with Signature Version 4.");
+                    throw new S3Error(
+                            501,
+                            "NotImplemented",
+                            "x-amz-content-sha256 " + contentSha256
+                                    + " (Signature Version 4A) is not implemented: sign with Signature Version 4.");
                 }
                 yield Framing.PLAIN;
             }

@@ -29,19 +29,22 @@ final class DocExamples {
     static final String TRAILERS = "x-amz-checksum-crc32c:sOO8/Q==\r\n"
             + "x-amz-trailer-signature:d81f82fc3505edab99d459891051a732e8730629a2e4a59689829ca17fe2e435\r\n";
 
-    private DocExamples() {
-    }
+    private DocExamples() {}
 
     /** GET /test.txt with a Range header, signature f0e8bdb8... */
     static SigV4.SignedRequest getObject() {
-        return request("GET", Map.of(
-                "authorization", "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,"
-                        + "SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,"
-                        + "Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41",
-                "host", "examplebucket.s3.amazonaws.com",
-                "range", "bytes=0-9",
-                "x-amz-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-                "x-amz-date", "20130524T000000Z"), "/test.txt");
+        return request(
+                "GET",
+                Map.of(
+                        "authorization",
+                                "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,"
+                                        + "SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,"
+                                        + "Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41",
+                        "host", "examplebucket.s3.amazonaws.com",
+                        "range", "bytes=0-9",
+                        "x-amz-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                        "x-amz-date", "20130524T000000Z"),
+                "/test.txt");
     }
 
     /** The streaming PUT: STREAMING-AWS4-HMAC-SHA256-PAYLOAD, or with a CRC32C trailer. */
@@ -55,15 +58,19 @@ final class DocExamples {
         if (trailer) {
             headers.put("x-amz-content-sha256", "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER");
             headers.put("x-amz-trailer", "x-amz-checksum-crc32c");
-            headers.put("authorization", authorization(
-                    "content-encoding;host;x-amz-content-sha256;x-amz-date;x-amz-decoded-content-length;x-amz-storage-class;x-amz-trailer",
-                    "106e2a8a18243abcf37539882f36619c00e2dfc72633413f02d3b74544bfeb8e"));
+            headers.put(
+                    "authorization",
+                    authorization(
+                            "content-encoding;host;x-amz-content-sha256;x-amz-date;x-amz-decoded-content-length;x-amz-storage-class;x-amz-trailer",
+                            "106e2a8a18243abcf37539882f36619c00e2dfc72633413f02d3b74544bfeb8e"));
         } else {
             headers.put("x-amz-content-sha256", "STREAMING-AWS4-HMAC-SHA256-PAYLOAD");
             headers.put("content-length", "66824");
-            headers.put("authorization", authorization(
-                    "content-encoding;content-length;host;x-amz-content-sha256;x-amz-date;x-amz-decoded-content-length;x-amz-storage-class",
-                    "4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9"));
+            headers.put(
+                    "authorization",
+                    authorization(
+                            "content-encoding;content-length;host;x-amz-content-sha256;x-amz-date;x-amz-decoded-content-length;x-amz-storage-class",
+                            "4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9"));
         }
         return request("PUT", headers, "/examplebucket/chunkObject.txt");
     }
@@ -82,8 +89,8 @@ final class DocExamples {
     }
 
     static SigV4.SignedRequest request(String method, Map<String, String> headers, String path) {
-        return new SigV4.SignedRequest(method, path, null, name -> headers.containsKey(name)
-                ? List.of(headers.get(name)) : List.of());
+        return new SigV4.SignedRequest(
+                method, path, null, name -> headers.containsKey(name) ? List.of(headers.get(name)) : List.of());
     }
 
     private static String authorization(String signedHeaders, String signature) {

@@ -7,28 +7,34 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class SigV4Test {
 
     static List<Arguments> documentedSeeds() {
         return List.of(
-                Arguments.of("GET with a Range header", DocExamples.getObject(),
+                Arguments.of(
+                        "GET with a Range header",
+                        DocExamples.getObject(),
                         "f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41"),
-                Arguments.of("streaming PUT", DocExamples.chunkedPut(false),
+                Arguments.of(
+                        "streaming PUT",
+                        DocExamples.chunkedPut(false),
                         "4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9"),
-                Arguments.of("streaming PUT with a trailer", DocExamples.chunkedPut(true),
+                Arguments.of(
+                        "streaming PUT with a trailer",
+                        DocExamples.chunkedPut(true),
                         "106e2a8a18243abcf37539882f36619c00e2dfc72633413f02d3b74544bfeb8e"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("documentedSeeds")
     void theDocumentedSignatureIsAccepted(String label, SigV4.SignedRequest request, String signature) throws S3Error {
-        assertThat(DocExamples.SIGV4.verify(request, DocExamples.NOW).signature()).isEqualTo(signature);
+        assertThat(DocExamples.SIGV4.verify(request, DocExamples.NOW).signature())
+                .isEqualTo(signature);
     }
 
     @Test
@@ -42,15 +48,31 @@ class SigV4Test {
 
     static List<Arguments> refusals() {
         return List.of(
-                Arguments.of("another secret", new SigV4(DocExamples.ACCESS_KEY, "other"), Duration.ZERO,
-                        Map.of(), "SignatureDoesNotMatch"),
-                Arguments.of("another access key", new SigV4("AKIDOTHER", DocExamples.SECRET_KEY), Duration.ZERO,
-                        Map.of(), "InvalidAccessKeyId"),
-                Arguments.of("16 minutes late", DocExamples.SIGV4, Duration.ofMinutes(16), Map.of(),
-                        "RequestTimeTooSkewed"),
-                Arguments.of("a signed header changed", DocExamples.SIGV4, Duration.ZERO, Map.of("range", "bytes=0-10"),
+                Arguments.of(
+                        "another secret",
+                        new SigV4(DocExamples.ACCESS_KEY, "other"),
+                        Duration.ZERO,
+                        Map.of(),
                         "SignatureDoesNotMatch"),
-                Arguments.of("no Authorization header", DocExamples.SIGV4, Duration.ZERO, Map.of("authorization", ""),
+                Arguments.of(
+                        "another access key",
+                        new SigV4("AKIDOTHER", DocExamples.SECRET_KEY),
+                        Duration.ZERO,
+                        Map.of(),
+                        "InvalidAccessKeyId"),
+                Arguments.of(
+                        "16 minutes late", DocExamples.SIGV4, Duration.ofMinutes(16), Map.of(), "RequestTimeTooSkewed"),
+                Arguments.of(
+                        "a signed header changed",
+                        DocExamples.SIGV4,
+                        Duration.ZERO,
+                        Map.of("range", "bytes=0-10"),
+                        "SignatureDoesNotMatch"),
+                Arguments.of(
+                        "no Authorization header",
+                        DocExamples.SIGV4,
+                        Duration.ZERO,
+                        Map.of("authorization", ""),
                         "AccessDenied"));
     }
 
@@ -64,8 +86,9 @@ class SigV4Test {
         }
         headers.putAll(changed);
         headers.values().removeIf(String::isEmpty);
-        assertThatThrownBy(() -> sigv4.verify(DocExamples.request("GET", headers, "/test.txt"),
-                DocExamples.NOW.plus(late))).isInstanceOfSatisfying(S3Error.class, e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(() ->
+                        sigv4.verify(DocExamples.request("GET", headers, "/test.txt"), DocExamples.NOW.plus(late)))
+                .isInstanceOfSatisfying(S3Error.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     static List<Arguments> queries() {
@@ -85,7 +108,8 @@ class SigV4Test {
 
     static byte[] sha256(String text) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
