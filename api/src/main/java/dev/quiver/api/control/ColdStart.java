@@ -17,6 +17,11 @@ public record ColdStart(Requests cold, Requests warm, List<Startups> startups) {
         startups = startups == null ? List.of() : List.copyOf(startups);
     }
 
+    /** Requests that found no ready capacity, whoever served them. */
+    public long requests() {
+        return cold.count() + warm.count();
+    }
+
     /** One kind of request: arrival to first byte, the wait for an instance, the time the instance took. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Requests(Figures firstByte, Figures waiting, Figures served) {

@@ -1,6 +1,7 @@
 package dev.quiver.local.control;
 
 import dev.quiver.api.control.DeployRejection;
+import dev.quiver.api.control.FunctionStatus;
 import dev.quiver.api.control.FunctionSummary;
 import dev.quiver.api.control.PlatformInfo;
 import dev.quiver.api.errors.ErrorBody;
@@ -66,10 +67,10 @@ public class FunctionsResource {
     @GET
     @Path("/functions")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<StatusView.FunctionStatus> list() {
+    public List<FunctionStatus> list() {
         return loop.status().stream()
                 .map(StatusView::status)
-                .sorted(Comparator.comparing(StatusView.FunctionStatus::name))
+                .sorted(Comparator.comparing(FunctionStatus::name))
                 .toList();
     }
 

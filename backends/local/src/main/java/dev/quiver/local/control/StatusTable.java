@@ -1,7 +1,7 @@
 package dev.quiver.local.control;
 
+import dev.quiver.api.control.FunctionStatus;
 import dev.quiver.control.activator.coldstart.ColdStartText;
-import dev.quiver.local.loop.StatusView.FunctionStatus;
 import java.util.ArrayList;
 import java.util.List;
 

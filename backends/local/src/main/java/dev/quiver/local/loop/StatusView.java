@@ -1,11 +1,14 @@
 package dev.quiver.local.loop;
 
+import dev.quiver.api.control.ColdStart;
+import dev.quiver.api.control.FunctionStatus;
+import dev.quiver.api.control.InstanceStatus;
 import dev.quiver.api.stats.StatsReport;
 import dev.quiver.control.activator.coldstart.ColdStartRecorder;
-import dev.quiver.control.activator.coldstart.ColdStartRecorder.Snapshot;
 import dev.quiver.control.activator.coldstart.ColdStartText;
 import dev.quiver.control.loop.FunctionLoop;
 import dev.quiver.control.loop.LoopStatus;
+import dev.quiver.control.loop.Sample;
 import dev.quiver.control.route.FunctionRef;
 import dev.quiver.local.backend.LaunchInfo;
 import dev.quiver.local.backend.LocalFunction;
@@ -15,7 +18,7 @@ import java.util.List;
 /**
  * A read-only view of one function for the status API, the meters and the history; safe from any thread. The
  * scaling figures (ready, warm, desired, mode, concurrency, lag, reasons) are the loop's: those its last decision
- * used. The JSON field names of {@link FunctionStatus} are the control API's contract.
+ * used. It answers the control API's records ({@link FunctionStatus}, {@link InstanceStatus}) directly.
  */
 public final class StatusView {
     private final FunctionLoop loop;
@@ -30,55 +33,6 @@ public final class StatusView {
         this.recorder = recorder;
     }
 
-    /**
-     * @param startupMillis         spawn to ready as the platform measured it, -1 before ready
-     * @param reportedStartupMillis process start to ready as the instance reported it, -1 until known
-     */
-    public record InstanceStatus(
-            String id,
-            String role,
-            String state,
-            int port,
-            long pid,
-            int inFlight,
-            double concurrency,
-            long requests,
-            int generation,
-            String log,
-            String launch,
-            long startupMillis,
-            long reportedStartupMillis) {}
-
-    /**
-     * @param launch       the launch mode of its latest instance ({@code jdk25-aot}, {@code jdk17-appcds}, ...)
-     * @param coldStart    requests that found no ready capacity, and instance start-ups (docs/platform.md)
-     * @param coldStartText the same as {@code quiver status} shows it
-     */
-    public record FunctionStatus(
-            String name,
-            String artifact,
-            int ready,
-            int warm,
-            int starting,
-            int desired,
-            String mode,
-            boolean panicking,
-            double concurrency,
-            double rps,
-            long lag,
-            int queued,
-            long coldStarts,
-            long warmStarts,
-            long promotions,
-            long crashes,
-            String lastCrash,
-            List<String> reasons,
-            List<InstanceStatus> instances,
-            String launch,
-            String launchReason,
-            Snapshot coldStart,
-            String coldStartText) {}
-
     private LoopStatus loopStatus() {
         return loop.status(ref).orElse(new LoopStatus(ref, 0, 0, 0, 0, "proxy", false, 0, 0, -1, 0, List.of()));
     }
@@ -87,7 +41,7 @@ public final class StatusView {
         return lf.launch();
     }
 
-    public Snapshot coldStart() {
+    public ColdStart coldStart() {
         return recorder.snapshot(lf.name());
     }
 
@@ -132,19 +86,7 @@ public final class StatusView {
     }
 
     public List<Sample> history() {
-        return loop.history(ref).stream()
-                .map(s -> new Sample(
-                        s.epochMillis(),
-                        s.ready(),
-                        s.warm(),
-                        s.desired(),
-                        s.concurrency(),
-                        s.rps(),
-                        s.lag(),
-                        s.queued(),
-                        s.panicking(),
-                        s.mode()))
-                .toList();
+        return loop.history(ref);
     }
 
     public FunctionStatus status() {

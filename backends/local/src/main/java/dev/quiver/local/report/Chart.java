@@ -1,6 +1,6 @@
 package dev.quiver.local.report;
 
-import dev.quiver.local.loop.Sample;
+import dev.quiver.control.loop.Sample;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;

@@ -1,6 +1,6 @@
 package dev.quiver.local.report;
 
-import dev.quiver.local.loop.Sample;
+import dev.quiver.control.loop.Sample;
 import java.util.List;
 
 /** What happened to a function since a moment: the figures the demo checks. */

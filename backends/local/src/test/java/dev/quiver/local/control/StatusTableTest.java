@@ -2,9 +2,9 @@ package dev.quiver.local.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quiver.api.control.FunctionStatus;
 import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.control.activator.coldstart.ServedBy;
-import dev.quiver.local.loop.StatusView.FunctionStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,8 @@
 package dev.quiver.control.activator.coldstart;
 
-import dev.quiver.control.activator.coldstart.LatencySummary.Figures;
+import dev.quiver.api.control.ColdStart;
+import dev.quiver.api.control.ColdStart.Requests;
+import dev.quiver.api.control.ColdStart.Startups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,23 +36,6 @@ public final class ColdStartRecorder {
             @Override
             public void removed(String function) {}
         };
-    }
-
-    /** One kind of request: count and figures of first byte, wait and served times. */
-    public record Requests(Figures firstByte, Figures waiting, Figures served) {
-        public long count() {
-            return firstByte.count();
-        }
-    }
-
-    /** Start-ups of one launch mode and role as one party measured them. */
-    public record Startups(String launch, String role, String measuredBy, Figures figures) {}
-
-    /** A function's figures. */
-    public record Snapshot(Requests cold, Requests warm, List<Startups> startups) {
-        public long requests() {
-            return cold.count() + warm.count();
-        }
     }
 
     private static final class Kind {
@@ -95,10 +80,10 @@ public final class ColdStartRecorder {
         listener.startup(function, launch, role, measuredBy, nanos);
     }
 
-    public Snapshot snapshot(String function) {
+    public ColdStart snapshot(String function) {
         Function f = functions.get(function);
         if (f == null) {
-            return new Snapshot(new Kind().figures(), new Kind().figures(), List.of());
+            return new ColdStart(new Kind().figures(), new Kind().figures(), List.of());
         }
         List<Startups> startups = new ArrayList<>();
         f.startups.forEach((key, s) -> {
@@ -108,7 +93,7 @@ public final class ColdStartRecorder {
         startups.sort(java.util.Comparator.comparing(Startups::measuredBy)
                 .thenComparing(Startups::launch)
                 .thenComparing(Startups::role));
-        return new Snapshot(f.cold.figures(), f.warm.figures(), startups);
+        return new ColdStart(f.cold.figures(), f.warm.figures(), startups);
     }
 
     /** The function was deleted: its figures go. */

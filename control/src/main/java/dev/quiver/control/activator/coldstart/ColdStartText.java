@@ -1,9 +1,9 @@
 package dev.quiver.control.activator.coldstart;
 
-import dev.quiver.control.activator.coldstart.ColdStartRecorder.Requests;
-import dev.quiver.control.activator.coldstart.ColdStartRecorder.Snapshot;
-import dev.quiver.control.activator.coldstart.ColdStartRecorder.Startups;
-import dev.quiver.control.activator.coldstart.LatencySummary.Figures;
+import dev.quiver.api.control.ColdStart;
+import dev.quiver.api.control.ColdStart.Figures;
+import dev.quiver.api.control.ColdStart.Requests;
+import dev.quiver.api.control.ColdStart.Startups;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +15,7 @@ public final class ColdStartText {
     private ColdStartText() {}
 
     /** Requests at no capacity, by who served them; "-" when there were none. */
-    public static String requests(Snapshot s) {
+    public static String requests(ColdStart s) {
         long total = s.requests();
         if (total == 0) {
             return "-";
@@ -31,7 +31,7 @@ public final class ColdStartText {
     }
 
     /** Start-ups as the platform measured them, per launch mode and role. */
-    public static String startups(Snapshot s) {
+    public static String startups(ColdStart s) {
         List<String> parts = new ArrayList<>();
         for (Startups u : s.startups()) {
             if (u.measuredBy().equals("platform")) {

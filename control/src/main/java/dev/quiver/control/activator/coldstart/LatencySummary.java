@@ -1,5 +1,6 @@
 package dev.quiver.control.activator.coldstart;
 
+import dev.quiver.api.control.ColdStart.Figures;
 import java.util.Arrays;
 
 /**
@@ -40,10 +41,5 @@ public final class LatencySummary {
 
     private static double ms(long nanos) {
         return Math.round(nanos / 10_000.0) / 100.0;
-    }
-
-    /** Milliseconds, two decimals. */
-    public record Figures(long count, double p50Ms, double p90Ms, double maxMs) {
-        public static final Figures NONE = new Figures(0, 0, 0, 0);
     }
 }

@@ -2,7 +2,7 @@ package dev.quiver.control.activator.coldstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quiver.control.activator.coldstart.ColdStartRecorder.Snapshot;
+import dev.quiver.api.control.ColdStart;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class ColdStartRecorderTest {
         recorder.request("hello", ServedBy.WARM, 29 * MS, 2 * MS);
         recorder.request("hello", ServedBy.WARM, 31 * MS, 4 * MS);
 
-        Snapshot s = recorder.snapshot("hello");
+        ColdStart s = recorder.snapshot("hello");
 
         assertThat(s.requests()).isEqualTo(3);
         assertThat(s.cold().count()).isEqualTo(1);

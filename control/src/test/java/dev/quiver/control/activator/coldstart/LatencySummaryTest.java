@@ -2,7 +2,7 @@ package dev.quiver.control.activator.coldstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quiver.control.activator.coldstart.LatencySummary.Figures;
+import dev.quiver.api.control.ColdStart.Figures;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
