@@ -8,10 +8,13 @@ import dev.quiver.kubernetes.controller.EveryEvent;
 import dev.quiver.kubernetes.controller.WatchedNamespaces;
 import dev.quiver.kubernetes.model.FunctionValidator;
 import dev.quiver.kubernetes.resource.Function;
+import dev.quiver.kubernetes.workload.Labels;
 import dev.quiver.kubernetes.workload.Names;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +27,10 @@ import java.util.function.Consumer;
 /**
  * The Kubernetes {@link EndpointDirectory}, from informers in the watched namespaces (one pair per namespace, or one
  * cluster-wide pair for {@code *}): Function resources (which functions exist, and their {@code containerConcurrency}
- * from {@code spec.scale}) and the EndpointSlices of {@code <name>-private} Services (ready endpoints). Needs
- * get/list/watch on functions and endpointslices there, nothing else.
+ * from {@code spec.scale}), the EndpointSlices of {@code <name>-private} Services (ready endpoints) and the
+ * function pods (label {@code quiver.dev/function}): each endpoint's {@code readySince} is its pod's {@code Ready}
+ * condition {@code lastTransitionTime} (see {@link PodReadiness}), so a warm-pool pod promoted for a request counts
+ * as warm, as on the local backend. Needs get/list/watch on functions, endpointslices and pods there, nothing else.
  */
 public final class KubeDirectory implements EndpointDirectory, AutoCloseable {
     /** The label the EndpointSlice controller puts on each slice: the Service's name. */
@@ -42,6 +47,7 @@ public final class KubeDirectory implements EndpointDirectory, AutoCloseable {
 
     private final List<SharedIndexInformer<Function>> functions = new ArrayList<>();
     private final List<SharedIndexInformer<EndpointSlice>> slices = new ArrayList<>();
+    private final List<SharedIndexInformer<Pod>> pods = new ArrayList<>();
 
     /** Functions and EndpointSlices of one namespace. */
     public KubeDirectory(KubernetesClient client, String namespace) {
@@ -53,19 +59,24 @@ public final class KubeDirectory implements EndpointDirectory, AutoCloseable {
         if (watched.all()) {
             functions.add(client.resources(Function.class).inAnyNamespace().runnableInformer(0));
             slices.add(client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(0));
+            pods.add(client.pods().inAnyNamespace().withLabel(Labels.FUNCTION).runnableInformer(0));
         } else {
             for (String ns : watched.names()) {
                 functions.add(client.resources(Function.class).inNamespace(ns).runnableInformer(0));
                 slices.add(
                         client.discovery().v1().endpointSlices().inNamespace(ns).runnableInformer(0));
+                pods.add(
+                        client.pods().inNamespace(ns).withLabel(Labels.FUNCTION).runnableInformer(0));
             }
         }
         functions.forEach(i -> i.addEventHandler(new EveryEvent<>(this::onFunction)));
         slices.forEach(i -> i.addEventHandler(new EveryEvent<>(this::onSlice)));
+        pods.forEach(i -> i.addEventHandler(new EveryEvent<>(this::onPod)));
     }
 
     /** Starts the informers and waits until each has listed its objects once. */
     public KubeDirectory start() {
+        pods.forEach(SharedIndexInformer::run); // first: a slice's endpoints find their pods' readiness
         functions.forEach(SharedIndexInformer::run);
         slices.forEach(SharedIndexInformer::run);
         return this;
@@ -114,18 +125,47 @@ public final class KubeDirectory implements EndpointDirectory, AutoCloseable {
             return;
         }
         String ns = s.getMetadata().getNamespace();
-        FunctionRef ref = new FunctionRef(ns, service.substring(0, service.length() - PRIVATE_SUFFIX.length()));
+        refresh(new FunctionRef(ns, service.substring(0, service.length() - PRIVATE_SUFFIX.length())));
+    }
+
+    /** A pod's readiness may be seen after its slice: the function's endpoints are read again (equal ones stay). */
+    private void onPod(Pod p) {
+        Map<String, String> labels = p.getMetadata().getLabels();
+        String function = labels == null ? null : labels.get(Labels.FUNCTION);
+        if (function != null) {
+            refresh(new FunctionRef(p.getMetadata().getNamespace(), function));
+        }
+    }
+
+    private synchronized void refresh(FunctionRef ref) {
+        String ns = ref.namespace();
+        String service = Names.privateService(ref.name());
         List<EndpointSlice> all = slices.stream()
                 .flatMap(i -> i.getStore().list().stream())
                 .filter(x -> ns.equals(x.getMetadata().getNamespace())
                         && x.getMetadata().getLabels() != null
                         && service.equals(x.getMetadata().getLabels().get(SERVICE_NAME)))
                 .toList();
-        List<Endpoint> now = ReadyEndpoints.of(all);
+        List<Endpoint> now = ReadyEndpoints.of(all, pod -> readySince(ns, pod));
         List<Endpoint> before = now.isEmpty() ? ready.remove(ref) : ready.put(ref, now);
         if (!Objects.equals(before == null ? List.of() : before, now)) {
             changed(ref);
         }
+    }
+
+    /** The pod informers (tests wait on their caches). */
+    List<SharedIndexInformer<Pod>> pods() {
+        return pods;
+    }
+
+    private Instant readySince(String ns, String pod) {
+        String key = ns + "/" + pod;
+        return pods.stream()
+                .map(i -> i.getStore().getByKey(key))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .map(PodReadiness::readySince)
+                .orElse(null);
     }
 
     private void changed(FunctionRef ref) {
@@ -136,5 +176,6 @@ public final class KubeDirectory implements EndpointDirectory, AutoCloseable {
     public void close() {
         functions.forEach(SharedIndexInformer::close);
         slices.forEach(SharedIndexInformer::close);
+        pods.forEach(SharedIndexInformer::close);
     }
 }

@@ -4,24 +4,34 @@ import dev.quiver.control.route.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointConditions;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The ready endpoints of one Service from its EndpointSlices: endpoints whose {@code conditions.ready} is true or
  * unset (the API says unset means ready) and that are not terminating, on the slice's port named {@code http} (or
- * its only port). Each is named by its pod ({@code targetRef.name}), else by its address and port. Sorted, so that
- * round robin is stable across updates.
+ * its only port). Each is named by its pod ({@code targetRef.name}), else by its address and port, and carries its
+ * pod's readiness time when known (else null). Sorted, so that round robin is stable across updates.
  */
 public final class ReadyEndpoints {
     static final String PORT_NAME = "http";
 
     private ReadyEndpoints() {}
 
+    /** Without readiness times: every endpoint's {@code readySince} is null. */
     public static List<Endpoint> of(List<EndpointSlice> slices) {
+        return of(slices, pod -> null);
+    }
+
+    /**
+     * @param readySince when the named pod (the endpoint's {@code targetRef.name}) became ready, null when unknown
+     */
+    public static List<Endpoint> of(List<EndpointSlice> slices, Function<String, Instant> readySince) {
         Set<Endpoint> out = new LinkedHashSet<>();
         for (EndpointSlice s : slices) {
             Integer port = port(s.getPorts());
@@ -33,10 +43,9 @@ public final class ReadyEndpoints {
                         && e.getAddresses() != null
                         && !e.getAddresses().isEmpty()) {
                     String address = e.getAddresses().get(0);
-                    String id = e.getTargetRef() != null && e.getTargetRef().getName() != null
-                            ? e.getTargetRef().getName()
-                            : address + ":" + port;
-                    out.add(new Endpoint(id, address, port));
+                    String pod = e.getTargetRef() != null ? e.getTargetRef().getName() : null;
+                    String id = pod != null ? pod : address + ":" + port;
+                    out.add(new Endpoint(id, address, port, pod == null ? null : readySince.apply(pod)));
                 }
             }
         }

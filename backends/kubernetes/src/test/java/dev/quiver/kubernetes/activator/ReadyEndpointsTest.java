@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quiver.control.route.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,6 +40,20 @@ class ReadyEndpointsTest {
         assertThat(ReadyEndpoints.of(List.of(one, two, noPorts)))
                 .extracting(Endpoint::toString)
                 .containsExactly("10.0.0.2:8080", "10.0.0.5:8081", "10.0.0.9:8080");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anEndpointCarriesItsPodsReadinessTimeWhenKnown() {
+        Instant t = Instant.parse("2026-01-01T10:00:00Z");
+        EndpointSlice s = slice("ports: [{name: http, port: 8080}]\nendpoints:\n"
+                + "  - {addresses: [10.0.0.1], targetRef: {kind: Pod, name: pod-a}}\n"
+                + "  - {addresses: [10.0.0.2], targetRef: {kind: Pod, name: pod-b}}\n"
+                + "  - {addresses: [10.0.0.3]}\n");
+        assertThat(ReadyEndpoints.of(List.of(s), pod -> pod.equals("pod-a") ? t : null))
+                .containsExactly(
+                        new Endpoint("pod-a", "10.0.0.1", 8080, t),
+                        new Endpoint("pod-b", "10.0.0.2", 8080, null),
+                        new Endpoint("10.0.0.3:8080", "10.0.0.3", 8080, null));
     }
 
     static EndpointSlice slice(String body) {

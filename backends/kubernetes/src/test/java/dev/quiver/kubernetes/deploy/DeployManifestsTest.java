@@ -223,7 +223,7 @@ class DeployManifestsTest {
                     assertThat(strings(r.path("apiGroups"))).doesNotContain("*");
                 }));
         assertThat(clusterRules("quiver-activator-functions"))
-                .hasSize(2)
+                .hasSize(3)
                 .allSatisfy(
                         r -> assertThat(strings(r.path("verbs"))).containsExactlyInAnyOrder("get", "list", "watch"));
         assertThat(all.kind("ClusterRoleBinding")).hasSize(2).allSatisfy(b -> {
@@ -293,9 +293,9 @@ class DeployManifestsTest {
     }
 
     @Test
-    void theActivatorMayOnlyReadFunctionsAndEndpointSlices() {
+    void theActivatorMayOnlyReadFunctionsEndpointSlicesAndPods() {
         assertThat(rules("quiver-activator"))
-                .hasSize(2)
+                .hasSize(3)
                 .allSatisfy(
                         r -> assertThat(strings(r.path("verbs"))).containsExactlyInAnyOrder("get", "list", "watch"));
         assertThat(rules("quiver-activator"))
@@ -306,6 +306,10 @@ class DeployManifestsTest {
                 .anySatisfy(r -> {
                     assertThat(strings(r.path("apiGroups"))).containsExactly("quiver.dev");
                     assertThat(strings(r.path("resources"))).containsExactly("functions");
+                })
+                .anySatisfy(r -> {
+                    assertThat(strings(r.path("apiGroups"))).containsExactly("");
+                    assertThat(strings(r.path("resources"))).containsExactly("pods");
                 });
     }
 
