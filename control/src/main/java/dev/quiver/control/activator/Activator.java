@@ -77,8 +77,8 @@ public final class Activator implements QueuedRequests {
         if (routing.isEmpty()) {
             return Optional.empty();
         }
-        FunctionQueue made =
-                queues.computeIfAbsent(function, f -> new FunctionQueue(f, settings.queueSize(), routing.get()));
+        FunctionQueue made = queues.computeIfAbsent(
+                function, f -> new FunctionQueue(f, settings.queueSize(), settings.maxQueuedBytes(), routing.get()));
         // a change between the read above and the put was not seen by changed(): read once more
         directory.routing(function).ifPresent(r -> made.update(r, System.nanoTime()));
         return Optional.of(made);

@@ -16,7 +16,9 @@ import java.util.Optional;
 /**
  * One event loop's request handler: {@code GET /quiver/activator/load}, else routing (404), body limit (413), then
  * a {@link ProxyCall} that forwards at once or holds the request. A body with a {@code Content-Length} stays
- * unread (paused) until it is streamed to the instance; a chunked body is read first, up to the limit.
+ * unread (paused) until it is streamed to the instance; a chunked body is read first, its bytes counted as they
+ * arrive: past the limit it is answered 413 at once, nothing is kept or forwarded, and the rest is discarded; a
+ * client that keeps sending more than another limit's worth has its connection closed.
  */
 public final class ActivatorHandler implements Handler<HttpServerRequest> {
     private final Activator activator;
@@ -94,8 +96,14 @@ public final class ActivatorHandler implements Handler<HttpServerRequest> {
     private void readChunked(HttpServerRequest req, Target t, FunctionQueue queue, long max, long arrived) {
         Buffer body = Buffer.buffer();
         boolean[] over = new boolean[1];
+        long[] discarded = new long[1];
         req.handler(b -> {
             if (over[0]) {
+                discarded[0] += b.length();
+                if (discarded[0] > max) {
+                    req.pause();
+                    req.connection().close();
+                }
                 return;
             }
             if (body.length() + (long) b.length() > max) {

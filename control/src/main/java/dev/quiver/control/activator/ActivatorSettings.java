@@ -15,6 +15,8 @@ import java.util.List;
  * @param retryAfterSeconds {@code Retry-After} on 503
  * @param pokeInterval while requests wait and no instance is ready, the backend is poked again this often
  * @param maxAttempts attempts per request when a connection is refused (nothing was sent): 1 = no retry
+ * @param maxQueuedBytes most body bytes held in memory per function by waiting requests (read chunked bodies);
+ *     a request that would have to wait past it gets 503 + Retry-After
  */
 public record ActivatorSettings(
         int queueSize,
@@ -22,10 +24,24 @@ public record ActivatorSettings(
         long maxBodyBytes,
         int retryAfterSeconds,
         Duration pokeInterval,
-        int maxAttempts) {
+        int maxAttempts,
+        long maxQueuedBytes) {
+
+    public static final long DEFAULT_MAX_QUEUED_BYTES = 64L * 1024 * 1024;
 
     public static final ActivatorSettings DEFAULTS =
             new ActivatorSettings(100, Duration.ofSeconds(30), 10L * 1024 * 1024, 1, Duration.ofSeconds(1), 3);
+
+    /** With the default {@link #DEFAULT_MAX_QUEUED_BYTES}. */
+    public ActivatorSettings(
+            int queueSize,
+            Duration timeout,
+            long maxBodyBytes,
+            int retryAfterSeconds,
+            Duration pokeInterval,
+            int maxAttempts) {
+        this(queueSize, timeout, maxBodyBytes, retryAfterSeconds, pokeInterval, maxAttempts, DEFAULT_MAX_QUEUED_BYTES);
+    }
 
     public ActivatorSettings {
         List<String> errors = new ArrayList<>();
@@ -40,25 +56,34 @@ public record ActivatorSettings(
                 "must be > 0",
                 pokeInterval);
         check(errors, maxAttempts >= 1 && maxAttempts <= 10, "max-attempts", "must be 1..10", maxAttempts);
+        check(errors, maxQueuedBytes >= 1, "max-queued-bytes", "must be >= 1", maxQueuedBytes);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("activator settings: " + String.join("; ", errors));
         }
     }
 
     public ActivatorSettings withTimeout(Duration t) {
-        return new ActivatorSettings(queueSize, t, maxBodyBytes, retryAfterSeconds, pokeInterval, maxAttempts);
+        return new ActivatorSettings(
+                queueSize, t, maxBodyBytes, retryAfterSeconds, pokeInterval, maxAttempts, maxQueuedBytes);
     }
 
     public ActivatorSettings withQueueSize(int q) {
-        return new ActivatorSettings(q, timeout, maxBodyBytes, retryAfterSeconds, pokeInterval, maxAttempts);
+        return new ActivatorSettings(
+                q, timeout, maxBodyBytes, retryAfterSeconds, pokeInterval, maxAttempts, maxQueuedBytes);
     }
 
     public ActivatorSettings withMaxBodyBytes(long b) {
-        return new ActivatorSettings(queueSize, timeout, b, retryAfterSeconds, pokeInterval, maxAttempts);
+        return new ActivatorSettings(
+                queueSize, timeout, b, retryAfterSeconds, pokeInterval, maxAttempts, maxQueuedBytes);
     }
 
     public ActivatorSettings withPokeInterval(Duration p) {
-        return new ActivatorSettings(queueSize, timeout, maxBodyBytes, retryAfterSeconds, p, maxAttempts);
+        return new ActivatorSettings(
+                queueSize, timeout, maxBodyBytes, retryAfterSeconds, p, maxAttempts, maxQueuedBytes);
+    }
+
+    public ActivatorSettings withMaxQueuedBytes(long b) {
+        return new ActivatorSettings(queueSize, timeout, maxBodyBytes, retryAfterSeconds, pokeInterval, maxAttempts, b);
     }
 
     private static void check(List<String> errors, boolean ok, String key, String rule, Object value) {

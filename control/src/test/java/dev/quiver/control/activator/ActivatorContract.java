@@ -368,6 +368,90 @@ public abstract class ActivatorContract {
     }
 
     @Test
+    void aChunkedBodyFarOverTheLimitIsRefusedAndTheInstanceSeesNothing() throws Exception {
+        backend = start(settings().withMaxBodyBytes(1024));
+        FakeInstance a = instance("pod-huge");
+        backend.ready("huge", 0, List.of(endpoint(a)));
+
+        Reply over = call(HttpMethod.POST, null, "/f/huge/", Map.of("transfer-encoding", "chunked"), "y".repeat(1500))
+                .get(LONG.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture<Reply> huge =
+                call(HttpMethod.POST, null, "/f/huge/", Map.of("transfer-encoding", "chunked"), "z".repeat(1_000_000));
+        Integer hugeStatus;
+        try {
+            hugeStatus = huge.get(LONG.toSeconds(), TimeUnit.SECONDS).status();
+        } catch (java.util.concurrent.ExecutionException closed) {
+            hugeStatus = null; // the activator closed the connection of a client that kept sending
+        }
+
+        assertThat(over.status()).isEqualTo(413);
+        assertThat(over.error().error()).isEqualTo("too_large");
+        assertThat(hugeStatus).isIn(413, null);
+        assertThat(backend.meters()
+                        .find("quiver.activator.requests")
+                        .tags("function", backend.ref("huge").toString(), "outcome", "too_large")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(a.seen).isEmpty();
+    }
+
+    @Test
+    void aHeldRequestWhoseClientLeftIsNeverDelivered() throws Exception {
+        backend = start(settings());
+        backend.declare("left", 0);
+        FunctionRef ref = backend.ref("left");
+        HttpClient leaving = vertx.createHttpClient();
+        RequestOptions o = new RequestOptions()
+                .setServer(SocketAddress.inetSocketAddress(backend.port(), "127.0.0.1"))
+                .setMethod(HttpMethod.POST)
+                .setURI("/f/left/gone")
+                .setHost("127.0.0.1");
+        vertx.runOnContext(v -> leaving.request(o).compose(r -> r.send("bye")));
+        await(() -> backend.queued().queued(ref) == 1);
+
+        leaving.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        await(() -> backend.queued().queued(ref) == 0);
+        FakeInstance a = instance("pod-left");
+        backend.ready("left", 0, List.of(endpoint(a)));
+        Reply after =
+                call(HttpMethod.GET, null, "/f/left/stay", Map.of(), null).get(LONG.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(a.seen).singleElement().satisfies(s -> assertThat(s.uri()).isEqualTo("/stay"));
+        assertThat(backend.meters()
+                        .find("quiver.activator.requests")
+                        .tags("function", ref.toString(), "outcome", "client_gone")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aHeldBodyPastTheQueuedBytesCapIsAnswered503WithRetryAfter() throws Exception {
+        backend = start(settings().withMaxQueuedBytes(1500));
+        backend.declare("heavy", 0);
+        FunctionRef ref = backend.ref("heavy");
+        Map<String, String> chunked = Map.of("transfer-encoding", "chunked");
+
+        CompletableFuture<Reply> first = call(HttpMethod.POST, null, "/f/heavy/", chunked, "a".repeat(1000));
+        await(() -> backend.queued().queued(ref) == 1);
+        Reply second = call(HttpMethod.POST, null, "/f/heavy/", chunked, "b".repeat(1000))
+                .get(LONG.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture<Reply> empty = call(HttpMethod.GET, null, "/f/heavy/", Map.of(), null);
+        await(() -> backend.queued().queued(ref) == 2);
+
+        assertThat(second.status()).isEqualTo(503);
+        assertThat(second.headers().get("retry-after")).isEqualTo("1");
+        assertThat(second.error().error()).isEqualTo("overloaded");
+        FakeInstance a = instance("pod-heavy");
+        backend.ready("heavy", 0, List.of(endpoint(a)));
+        assertThat(first.get(LONG.toSeconds(), TimeUnit.SECONDS).body()).isEqualTo("pod-heavy got 1000 bytes");
+        assertThat(empty.get(LONG.toSeconds(), TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(a.seen).hasSize(2);
+    }
+
+    @Test
     void heldRequestsAreReportedAsQueuedThroughThePortAndTheLoadEndpoint() throws Exception {
         backend = start(settings());
         backend.declare("queue", 0);

@@ -17,6 +17,10 @@ class ActivatorSettingsTest {
                 Arguments.of("zero timeout", (Runnable) () -> d.withTimeout(Duration.ZERO), "timeout must be > 0"),
                 Arguments.of("no body", (Runnable) () -> d.withMaxBodyBytes(0), "max-body-size must be >= 1"),
                 Arguments.of(
+                        "no queued bytes",
+                        (Runnable) () -> d.withMaxQueuedBytes(0),
+                        "max-queued-bytes must be >= 1, but was '0'"),
+                Arguments.of(
                         "zero poke interval",
                         (Runnable) () -> d.withPokeInterval(Duration.ZERO),
                         "poke-interval must be > 0"),

@@ -17,7 +17,8 @@ public record ActivatorSettings(
         Duration pokeInterval,
         String clusterDomain,
         URI controllerUrl,
-        long maxBodySize) {
+        long maxBodySize,
+        long maxQueuedBytes) {
     private static final String P = "quiver.kubernetes.activator.";
     /** Attempts per request when a connection is refused (nothing sent), the same on both backends. */
     static final int MAX_ATTEMPTS = dev.quiver.control.activator.ActivatorSettings.DEFAULTS.maxAttempts();
@@ -38,6 +39,28 @@ public record ActivatorSettings(
                 "must be a DNS name",
                 clusterDomain);
         check(maxBodySize >= 1, P + "max-body-size", "must be >= 1", maxBodySize);
+        check(maxQueuedBytes >= 1, P + "max-queued-bytes", "must be >= 1", maxQueuedBytes);
+    }
+
+    public ActivatorSettings(
+            int port,
+            Duration timeout,
+            int queueDepth,
+            int retryAfterSeconds,
+            Duration pokeInterval,
+            String clusterDomain,
+            URI controllerUrl,
+            long maxBodySize) {
+        this(
+                port,
+                timeout,
+                queueDepth,
+                retryAfterSeconds,
+                pokeInterval,
+                clusterDomain,
+                controllerUrl,
+                maxBodySize,
+                dev.quiver.control.activator.ActivatorSettings.DEFAULT_MAX_QUEUED_BYTES);
     }
 
     public ActivatorSettings(
@@ -69,13 +92,14 @@ public record ActivatorSettings(
                 a.pokeInterval(),
                 a.clusterDomain(),
                 controllerUrl(c.controllerUrl()),
-                a.maxBodySize());
+                a.maxBodySize(),
+                a.maxQueuedBytes());
     }
 
     /** The settings of the shared activator. */
     public dev.quiver.control.activator.ActivatorSettings shared() {
         return new dev.quiver.control.activator.ActivatorSettings(
-                queueDepth, timeout, maxBodySize, retryAfterSeconds, pokeInterval, MAX_ATTEMPTS);
+                queueDepth, timeout, maxBodySize, retryAfterSeconds, pokeInterval, MAX_ATTEMPTS, maxQueuedBytes);
     }
 
     public static URI controllerUrl(String value) {

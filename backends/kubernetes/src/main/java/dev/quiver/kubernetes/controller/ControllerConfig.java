@@ -119,6 +119,10 @@ public interface ControllerConfig {
         @WithDefault("10485760")
         long maxBodySize();
 
+        /** Most body bytes held in memory per function by waiting (read chunked) requests; past it 503. */
+        @WithDefault("67108864")
+        long maxQueuedBytes();
+
         /** Host suffix of in-cluster names: {@code <function>.<namespace>.svc.<cluster-domain>}. */
         @WithDefault("cluster.local")
         String clusterDomain();

@@ -38,6 +38,21 @@ class ActivatorSettingsTest {
                 .hasMessage(message);
     }
 
+    @org.junit.jupiter.api.Test
+    void noQueuedBytesIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> new ActivatorSettings(
+                        8012,
+                        Duration.ofSeconds(30),
+                        100,
+                        1,
+                        Duration.ofSeconds(1),
+                        "cluster.local",
+                        CONTROLLER,
+                        1024,
+                        0))
+                .hasMessage("quiver.kubernetes.activator.max-queued-bytes must be >= 1, but was '0'");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"quiver-controller", "ftp://x/", "/quiver/poke"})
     void theControllerUrlMustBeAbsoluteHttp(String url) {

@@ -25,7 +25,13 @@ public class ActivatorBeans {
     public static ActivatorSettings settings(PlatformSettings.ActivatorSettings a) {
         ActivatorSettings d = ActivatorSettings.DEFAULTS;
         return new ActivatorSettings(
-                a.queueSize(), a.timeout(), a.maxBodySize(), a.retryAfterSeconds(), d.pokeInterval(), d.maxAttempts());
+                a.queueSize(),
+                a.timeout(),
+                a.maxBodySize(),
+                a.retryAfterSeconds(),
+                d.pokeInterval(),
+                d.maxAttempts(),
+                a.maxQueuedBytes());
     }
 
     /** The activator as the local platform wires it. */

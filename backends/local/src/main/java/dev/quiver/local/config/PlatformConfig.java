@@ -74,6 +74,10 @@ public interface PlatformConfig {
         @WithDefault("10485760")
         int maxBodySize();
 
+        /** Most body bytes held in memory per function by waiting (read chunked) requests; past it 503. */
+        @WithDefault("67108864")
+        long maxQueuedBytes();
+
         /** Retry-After seconds on 503 (queue full). */
         @WithDefault("1")
         int retryAfterSeconds();

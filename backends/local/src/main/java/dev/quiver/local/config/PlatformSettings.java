@@ -47,7 +47,29 @@ public record PlatformSettings(
             Duration timeout,
             int maxBodySize,
             int retryAfterSeconds,
-            int servers) {}
+            int servers,
+            long maxQueuedBytes) {
+        public ActivatorSettings(
+                int port,
+                String host,
+                String domain,
+                int queueSize,
+                Duration timeout,
+                int maxBodySize,
+                int retryAfterSeconds,
+                int servers) {
+            this(
+                    port,
+                    host,
+                    domain,
+                    queueSize,
+                    timeout,
+                    maxBodySize,
+                    retryAfterSeconds,
+                    servers,
+                    dev.quiver.control.activator.ActivatorSettings.DEFAULT_MAX_QUEUED_BYTES);
+        }
+    }
 
     /** @param java the explicit launcher, if configured; else the plan chooses (see {@code launch.LaunchPlan}) */
     public record InstanceSettings(
@@ -79,6 +101,7 @@ public record PlatformSettings(
                 "activator.retry-after-seconds",
                 "must be >= 0",
                 a.retryAfterSeconds());
+        check(errors, a.maxQueuedBytes() >= 1, "activator.max-queued-bytes", "must be >= 1", a.maxQueuedBytes());
         check(errors, a.servers() >= 0 && a.servers() <= 64, "activator.servers", "must be 0..64", a.servers());
         check(
                 errors,
@@ -144,7 +167,8 @@ public record PlatformSettings(
                         a.timeout(),
                         a.maxBodySize(),
                         a.retryAfterSeconds(),
-                        servers),
+                        servers,
+                        a.maxQueuedBytes()),
                 new InstanceSettings(
                         i.maxHeap(),
                         i.readyTimeout(),

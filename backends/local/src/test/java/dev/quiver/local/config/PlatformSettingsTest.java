@@ -31,6 +31,7 @@ class PlatformSettingsTest {
         assertThat(s.activator().port()).isEqualTo(8080);
         assertThat(s.activator().queueSize()).isEqualTo(10_000);
         assertThat(s.activator().timeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(s.activator().maxQueuedBytes()).isEqualTo(64L * 1024 * 1024);
         assertThat(s.activator().domain()).isEqualTo("quiver.localhost");
         assertThat(s.instances().maxHeap()).isEqualTo("128m");
         assertThat(s.instances().drainTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -102,6 +103,11 @@ class PlatformSettingsTest {
                         "quiver.platform.activator.port",
                         "70000",
                         "quiver.platform.activator.port must be 0..65535, but was '70000'"),
+                Arguments.of(
+                        "no queued bytes",
+                        "quiver.platform.activator.max-queued-bytes",
+                        "0",
+                        "quiver.platform.activator.max-queued-bytes must be >= 1, but was '0'"),
                 Arguments.of(
                         "empty queue",
                         "quiver.platform.activator.queue-size",

@@ -24,17 +24,26 @@ public final class FunctionQueue {
 
         /** The function was removed while it waited. */
         void abandon();
+
+        /** Body bytes this request holds in memory while it waits (a read chunked body); 0 when streamed. */
+        default long heldBytes() {
+            return 0;
+        }
     }
 
     public enum Enqueued {
         OK,
         FULL,
+        /** the function's waiting requests already hold {@code maxQueuedBytes} of bodies */
+        TOO_MANY_BYTES,
         CLOSED
     }
 
     private final FunctionRef function;
     private final String key;
     private final int queueSize;
+    private final long maxQueuedBytes;
+    private long queuedBytes;
     private final LeastInFlight balancer = new LeastInFlight();
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
     private volatile List<Slot> slots = List.of();
@@ -49,7 +58,13 @@ public final class FunctionQueue {
 
     /** @param routing what the directory says now; its endpoints count as ready before any request arrived */
     public FunctionQueue(FunctionRef function, int queueSize, Routing routing) {
+        this(function, queueSize, Long.MAX_VALUE, routing);
+    }
+
+    /** @param maxQueuedBytes most body bytes the waiting requests may hold in memory together */
+    public FunctionQueue(FunctionRef function, int queueSize, long maxQueuedBytes, Routing routing) {
         this.function = function;
+        this.maxQueuedBytes = maxQueuedBytes;
         this.key = function.toString();
         this.queueSize = queueSize;
         this.limit = routing.containerConcurrency();
@@ -71,6 +86,11 @@ public final class FunctionQueue {
 
     public int queued() {
         return queued;
+    }
+
+    /** Body bytes held in memory by the waiting requests. */
+    public synchronized long queuedBytes() {
+        return queuedBytes;
     }
 
     /** Requests forwarded through this activator and not yet answered. */
@@ -119,8 +139,13 @@ public final class FunctionQueue {
             if (queue.size() >= queueSize) {
                 return Enqueued.FULL;
             }
+            long bytes = w.heldBytes();
+            if (bytes > 0 && queuedBytes + bytes > maxQueuedBytes) {
+                return Enqueued.TOO_MANY_BYTES;
+            }
             queue.add(w);
             queued = queue.size();
+            queuedBytes += bytes;
         }
         drain(System.nanoTime());
         return Enqueued.OK;
@@ -131,6 +156,9 @@ public final class FunctionQueue {
         synchronized (this) {
             boolean removed = queue.remove(w);
             queued = queue.size();
+            if (removed) {
+                queuedBytes -= w.heldBytes();
+            }
             return removed;
         }
     }
@@ -233,6 +261,7 @@ public final class FunctionQueue {
             left = new ArrayList<>(queue);
             queue.clear();
             queued = 0;
+            queuedBytes = 0;
         }
         left.forEach(Waiter::abandon);
     }
@@ -251,6 +280,7 @@ public final class FunctionQueue {
                 }
                 w = queue.poll();
                 queued = queue.size();
+                queuedBytes -= w.heldBytes();
             }
             w.dispatch(s);
         }

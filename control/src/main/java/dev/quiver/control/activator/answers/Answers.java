@@ -55,6 +55,15 @@ public final class Answers {
                 function);
     }
 
+    public static ErrorBody overloadedBytes(String function, int waiting, long maxQueuedBytes) {
+        return new ErrorBody(
+                503,
+                "overloaded",
+                "Function '" + function + "' has " + waiting + " requests waiting that hold its " + maxQueuedBytes
+                        + " bytes of queued bodies (max-queued-bytes).",
+                function);
+    }
+
     public static ErrorBody timeout(String function, long waitedMillis) {
         return new ErrorBody(
                 504,

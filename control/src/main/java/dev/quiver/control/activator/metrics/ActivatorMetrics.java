@@ -19,8 +19,10 @@ public final class ActivatorMetrics {
         HELD,
         /** a refused connection, sent on to another endpoint */
         RETRIED,
-        /** 503: the queue was full */
+        /** 503: the queue was full, or its waiting requests held {@code maxQueuedBytes} of bodies */
         QUEUE_FULL,
+        /** the client went away while its request waited: dropped, never forwarded */
+        CLIENT_GONE,
         /** 504: no slot within the wait */
         TIMEOUT,
         /** 404 */

@@ -31,7 +31,9 @@ import java.util.concurrent.TimeoutException;
  * (refused, unreachable) is retried on another ready endpoint, up to {@code maxAttempts}; the refused endpoint is
  * skipped for {@link #REFUSED_COOL_DOWN_NANOS}. A request that found no free slot on arrival is recorded as a
  * cold-start request at its first response byte: waiting (arrival to dispatch) and served (dispatch to first byte),
- * by who served it ({@link ServedBy}).
+ * by who served it ({@link ServedBy}). A waiting request whose client went away is dropped (counted
+ * {@code client_gone}), never forwarded. A read chunked body counts against the function's {@code maxQueuedBytes}
+ * while it waits (503 {@code overloaded} past it); a streamed body stays in the client's socket (paused).
  */
 public final class ProxyCall implements FunctionQueue.Waiter {
     static final long REFUSED_COOL_DOWN_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -105,14 +107,26 @@ public final class ProxyCall implements FunctionQueue.Waiter {
                 req.response().closeHandler(v -> {
                     if (queue.remove(this)) {
                         cancelTimer();
+                        activator.metrics().count(name, Outcome.CLIENT_GONE);
                     }
                 });
+                if (req.response().closed() && queue.remove(this)) {
+                    cancelTimer();
+                    activator.metrics().count(name, Outcome.CLIENT_GONE);
+                    return;
+                }
                 activator.pokeIfDue(queue, now);
             }
             case FULL -> {
                 cancelTimer();
                 activator.metrics().count(name, Outcome.QUEUE_FULL);
                 fail(Answers.overloaded(name, queue.queued()));
+            }
+            case TOO_MANY_BYTES -> {
+                cancelTimer();
+                activator.metrics().count(name, Outcome.QUEUE_FULL);
+                fail(Answers.overloadedBytes(
+                        name, queue.queued(), activator.settings().maxQueuedBytes()));
             }
             case CLOSED -> abandoned();
         }
@@ -123,11 +137,17 @@ public final class ProxyCall implements FunctionQueue.Waiter {
         ctx.runOnContext(v -> {
             cancelTimer();
             if (req.response().closed()) {
+                activator.metrics().count(name, Outcome.CLIENT_GONE);
                 queue.release(slot);
                 return;
             }
             forward(slot);
         });
+    }
+
+    @Override
+    public long heldBytes() {
+        return body == null ? 0 : body.length();
     }
 
     @Override

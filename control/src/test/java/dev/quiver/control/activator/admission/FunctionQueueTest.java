@@ -53,6 +53,55 @@ class FunctionQueueTest {
                 .isEqualTo(5);
     }
 
+    /** A waiter holding a read body of {@code bytes}. */
+    record Heavy(String name, long bytes, List<String> log) implements FunctionQueue.Waiter {
+        @Override
+        public void dispatch(Slot s) {
+            log.add(name + "->" + s.endpoint().id());
+        }
+
+        @Override
+        public void abandon() {
+            log.add(name + " abandoned");
+        }
+
+        @Override
+        public long heldBytes() {
+            return bytes;
+        }
+    }
+
+    @Test
+    void aWaiterWhoseBodyWouldPassTheQueuedBytesCapIsRefusedAndStreamedOnesStillWait() {
+        FunctionQueue q = new FunctionQueue(FunctionRef.local("f"), 10, 1500, Routing.none(0));
+
+        assertThat(q.enqueue(new Heavy("a", 1000, log))).isEqualTo(FunctionQueue.Enqueued.OK);
+        assertThat(q.enqueue(new Heavy("b", 1000, log))).isEqualTo(FunctionQueue.Enqueued.TOO_MANY_BYTES);
+        assertThat(q.enqueue(new Call("streamed", log))).isEqualTo(FunctionQueue.Enqueued.OK);
+        assertThat(q.enqueue(new Heavy("c", 500, log))).isEqualTo(FunctionQueue.Enqueued.OK);
+
+        assertThat(q.queued()).isEqualTo(3);
+        assertThat(q.queuedBytes()).isEqualTo(1500);
+    }
+
+    @Test
+    void queuedBytesAreFreedWhenAWaiterIsRemovedOrDispatched() {
+        FunctionQueue q = new FunctionQueue(FunctionRef.local("f"), 10, 1500, Routing.none(0));
+        Heavy a = new Heavy("a", 1000, log);
+        q.enqueue(a);
+        q.enqueue(new Heavy("b", 400, log));
+
+        assertThat(q.remove(a)).isTrue();
+        assertThat(q.queuedBytes()).isEqualTo(400);
+        assertThat(q.remove(a)).as("removed once").isFalse();
+        assertThat(q.queuedBytes()).isEqualTo(400);
+
+        q.update(new Routing(List.of(I1), 0), 5);
+        assertThat(log).containsExactly("b->i1");
+        assertThat(q.queuedBytes()).isZero();
+        assertThat(q.enqueue(new Heavy("c", 1500, log))).isEqualTo(FunctionQueue.Enqueued.OK);
+    }
+
     @Test
     void endpointsListedAtTheStartCountAsReadyBeforeAnyRequest() {
         assertThat(queue(10, 0, I1).slots().get(0).readySinceNanos()).isEqualTo(-1);

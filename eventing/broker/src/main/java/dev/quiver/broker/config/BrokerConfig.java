@@ -140,7 +140,8 @@ public interface BrokerConfig {
         @WithDefault("PT0.2S")
         String backoffDelay();
 
-        @WithDefault("PT30S")
+        /** Per attempt; longer than the activator's longest wait (60 s), so a cold start is not sent twice. */
+        @WithDefault("PT75S")
         String timeout();
 
         @WithDefault("PT60S")

@@ -46,7 +46,7 @@ public class BrokerSettingsTest {
         assertThat(s.delivery().retry()).isEqualTo(3);
         assertThat(s.delivery().backoffPolicy()).isEqualTo(BackoffPolicy.EXPONENTIAL);
         assertThat(s.delivery().backoffDelay()).isEqualTo(Duration.ofMillis(200));
-        assertThat(s.delivery().timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(s.delivery().timeout()).isEqualTo(Duration.ofSeconds(75));
         assertThat(s.delivery().retryAfterMax()).isEqualTo(Duration.ofSeconds(60));
         assertThat(s.delivery().deadLetterSink()).isEmpty();
         assertThat(s.backoffJitter()).isZero();
