@@ -24,6 +24,7 @@ import dev.quiver.local.metrics.PlatformMeters;
 import dev.quiver.local.registry.FunctionDefinition;
 import dev.quiver.local.registry.FunctionReader;
 import dev.quiver.local.registry.FunctionRegistry;
+import dev.quiver.local.registry.SpecStore;
 import dev.quiver.local.security.ControlToken;
 import dev.quiver.local.trigger.BrokerTriggers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -138,6 +139,12 @@ public class PlatformBeans {
 
     @Produces
     @Singleton
+    SpecStore specs(PlatformSettings s) {
+        return SpecStore.inDataDir(s.dataDir());
+    }
+
+    @Produces
+    @Singleton
     BrokerTriggers triggers(PlatformSettings s, ControlToken token) {
         return new BrokerTriggers(s.brokerUrl().orElse(null), token.value());
     }
@@ -148,7 +155,19 @@ public class PlatformBeans {
             FunctionRegistry registry,
             ControlLoop loop,
             BrokerTriggers triggers,
-            Activator activator) {
+            Activator activator,
+            SpecStore specs) {
+        SpecStore.Restored restored = specs.restore(registry.reader());
+        restored.skipped().forEach(line -> LOG.errorf("Not restoring a deployed function: %s", line));
+        for (FunctionDefinition f : restored.functions()) {
+            loop.deploy(f);
+            triggers.apply(f, activator.port());
+        }
+        if (!restored.functions().isEmpty()) {
+            LOG.infof(
+                    "Restored %d function(s) deployed through the API from %s",
+                    restored.functions().size(), specs.dir());
+        }
         s.functionsDir().ifPresent(dir -> {
             for (FunctionDefinition f : registry.readAll(s.home().resolve(dir))) {
                 loop.deploy(f);

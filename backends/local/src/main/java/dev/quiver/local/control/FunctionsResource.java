@@ -12,6 +12,7 @@ import dev.quiver.local.loop.StatusView;
 import dev.quiver.local.registry.FunctionDefinition;
 import dev.quiver.local.registry.FunctionRegistry;
 import dev.quiver.local.registry.InvalidFunctionException;
+import dev.quiver.local.registry.SpecStore;
 import dev.quiver.local.report.ReportPage;
 import dev.quiver.local.report.WindowSummary;
 import dev.quiver.local.security.Redaction;
@@ -39,14 +40,17 @@ public class FunctionsResource {
     private final PlatformSettings settings;
     private final Activator activator;
     private final BrokerTriggers triggers;
+    private final SpecStore specs;
 
     public FunctionsResource(
             ControlLoop loop,
             FunctionRegistry registry,
             PlatformSettings settings,
             Activator activator,
-            BrokerTriggers triggers) {
+            BrokerTriggers triggers,
+            SpecStore specs) {
         this.triggers = triggers;
+        this.specs = specs;
         this.loop = loop;
         this.registry = registry;
         this.settings = settings;
@@ -194,6 +198,7 @@ public class FunctionsResource {
                             "name: must equal the name in the path (" + expectedName + "), was \"" + f.name() + "\"")))
                     .build();
         }
+        specs.save(f.name(), f.source());
         boolean created = loop.deploy(f);
         triggers.apply(f, activator.port());
         return Response.status(created ? 201 : 200)
@@ -208,6 +213,7 @@ public class FunctionsResource {
         if (!loop.delete(name)) {
             return notFound(name);
         }
+        specs.remove(name);
         triggers.remove(name);
         return Response.noContent().build();
     }
