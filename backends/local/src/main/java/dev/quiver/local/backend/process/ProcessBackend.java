@@ -26,7 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Instances as local OS processes: {@code java -jar} for a runner jar (the JVM and archive chosen by the
  * {@link Launcher}), the binary itself for a native build, on a free port, each with its log file under
- * {@code <data-dir>/logs/<function>/<id>.log}. On-demand starts skip the function's warm-up.
+ * {@code <data-dir>/logs/<function>/<id>-<start time>.log} (never reused: {@link LogFiles}). On-demand starts skip the function's warm-up.
  */
 public final class ProcessBackend implements InstanceRunner {
     static final String WARMUP_ITERATIONS = "quiver.warmup.iterations";
@@ -55,11 +55,10 @@ public final class ProcessBackend implements InstanceRunner {
     @Override
     public InstanceHandle start(FunctionDefinition f, String id, Purpose purpose) {
         int port = FreePort.find();
-        Path log = logDir.resolve(f.name()).resolve(id + ".log");
         LaunchPlan plan = launcher.plan(f);
         List<String> cmd = command(f, port, plan, purpose);
         try {
-            Files.createDirectories(log.getParent());
+            Path log = LogFiles.create(logDir.resolve(f.name()), id, java.time.Instant.now());
             Files.writeString(log, "# " + String.join(" ", Redaction.command(cmd)) + System.lineSeparator());
             // in the artifact's directory: Quarkus makes the AppCDS archive there and records the class path as
             // "quarkus-run.jar", relative to it; from any other directory the JVM refuses the archive
