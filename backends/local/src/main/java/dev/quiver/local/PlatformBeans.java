@@ -174,11 +174,13 @@ public class PlatformBeans {
                 triggers.apply(f, activator.port());
             }
         });
+        triggers.startResync(registry::all, activator::port, s.triggerResync());
         loop.start();
         LOG.infof("Quiver platform ready; data in %s", s.dataDir());
     }
 
-    void stop(@Observes ShutdownEvent ev, ControlLoop loop) {
+    void stop(@Observes ShutdownEvent ev, ControlLoop loop, BrokerTriggers triggers) {
+        triggers.close();
         loop.close();
     }
 }

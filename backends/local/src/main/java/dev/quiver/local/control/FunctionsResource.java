@@ -73,7 +73,7 @@ public class FunctionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<FunctionStatus> list() {
         return loop.status().stream()
-                .map(StatusView::status)
+                .map(v -> withTrigger(v.status()))
                 .sorted(Comparator.comparing(FunctionStatus::name))
                 .toList();
     }
@@ -90,8 +90,12 @@ public class FunctionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("name") String name) {
         return loop.status(name)
-                .<Response>map(v -> Response.ok(v.status()).build())
+                .<Response>map(v -> Response.ok(withTrigger(v.status())).build())
                 .orElseGet(() -> notFound(name));
+    }
+
+    private FunctionStatus withTrigger(FunctionStatus s) {
+        return triggers.status(s.name()).map(s::withTrigger).orElse(s);
     }
 
     @GET
@@ -202,7 +206,7 @@ public class FunctionsResource {
         boolean created = loop.deploy(f);
         triggers.apply(f, activator.port());
         return Response.status(created ? 201 : 200)
-                .entity(loop.status(f.name()).orElseThrow().status())
+                .entity(withTrigger(loop.status(f.name()).orElseThrow().status()))
                 .build();
     }
 
