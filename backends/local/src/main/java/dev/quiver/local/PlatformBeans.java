@@ -14,6 +14,7 @@ import dev.quiver.local.activator.Activator;
 import dev.quiver.local.activator.LoopPoker;
 import dev.quiver.local.backend.InstanceRunner;
 import dev.quiver.local.backend.LocalBackend;
+import dev.quiver.local.backend.process.InstancePids;
 import dev.quiver.local.backend.process.ProcessBackend;
 import dev.quiver.local.config.PlatformSettings;
 import dev.quiver.local.launch.JvmCatalog;
@@ -36,6 +37,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -157,6 +159,11 @@ public class PlatformBeans {
             BrokerTriggers triggers,
             Activator activator,
             SpecStore specs) {
+        List<Long> reaped =
+                InstancePids.inDataDir(s.dataDir()).reap(s.instances().drainTimeout());
+        if (!reaped.isEmpty()) {
+            LOG.warnf("Stopped %d instance(s) left running by a previous platform: %s", reaped.size(), reaped);
+        }
         SpecStore.Restored restored = specs.restore(registry.reader());
         restored.skipped().forEach(line -> LOG.errorf("Not restoring a deployed function: %s", line));
         for (FunctionDefinition f : restored.functions()) {

@@ -1,7 +1,9 @@
 package dev.quiver.local.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Functions deployed through the control API outlive a platform restart; a delete does too. */
@@ -35,6 +37,36 @@ class RestartIT {
             }
             if (third != null) {
                 third.stop();
+            }
+        }
+    }
+
+    @Test
+    void aPlatformStartReapsTheInstancesOfAPlatformKilledWithSigkill() {
+        PlatformProcess first = PlatformProcess.startPrivate();
+        PlatformProcess second = null;
+        try {
+            Api api = new Api(first);
+            api.deployHello("orphan", "minScale: 1\ninitialScale: 1\n");
+            await().atMost(Duration.ofSeconds(120))
+                    .untilAsserted(
+                            () -> assertThat(api.status("orphan").path("ready").asInt())
+                                    .isEqualTo(1));
+            long pid = api.status("orphan").path("instances").get(0).path("pid").asLong();
+            ProcessHandle old = ProcessHandle.of(pid).orElseThrow();
+
+            first.halt(true);
+            assertThat(old.isAlive())
+                    .as("the instance outlives a SIGKILLed platform")
+                    .isTrue();
+
+            second = PlatformProcess.startOn(first.dataDir);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !old.isAlive());
+            assertThat(second.log()).contains("left running by a previous platform");
+        } finally {
+            first.halt(true);
+            if (second != null) {
+                second.stop();
             }
         }
     }

@@ -32,6 +32,13 @@ public final class ProcessBackend implements InstanceRunner {
     static final String WARMUP_ITERATIONS = "quiver.warmup.iterations";
     private final InstanceSettings settings;
     private final Path logDir;
+    private final InstancePids pids;
+    /** Each instance in its own session (no signal from the platform's terminal; its group stoppable as one). */
+    private static final java.util.Optional<String> SETSID = java.util.stream.Stream.of(
+                    "/usr/bin/setsid", "/bin/setsid")
+            .filter(p -> java.nio.file.Files.isExecutable(Path.of(p)))
+            .findFirst();
+
     private final Map<String, String> extraProperties;
     private final Launcher launcher;
     private final ScheduledExecutorService probes = Executors.newScheduledThreadPool(1, r -> {
@@ -49,6 +56,7 @@ public final class ProcessBackend implements InstanceRunner {
         this.settings = settings;
         this.launcher = launcher;
         this.logDir = dataDir.resolve("logs");
+        this.pids = InstancePids.inDataDir(dataDir);
         this.extraProperties = Map.copyOf(extraProperties);
     }
 
@@ -62,13 +70,17 @@ public final class ProcessBackend implements InstanceRunner {
             Files.writeString(log, "# " + String.join(" ", Redaction.command(cmd)) + System.lineSeparator());
             // in the artifact's directory: Quarkus makes the AppCDS archive there and records the class path as
             // "quarkus-run.jar", relative to it; from any other directory the JVM refuses the archive
-            ProcessBuilder pb = new ProcessBuilder(cmd)
+            List<String> launch = new ArrayList<>();
+            SETSID.ifPresent(launch::add); // setsid execs the command in place: the PID stays the instance's
+            launch.addAll(cmd);
+            ProcessBuilder pb = new ProcessBuilder(launch)
                     .directory(f.artifact().toAbsolutePath().getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().putAll(f.env());
             long spawned = System.nanoTime();
             Process p = pb.start();
+            pids.record(id, p.pid());
             ProcessInstance instance = new ProcessInstance(
                     id,
                     port,
@@ -81,7 +93,10 @@ public final class ProcessBackend implements InstanceRunner {
                     new LaunchInfo(plan.mode(), plan.reason()),
                     () -> launcher.check(f.name(), plan, log));
             running.put(id, instance);
-            instance.exited().whenComplete((code, e) -> running.remove(id));
+            instance.exited().whenComplete((code, e) -> {
+                running.remove(id);
+                pids.forget(id);
+            });
             instance.probe();
             return instance;
         } catch (IOException e) {
