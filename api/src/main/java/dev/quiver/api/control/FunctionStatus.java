@@ -10,6 +10,7 @@ import java.util.List;
  * @param launch the launch mode of its latest instance ({@code jdk25-aot}, {@code jdk17-appcds}, ...)
  * @param lag the Kafka lag of its trigger, -1 when it has none
  * @param coldStartText the cold-start line {@code quiver status} shows ({@code warm 1/1 p50 31ms (...)})
+ * @param trigger its broker trigger as last applied, null when it has none (or the backend does not report it)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FunctionStatus(
@@ -35,7 +36,89 @@ public record FunctionStatus(
         String launch,
         String launchReason,
         ColdStart coldStart,
-        String coldStartText) {
+        String coldStartText,
+        TriggerStatus trigger) {
+
+    /** Without a broker trigger status (a function without one, or a backend that does not report it). */
+    public FunctionStatus(
+            String name,
+            String artifact,
+            int ready,
+            int warm,
+            int starting,
+            int desired,
+            String mode,
+            boolean panicking,
+            double concurrency,
+            double rps,
+            long lag,
+            int queued,
+            long coldStarts,
+            long warmStarts,
+            long promotions,
+            long crashes,
+            String lastCrash,
+            List<String> reasons,
+            List<InstanceStatus> instances,
+            String launch,
+            String launchReason,
+            ColdStart coldStart,
+            String coldStartText) {
+        this(
+                name,
+                artifact,
+                ready,
+                warm,
+                starting,
+                desired,
+                mode,
+                panicking,
+                concurrency,
+                rps,
+                lag,
+                queued,
+                coldStarts,
+                warmStarts,
+                promotions,
+                crashes,
+                lastCrash,
+                reasons,
+                instances,
+                launch,
+                launchReason,
+                coldStart,
+                coldStartText,
+                null);
+    }
+
+    /** This status with its broker trigger's state; null = none. */
+    public FunctionStatus withTrigger(TriggerStatus t) {
+        return new FunctionStatus(
+                name,
+                artifact,
+                ready,
+                warm,
+                starting,
+                desired,
+                mode,
+                panicking,
+                concurrency,
+                rps,
+                lag,
+                queued,
+                coldStarts,
+                warmStarts,
+                promotions,
+                crashes,
+                lastCrash,
+                reasons,
+                instances,
+                launch,
+                launchReason,
+                coldStart,
+                coldStartText,
+                t);
+    }
 
     public FunctionStatus {
         coldStart = coldStart == null ? ColdStart.NONE : coldStart;

@@ -14,6 +14,7 @@ import dev.quiver.local.activator.Activator;
 import dev.quiver.local.activator.LoopPoker;
 import dev.quiver.local.backend.InstanceRunner;
 import dev.quiver.local.backend.LocalBackend;
+import dev.quiver.local.backend.process.InstancePids;
 import dev.quiver.local.backend.process.ProcessBackend;
 import dev.quiver.local.config.PlatformSettings;
 import dev.quiver.local.launch.JvmCatalog;
@@ -24,6 +25,7 @@ import dev.quiver.local.metrics.PlatformMeters;
 import dev.quiver.local.registry.FunctionDefinition;
 import dev.quiver.local.registry.FunctionReader;
 import dev.quiver.local.registry.FunctionRegistry;
+import dev.quiver.local.registry.SpecStore;
 import dev.quiver.local.security.ControlToken;
 import dev.quiver.local.trigger.BrokerTriggers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,6 +37,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -138,6 +141,12 @@ public class PlatformBeans {
 
     @Produces
     @Singleton
+    SpecStore specs(PlatformSettings s) {
+        return SpecStore.inDataDir(s.dataDir());
+    }
+
+    @Produces
+    @Singleton
     BrokerTriggers triggers(PlatformSettings s, ControlToken token) {
         return new BrokerTriggers(s.brokerUrl().orElse(null), token.value());
     }
@@ -148,18 +157,37 @@ public class PlatformBeans {
             FunctionRegistry registry,
             ControlLoop loop,
             BrokerTriggers triggers,
-            Activator activator) {
+            Activator activator,
+            SpecStore specs) {
+        List<Long> reaped =
+                InstancePids.inDataDir(s.dataDir()).reap(s.instances().drainTimeout());
+        if (!reaped.isEmpty()) {
+            LOG.warnf("Stopped %d instance(s) left running by a previous platform: %s", reaped.size(), reaped);
+        }
+        SpecStore.Restored restored = specs.restore(registry.reader());
+        restored.skipped().forEach(line -> LOG.errorf("Not restoring a deployed function: %s", line));
+        for (FunctionDefinition f : restored.functions()) {
+            loop.deploy(f);
+            triggers.apply(f, activator.port());
+        }
+        if (!restored.functions().isEmpty()) {
+            LOG.infof(
+                    "Restored %d function(s) deployed through the API from %s",
+                    restored.functions().size(), specs.dir());
+        }
         s.functionsDir().ifPresent(dir -> {
             for (FunctionDefinition f : registry.readAll(s.home().resolve(dir))) {
                 loop.deploy(f);
                 triggers.apply(f, activator.port());
             }
         });
+        triggers.startResync(registry::all, activator::port, s.triggerResync());
         loop.start();
         LOG.infof("Quiver platform ready; data in %s", s.dataDir());
     }
 
-    void stop(@Observes ShutdownEvent ev, ControlLoop loop) {
+    void stop(@Observes ShutdownEvent ev, ControlLoop loop, BrokerTriggers triggers) {
+        triggers.close();
         loop.close();
     }
 }

@@ -142,6 +142,9 @@ public class StatusCommand implements Callable<Integer> {
         if (f.coldStartText() != null && !f.coldStartText().isBlank()) {
             sb.append("  requests at no capacity: ").append(f.coldStartText()).append('\n');
         }
+        if (f.trigger() != null) {
+            sb.append("  broker trigger: ").append(f.trigger().line()).append('\n');
+        }
         if (f.lastCrash() != null && !f.lastCrash().isBlank()) {
             sb.append("  last crash: ").append(f.lastCrash()).append('\n');
         }

@@ -85,4 +85,16 @@ class StatusFieldTest {
                         "4242",
                         "requests at no capacity: warm 1/1 p50 31ms");
     }
+
+    @Test
+    void theReadableViewShowsTheBrokerTriggersStateAndError() {
+        var failed = HELLO.withTrigger(new dev.quiver.api.control.TriggerStatus(
+                "failed", "create trigger 'fn-hello': 500 broken", "2026-11-28T05:30:00Z"));
+
+        assertThat(StatusCommand.render(failed))
+                .contains(
+                        "broker trigger: failed, applied 2026-11-28T05:30:00Z: create trigger 'fn-hello': 500 broken");
+        assertThat(StatusCommand.render(HELLO)).doesNotContain("broker trigger");
+        assertThat(StatusCommand.field(failed, "trigger.state")).isEqualTo("failed");
+    }
 }

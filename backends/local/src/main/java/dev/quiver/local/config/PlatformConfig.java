@@ -37,6 +37,10 @@ public interface PlatformConfig {
     /** Function specs (*.yaml) deployed at start; none when empty. */
     Optional<String> functionsDir();
 
+    /** How often every function's broker trigger is applied again (idempotent: an unchanged one is left alone). */
+    @WithDefault("10s")
+    java.time.Duration triggerResync();
+
     Activator activator();
 
     Instances instances();

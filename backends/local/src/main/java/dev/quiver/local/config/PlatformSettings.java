@@ -19,7 +19,8 @@ public record PlatformSettings(
         int historySeconds,
         Optional<String> kafkaBootstrap,
         Optional<String> brokerUrl,
-        SecuritySettings security) {
+        SecuritySettings security,
+        Duration triggerResync) {
 
     /**
      * @param bind where the platform's servers listen
@@ -130,6 +131,7 @@ public record PlatformSettings(
                 "loop.scrape-interval",
                 "must be >= 100ms",
                 l.scrapeInterval());
+        check(errors, c.triggerResync().toMillis() >= 1000, "trigger-resync", "must be >= 1s", c.triggerResync());
         check(errors, l.historySeconds() >= 10, "loop.history-seconds", "must be >= 10", l.historySeconds());
         check(errors, Binds.valid(c.bind()), "bind", "must be an IP address or host name", c.bind());
         Optional<String> token = c.controlToken().map(String::strip).filter(t -> !t.isEmpty());
@@ -189,7 +191,8 @@ public record PlatformSettings(
                                 .filter(f -> !f.isEmpty())
                                 .map(f -> home.resolve(f).normalize())
                                 .orElse(dataDir.resolve("control-token")),
-                        artifactDirs));
+                        artifactDirs),
+                c.triggerResync());
     }
 
     static List<String> jvmOptions(String value) {

@@ -12,6 +12,7 @@ import dev.quiver.local.loop.StatusView;
 import dev.quiver.local.registry.FunctionDefinition;
 import dev.quiver.local.registry.FunctionRegistry;
 import dev.quiver.local.registry.InvalidFunctionException;
+import dev.quiver.local.registry.SpecStore;
 import dev.quiver.local.report.ReportPage;
 import dev.quiver.local.report.WindowSummary;
 import dev.quiver.local.security.Redaction;
@@ -39,14 +40,17 @@ public class FunctionsResource {
     private final PlatformSettings settings;
     private final Activator activator;
     private final BrokerTriggers triggers;
+    private final SpecStore specs;
 
     public FunctionsResource(
             ControlLoop loop,
             FunctionRegistry registry,
             PlatformSettings settings,
             Activator activator,
-            BrokerTriggers triggers) {
+            BrokerTriggers triggers,
+            SpecStore specs) {
         this.triggers = triggers;
+        this.specs = specs;
         this.loop = loop;
         this.registry = registry;
         this.settings = settings;
@@ -69,7 +73,7 @@ public class FunctionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<FunctionStatus> list() {
         return loop.status().stream()
-                .map(StatusView::status)
+                .map(v -> withTrigger(v.status()))
                 .sorted(Comparator.comparing(FunctionStatus::name))
                 .toList();
     }
@@ -86,8 +90,12 @@ public class FunctionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("name") String name) {
         return loop.status(name)
-                .<Response>map(v -> Response.ok(v.status()).build())
+                .<Response>map(v -> Response.ok(withTrigger(v.status())).build())
                 .orElseGet(() -> notFound(name));
+    }
+
+    private FunctionStatus withTrigger(FunctionStatus s) {
+        return triggers.status(s.name()).map(s::withTrigger).orElse(s);
     }
 
     @GET
@@ -194,10 +202,11 @@ public class FunctionsResource {
                             "name: must equal the name in the path (" + expectedName + "), was \"" + f.name() + "\"")))
                     .build();
         }
+        specs.save(f.name(), f.source());
         boolean created = loop.deploy(f);
         triggers.apply(f, activator.port());
         return Response.status(created ? 201 : 200)
-                .entity(loop.status(f.name()).orElseThrow().status())
+                .entity(withTrigger(loop.status(f.name()).orElseThrow().status()))
                 .build();
     }
 
@@ -208,6 +217,7 @@ public class FunctionsResource {
         if (!loop.delete(name)) {
             return notFound(name);
         }
+        specs.remove(name);
         triggers.remove(name);
         return Response.noContent().build();
     }

@@ -148,7 +148,12 @@ class PlatformSettingsTest {
                         "scrape too often",
                         "quiver.platform.loop.scrape-interval",
                         "10ms",
-                        "quiver.platform.loop.scrape-interval must be >= 100ms"));
+                        "quiver.platform.loop.scrape-interval must be >= 100ms"),
+                Arguments.of(
+                        "trigger resync too often",
+                        "quiver.platform.trigger-resync",
+                        "100ms",
+                        "quiver.platform.trigger-resync must be >= 1s"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -169,6 +174,7 @@ class PlatformSettingsTest {
 
         assertThat(s.instances().java()).contains("/opt/jdk25/bin/java");
         assertThat(s.instances().archive()).isEqualTo(Archive.APPCDS);
+        assertThat(s.triggerResync()).isEqualTo(java.time.Duration.ofSeconds(10));
     }
 
     @Test

@@ -58,9 +58,23 @@ final class PlatformProcess {
     }
 
     private static PlatformProcess start() {
+        return startPrivate();
+    }
+
+    /** A platform of its own (not the shared one) on a fresh data directory; the caller stops it. */
+    static PlatformProcess startPrivate() {
         try {
             Path data = Files.createTempDirectory("quiver-platform-it-");
             copyTree(repoRoot().resolve("functions-examples/hello/target/quarkus-app"), data.resolve("hello-app"));
+            return startOn(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A platform on an existing data directory (the hello copy in it), e.g. to restart one stopped with {@link #halt}. */
+    static PlatformProcess startOn(Path data) {
+        try {
             int control = freePort();
             int activator = freePort();
             String java =
@@ -82,7 +96,8 @@ final class PlatformProcess {
                             .toString());
             Process p = new ProcessBuilder(cmd)
                     .redirectErrorStream(true)
-                    .redirectOutput(data.resolve("platform.log").toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            data.resolve("platform.log").toFile()))
                     .start();
             PlatformProcess pp = new PlatformProcess(data, control, activator, p);
             pp.awaitReady();
@@ -137,6 +152,22 @@ final class PlatformProcess {
             return Files.readString(dataDir.resolve("platform.log"));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops the platform (SIGTERM, or SIGKILL when {@code crash}) and keeps its data directory as it is. */
+    void halt(boolean crash) {
+        try {
+            if (crash) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            } else {
+                process.destroy();
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

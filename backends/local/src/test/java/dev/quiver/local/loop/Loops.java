@@ -43,7 +43,8 @@ final class Loops {
                 Optional.empty(),
                 Optional.empty(),
                 new PlatformSettings.SecuritySettings(
-                        "127.0.0.1", Optional.empty(), home.resolve("data/control-token"), List.of(home)));
+                        "127.0.0.1", Optional.empty(), home.resolve("data/control-token"), List.of(home)),
+                Duration.ofSeconds(10));
     }
 
     static ControlLoop create(

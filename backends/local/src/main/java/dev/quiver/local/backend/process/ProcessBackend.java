@@ -26,12 +26,19 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Instances as local OS processes: {@code java -jar} for a runner jar (the JVM and archive chosen by the
  * {@link Launcher}), the binary itself for a native build, on a free port, each with its log file under
- * {@code <data-dir>/logs/<function>/<id>.log}. On-demand starts skip the function's warm-up.
+ * {@code <data-dir>/logs/<function>/<id>-<start time>.log} (never reused: {@link LogFiles}). On-demand starts skip the function's warm-up.
  */
 public final class ProcessBackend implements InstanceRunner {
     static final String WARMUP_ITERATIONS = "quiver.warmup.iterations";
     private final InstanceSettings settings;
     private final Path logDir;
+    private final InstancePids pids;
+    /** Each instance in its own session (no signal from the platform's terminal; its group stoppable as one). */
+    private static final java.util.Optional<String> SETSID = java.util.stream.Stream.of(
+                    "/usr/bin/setsid", "/bin/setsid")
+            .filter(p -> java.nio.file.Files.isExecutable(Path.of(p)))
+            .findFirst();
+
     private final Map<String, String> extraProperties;
     private final Launcher launcher;
     private final ScheduledExecutorService probes = Executors.newScheduledThreadPool(1, r -> {
@@ -49,27 +56,31 @@ public final class ProcessBackend implements InstanceRunner {
         this.settings = settings;
         this.launcher = launcher;
         this.logDir = dataDir.resolve("logs");
+        this.pids = InstancePids.inDataDir(dataDir);
         this.extraProperties = Map.copyOf(extraProperties);
     }
 
     @Override
     public InstanceHandle start(FunctionDefinition f, String id, Purpose purpose) {
         int port = FreePort.find();
-        Path log = logDir.resolve(f.name()).resolve(id + ".log");
         LaunchPlan plan = launcher.plan(f);
         List<String> cmd = command(f, port, plan, purpose);
         try {
-            Files.createDirectories(log.getParent());
+            Path log = LogFiles.create(logDir.resolve(f.name()), id, java.time.Instant.now());
             Files.writeString(log, "# " + String.join(" ", Redaction.command(cmd)) + System.lineSeparator());
             // in the artifact's directory: Quarkus makes the AppCDS archive there and records the class path as
             // "quarkus-run.jar", relative to it; from any other directory the JVM refuses the archive
-            ProcessBuilder pb = new ProcessBuilder(cmd)
+            List<String> launch = new ArrayList<>();
+            SETSID.ifPresent(launch::add); // setsid execs the command in place: the PID stays the instance's
+            launch.addAll(cmd);
+            ProcessBuilder pb = new ProcessBuilder(launch)
                     .directory(f.artifact().toAbsolutePath().getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().putAll(f.env());
             long spawned = System.nanoTime();
             Process p = pb.start();
+            pids.record(id, p.pid());
             ProcessInstance instance = new ProcessInstance(
                     id,
                     port,
@@ -82,7 +93,10 @@ public final class ProcessBackend implements InstanceRunner {
                     new LaunchInfo(plan.mode(), plan.reason()),
                     () -> launcher.check(f.name(), plan, log));
             running.put(id, instance);
-            instance.exited().whenComplete((code, e) -> running.remove(id));
+            instance.exited().whenComplete((code, e) -> {
+                running.remove(id);
+                pids.forget(id);
+            });
             instance.probe();
             return instance;
         } catch (IOException e) {
