@@ -79,7 +79,10 @@ public final class TriggerParser {
         }
     }
 
-    /** A trigger's delivery replaces the broker default whole; fields it leaves out take the built-in defaults. */
+    /**
+     * A trigger's delivery replaces the broker default whole; fields it leaves out take the built-in defaults, but
+     * the attempt timeout the broker's (quiver.broker.delivery.timeout, longer than the activator's longest wait).
+     */
     private static DeliverySpec delivery(TriggerResource.Delivery d, BrokerSettings settings) {
         if (d == null) {
             return settings.delivery();
@@ -90,7 +93,7 @@ public final class TriggerParser {
                     d.retry() == null ? 0 : d.retry(),
                     or(d.backoffPolicy(), "exponential"),
                     or(d.backoffDelay(), "PT0.2S"),
-                    or(d.timeout(), "PT30S"),
+                    or(d.timeout(), settings.delivery().timeout().toString()),
                     or(d.retryAfterMax(), "PT60S"),
                     Optional.ofNullable(d.deadLetterSink()).map(TriggerResource.Sink::uri));
         } catch (IllegalArgumentException e) {
