@@ -94,6 +94,13 @@ public interface BrokerConfig {
         @WithDefault("PT60S")
         Duration startupTimeout();
 
+        /**
+         * Compacted topic holding every trigger the admin API accepted (key = trigger name, value = the trigger
+         * document, tombstone on delete); read whole at start, so a restarted broker or a second replica has them.
+         */
+        @WithDefault("quiver-triggers")
+        String triggersTopic();
+
         /** Extra producer settings (acks=all and idempotence are fixed). */
         Map<String, String> producer();
 

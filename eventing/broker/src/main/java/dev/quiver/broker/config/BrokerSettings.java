@@ -32,7 +32,8 @@ public record BrokerSettings(
         int maxErrorBody,
         double backoffJitter,
         DeliverySpec delivery,
-        String deadLetterTopicPrefix) {
+        String deadLetterTopicPrefix,
+        String triggersTopic) {
 
     /** The CloudEvents spec: intermediaries must forward events of at least 64 KiB. */
     public static final int SPEC_MIN_EVENT_SIZE = 64 * 1024;
@@ -82,6 +83,13 @@ public record BrokerSettings(
                     "must be a non-empty Kafka topic name prefix (letters, digits, '.', '_', '-')",
                     dlqPrefix);
         }
+        String triggersTopic = c.kafka().triggersTopic();
+        if (triggersTopic.isBlank() || !triggersTopic.matches("[a-zA-Z0-9._-]{1,249}")) {
+            throw new InvalidSettingException(
+                    P + "kafka.triggers-topic",
+                    "must be a Kafka topic name (letters, digits, '.', '_', '-')",
+                    triggersTopic);
+        }
         BrokerConfig.Delivery d = c.delivery();
         DeliverySpec delivery = DeliverySpecParser.parse(
                 P + "delivery.",
@@ -112,7 +120,8 @@ public record BrokerSettings(
                 c.dispatcher().maxErrorBody(),
                 jitter,
                 delivery,
-                dlqPrefix);
+                dlqPrefix,
+                triggersTopic);
     }
 
     public String topic(String broker) {

@@ -1,5 +1,6 @@
 package dev.quiver.broker.trigger;
 
+import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.broker.config.BrokerSettings;
 import dev.quiver.broker.delivery.DeadLetterSink;
 import dev.quiver.broker.dispatch.Dispatchers;
@@ -23,12 +24,14 @@ public class Triggers {
     private final BrokerSettings settings;
     private final Dispatchers dispatchers;
     private final TopicAdmin topics;
+    private final TriggerStore store;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
 
-    public Triggers(BrokerSettings settings, Dispatchers dispatchers, TopicAdmin topics) {
+    public Triggers(BrokerSettings settings, Dispatchers dispatchers, TopicAdmin topics, TriggerStore store) {
         this.settings = settings;
         this.dispatchers = dispatchers;
         this.topics = topics;
+        this.store = store;
     }
 
     /**
@@ -37,12 +40,38 @@ public class Triggers {
      * @return completes when the trigger's consumer owns its partitions (events published after that reach it)
      * @throws InvalidTriggerException  with the reason
      * @throws TriggerConflictException when a trigger of that name exists
+     * @throws TriggerStoreException    when the trigger store did not acknowledge it (nothing started)
      */
     public synchronized CompletableFuture<Void> create(TriggerResource resource) {
         Trigger trigger = TriggerParser.parse(resource, settings);
         if (live.containsKey(trigger.name())) {
             throw new TriggerConflictException(trigger.name());
         }
+        store.put(trigger.name(), trigger.resource().toDocument());
+        return start(trigger);
+    }
+
+    /**
+     * Starts a trigger without storing it: one read back from the store at start, or one of the triggers file
+     * (configuration, not state). A name already live is left as it is.
+     *
+     * @return whether it was started
+     */
+    public synchronized boolean startUnstored(TriggerResource resource) {
+        Trigger trigger = TriggerParser.parse(resource, settings);
+        if (live.containsKey(trigger.name())) {
+            return false;
+        }
+        start(trigger);
+        return true;
+    }
+
+    /** The triggers the store holds, as written. */
+    public Map<String, TriggerDocument> stored() {
+        return store.readAll();
+    }
+
+    private CompletableFuture<Void> start(Trigger trigger) {
         trigger.delivery().deadLetterSink().ifPresent(sink -> {
             if (sink instanceof DeadLetterSink.KafkaTopic t) {
                 topics.ensure(t.topic(), settings.startupTimeout());
@@ -53,11 +82,13 @@ public class Triggers {
         return dispatcher.ready();
     }
 
+    /** @throws TriggerStoreException when the store did not acknowledge the delete (the trigger stays) */
     public synchronized boolean delete(String name) {
-        Live removed = live.remove(name);
-        if (removed == null) {
+        if (!live.containsKey(name)) {
             return false;
         }
+        store.delete(name);
+        Live removed = live.remove(name);
         dispatchers.stop(removed.trigger(), removed.dispatcher());
         return true;
     }
