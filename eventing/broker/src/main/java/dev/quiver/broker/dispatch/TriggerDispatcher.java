@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -39,7 +39,7 @@ public final class TriggerDispatcher implements AutoCloseable {
     private final Route route;
     private final EventFilter filter;
     private final String topic;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> consumer;
     private final EventDelivery delivery;
     private final DeliveryScheduler<TopicPartition, CloudEvent> scheduler;
     private final Duration pollTimeout;
@@ -47,6 +47,7 @@ public final class TriggerDispatcher implements AutoCloseable {
     private final ConcurrentLinkedQueue<DeliveryScheduler.Work<TopicPartition, CloudEvent>> done =
             new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
     private final AtomicLong lag = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
@@ -56,7 +57,7 @@ public final class TriggerDispatcher implements AutoCloseable {
             Route route,
             EventFilter filter,
             String topic,
-            KafkaConsumer<String, byte[]> consumer,
+            Consumer<String, byte[]> consumer,
             EventDelivery delivery,
             boolean ordered,
             int maxInFlight,
@@ -93,11 +94,25 @@ public final class TriggerDispatcher implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             if (running) {
-                LOG.errorf(e, "trigger %s: dispatcher stopped", route.trigger());
+                LOG.errorf(e, "trigger %s: dispatcher failed", route.trigger());
+                try {
+                    finish();
+                } catch (RuntimeException closing) {
+                    LOG.debugf("trigger %s: closing the failed consumer: %s", route.trigger(), closing);
+                }
+                failed.complete(e);
+                return;
             }
-        } finally {
-            finish();
         }
+        finish();
+    }
+
+    /**
+     * Completes with the cause when the loop (or its rebalance listener) failed and the thread ended; never when it
+     * was closed. The {@link SupervisedDispatcher} starts a new one.
+     */
+    public CompletableFuture<Throwable> failed() {
+        return failed;
     }
 
     private void loopOnce() {

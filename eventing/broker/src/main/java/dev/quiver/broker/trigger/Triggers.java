@@ -4,7 +4,7 @@ import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.broker.config.BrokerSettings;
 import dev.quiver.broker.delivery.DeadLetterSink;
 import dev.quiver.broker.dispatch.Dispatchers;
-import dev.quiver.broker.dispatch.TriggerDispatcher;
+import dev.quiver.broker.dispatch.SupervisedDispatcher;
 import dev.quiver.broker.kafka.TopicAdmin;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class Triggers {
 
-    private record Live(Trigger trigger, TriggerDispatcher dispatcher) {}
+    private record Live(Trigger trigger, SupervisedDispatcher dispatcher) {}
 
     private final BrokerSettings settings;
     private final Dispatchers dispatchers;
@@ -77,9 +77,9 @@ public class Triggers {
                 topics.ensure(t.topic(), settings.startupTimeout());
             }
         });
-        TriggerDispatcher dispatcher = dispatchers.start(trigger);
+        SupervisedDispatcher dispatcher = dispatchers.start(trigger);
         live.put(trigger.name(), new Live(trigger, dispatcher));
-        return dispatcher.ready();
+        return dispatcher.firstReady();
     }
 
     /** @throws TriggerStoreException when the store did not acknowledge the delete (the trigger stays) */
@@ -108,10 +108,14 @@ public class Triggers {
         Trigger t = l.trigger();
         return t.resource()
                 .withStatus(new TriggerResource.Status(
-                        l.dispatcher().ready().isDone(),
+                        l.dispatcher().ready(),
                         t.subscriber().toString(),
                         settings.topic(t.broker()),
-                        t.consumerGroup()));
+                        t.consumerGroup(),
+                        l.dispatcher()
+                                .cause()
+                                .map(e -> "dispatcher failed, restarting: " + e)
+                                .orElse(null)));
     }
 
     @PreDestroy
