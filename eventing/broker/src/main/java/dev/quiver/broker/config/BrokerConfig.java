@@ -75,6 +75,10 @@ public interface BrokerConfig {
     interface Ingress {
         /** Bearer tokens accepted at ingress; empty (the default) = ingress is open. */
         Optional<List<String>> tokens();
+
+        /** Requests waiting for the send thread (Kafka slow or away); beyond it ingress answers 503. */
+        @WithDefault("10000")
+        int maxQueuedSends();
     }
 
     interface DeadLetter {

@@ -33,7 +33,8 @@ public record BrokerSettings(
         double backoffJitter,
         DeliverySpec delivery,
         String deadLetterTopicPrefix,
-        String triggersTopic) {
+        String triggersTopic,
+        int maxQueuedSends) {
 
     /** The CloudEvents spec: intermediaries must forward events of at least 64 KiB. */
     public static final int SPEC_MIN_EVENT_SIZE = 64 * 1024;
@@ -55,6 +56,7 @@ public record BrokerSettings(
         min(P + "replication-factor", c.replicationFactor(), 1);
         min(P + "max-event-size", c.maxEventSize(), SPEC_MIN_EVENT_SIZE);
         min(P + "max-hops", c.maxHops(), 1);
+        min(P + "ingress.max-queued-sends", c.ingress().maxQueuedSends(), 1);
         min(P + "dispatcher.max-in-flight", c.dispatcher().maxInFlight(), 1);
         min(P + "dispatcher.max-error-body", c.dispatcher().maxErrorBody(), 0);
         if (!c.functionUrlTemplate().contains("{name}")) {
@@ -121,7 +123,8 @@ public record BrokerSettings(
                 jitter,
                 delivery,
                 dlqPrefix,
-                triggersTopic);
+                triggersTopic,
+                c.ingress().maxQueuedSends());
     }
 
     public String topic(String broker) {
