@@ -8,8 +8,10 @@ import dev.quiver.broker.trigger.TriggerResource;
 import dev.quiver.broker.trigger.TriggerYaml;
 import dev.quiver.broker.trigger.Triggers;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +29,9 @@ public class BrokerStartup {
     private static final Logger LOG = Logger.getLogger(BrokerStartup.class);
 
     void start(
-            @Observes StartupEvent event,
+            // before the admin port's listener (AdminListener, default priority): stored triggers are running before
+            // the admin API answers; the main HTTP port only opens after every StartupEvent observer
+            @Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event,
             BrokerSettings settings,
             BrokerSecurity security,
             TopicAdmin topics,

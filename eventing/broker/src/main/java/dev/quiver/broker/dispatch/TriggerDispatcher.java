@@ -8,6 +8,7 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -248,6 +249,7 @@ public final class TriggerDispatcher implements AutoCloseable {
             for (TopicPartition tp : partitions) {
                 resolvePosition(tp);
             }
+            commitStartingPoints(partitions);
             if (!partitions.isEmpty()) {
                 ready.complete(null);
             }
@@ -256,6 +258,35 @@ public final class TriggerDispatcher implements AutoCloseable {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             scheduler.revoke(partitions);
+        }
+
+        /**
+         * A partition the group has no offset for starts where {@code auto.offset.reset} put it; commit that now, so
+         * that events published while this trigger is down (broker restarting) are read from there, not skipped by
+         * a second {@code latest}.
+         */
+        private void commitStartingPoints(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < 3; i++) {
+                try {
+                    Map<TopicPartition, OffsetAndMetadata> committed =
+                            consumer.committed(new HashSet<>(partitions), Duration.ofSeconds(10));
+                    Map<TopicPartition, OffsetAndMetadata> missing = new HashMap<>();
+                    for (TopicPartition tp : partitions) {
+                        if (committed.get(tp) == null) {
+                            missing.put(tp, new OffsetAndMetadata(consumer.position(tp, Duration.ofSeconds(10))));
+                        }
+                    }
+                    if (!missing.isEmpty()) {
+                        consumer.commitSync(missing, Duration.ofSeconds(10));
+                    }
+                    return;
+                } catch (WakeupException woken) {
+                    // a delivery finished meanwhile; try again
+                }
+            }
         }
 
         private void resolvePosition(TopicPartition tp) {

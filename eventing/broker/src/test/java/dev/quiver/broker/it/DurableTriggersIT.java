@@ -97,7 +97,8 @@ class DurableTriggersIT {
                 assertThat(second.publishBatch("default", after, "it.durable")).isEqualTo(202);
                 await().atMost(Duration.ofSeconds(60))
                         .until(() -> new HashSet<>(subscriber.ids("/sink")).containsAll(after));
-                assertThat(new HashSet<>(subscriber.ids("/sink"))).containsAll(whileDown);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> new HashSet<>(subscriber.ids("/sink")).containsAll(whileDown));
                 HttpResponse<String> deleted = HTTP.send(
                         HttpRequest.newBuilder(URI.create(second.url("/admin/v1/triggers/durable")))
                                 .DELETE()
