@@ -119,6 +119,11 @@ public record TriggerDocument(String apiVersion, String kind, Metadata metadata,
     /** {@code uri: http://...} or {@code uri: kafka:TOPIC}. */
     public record Sink(String uri) {}
 
-    /** What the broker answers about a live trigger. */
-    public record Status(boolean ready, String subscriberUri, String topic, String consumerGroup) {}
+    /** What the broker answers about a live trigger; {@code reason} says why it is not ready (null when ready). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Status(boolean ready, String subscriberUri, String topic, String consumerGroup, String reason) {
+        public Status(boolean ready, String subscriberUri, String topic, String consumerGroup) {
+            this(ready, subscriberUri, topic, consumerGroup, null);
+        }
+    }
 }

@@ -8,22 +8,30 @@ import dev.quiver.broker.trigger.TriggerResource;
 import dev.quiver.broker.trigger.TriggerYaml;
 import dev.quiver.broker.trigger.Triggers;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jboss.logging.Logger;
 
-/** At start: create the brokers' topics, then the triggers of {@code quiver.broker.triggers-file}. */
+/**
+ * At start: create the brokers' topics, start the triggers of {@code quiver.broker.triggers-file}, then every
+ * trigger of the triggers topic ({@code quiver.broker.kafka.triggers-topic}, read whole); each trigger's consumer
+ * group resumes at its committed offsets.
+ */
 @ApplicationScoped
 public class BrokerStartup {
 
     private static final Logger LOG = Logger.getLogger(BrokerStartup.class);
 
     void start(
-            @Observes StartupEvent event,
+            // before the admin port's listener (AdminListener, default priority): stored triggers are running before
+            // the admin API answers; the main HTTP port only opens after every StartupEvent observer
+            @Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event,
             BrokerSettings settings,
             BrokerSecurity security,
             TopicAdmin topics,
@@ -41,10 +49,21 @@ public class BrokerStartup {
             }
             for (TriggerResource r : TriggerYaml.readAll(text)) {
                 try {
-                    triggers.create(r);
+                    triggers.startUnstored(r);
                 } catch (InvalidTriggerException e) {
                     throw new InvalidTriggerException("quiver.broker.triggers-file '" + file + "': " + e.getMessage());
                 }
+            }
+        });
+        triggers.stored().forEach((name, document) -> {
+            try {
+                if (!triggers.startUnstored(TriggerResource.from(document))) {
+                    LOG.warnf("stored trigger '%s' not started: the triggers file defines one of that name", name);
+                }
+            } catch (InvalidTriggerException e) {
+                LOG.errorf(
+                        "stored trigger '%s' (topic %s) is no longer valid, not started: %s",
+                        name, settings.triggersTopic(), e.getMessage());
             }
         });
         LOG.infof(

@@ -7,6 +7,7 @@ import dev.quiver.broker.config.BrokerSettings;
 import dev.quiver.broker.trigger.InvalidTriggerException;
 import dev.quiver.broker.trigger.TriggerConflictException;
 import dev.quiver.broker.trigger.TriggerResource;
+import dev.quiver.broker.trigger.TriggerStoreException;
 import dev.quiver.broker.trigger.TriggerYaml;
 import dev.quiver.broker.trigger.Triggers;
 import io.vertx.core.Handler;
@@ -27,7 +28,8 @@ import java.util.concurrent.TimeoutException;
  * The admin API: {@code GET|POST /admin/v1/triggers}, {@code GET|DELETE /admin/v1/triggers/{name}}. POST takes
  * a Trigger resource as JSON or YAML and answers 201 once the trigger's consumer owns its partitions (or after
  * {@code quiver.broker.dispatcher.ready-timeout}, with {@code status.ready=false}). Answers are the shared contract
- * record {@link TriggerDocument} (api), which {@code BrokerAdminClient} reads. Mounted by {@link AdminListener} on
+ * record {@link TriggerDocument} (api), which {@code BrokerAdminClient} reads. A create or delete is answered only
+ * after the trigger store ({@code quiver.broker.kafka.triggers-topic}) acknowledged it; 503 when it did not. Mounted by {@link AdminListener} on
  * the main router or on the admin port's own, behind the admin token.
  */
 @ApplicationScoped
@@ -70,7 +72,9 @@ public class AdminRoutes {
         router.delete(PATH + "/:name").handler(ctx -> {
             String name = ctx.pathParam("name");
             ctx.vertx().executeBlocking(() -> triggers.delete(name), false).onComplete(r -> {
-                if (r.failed()) {
+                if (r.failed() && r.cause() instanceof TriggerStoreException e) {
+                    error(ctx, 503, e.getMessage());
+                } else if (r.failed()) {
                     error(ctx, 500, String.valueOf(r.cause()));
                 } else if (r.result()) {
                     ctx.response().setStatusCode(204).end();
@@ -122,6 +126,8 @@ public class AdminRoutes {
             return new Created(400, e.getMessage(), null);
         } catch (TriggerConflictException e) {
             return new Created(409, e.getMessage(), null);
+        } catch (TriggerStoreException e) {
+            return new Created(503, e.getMessage(), null);
         }
         try {
             ready.get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -75,6 +75,10 @@ public interface BrokerConfig {
     interface Ingress {
         /** Bearer tokens accepted at ingress; empty (the default) = ingress is open. */
         Optional<List<String>> tokens();
+
+        /** Requests waiting for the send thread (Kafka slow or away); beyond it ingress answers 503. */
+        @WithDefault("10000")
+        int maxQueuedSends();
     }
 
     interface DeadLetter {
@@ -93,6 +97,13 @@ public interface BrokerConfig {
 
         @WithDefault("PT60S")
         Duration startupTimeout();
+
+        /**
+         * Compacted topic holding every trigger the admin API accepted (key = trigger name, value = the trigger
+         * document, tombstone on delete); read whole at start, so a restarted broker or a second replica has them.
+         */
+        @WithDefault("quiver-triggers")
+        String triggersTopic();
 
         /** Extra producer settings (acks=all and idempotence are fixed). */
         Map<String, String> producer();

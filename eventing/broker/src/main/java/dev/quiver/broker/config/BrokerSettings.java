@@ -32,7 +32,9 @@ public record BrokerSettings(
         int maxErrorBody,
         double backoffJitter,
         DeliverySpec delivery,
-        String deadLetterTopicPrefix) {
+        String deadLetterTopicPrefix,
+        String triggersTopic,
+        int maxQueuedSends) {
 
     /** The CloudEvents spec: intermediaries must forward events of at least 64 KiB. */
     public static final int SPEC_MIN_EVENT_SIZE = 64 * 1024;
@@ -54,6 +56,7 @@ public record BrokerSettings(
         min(P + "replication-factor", c.replicationFactor(), 1);
         min(P + "max-event-size", c.maxEventSize(), SPEC_MIN_EVENT_SIZE);
         min(P + "max-hops", c.maxHops(), 1);
+        min(P + "ingress.max-queued-sends", c.ingress().maxQueuedSends(), 1);
         min(P + "dispatcher.max-in-flight", c.dispatcher().maxInFlight(), 1);
         min(P + "dispatcher.max-error-body", c.dispatcher().maxErrorBody(), 0);
         if (!c.functionUrlTemplate().contains("{name}")) {
@@ -81,6 +84,13 @@ public record BrokerSettings(
                     P + "dead-letter.kafka-topic-prefix",
                     "must be a non-empty Kafka topic name prefix (letters, digits, '.', '_', '-')",
                     dlqPrefix);
+        }
+        String triggersTopic = c.kafka().triggersTopic();
+        if (triggersTopic.isBlank() || !triggersTopic.matches("[a-zA-Z0-9._-]{1,249}")) {
+            throw new InvalidSettingException(
+                    P + "kafka.triggers-topic",
+                    "must be a Kafka topic name (letters, digits, '.', '_', '-')",
+                    triggersTopic);
         }
         BrokerConfig.Delivery d = c.delivery();
         DeliverySpec delivery = DeliverySpecParser.parse(
@@ -112,7 +122,9 @@ public record BrokerSettings(
                 c.dispatcher().maxErrorBody(),
                 jitter,
                 delivery,
-                dlqPrefix);
+                dlqPrefix,
+                triggersTopic,
+                c.ingress().maxQueuedSends());
     }
 
     public String topic(String broker) {

@@ -21,5 +21,8 @@ public interface DeliveryMetrics {
 
     void lag(String trigger, LongSupplier lag);
 
+    /** The trigger's dispatcher failed and was restarted ({@code quiver_broker_dispatcher_restarts_total}). */
+    void dispatcherRestarted(String trigger);
+
     void forget(String trigger);
 }

@@ -8,14 +8,15 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -39,7 +40,7 @@ public final class TriggerDispatcher implements AutoCloseable {
     private final Route route;
     private final EventFilter filter;
     private final String topic;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> consumer;
     private final EventDelivery delivery;
     private final DeliveryScheduler<TopicPartition, CloudEvent> scheduler;
     private final Duration pollTimeout;
@@ -47,6 +48,7 @@ public final class TriggerDispatcher implements AutoCloseable {
     private final ConcurrentLinkedQueue<DeliveryScheduler.Work<TopicPartition, CloudEvent>> done =
             new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
     private final AtomicLong lag = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
@@ -56,7 +58,7 @@ public final class TriggerDispatcher implements AutoCloseable {
             Route route,
             EventFilter filter,
             String topic,
-            KafkaConsumer<String, byte[]> consumer,
+            Consumer<String, byte[]> consumer,
             EventDelivery delivery,
             boolean ordered,
             int maxInFlight,
@@ -93,11 +95,25 @@ public final class TriggerDispatcher implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             if (running) {
-                LOG.errorf(e, "trigger %s: dispatcher stopped", route.trigger());
+                LOG.errorf(e, "trigger %s: dispatcher failed", route.trigger());
+                try {
+                    finish();
+                } catch (RuntimeException closing) {
+                    LOG.debugf("trigger %s: closing the failed consumer: %s", route.trigger(), closing);
+                }
+                failed.complete(e);
+                return;
             }
-        } finally {
-            finish();
         }
+        finish();
+    }
+
+    /**
+     * Completes with the cause when the loop (or its rebalance listener) failed and the thread ended; never when it
+     * was closed. The {@link SupervisedDispatcher} starts a new one.
+     */
+    public CompletableFuture<Throwable> failed() {
+        return failed;
     }
 
     private void loopOnce() {
@@ -233,6 +249,7 @@ public final class TriggerDispatcher implements AutoCloseable {
             for (TopicPartition tp : partitions) {
                 resolvePosition(tp);
             }
+            commitStartingPoints(partitions);
             if (!partitions.isEmpty()) {
                 ready.complete(null);
             }
@@ -241,6 +258,35 @@ public final class TriggerDispatcher implements AutoCloseable {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             scheduler.revoke(partitions);
+        }
+
+        /**
+         * A partition the group has no offset for starts where {@code auto.offset.reset} put it; commit that now, so
+         * that events published while this trigger is down (broker restarting) are read from there, not skipped by
+         * a second {@code latest}.
+         */
+        private void commitStartingPoints(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < 3; i++) {
+                try {
+                    Map<TopicPartition, OffsetAndMetadata> committed =
+                            consumer.committed(new HashSet<>(partitions), Duration.ofSeconds(10));
+                    Map<TopicPartition, OffsetAndMetadata> missing = new HashMap<>();
+                    for (TopicPartition tp : partitions) {
+                        if (committed.get(tp) == null) {
+                            missing.put(tp, new OffsetAndMetadata(consumer.position(tp, Duration.ofSeconds(10))));
+                        }
+                    }
+                    if (!missing.isEmpty()) {
+                        consumer.commitSync(missing, Duration.ofSeconds(10));
+                    }
+                    return;
+                } catch (WakeupException woken) {
+                    // a delivery finished meanwhile; try again
+                }
+            }
         }
 
         private void resolvePosition(TopicPartition tp) {

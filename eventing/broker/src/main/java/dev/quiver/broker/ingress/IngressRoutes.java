@@ -1,5 +1,6 @@
 package dev.quiver.broker.ingress;
 
+import dev.quiver.api.errors.ErrorBody;
 import dev.quiver.broker.config.BrokerSettings;
 import dev.quiver.broker.delivery.Hops;
 import dev.quiver.broker.kafka.EventPublisher;
@@ -86,9 +87,17 @@ public class IngressRoutes {
             } else {
                 metrics.unavailable(broker);
                 LOG.warnf("Kafka did not store events for broker %s: %s", broker, error.toString());
-                reply(ctx, 503, "event not stored: Kafka unavailable");
+                unavailable(ctx, IngressUnavailable.of(error));
             }
         });
+    }
+
+    private static void unavailable(RoutingContext ctx, ErrorBody body) {
+        ctx.response()
+                .setStatusCode(body.status())
+                .putHeader("content-type", "application/json")
+                .putHeader("Retry-After", String.valueOf(IngressUnavailable.RETRY_AFTER_SECONDS))
+                .end(JsonObject.mapFrom(body).encode());
     }
 
     private static void reply(RoutingContext ctx, int status, String error) {

@@ -9,10 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -42,13 +43,16 @@ public class EventPublisher {
     private final Map<String, Long> lastAckNanos = new ConcurrentHashMap<>();
     // for sends that may block (topic metadata unknown, buffer nearly full): one thread, so that the events of one
     // request keep their order on their way into the producer.
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "quiver-kafka-send");
-        t.setDaemon(true);
-        return t;
-    });
+    // bounded (quiver.broker.ingress.max-queued-sends): a Kafka brownout answers 503 instead of filling the heap
+    private final ThreadPoolExecutor sender;
 
     public EventPublisher(BrokerSettings settings) {
+        this.sender = new ThreadPoolExecutor(
+                1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(settings.maxQueuedSends()), r -> {
+                    Thread t = new Thread(r, "quiver-kafka-send");
+                    t.setDaemon(true);
+                    return t;
+                });
         Map<String, Object> config = ProducerSettings.of(settings);
         this.sendTimeout = settings.sendTimeout();
         this.bufferMemory = ProducerSettings.bufferMemory(config);
@@ -83,7 +87,12 @@ public class EventPublisher {
             send.run();
             return CompletableFuture.allOf(acks);
         }
-        sender.execute(send);
+        try {
+            sender.execute(send);
+        } catch (RejectedExecutionException full) {
+            return CompletableFuture.failedFuture(
+                    new SendQueueFullException(sender.getQueue().size()));
+        }
         // queued behind sends that block up to max.block.ms each: bound the wait for this one
         return CompletableFuture.allOf(acks).orTimeout(sendTimeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
     }

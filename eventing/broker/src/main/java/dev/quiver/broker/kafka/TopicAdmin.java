@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the topics the broker needs (broker topics, Kafka dead-letter topics) if they do not exist. */
@@ -32,7 +33,19 @@ public class TopicAdmin {
 
     /** Creates the topic with the configured partitions and replication factor; an existing topic is fine. */
     public void ensure(String topic, Duration timeout) {
-        NewTopic t = new NewTopic(topic, settings.partitions(), settings.replicationFactor());
+        create(new NewTopic(topic, settings.partitions(), settings.replicationFactor()), timeout);
+    }
+
+    /** Creates a one-partition topic with {@code cleanup.policy=compact}; an existing topic is fine. */
+    public void ensureCompacted(String topic, Duration timeout) {
+        create(
+                new NewTopic(topic, 1, settings.replicationFactor())
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                timeout);
+    }
+
+    private void create(NewTopic t, Duration timeout) {
+        String topic = t.name();
         try {
             admin.createTopics(List.of(t)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

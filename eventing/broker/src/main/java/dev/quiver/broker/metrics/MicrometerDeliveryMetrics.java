@@ -68,6 +68,12 @@ public class MicrometerDeliveryMetrics implements DeliveryMetrics {
     }
 
     @Override
+    public void dispatcherRestarted(String trigger) {
+        registry.counter("quiver.broker.dispatcher.restarts", "trigger", trigger)
+                .increment();
+    }
+
+    @Override
     public void forget(String trigger) {
         registry.getMeters().stream()
                 .filter(m -> trigger.equals(m.getId().getTag("trigger")))

@@ -63,7 +63,9 @@ public record TriggerResource(String apiVersion, String kind, Metadata metadata,
     /** {@code uri: http://...} or {@code uri: kafka:TOPIC}. */
     public record Sink(String uri) {}
 
-    public record Status(boolean ready, String subscriberUri, String topic, String consumerGroup) {}
+    /** {@code reason}: why it is not ready (a failed dispatcher being restarted); null when ready. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Status(boolean ready, String subscriberUri, String topic, String consumerGroup, String reason) {}
 
     public TriggerResource withStatus(Status newStatus) {
         return new TriggerResource(apiVersion, kind, metadata, spec, newStatus);

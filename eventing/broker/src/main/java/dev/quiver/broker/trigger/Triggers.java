@@ -1,9 +1,10 @@
 package dev.quiver.broker.trigger;
 
+import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.broker.config.BrokerSettings;
 import dev.quiver.broker.delivery.DeadLetterSink;
 import dev.quiver.broker.dispatch.Dispatchers;
-import dev.quiver.broker.dispatch.TriggerDispatcher;
+import dev.quiver.broker.dispatch.SupervisedDispatcher;
 import dev.quiver.broker.kafka.TopicAdmin;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,17 +19,19 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class Triggers {
 
-    private record Live(Trigger trigger, TriggerDispatcher dispatcher) {}
+    private record Live(Trigger trigger, SupervisedDispatcher dispatcher) {}
 
     private final BrokerSettings settings;
     private final Dispatchers dispatchers;
     private final TopicAdmin topics;
+    private final TriggerStore store;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
 
-    public Triggers(BrokerSettings settings, Dispatchers dispatchers, TopicAdmin topics) {
+    public Triggers(BrokerSettings settings, Dispatchers dispatchers, TopicAdmin topics, TriggerStore store) {
         this.settings = settings;
         this.dispatchers = dispatchers;
         this.topics = topics;
+        this.store = store;
     }
 
     /**
@@ -37,27 +40,55 @@ public class Triggers {
      * @return completes when the trigger's consumer owns its partitions (events published after that reach it)
      * @throws InvalidTriggerException  with the reason
      * @throws TriggerConflictException when a trigger of that name exists
+     * @throws TriggerStoreException    when the trigger store did not acknowledge it (nothing started)
      */
     public synchronized CompletableFuture<Void> create(TriggerResource resource) {
         Trigger trigger = TriggerParser.parse(resource, settings);
         if (live.containsKey(trigger.name())) {
             throw new TriggerConflictException(trigger.name());
         }
+        store.put(trigger.name(), trigger.resource().toDocument());
+        return start(trigger);
+    }
+
+    /**
+     * Starts a trigger without storing it: one read back from the store at start, or one of the triggers file
+     * (configuration, not state). A name already live is left as it is.
+     *
+     * @return whether it was started
+     */
+    public synchronized boolean startUnstored(TriggerResource resource) {
+        Trigger trigger = TriggerParser.parse(resource, settings);
+        if (live.containsKey(trigger.name())) {
+            return false;
+        }
+        start(trigger);
+        return true;
+    }
+
+    /** The triggers the store holds, as written. */
+    public Map<String, TriggerDocument> stored() {
+        return store.readAll();
+    }
+
+    private CompletableFuture<Void> start(Trigger trigger) {
         trigger.delivery().deadLetterSink().ifPresent(sink -> {
             if (sink instanceof DeadLetterSink.KafkaTopic t) {
                 topics.ensure(t.topic(), settings.startupTimeout());
             }
         });
-        TriggerDispatcher dispatcher = dispatchers.start(trigger);
+        SupervisedDispatcher dispatcher = dispatchers.start(trigger);
         live.put(trigger.name(), new Live(trigger, dispatcher));
-        return dispatcher.ready();
+        return dispatcher.firstReady();
     }
 
+    /** @throws TriggerStoreException when the store did not acknowledge the delete (the trigger stays) */
     public synchronized boolean delete(String name) {
-        Live removed = live.remove(name);
-        if (removed == null) {
+        if (!live.containsKey(name)) {
             return false;
         }
+        store.delete(name);
+        Live removed = live.remove(name);
         dispatchers.stop(removed.trigger(), removed.dispatcher());
         return true;
     }
@@ -77,10 +108,14 @@ public class Triggers {
         Trigger t = l.trigger();
         return t.resource()
                 .withStatus(new TriggerResource.Status(
-                        l.dispatcher().ready().isDone(),
+                        l.dispatcher().ready(),
                         t.subscriber().toString(),
                         settings.topic(t.broker()),
-                        t.consumerGroup()));
+                        t.consumerGroup(),
+                        l.dispatcher()
+                                .cause()
+                                .map(e -> "dispatcher failed, restarting: " + e)
+                                .orElse(null)));
     }
 
     @PreDestroy

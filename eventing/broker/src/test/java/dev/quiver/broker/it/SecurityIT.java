@@ -52,7 +52,10 @@ class SecurityIT {
                     "quiver.broker.admin.port",
                     String.valueOf(ADMIN_PORT),
                     "quiver.broker.ingress.tokens",
-                    "ingress-one,ingress-two");
+                    "ingress-one,ingress-two",
+                    // its own stored triggers: the other test classes' (same shared Kafka) are not its business
+                    "quiver.broker.kafka.triggers-topic",
+                    "quiver-triggers-security-it");
         }
     }
 

@@ -94,7 +94,7 @@ class AdminContractTest {
             throws Exception {
         Trigger trigger = TriggerParser.parse(TriggerYaml.readOne(BrokerAdminClient.json(sent)), SETTINGS);
         TriggerResource.Status status = new TriggerResource.Status(
-                true, trigger.subscriber().toString(), SETTINGS.topic(trigger.broker()), trigger.consumerGroup());
+                true, trigger.subscriber().toString(), SETTINGS.topic(trigger.broker()), trigger.consumerGroup(), null);
 
         String answer = BROKER_JSON.writeValueAsString(
                 trigger.resource().withStatus(status).toDocument());
