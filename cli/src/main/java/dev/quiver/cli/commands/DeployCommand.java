@@ -69,7 +69,7 @@ public class DeployCommand implements Callable<Integer> {
         for (Path f : files(paths)) {
             String doc;
             try {
-                doc = substitute(Files.readString(f), ports);
+                doc = substitute(Files.readString(f), ports, secrets(s));
             } catch (IOException e) {
                 throw QuiverException.failed("cannot read " + f + ": " + e.getMessage());
             }
@@ -85,10 +85,34 @@ public class DeployCommand implements Callable<Integer> {
         return failed;
     }
 
+    /**
+     * The object store's credentials a function needs to write to it (the thumbnail example): the ones
+     * {@link dev.quiver.cli.Credentials#s3} finds, as {@code QUIVER_S3_ACCESS_KEY} / {@code QUIVER_S3_SECRET_KEY}.
+     */
+    static java.util.Map<String, String> secrets(Session s) {
+        return secrets(s.workspace(), s.env());
+    }
+
+    /** The same for a workspace and an environment (the demo's deploys). */
+    public static java.util.Map<String, String> secrets(
+            dev.quiver.cli.Workspace ws, java.util.Map<String, String> env) {
+        return dev.quiver.cli.Credentials.s3(ws, env)
+                .map(k -> java.util.Map.of("QUIVER_S3_ACCESS_KEY", k[0], "QUIVER_S3_SECRET_KEY", k[1]))
+                .orElse(java.util.Map.of());
+    }
+
     static String substitute(String spec, Ports ports) {
+        return substitute(spec, ports, java.util.Map.of());
+    }
+
+    /** Fills in {@code ${QUIVER_<NAME>_PORT}} with the platform's ports and {@code ${QUIVER_<NAME>}} from {@code values}. */
+    public static String substitute(String spec, Ports ports, java.util.Map<String, String> values) {
         String out = spec;
         for (var e : ports.asMap().entrySet()) {
             out = out.replace("${QUIVER_" + e.getKey() + "_PORT}", Integer.toString(e.getValue()));
+        }
+        for (var e : values.entrySet()) {
+            out = out.replace("${" + e.getKey() + "}", e.getValue());
         }
         return out;
     }

@@ -41,6 +41,7 @@ public final class DemoScenario {
                     + "EBPkxiEAAAAASUVORK5CYII=";
 
     private final Workspace ws;
+    private final Map<String, String> env;
     private final Ports ports;
     private final Console c;
     private final ControlClient control;
@@ -58,6 +59,7 @@ public final class DemoScenario {
                 new ControlClient(ports.controlUrl(), Duration.ofSeconds(30), Credentials.controlToken(ws, env, null));
         this.broker = new Broker(ports.brokerUrl());
         this.store = ObjectStore.of(ports.s3Url(), ws, env);
+        this.env = env;
     }
 
     /** Runs every step; the results in order. */
@@ -92,9 +94,8 @@ public final class DemoScenario {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("cannot read " + spec, e);
             }
-            for (var e : ports.asMap().entrySet()) {
-                doc = doc.replace("${QUIVER_" + e.getKey() + "_PORT}", Integer.toString(e.getValue()));
-            }
+            doc = dev.quiver.cli.commands.DeployCommand.substitute(
+                    doc, ports, dev.quiver.cli.commands.DeployCommand.secrets(ws, env));
             ControlClient.DeployResult r = control.deploy(doc);
             if (!r.ok()) {
                 throw new IllegalStateException(
