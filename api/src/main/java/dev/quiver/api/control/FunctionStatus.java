@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
- * One function as {@code GET /v1/functions/{name}} (and each element of {@code GET /v1/functions}) returns it: the
- * local platform's status view (its {@code StatusView.FunctionStatus}; a contract test there keeps the two equal).
+ * One function as {@code GET /v1/functions/{name}} (and each element of {@code GET /v1/functions}) returns it: built
+ * by the local platform's status view, read by the CLI.
  *
  * @param launch the launch mode of its latest instance ({@code jdk25-aot}, {@code jdk17-appcds}, ...)
  * @param lag the Kafka lag of its trigger, -1 when it has none
@@ -38,58 +38,6 @@ public record FunctionStatus(
         ColdStart coldStart,
         String coldStartText,
         TriggerStatus trigger) {
-
-    /** Without a broker trigger status (a function without one, or a backend that does not report it). */
-    public FunctionStatus(
-            String name,
-            String artifact,
-            int ready,
-            int warm,
-            int starting,
-            int desired,
-            String mode,
-            boolean panicking,
-            double concurrency,
-            double rps,
-            long lag,
-            int queued,
-            long coldStarts,
-            long warmStarts,
-            long promotions,
-            long crashes,
-            String lastCrash,
-            List<String> reasons,
-            List<InstanceStatus> instances,
-            String launch,
-            String launchReason,
-            ColdStart coldStart,
-            String coldStartText) {
-        this(
-                name,
-                artifact,
-                ready,
-                warm,
-                starting,
-                desired,
-                mode,
-                panicking,
-                concurrency,
-                rps,
-                lag,
-                queued,
-                coldStarts,
-                warmStarts,
-                promotions,
-                crashes,
-                lastCrash,
-                reasons,
-                instances,
-                launch,
-                launchReason,
-                coldStart,
-                coldStartText,
-                null);
-    }
 
     /** This status with its broker trigger's state; null = none. */
     public FunctionStatus withTrigger(TriggerStatus t) {

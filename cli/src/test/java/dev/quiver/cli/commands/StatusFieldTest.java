@@ -50,7 +50,8 @@ class StatusFieldTest {
             "jdk17-appcds",
             "AppCDS",
             ColdStart.NONE,
-            "warm 1/1 p50 31ms (wait 29 + served 2)");
+            "warm 1/1 p50 31ms (wait 29 + served 2)",
+            null);
 
     static Stream<Arguments> fields() {
         return Stream.of(

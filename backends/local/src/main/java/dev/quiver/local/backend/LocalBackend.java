@@ -77,13 +77,6 @@ public final class LocalBackend implements InstanceBackend {
         });
     }
 
-    /** When an instance passed readiness ({@link System#nanoTime()}), -1 when unknown or not yet. */
-    public long readyNanos(String function, String instance) {
-        LocalFunction lf = functions.get(function);
-        ManagedInstance i = lf == null ? null : lf.instances.get(instance);
-        return i == null ? -1 : i.readyNanos();
-    }
-
     public Optional<LocalFunction> function(String name) {
         return Optional.ofNullable(functions.get(name));
     }

@@ -91,6 +91,7 @@ public final class StatusView {
 
     public FunctionStatus status() {
         LoopStatus s = loopStatus();
+        ColdStart coldStart = coldStart();
         List<InstanceStatus> instances =
                 lf.instances().all().stream().map(StatusView::instance).toList();
         return new FunctionStatus(
@@ -115,8 +116,9 @@ public final class StatusView {
                 instances,
                 lf.launch().mode(),
                 lf.launch().reason(),
-                coldStart(),
-                ColdStartText.requests(coldStart()));
+                coldStart,
+                ColdStartText.requests(coldStart),
+                null);
     }
 
     private static InstanceStatus instance(ManagedInstance i) {

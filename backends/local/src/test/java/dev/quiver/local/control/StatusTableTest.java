@@ -36,7 +36,8 @@ class StatusTableTest {
                 launch,
                 "why",
                 recorder.snapshot(name),
-                "");
+                "",
+                null);
     }
 
     @Test
