@@ -66,7 +66,7 @@ public interface SourcesConfig {
     }
 
     interface Publish {
-        /** Attempts per event before it is given up (logged as ERROR with the whole event, and counted). */
+        /** Failed attempts between two WARN lines while the broker stays unreachable (the outbox retries forever). */
         @WithDefault("8")
         int maxAttempts();
 
@@ -82,12 +82,25 @@ public interface SourcesConfig {
         @WithDefault("0.2")
         double backoffJitter();
 
-        /** Timeout of one POST to the broker. */
+        /** Timeout of one POST to the broker when replaying the outbox. */
         @WithDefault("5s")
         Duration timeout();
+    }
 
-        /** Events waiting to be published at most; beyond it new events are refused (webhooks answer 503). */
-        @WithDefault("10000")
-        int queueCapacity();
+    Outbox outbox();
+
+    /** The durable outbox under {@code <data-dir>/.outbox}: events the broker has not taken yet. */
+    interface Outbox {
+        /** Events in the outbox at most; at the cap, S3 writes answer 503 SlowDown and webhooks 503, storing nothing. */
+        @WithDefault("100000")
+        long maxEvents();
+
+        /** Bytes of events in the outbox at most (same refusal). */
+        @WithDefault("268435456")
+        long maxBytes();
+
+        /** Deadline of the direct POST tried while the outbox is empty; past it the event goes to the outbox. */
+        @WithDefault("500ms")
+        Duration directTimeout();
     }
 }

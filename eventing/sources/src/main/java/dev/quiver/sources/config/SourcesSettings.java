@@ -16,13 +16,15 @@ public record SourcesSettings(
         String secretKey,
         String region,
         URI brokerUrl,
-        PublishSettings publish) {
+        PublishSettings publish,
+        OutboxSettings outbox) {
 
     public static final String PREFIX = "quiver.sources.";
 
     /** @param accessKey, secretKey the configured or generated S3 credentials ({@code security.S3Credentials}) */
     public static SourcesSettings from(SourcesConfig c, String accessKey, String secretKey) {
         SourcesConfig.Publish p = c.publish();
+        SourcesConfig.Outbox o = c.outbox();
         return of(
                 c.s3().port(),
                 c.s3().host(),
@@ -36,7 +38,7 @@ public record SourcesSettings(
                 p.maxBackoff(),
                 p.backoffJitter(),
                 p.timeout(),
-                p.queueCapacity());
+                new OutboxSettings(o.maxEvents(), o.maxBytes(), o.directTimeout()));
     }
 
     /** Validates raw values; throws {@link InvalidSettingException} listing every broken key. */
@@ -53,7 +55,7 @@ public record SourcesSettings(
             Duration maxBackoff,
             double backoffJitter,
             Duration timeout,
-            int queueCapacity) {
+            OutboxSettings outbox) {
         List<String> errors = new ArrayList<>();
         if (s3Port < 0 || s3Port > 65535) {
             errors.add(problem("s3.port", "must be 0..65535 (0 = any free port)", s3Port));
@@ -89,8 +91,14 @@ public record SourcesSettings(
         if (!positive(timeout)) {
             errors.add(problem("publish.timeout", "must be positive", timeout));
         }
-        if (queueCapacity < 1) {
-            errors.add(problem("publish.queue-capacity", "must be >= 1", queueCapacity));
+        if (outbox.maxEvents() < 1) {
+            errors.add(problem("outbox.max-events", "must be >= 1", outbox.maxEvents()));
+        }
+        if (outbox.maxBytes() < 1024) {
+            errors.add(problem("outbox.max-bytes", "must be >= 1024", outbox.maxBytes()));
+        }
+        if (!positive(outbox.directTimeout())) {
+            errors.add(problem("outbox.direct-timeout", "must be positive", outbox.directTimeout()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidSettingException(errors);
@@ -103,7 +111,8 @@ public record SourcesSettings(
                 secretKey,
                 region,
                 broker,
-                new PublishSettings(maxAttempts, initialBackoff, maxBackoff, backoffJitter, timeout, queueCapacity));
+                new PublishSettings(maxAttempts, initialBackoff, maxBackoff, backoffJitter, timeout),
+                outbox);
     }
 
     private static URI brokerUri(String value, List<String> errors) {
@@ -133,16 +142,25 @@ public record SourcesSettings(
 
     /** How events are published to the broker. */
     public record PublishSettings(
-            int maxAttempts,
-            Duration initialBackoff,
-            Duration maxBackoff,
-            double backoffJitter,
-            Duration timeout,
-            int queueCapacity) {
+            int maxAttempts, Duration initialBackoff, Duration maxBackoff, double backoffJitter, Duration timeout) {
 
         /** {@code max-attempts - 1} retries, exponential from initial-backoff up to max-backoff, with the jitter. */
         public RetrySchedule schedule() {
             return RetrySchedule.exponential(maxAttempts - 1, initialBackoff, maxBackoff, backoffJitter);
         }
+    }
+
+    /**
+     * The durable outbox under {@code <data-dir>/.outbox}.
+     *
+     * @param maxEvents     events pending at most before writes are refused (S3 SlowDown, webhook 503)
+     * @param maxBytes      bytes of pending events at most, the same way
+     * @param directTimeout deadline of the direct POST tried while the outbox is empty
+     */
+    public record OutboxSettings(long maxEvents, long maxBytes, Duration directTimeout) {}
+
+    /** Where the outbox lives: inside the data directory (a name no S3 bucket can have). */
+    public Path outboxDir() {
+        return dataDir.resolve(".outbox");
     }
 }

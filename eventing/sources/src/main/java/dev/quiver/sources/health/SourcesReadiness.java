@@ -25,8 +25,8 @@ public class SourcesReadiness implements HealthCheck {
         return HealthCheckResponse.named("quiver-sources")
                 .status(store.started())
                 .withData("s3Port", store.port())
-                .withData("eventsPending", publisher.queue().pending())
-                .withData("eventsFailed", publisher.queue().failed())
+                .withData("eventsPending", publisher.pending())
+                .withData("eventsRejected", publisher.rejected())
                 .build();
     }
 }

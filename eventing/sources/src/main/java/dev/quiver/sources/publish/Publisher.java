@@ -1,6 +1,7 @@
 package dev.quiver.sources.publish;
 
 import dev.quiver.sources.config.SourcesSettings;
+import dev.quiver.sources.publish.outbox.OutboxLog;
 import dev.quiver.sources.security.SourcesSecurity;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -9,50 +10,92 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 
-/** The sources' one way to the broker: a {@link PublishQueue} sending with {@link BrokerSender}, with metrics. */
+/**
+ * The sources' one way to the broker: a {@link DurablePublisher} (direct POST, else the outbox under
+ * {@code <data-dir>/.outbox}) with its {@link OutboxRelay}, both sending with {@link BrokerSender}, and their metrics.
+ */
 @Singleton
 public class Publisher {
 
-    private final PublishQueue queue;
-    private final BrokerSender sender;
+    private final OutboxLog outbox;
+    private final DurablePublisher durable;
+    private final OutboxRelay relay;
+    private final BrokerSender direct;
+    private final BrokerSender replay;
 
     Publisher(SourcesSettings settings, SourcesSecurity security, Vertx vertx, MeterRegistry registry) {
         SourcesSettings.PublishSettings p = settings.publish();
-        this.sender = new BrokerSender(vertx, settings.brokerUrl(), p.timeout(), security.brokerToken());
-        this.queue = new PublishQueue(
-                sender, p.schedule(), () -> ThreadLocalRandom.current().nextDouble(), p.queueCapacity());
-        counter(registry, "delivered", queue::delivered);
-        counter(registry, "retried", queue::retried);
-        counter(registry, "failed", queue::failed);
-        counter(registry, "rejected", queue::rejected);
-        Gauge.builder("quiver_sources_events_pending", queue, PublishQueue::pending)
-                .description("Events waiting to be published to the broker")
+        SourcesSettings.OutboxSettings o = settings.outbox();
+        try {
+            this.outbox = OutboxLog.open(settings.outboxDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the outbox " + settings.outboxDir(), e);
+        }
+        this.direct = new BrokerSender(vertx, settings.brokerUrl(), o.directTimeout(), security.brokerToken());
+        this.replay = new BrokerSender(vertx, settings.brokerUrl(), p.timeout(), security.brokerToken());
+        this.relay = new OutboxRelay(
+                outbox, replay, p.schedule(), () -> ThreadLocalRandom.current().nextDouble());
+        this.durable = new DurablePublisher(
+                direct, outbox, new DurablePublisher.Limits(o.maxEvents(), o.maxBytes()), relay::wake);
+        counter(registry, "delivered", durable::delivered);
+        counter(registry, "outboxed", durable::outboxed);
+        counter(registry, "replayed", relay::replayed);
+        counter(registry, "retried", relay::retried);
+        counter(registry, "rejected", () -> durable.rejected() + relay.rejected());
+        Gauge.builder("quiver_sources_outbox_events", outbox, OutboxLog::size)
+                .description("Events in the durable outbox, waiting for the broker")
                 .register(registry);
-        queue.start();
+        Gauge.builder("quiver_sources_outbox_bytes", outbox, OutboxLog::bytes)
+                .description("Bytes of events in the durable outbox")
+                .register(registry);
+        relay.start();
     }
 
-    private static void counter(MeterRegistry registry, String result, java.util.function.LongSupplier value) {
-        FunctionCounter.builder("quiver_sources_events", value, v -> v.getAsLong())
+    private static void counter(MeterRegistry registry, String result, LongSupplier value) {
+        FunctionCounter.builder("quiver_sources_events", value, LongSupplier::getAsLong)
                 .tag("result", result)
-                .description("Events handed to the broker, by result (retried counts attempts)")
+                .description("Events by result: delivered directly, outboxed, replayed from the outbox, "
+                        + "retried (replay attempts), rejected by the broker")
                 .register(registry);
     }
 
-    /** Queues an event for the broker; false when the queue is full. */
-    public boolean publish(CloudEvent event) {
-        return queue.offer(event);
+    /** True when the outbox is at a cap: refuse the write (S3 SlowDown, webhook 503) before doing it. */
+    public boolean full() {
+        return durable.full();
     }
 
-    public PublishQueue queue() {
-        return queue;
+    /** Returns once the event is durable (broker 2xx or fsynced to the outbox); throws when neither could be had. */
+    public DurablePublisher.Ack publish(CloudEvent event) throws IOException {
+        return durable.publish(event);
+    }
+
+    public int pending() {
+        return outbox.size();
+    }
+
+    public long replayed() {
+        return relay.replayed();
+    }
+
+    public long retried() {
+        return relay.retried();
+    }
+
+    public long rejected() {
+        return durable.rejected() + relay.rejected();
     }
 
     @PreDestroy
-    void stop() throws InterruptedException {
-        queue.stop(Duration.ofSeconds(5));
-        sender.close();
+    void stop() throws InterruptedException, IOException {
+        relay.stop(Duration.ofSeconds(5));
+        direct.close();
+        replay.close();
+        outbox.close();
     }
 }

@@ -26,6 +26,9 @@ import org.jclouds.blobstore.util.ForwardingBlobStore;
  * Two things users must not see: s3proxy keeps a stub blob named by the upload id while a multipart upload is open
  * (put on initiate, removed on complete/abort), which makes no event; and the filesystem store lists the directories
  * behind keys like {@code a/b.txt} as {@code a/} entries, which a recursive (no delimiter) listing leaves out, as S3 does.
+ * The listener is called synchronously, after the store did the change and before the S3 request is answered: it
+ * returns once the event is durable. Directories whose names no bucket can have (the outbox, {@code .outbox}) are
+ * not listed as buckets.
  */
 public final class NotifyingBlobStore extends ForwardingBlobStore {
 
@@ -67,6 +70,16 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
         MultipartUpload mpu = delegate().initiateMultipartUpload(container, metadata, options);
         uploadStubs.add(container + "/" + mpu.id());
         return mpu;
+    }
+
+    @Override
+    public PageSet<? extends StorageMetadata> list() {
+        PageSet<? extends StorageMetadata> buckets = delegate().list();
+        List<StorageMetadata> visible = buckets.stream()
+                .filter(m -> !m.getName().startsWith("."))
+                .map(m -> (StorageMetadata) m)
+                .toList();
+        return visible.size() == buckets.size() ? buckets : new PageSetImpl<>(visible, buckets.getNextMarker());
     }
 
     @Override

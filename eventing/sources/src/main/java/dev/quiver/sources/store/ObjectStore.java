@@ -3,6 +3,7 @@ package dev.quiver.sources.store;
 import dev.quiver.sources.config.SourcesSettings;
 import dev.quiver.sources.mapping.InvalidNotificationException;
 import dev.quiver.sources.mapping.S3EventMapper;
+import dev.quiver.sources.publish.EventJson;
 import dev.quiver.sources.publish.Publisher;
 import dev.quiver.sources.store.checksum.ChecksumFront;
 import dev.quiver.sources.store.checksum.SigV4;
@@ -10,6 +11,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -26,7 +29,8 @@ import org.jclouds.filesystem.reference.FilesystemConstants;
  * The embedded S3-compatible object store: s3proxy (the S3 REST protocol, AWS Signature V2/V4 authentication, S3
  * error XML) over a jclouds filesystem blob store under {@code quiver.sources.data-dir}, wrapped in a
  * {@link NotifyingBlobStore} so that every object created or deleted becomes an S3 event record and, through the
- * S3 adapter, a CloudEvent for the broker. Today's clients' flexible checksums and aws-chunked uploads are handled
+ * S3 adapter, a CloudEvent for the broker; a write is answered only once its event is durable ({@link Publisher}),
+ * and refused with 503 SlowDown before anything is stored while the outbox is full ({@link SlowDownFront}). Today's clients' flexible checksums and aws-chunked uploads are handled
  * by the {@link ChecksumFront} before s3proxy.
  */
 @Singleton
@@ -47,7 +51,7 @@ public class ObjectStore {
                 .buildView(BlobStoreContext.class);
         S3EventRecords records = new S3EventRecords(settings.region(), settings.accessKey());
         NotifyingBlobStore store = new NotifyingBlobStore(
-                context.getBlobStore(), change -> publisher.publish(toEvent(records, change)), Clock.systemUTC());
+                context.getBlobStore(), change -> durable(publisher, toEvent(records, change)), Clock.systemUTC());
         proxy = S3Proxy.builder()
                 .blobStore(store)
                 .endpoint(URI.create("http://" + settings.s3Host() + ":" + settings.s3Port()))
@@ -60,11 +64,22 @@ public class ObjectStore {
                 .build();
         ChecksumFront.install(
                 proxy, verified, new SigV4(settings.accessKey(), settings.secretKey()), Clock.systemUTC());
+        SlowDownFront.install(proxy, publisher::full);
         proxy.start();
         while (!proxy.getState().equals("STARTED")) {
             Thread.sleep(5);
         }
         LOG.infof("S3 API on http://%s:%d (objects in %s)", settings.s3Host(), proxy.getPort(), settings.dataDir());
+    }
+
+    /** Returns once the event is durable; otherwise the S3 request fails (500) rather than be acknowledged. */
+    private static void durable(Publisher publisher, io.cloudevents.CloudEvent event) {
+        try {
+            publisher.publish(event);
+        } catch (IOException e) {
+            LOG.errorf(e, "Event could not be made durable (outbox not writable): %s", EventJson.text(event));
+            throw new UncheckedIOException(e);
+        }
     }
 
     static io.cloudevents.CloudEvent toEvent(S3EventRecords records, StoreChange change) {

@@ -13,14 +13,16 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.util.List;
 
 /**
  * Bucket notification receivers: {@code POST /webhooks/s3} (S3 / MinIO event JSON) and {@code POST /webhooks/cos}
  * (Tencent COS trigger events), each behind the webhook token ({@link WebhookAuth}: 401, nothing read or
  * published, without it). A notification is mapped whole before anything is published: 202 with the event ids
- * when every record became an event and was queued for the broker, 400 with the reason and no event otherwise, 503
- * when the publish queue is full.
+ * when every record became an event and each is durable (taken by the broker or fsynced to the outbox, see
+ * {@link Publisher}), 400 with the reason and no event otherwise, 503 (nothing published) when the outbox is full,
+ * 500 when the outbox cannot be written (the sender retries). Publishing blocks, so it runs on a worker thread.
  */
 @Singleton
 public class WebhookRoutes {
@@ -38,8 +40,12 @@ public class WebhookRoutes {
         // the token is checked on a route of its own, before the body is read (Vert.x wants body handlers first)
         router.post("/webhooks/s3").handler(new WebhookAuth(token, "Authorization"));
         router.post("/webhooks/cos").handler(new WebhookAuth(token, security.cosHeader()));
-        router.post("/webhooks/s3").handler(body).handler(ctx -> receive(ctx, S3EventMapper::map, publisher));
-        router.post("/webhooks/cos").handler(body).handler(ctx -> receive(ctx, CosEventMapper::map, publisher));
+        router.post("/webhooks/s3")
+                .handler(body)
+                .blockingHandler(ctx -> receive(ctx, S3EventMapper::map, publisher), false);
+        router.post("/webhooks/cos")
+                .handler(body)
+                .blockingHandler(ctx -> receive(ctx, CosEventMapper::map, publisher), false);
     }
 
     static void receive(RoutingContext ctx, Mapping mapping, Publisher publisher) {
@@ -57,14 +63,26 @@ public class WebhookRoutes {
             return;
         }
         JsonArray ids = new JsonArray();
+        if (publisher.full()) {
+            answer(
+                    ctx,
+                    503,
+                    new JsonObject()
+                            .put("status", 503)
+                            .put("error", "the outbox is full (events wait for the broker), retry later")
+                            .put("accepted", ids));
+            return;
+        }
         for (CloudEvent event : events) {
-            if (!publisher.publish(event)) {
+            try {
+                publisher.publish(event);
+            } catch (IOException e) {
                 answer(
                         ctx,
-                        503,
+                        500,
                         new JsonObject()
-                                .put("status", 503)
-                                .put("error", "publish queue full, retry later")
+                                .put("status", 500)
+                                .put("error", "events could not be made durable: " + e.getMessage())
                                 .put("accepted", ids));
                 return;
             }

@@ -63,6 +63,26 @@ class SourcesSettingsTest {
     }
 
     @Test
+    void shippedOutboxDefaultsAreTheCodeOnes() {
+        Map<String, String> defaults = new TreeMap<>();
+        for (Method m : SourcesConfig.Outbox.class.getDeclaredMethods()) {
+            defaults.put(m.getName(), m.getAnnotation(WithDefault.class).value());
+        }
+        SourcesSettings.OutboxSettings code = valid().build().outbox();
+        assertThat(defaults)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "maxEvents", Long.toString(code.maxEvents()),
+                        "maxBytes", Long.toString(code.maxBytes()),
+                        "directTimeout", code.directTimeout().toMillis() + "ms"));
+    }
+
+    @Test
+    void theOutboxLivesInTheDataDirectoryUnderANoBucketName() {
+        SourcesSettings s = valid().build();
+        assertThat(s.outboxDir()).isEqualTo(s.dataDir().resolve(".outbox"));
+    }
+
+    @Test
     void shippedRetryDefaultsAreTheDocumentedOnes() throws Exception {
         Map<String, String> defaults = new TreeMap<>();
         for (Method m : SourcesConfig.Publish.class.getDeclaredMethods()) {
@@ -109,7 +129,20 @@ class SourcesSettingsTest {
                         "quiver.sources.publish.backoff-jitter must be between 0 and 1",
                         "1.5"),
                 Arguments.of(
-                        "zero queue", valid().capacity(0), "quiver.sources.publish.queue-capacity must be >= 1", "0"));
+                        "no outbox events",
+                        valid().outbox(0, 1 << 20, Duration.ofMillis(500)),
+                        "quiver.sources.outbox.max-events must be >= 1",
+                        "0"),
+                Arguments.of(
+                        "outbox smaller than an event",
+                        valid().outbox(10, 100, Duration.ofMillis(500)),
+                        "quiver.sources.outbox.max-bytes must be >= 1024",
+                        "100"),
+                Arguments.of(
+                        "zero direct timeout",
+                        valid().outbox(10, 1 << 20, Duration.ZERO),
+                        "quiver.sources.outbox.direct-timeout must be positive",
+                        "PT0S"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -142,7 +175,7 @@ class SourcesSettingsTest {
                 Duration.ofMillis(200),
                 Duration.ofSeconds(10),
                 0.2,
-                10000);
+                new SourcesSettings.OutboxSettings(100_000, 256L * 1024 * 1024, Duration.ofMillis(500)));
     }
 
     record Raw(
@@ -156,7 +189,7 @@ class SourcesSettingsTest {
             Duration initial,
             Duration max,
             double jitter,
-            int capacity) {
+            SourcesSettings.OutboxSettings outbox) {
         SourcesSettings build() {
             return SourcesSettings.of(
                     port,
@@ -171,47 +204,58 @@ class SourcesSettingsTest {
                     max,
                     jitter,
                     Duration.ofSeconds(5),
-                    capacity);
+                    outbox);
         }
 
         Raw port(int p) {
-            return new Raw(p, dataDir, accessKey, secretKey, region, broker, attempts, initial, max, jitter, capacity);
+            return new Raw(p, dataDir, accessKey, secretKey, region, broker, attempts, initial, max, jitter, outbox);
         }
 
         Raw dataDir(String d) {
-            return new Raw(port, d, accessKey, secretKey, region, broker, attempts, initial, max, jitter, capacity);
+            return new Raw(port, d, accessKey, secretKey, region, broker, attempts, initial, max, jitter, outbox);
         }
 
         Raw accessKey(String k) {
-            return new Raw(port, dataDir, k, secretKey, region, broker, attempts, initial, max, jitter, capacity);
+            return new Raw(port, dataDir, k, secretKey, region, broker, attempts, initial, max, jitter, outbox);
         }
 
         Raw secretKey(String k) {
-            return new Raw(port, dataDir, accessKey, k, region, broker, attempts, initial, max, jitter, capacity);
+            return new Raw(port, dataDir, accessKey, k, region, broker, attempts, initial, max, jitter, outbox);
         }
 
         Raw region(String r) {
-            return new Raw(port, dataDir, accessKey, secretKey, r, broker, attempts, initial, max, jitter, capacity);
+            return new Raw(port, dataDir, accessKey, secretKey, r, broker, attempts, initial, max, jitter, outbox);
         }
 
         Raw broker(String b) {
-            return new Raw(port, dataDir, accessKey, secretKey, region, b, attempts, initial, max, jitter, capacity);
+            return new Raw(port, dataDir, accessKey, secretKey, region, b, attempts, initial, max, jitter, outbox);
         }
 
         Raw attempts(int a) {
-            return new Raw(port, dataDir, accessKey, secretKey, region, broker, a, initial, max, jitter, capacity);
+            return new Raw(port, dataDir, accessKey, secretKey, region, broker, a, initial, max, jitter, outbox);
         }
 
         Raw backoff(Duration i, Duration m) {
-            return new Raw(port, dataDir, accessKey, secretKey, region, broker, attempts, i, m, jitter, capacity);
+            return new Raw(port, dataDir, accessKey, secretKey, region, broker, attempts, i, m, jitter, outbox);
         }
 
         Raw jitter(double j) {
-            return new Raw(port, dataDir, accessKey, secretKey, region, broker, attempts, initial, max, j, capacity);
+            return new Raw(port, dataDir, accessKey, secretKey, region, broker, attempts, initial, max, j, outbox);
         }
 
-        Raw capacity(int c) {
-            return new Raw(port, dataDir, accessKey, secretKey, region, broker, attempts, initial, max, jitter, c);
+        Raw outbox(long events, long bytes, Duration direct) {
+            return new Raw(
+                    port,
+                    dataDir,
+                    accessKey,
+                    secretKey,
+                    region,
+                    broker,
+                    attempts,
+                    initial,
+                    max,
+                    jitter,
+                    new SourcesSettings.OutboxSettings(events, bytes, direct));
         }
 
         @Override

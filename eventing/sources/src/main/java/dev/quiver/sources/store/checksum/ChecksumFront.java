@@ -61,7 +61,8 @@ public final class ChecksumFront extends HandlerWrapper {
         server.setHandler(new ChecksumFront(server.getHandler(), verified, signatures, clock));
     }
 
-    private static Server serverOf(S3Proxy proxy) {
+    /** The Jetty server inside {@code proxy}. */
+    public static Server serverOf(S3Proxy proxy) {
         try {
             // s3proxy 2.6 builds its Jetty server privately and offers no way to add a handler before its own
             Field field = S3Proxy.class.getDeclaredField("server");

@@ -25,6 +25,11 @@ public final class S3Error extends Exception {
         return new S3Error(400, "IncompleteBody", message);
     }
 
+    /** S3's answer when a client must slow down; the AWS SDKs and CLI retry it with backoff. */
+    public static S3Error slowDown(String message) {
+        return new S3Error(503, "SlowDown", message);
+    }
+
     public static S3Error signatureDoesNotMatch(String message) {
         return new S3Error(403, "SignatureDoesNotMatch", message);
     }

@@ -1,0 +1,68 @@
+package dev.quiver.sources.store;
+
+import dev.quiver.sources.store.checksum.ChecksumFront;
+import dev.quiver.sources.store.checksum.S3Error;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.shaded.org.eclipse.jetty.server.Request;
+import org.gaul.shaded.org.eclipse.jetty.server.Server;
+import org.gaul.shaded.org.eclipse.jetty.server.handler.HandlerWrapper;
+import org.jboss.logging.Logger;
+
+/**
+ * While the outbox is full, refuses every S3 request that could make an event (a PUT, POST or DELETE of an object,
+ * a multi-object delete) with S3's {@code 503 SlowDown}, before anything is read or stored: the object does not
+ * appear and no event is made. The AWS SDKs and CLI retry SlowDown with backoff. Creating or deleting a bucket and
+ * every read pass.
+ */
+final class SlowDownFront extends HandlerWrapper {
+
+    private static final Logger LOG = Logger.getLogger(SlowDownFront.class);
+
+    private final BooleanSupplier full;
+
+    private SlowDownFront(org.gaul.shaded.org.eclipse.jetty.server.Handler inner, BooleanSupplier full) {
+        this.full = full;
+        setHandler(inner);
+    }
+
+    /** Puts the front before everything else of {@code proxy} (after {@link ChecksumFront#install}). */
+    static void install(S3Proxy proxy, BooleanSupplier full) {
+        Server server = ChecksumFront.serverOf(proxy);
+        server.setHandler(new SlowDownFront(server.getHandler(), full));
+    }
+
+    /** Whether a request of this method on this path could make an event. */
+    static boolean makesEvents(String method, String path) {
+        String trimmed = path == null ? "" : path.replaceFirst("^/+", "");
+        int slash = trimmed.indexOf('/');
+        boolean objectPath = slash > 0 && slash < trimmed.length() - 1;
+        return switch (method) {
+            case "PUT", "DELETE" -> objectPath;
+            case "POST" -> !trimmed.isEmpty();
+            default -> false;
+        };
+    }
+
+    @Override
+    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        if (makesEvents(request.getMethod(), request.getRequestURI()) && full.getAsBoolean()) {
+            LOG.debugf("%s %s refused: the outbox is full", request.getMethod(), request.getRequestURI());
+            S3Error slowDown = S3Error.slowDown("Please reduce your request rate: events wait for the broker "
+                    + "(the outbox is full, see quiver.sources.outbox.max-events / max-bytes).");
+            response.setStatus(slowDown.status());
+            response.setContentType("application/xml");
+            response.setHeader("Retry-After", "1");
+            response.getOutputStream().write(slowDown.xml().getBytes(StandardCharsets.UTF_8));
+            baseRequest.setHandled(true);
+            return;
+        }
+        super.handle(target, baseRequest, request, response);
+    }
+}
