@@ -41,19 +41,26 @@ public final class OutboxLog implements AutoCloseable {
     }
 
     private final Path dir;
+    private final long rollBytes;
     private final Deque<Entry> pending = new ArrayDeque<>();
     private long pendingBytes;
     private long segment;
     private FileChannel active;
 
-    private OutboxLog(Path dir) {
+    private OutboxLog(Path dir, long rollBytes) {
         this.dir = dir;
+        this.rollBytes = rollBytes;
     }
 
     /** Opens (creating) the log in {@code dir}, dropping a torn or corrupt tail; what is left is pending, in order. */
     public static OutboxLog open(Path dir) throws IOException {
+        return open(dir, ROLL_BYTES);
+    }
+
+    /** @param rollBytes segment size past which appends go to a new segment (tests) */
+    static OutboxLog open(Path dir, long rollBytes) throws IOException {
         Files.createDirectories(dir);
-        OutboxLog log = new OutboxLog(dir);
+        OutboxLog log = new OutboxLog(dir, rollBytes);
         log.recover();
         return log;
     }
@@ -108,7 +115,7 @@ public final class OutboxLog implements AutoCloseable {
 
     /** Appends one record and fsyncs it: when this returns, the record survives a crash of the process or host. */
     public synchronized void append(byte[] payload) throws IOException {
-        if (active.size() >= ROLL_BYTES) {
+        if (active.size() >= rollBytes) {
             roll();
         }
         long offset = active.size();
