@@ -76,6 +76,16 @@ class ObjectStoreTest {
     }
 
     @Test
+    void theOutboxDirectoryIsNoBucket() {
+        assertThat(java.nio.file.Path.of(dataDir, ".outbox")).isDirectory();
+        s3.createBucket(b -> b.bucket("beside-the-outbox"));
+        assertThat(s3.listBuckets().buckets())
+                .extracting(b -> b.name())
+                .contains("beside-the-outbox")
+                .doesNotContain(".outbox");
+    }
+
+    @Test
     void createPutGetHeadListDeleteWithTheAwsSdk() {
         s3.createBucket(b -> b.bucket("crud"));
         s3.putObject(

@@ -26,7 +26,12 @@ public final class CapturingBroker implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
 
     public CapturingBroker() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(0);
+    }
+
+    /** A broker on {@code port} (0 = any free one): a broker that was down comes back where it was. */
+    public CapturingBroker(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         server.start();
     }

@@ -86,6 +86,11 @@ public final class SourcesProcess implements AutoCloseable {
         return this;
     }
 
+    /** SIGKILL: no shutdown hook, no drain, nothing flushed that was not already on disk. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     public Process process() {
         return process;
     }
