@@ -30,7 +30,7 @@ import org.jclouds.filesystem.reference.FilesystemConstants;
  * error XML) over a jclouds filesystem blob store under {@code quiver.sources.data-dir}, wrapped in a
  * {@link NotifyingBlobStore} so that every object created or deleted becomes an S3 event record and, through the
  * S3 adapter, a CloudEvent for the broker; a write is answered only once its event is durable ({@link Publisher}),
- * and refused with 503 SlowDown before anything is stored while the outbox is full ({@link SlowDownFront}). Today's clients' flexible checksums and aws-chunked uploads are handled
+ * and refused with 503 SlowDown before anything is stored while the outbox is full ({@link OutboxGuard}). Today's clients' flexible checksums and aws-chunked uploads are handled
  * by the {@link ChecksumFront} before s3proxy.
  */
 @Singleton
@@ -64,7 +64,7 @@ public class ObjectStore {
                 .build();
         ChecksumFront.install(
                 proxy, verified, new SigV4(settings.accessKey(), settings.secretKey()), Clock.systemUTC());
-        SlowDownFront.install(proxy, publisher::full);
+        OutboxGuard.install(proxy, publisher::full);
         proxy.start();
         while (!proxy.getState().equals("STARTED")) {
             Thread.sleep(5);

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,16 @@ class ObjectStoreTest {
                 .extracting(b -> b.name())
                 .contains("beside-the-outbox")
                 .doesNotContain(".outbox");
+        for (ThrowingCallable touch : List.<ThrowingCallable>of(
+                () -> s3.getObject(g -> g.bucket(".outbox").key("acked")),
+                () -> s3.putObject(p -> p.bucket(".outbox").key("acked"), RequestBody.fromString("0 0")),
+                () -> s3.deleteObject(d -> d.bucket(".outbox").key("acked")),
+                () -> s3.listObjectsV2(l -> l.bucket(".outbox")))) {
+            assertThatThrownBy(touch)
+                    .isInstanceOfSatisfying(
+                            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+        }
+        assertThat(java.nio.file.Path.of(dataDir, ".outbox", "acked")).exists();
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class SlowDownFrontTest {
+class OutboxGuardTest {
 
     static Stream<Arguments> requests() {
         return Stream.of(
@@ -27,6 +27,19 @@ class SlowDownFrontTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("requests")
     void onlyRequestsThatCanMakeEventsAreSlowedDown(String label, String method, String path, boolean refused) {
-        assertThat(SlowDownFront.makesEvents(method, path)).isEqualTo(refused);
+        assertThat(OutboxGuard.makesEvents(method, path)).isEqualTo(refused);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "the outbox, /.outbox, true",
+        "a file in the outbox, /.outbox/acked, true",
+        "any dot directory, /.other/x, true",
+        "a bucket, /photos/cat.jpg, false",
+        "a key with a dot segment, /photos/.hidden, false",
+        "the service, /, false"
+    })
+    void theOutboxAndOtherDotDirectoriesAreNoBuckets(String label, String path, boolean hidden) {
+        assertThat(OutboxGuard.hidden(path)).isEqualTo(hidden);
     }
 }
