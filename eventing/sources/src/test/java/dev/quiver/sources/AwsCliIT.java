@@ -69,9 +69,10 @@ class AwsCliIT {
             assertThat(head.exit()).as(head.output()).isNotZero();
             assertThat(head.output()).contains("404");
 
-            List<CloudEvent> events = await().until(broker::events, l -> l.size() >= 2);
+            // at-least-once: a direct POST that timed out on a loaded machine comes again from the outbox, same id
+            List<CloudEvent> events = await().until(broker::distinctEvents, l -> l.size() >= 2);
             await().pollDelay(Duration.ofMillis(500)).until(() -> true);
-            assertThat(broker.events())
+            assertThat(broker.distinctEvents())
                     .extracting(e -> e.getType() + " " + e.getSubject())
                     .containsExactly(
                             "com.amazonaws.s3.ObjectCreated:Put docs/small.txt",

@@ -63,6 +63,15 @@ public final class CapturingBroker implements AutoCloseable {
         return new ArrayList<>(events);
     }
 
+    /**
+     * The events with each id once (first arrival kept): the sources deliver at-least-once, and a direct POST that
+     * timed out on a loaded machine is sent again from the outbox with the same id.
+     */
+    public List<CloudEvent> distinctEvents() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return events.stream().filter(e -> seen.add(e.getId())).toList();
+    }
+
     public List<CloudEvent> events(Predicate<CloudEvent> filter) {
         return events.stream().filter(filter).toList();
     }

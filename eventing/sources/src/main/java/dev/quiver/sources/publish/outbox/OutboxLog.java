@@ -179,9 +179,19 @@ public final class OutboxLog implements AutoCloseable {
         }
         segment = previous + 1;
         active = FileChannel.open(file(segment), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        syncDirectory();
         if (pending.isEmpty()) {
             writeAcked(segment, 0);
             deleteSegmentsBefore(segment);
+        }
+    }
+
+    /** Makes a new file's directory entry durable (a host crash could lose a new file's name otherwise). */
+    private void syncDirectory() {
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException notSupported) {
+            LOG.debugf("Cannot fsync the directory %s (%s): relying on the file system", dir, notSupported);
         }
     }
 
