@@ -100,7 +100,7 @@ public interface SourcesConfig {
         long maxBytes();
 
         /** Deadline of the direct POST tried while the outbox is empty; past it the event goes to the outbox. */
-        @WithDefault("500ms")
+        @WithDefault("1000ms")
         Duration directTimeout();
     }
 }

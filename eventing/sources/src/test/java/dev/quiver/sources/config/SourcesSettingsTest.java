@@ -175,7 +175,7 @@ class SourcesSettingsTest {
                 Duration.ofMillis(200),
                 Duration.ofSeconds(10),
                 0.2,
-                new SourcesSettings.OutboxSettings(100_000, 256L * 1024 * 1024, Duration.ofMillis(500)));
+                new SourcesSettings.OutboxSettings(100_000, 256L * 1024 * 1024, Duration.ofSeconds(1)));
     }
 
     record Raw(
