@@ -78,7 +78,7 @@ public class PingScheduler {
         startOwnerLoop();
         if (!pings.containsKey(key) && !lastFired.containsKey(key)) {
             Instant now = clock.instant();
-            state.put(key, new PingState(now));
+            state.put(key, PingState.of(now));
             lastFired.putIfAbsent(key, now);
         }
         pings.put(key, new Ping(namespace, name, spec));
@@ -177,7 +177,7 @@ public class PingScheduler {
                 CloudEvent event = PingEvents.event(ping.namespace(), ping.name(), ping.spec(), slot);
                 delivery.send("pingsource/" + key, ping.spec().sink(), settings.delivery(), event)
                         .join();
-                state.put(key, new PingState(slot));
+                state.put(key, PingState.of(slot));
                 lastFired.put(key, slot);
             }
         } catch (RuntimeException e) {
@@ -212,7 +212,7 @@ public class PingScheduler {
             }
             Map<String, PingState> stored = state.readAll();
             lastFired.clear();
-            stored.forEach((key, s) -> lastFired.put(key, s.lastSlot()));
+            stored.forEach((key, s) -> lastFired.put(key, s.slot()));
             owner = true;
             LOG.infof("ping scheduler: this replica fires the PingSources (%d recorded)", stored.size());
         }
@@ -233,7 +233,15 @@ public class PingScheduler {
                 Thread.currentThread().interrupt();
             }
         }
-        fire.shutdownNow();
+        // let a slot being sent be recorded, or a restart would send it again
+        fire.shutdown();
+        try {
+            if (!fire.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                fire.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         state.close();
     }
 }
