@@ -39,10 +39,10 @@ public final class ClusterDestinations implements DestinationResolver {
         String ns = ref.namespace() == null || ref.namespace().isBlank() ? defaultNamespace : ref.namespace();
         String api = ref.apiVersion() == null ? "" : ref.apiVersion();
         boolean exists = switch (String.valueOf(ref.kind())) {
+            // a Knative Service has a Kubernetes Service of its name: either answers at that DNS name
             case "Service" ->
-                api.startsWith("serving.knative.dev")
-                        ? knativeService(ns, ref.name())
-                        : client.services().inNamespace(ns).withName(ref.name()).get() != null;
+                client.services().inNamespace(ns).withName(ref.name()).get() != null
+                        || (api.startsWith("serving.knative.dev") && knativeService(ns, ref.name()));
             case "Function" ->
                 client.resources(Function.class)
                                 .inNamespace(ns)
@@ -67,8 +67,7 @@ public final class ClusterDestinations implements DestinationResolver {
                             .get()
                     != null;
         } catch (RuntimeException noKnativeServing) {
-            // no Knative Serving here: a plain Service of that name serves the same DNS name
-            return client.services().inNamespace(ns).withName(name).get() != null;
+            return false;
         }
     }
 }
