@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @TestProfile(SourcesSecurityIT.Secured.class)
 class SourcesSecurityIT {
 
-    static final String ADMIN_TOKEN = "admin-" + "y".repeat(20);
+    static final String ADMIN_TOKEN = "admin-yyyyyyyyyyyyyyyyyyyy";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public static class Secured implements QuarkusTestProfile {
