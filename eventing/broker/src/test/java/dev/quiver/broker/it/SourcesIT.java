@@ -131,6 +131,19 @@ class SourcesIT {
                 assertThat(post(first, "pingsources", "application/yaml", ping).statusCode())
                         .isEqualTo(200);
                 await().atMost(WAIT).until(() -> subscriber.received("/ping").size() >= 2);
+                // a Broker sink: published into the broker's topic in-process
+                HttpResponse<String> toBroker = post(first, "pingsources", "application/json", """
+                        {"apiVersion":"sources.knative.dev/v1","kind":"PingSource","metadata":{"name":"to-broker"},
+                         "spec":{"schedule":"@every 2s","sink":{"ref":{"apiVersion":"eventing.knative.dev/v1",
+                         "kind":"Broker","name":"default"}}}}""");
+                assertThat(toBroker.statusCode()).as(toBroker.body()).isEqualTo(201);
+                List<ConsumerRecord<String, byte[]>> published = KafkaTopicReader.await(
+                        kafka.bootstrapServers(),
+                        "quiver-broker-default",
+                        r -> "/apis/v1/namespaces/default/pingsources/to-broker"
+                                .equals(KafkaTopicReader.header(r, "ce_source")),
+                        1);
+                assertThat(KafkaTopicReader.header(published.get(0), "ce_type")).isEqualTo("dev.knative.sources.ping");
                 String listed = first.getBody("/admin/v1/pingsources");
                 assertThat(listed)
                         .contains("\"kind\":\"PingSourceList\"")
