@@ -23,6 +23,7 @@ import dev.quiver.kubernetes.scaling.ClusterReads;
 import dev.quiver.kubernetes.scaling.EndpointWriter;
 import dev.quiver.kubernetes.scaling.KubeApplier;
 import dev.quiver.kubernetes.scaling.KubeBackend;
+import dev.quiver.kubernetes.sources.SourcesController;
 import dev.quiver.kubernetes.workload.Labels;
 import dev.quiver.kubernetes.workload.Workload;
 import dev.quiver.scaler.decision.Decision;
@@ -77,6 +78,9 @@ public class FunctionController {
 
     private WatchedNamespaces watched;
     private SharedIndexInformer<Trigger> triggerInformer;
+    /** Knative PingSource / KafkaSource / KafkaSink reconciliation (dev.quiver.kubernetes.sources). */
+    private SourcesController sources;
+
     private final List<SharedIndexInformer<Function>> functionCaches = new ArrayList<>();
     private ClusterReads reads;
     private FunctionReconciler reconciler;
@@ -205,6 +209,10 @@ public class FunctionController {
                             functionsOf(name).forEach(this::reconcileLogged);
                         }),
                         resync));
+        // --- Knative PingSource / KafkaSource / KafkaSink (dev.quiver.kubernetes.sources), when their CRDs exist ---
+        sources = new SourcesController(client, config.brokerUrl(), java.util.Optional.empty(), clock);
+        sources.start(ns, resync);
+        // ---
         loop.scheduleWithFixedDelay(this::syncEndpoints, 1, 1, TimeUnit.SECONDS);
         functions.start();
         LOG.infof(
@@ -214,6 +222,9 @@ public class FunctionController {
 
     void stop(@Observes ShutdownEvent ev) {
         informers.forEach(SharedIndexInformer::close);
+        if (sources != null) {
+            sources.close(); // Knative sources (dev.quiver.kubernetes.sources)
+        }
         if (loop != null) {
             loop.shutdownNow();
         }

@@ -2,6 +2,7 @@ package dev.quiver.broker.admin;
 
 import dev.quiver.broker.security.BearerAuth;
 import dev.quiver.broker.security.BrokerSecurity;
+import dev.quiver.broker.sources.SourceRoutes;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Handler;
@@ -30,17 +31,25 @@ public class AdminListener {
     private static final Logger LOG = Logger.getLogger(AdminListener.class);
 
     private final AdminRoutes routes;
+    private final SourceRoutes sources;
     private final BrokerSecurity security;
     private Vertx vertx;
 
-    public AdminListener(AdminRoutes routes, BrokerSecurity security) {
+    public AdminListener(AdminRoutes routes, SourceRoutes sources, BrokerSecurity security) {
         this.routes = routes;
+        this.sources = sources;
         this.security = security;
+    }
+
+    /** Every admin route set, behind {@code auth}: the triggers' (which puts {@code auth} on /admin/*), the sources'. */
+    private void mountAll(Router router, Handler<RoutingContext> auth) {
+        routes.mount(router, auth);
+        sources.mount(router);
     }
 
     void onMainRouter(@Observes Router router) {
         if (security.adminPort().isEmpty()) {
-            routes.mount(router, auth());
+            mountAll(router, auth());
         }
     }
 
@@ -55,7 +64,7 @@ public class AdminListener {
                 .setWorkerPoolSize(4)
                 .setMetricsOptions(new MetricsOptions().setEnabled(false)));
         Router router = Router.router(vertx);
-        routes.mount(router, auth());
+        mountAll(router, auth());
         int port = security.adminPort().getAsInt();
         HttpServer server;
         try {

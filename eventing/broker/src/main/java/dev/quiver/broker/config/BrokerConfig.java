@@ -52,6 +52,30 @@ public interface BrokerConfig {
 
     DeadLetter deadLetter();
 
+    Sources sources();
+
+    /** PingSource, KafkaSource and KafkaSink ({@code /admin/v1/pingsources|kafkasources|kafkasinks}). */
+    interface Sources {
+        /** Compacted topic keeping the sources and sinks created through the admin API. */
+        @WithDefault("quiver-sources")
+        String topic();
+
+        /** Compacted topic keeping each PingSource's last fired slot; its one partition's owner fires. */
+        @WithDefault("quiver-ping-state")
+        String pingStateTopic();
+
+        /** At most this many missed slots of one PingSource are fired after a restart (the latest ones). */
+        @WithDefault("10")
+        int pingCatchUpMax();
+
+        /** Missed slots older than this before now are not fired after a restart. */
+        @WithDefault("PT1H")
+        Duration pingCatchUpWindow();
+
+        /** Base URL of KafkaSink addresses ({@code <base>/sinks/<name>}); unset = this broker's HTTP address. */
+        Optional<String> ingressUrl();
+    }
+
     /** The trigger admin API ({@code /admin/v1/triggers}). */
     interface Admin {
         /** Bearer token the admin API requires. */

@@ -34,7 +34,8 @@ public record BrokerSettings(
         DeliverySpec delivery,
         String deadLetterTopicPrefix,
         String triggersTopic,
-        int maxQueuedSends) {
+        int maxQueuedSends,
+        SourcesSettings sources) {
 
     /** The CloudEvents spec: intermediaries must forward events of at least 64 KiB. */
     public static final int SPEC_MIN_EVENT_SIZE = 64 * 1024;
@@ -124,7 +125,8 @@ public record BrokerSettings(
                 delivery,
                 dlqPrefix,
                 triggersTopic,
-                c.ingress().maxQueuedSends());
+                c.ingress().maxQueuedSends(),
+                SourcesSettings.from(c.sources()));
     }
 
     public String topic(String broker) {

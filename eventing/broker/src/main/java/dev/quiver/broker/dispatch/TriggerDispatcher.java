@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,7 +40,8 @@ public final class TriggerDispatcher implements AutoCloseable {
 
     private final Route route;
     private final EventFilter filter;
-    private final String topic;
+    private final List<String> topics;
+    private final Function<ConsumerRecord<String, byte[]>, CloudEvent> reader;
     private final Consumer<String, byte[]> consumer;
     private final EventDelivery delivery;
     private final DeliveryScheduler<TopicPartition, CloudEvent> scheduler;
@@ -63,9 +65,36 @@ public final class TriggerDispatcher implements AutoCloseable {
             boolean ordered,
             int maxInFlight,
             Duration pollTimeout) {
+        this(
+                route,
+                filter,
+                List.of(topic),
+                r -> KafkaMessageFactory.createReader(r).toEvent(),
+                consumer,
+                delivery,
+                ordered,
+                maxInFlight,
+                pollTimeout);
+    }
+
+    /**
+     * The same loop over several topics with its own record reader (a KafkaSource turns plain records into events;
+     * a reader that throws skips the record).
+     */
+    public TriggerDispatcher(
+            Route route,
+            EventFilter filter,
+            List<String> topics,
+            Function<ConsumerRecord<String, byte[]>, CloudEvent> reader,
+            Consumer<String, byte[]> consumer,
+            EventDelivery delivery,
+            boolean ordered,
+            int maxInFlight,
+            Duration pollTimeout) {
         this.route = route;
         this.filter = filter;
-        this.topic = topic;
+        this.topics = List.copyOf(topics);
+        this.reader = reader;
         this.consumer = consumer;
         this.delivery = delivery;
         this.scheduler = new DeliveryScheduler<>(ordered, maxInFlight);
@@ -89,7 +118,7 @@ public final class TriggerDispatcher implements AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(topic), new Listener());
+            consumer.subscribe(topics, new Listener());
             while (running) {
                 loopOnce();
             }
@@ -142,7 +171,7 @@ public final class TriggerDispatcher implements AutoCloseable {
         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
         CloudEvent event;
         try {
-            event = KafkaMessageFactory.createReader(r).toEvent();
+            event = reader.apply(r);
         } catch (RuntimeException e) {
             LOG.warnf(
                     "trigger %s: skipping record %s@%d that is not a CloudEvent: %s",
