@@ -6,7 +6,6 @@ import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.broker.config.BrokerSettings;
 import dev.quiver.broker.trigger.InvalidTriggerException;
 import dev.quiver.broker.trigger.TriggerConflictException;
-import dev.quiver.broker.trigger.TriggerResource;
 import dev.quiver.broker.trigger.TriggerStoreException;
 import dev.quiver.broker.trigger.TriggerYaml;
 import dev.quiver.broker.trigger.Triggers;
@@ -52,19 +51,11 @@ public class AdminRoutes {
     /** Adds the routes to {@code router}, each behind {@code auth} (a pass-through when no token is configured). */
     void mount(Router router, Handler<RoutingContext> auth) {
         router.route("/admin/*").handler(auth);
-        router.get(PATH)
-                .handler(ctx -> json(
-                        ctx,
-                        200,
-                        triggers.list().stream()
-                                .map(TriggerResource::toDocument)
-                                .toList()));
+        router.get(PATH).handler(ctx -> json(ctx, 200, triggers.list()));
         router.get(PATH + "/:name").handler(ctx -> {
             String name = ctx.pathParam("name");
             triggers.get(name)
-                    .ifPresentOrElse(
-                            t -> json(ctx, 200, t.toDocument()),
-                            () -> error(ctx, 404, "trigger '" + name + "' not found"));
+                    .ifPresentOrElse(t -> json(ctx, 200, t), () -> error(ctx, 404, "trigger '" + name + "' not found"));
         });
         router.post(PATH)
                 .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
@@ -117,7 +108,7 @@ public class AdminRoutes {
 
     /** Blocking: creates the trigger and waits up to the ready timeout for its consumer. */
     private Created create(String body) throws InterruptedException {
-        TriggerResource resource;
+        TriggerDocument resource;
         CompletableFuture<Void> ready;
         try {
             resource = TriggerYaml.readOne(body);
@@ -134,9 +125,9 @@ public class AdminRoutes {
         } catch (TimeoutException | ExecutionException notYet) {
             // answered with status.ready=false
         }
-        String name = resource.metadata().name();
+        String name = resource.name();
         return triggers.get(name)
-                .map(t -> new Created(201, null, t.toDocument()))
+                .map(t -> new Created(201, null, t))
                 .orElseGet(() -> new Created(409, "trigger '" + name + "' was deleted meanwhile", null));
     }
 

@@ -42,12 +42,12 @@ public class Triggers {
      * @throws TriggerConflictException when a trigger of that name exists
      * @throws TriggerStoreException    when the trigger store did not acknowledge it (nothing started)
      */
-    public synchronized CompletableFuture<Void> create(TriggerResource resource) {
+    public synchronized CompletableFuture<Void> create(TriggerDocument resource) {
         Trigger trigger = TriggerParser.parse(resource, settings);
         if (live.containsKey(trigger.name())) {
             throw new TriggerConflictException(trigger.name());
         }
-        store.put(trigger.name(), trigger.resource().toDocument());
+        store.put(trigger.name(), trigger.document());
         return start(trigger);
     }
 
@@ -57,7 +57,7 @@ public class Triggers {
      *
      * @return whether it was started
      */
-    public synchronized boolean startUnstored(TriggerResource resource) {
+    public synchronized boolean startUnstored(TriggerDocument resource) {
         Trigger trigger = TriggerParser.parse(resource, settings);
         if (live.containsKey(trigger.name())) {
             return false;
@@ -93,21 +93,21 @@ public class Triggers {
         return true;
     }
 
-    public Optional<TriggerResource> get(String name) {
+    public Optional<TriggerDocument> get(String name) {
         return Optional.ofNullable(live.get(name)).map(this::withStatus);
     }
 
-    public List<TriggerResource> list() {
+    public List<TriggerDocument> list() {
         return live.values().stream()
                 .sorted(Comparator.comparing(l -> l.trigger().name()))
                 .map(this::withStatus)
                 .toList();
     }
 
-    private TriggerResource withStatus(Live l) {
+    private TriggerDocument withStatus(Live l) {
         Trigger t = l.trigger();
-        return t.resource()
-                .withStatus(new TriggerResource.Status(
+        return t.document()
+                .withStatus(new TriggerDocument.Status(
                         l.dispatcher().ready(),
                         t.subscriber().toString(),
                         settings.topic(t.broker()),
