@@ -38,19 +38,22 @@ public class AdminRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> BODY_TYPES =
             List.of("application/json", "application/yaml", "application/x-yaml", "text/yaml", "text/plain");
-    private static final int MAX_BODY = 1024 * 1024;
+    static final int MAX_BODY = 1024 * 1024;
 
     private final Triggers triggers;
     private final BrokerSettings settings;
+    private final BrokerRoutes brokerRoutes;
 
-    public AdminRoutes(Triggers triggers, BrokerSettings settings) {
+    public AdminRoutes(Triggers triggers, BrokerSettings settings, BrokerRoutes brokerRoutes) {
         this.triggers = triggers;
         this.settings = settings;
+        this.brokerRoutes = brokerRoutes;
     }
 
     /** Adds the routes to {@code router}, each behind {@code auth} (a pass-through when no token is configured). */
     void mount(Router router, Handler<RoutingContext> auth) {
         router.route("/admin/*").handler(auth);
+        brokerRoutes.mount(router);
         router.get(PATH).handler(ctx -> json(ctx, 200, triggers.list()));
         router.get(PATH + "/:name").handler(ctx -> {
             String name = ctx.pathParam("name");
@@ -76,7 +79,8 @@ public class AdminRoutes {
         });
     }
 
-    private void create(RoutingContext ctx) {
+    /** Answers 415 and returns false unless the body is JSON or YAML. */
+    static boolean bodyTypeAccepted(RoutingContext ctx) {
         String type = Optional.ofNullable(ctx.request().getHeader("Content-Type"))
                 .orElse("application/json")
                 .split(";")[0]
@@ -84,6 +88,13 @@ public class AdminRoutes {
                 .toLowerCase(Locale.ROOT);
         if (!BODY_TYPES.contains(type)) {
             error(ctx, 415, "Content-Type must be one of " + BODY_TYPES + ", got '" + type + "'");
+            return false;
+        }
+        return true;
+    }
+
+    private void create(RoutingContext ctx) {
+        if (!bodyTypeAccepted(ctx)) {
             return;
         }
         String body = ctx.body().asString();
@@ -131,7 +142,7 @@ public class AdminRoutes {
                 .orElseGet(() -> new Created(409, "trigger '" + name + "' was deleted meanwhile", null));
     }
 
-    private static void json(RoutingContext ctx, int status, Object value) {
+    static void json(RoutingContext ctx, int status, Object value) {
         String text;
         try {
             text = JSON.writeValueAsString(value);
@@ -146,7 +157,7 @@ public class AdminRoutes {
     }
 
     /** The admin API's error shape since its first version: {@code {"status":400,"error":"spec.broker: ..."}}. */
-    private static void error(RoutingContext ctx, int status, String message) {
+    static void error(RoutingContext ctx, int status, String message) {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json")

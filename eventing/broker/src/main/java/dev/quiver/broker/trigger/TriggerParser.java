@@ -27,6 +27,11 @@ public final class TriggerParser {
 
     /** Validates a trigger document, Quiver's or Knative's shape (what {@code BrokerAdminClient} sends). */
     public static Trigger parse(TriggerDocument r, BrokerSettings settings) {
+        return parse(r, settings, BrokerLookup.configured(settings));
+    }
+
+    /** As {@link #parse(TriggerDocument, BrokerSettings)}, against the live brokers and their delivery. */
+    public static Trigger parse(TriggerDocument r, BrokerSettings settings, BrokerLookup brokers) {
         if (r == null || r.spec() == null) {
             throw new InvalidTriggerException("spec: required");
         }
@@ -44,9 +49,9 @@ public final class TriggerParser {
         }
         TriggerDocument.Spec spec = r.spec();
         String broker = spec.broker() == null ? "default" : spec.broker();
-        if (!settings.brokers().contains(broker)) {
+        if (!brokers.names().contains(broker)) {
             throw new InvalidTriggerException(
-                    "spec.broker: unknown broker '" + broker + "', known: " + settings.brokers());
+                    "spec.broker: unknown broker '" + broker + "', known: " + new java.util.TreeSet<>(brokers.names()));
         }
         EventFilter filter;
         try {
@@ -57,8 +62,11 @@ public final class TriggerParser {
             throw new InvalidTriggerException(e.getMessage());
         }
         URI subscriber = subscriber(spec.subscriber(), settings);
-        DeliverySpec delivery = delivery(spec.delivery(), settings);
-        if (spec.delivery() != null) {
+        TriggerDocument.Delivery given = spec.delivery() != null
+                ? spec.delivery()
+                : brokers.delivery(broker).orElse(null);
+        DeliverySpec delivery = delivery(given, settings);
+        if (given != null) {
             delivery.deadLetterSink().ifPresent(sink -> deadLetterTopicAllowed(sink, settings));
         }
         String ordering = r.ordering() == null ? "unordered" : r.ordering();

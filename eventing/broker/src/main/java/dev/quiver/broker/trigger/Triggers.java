@@ -25,10 +25,17 @@ public class Triggers {
     private final Dispatchers dispatchers;
     private final TopicAdmin topics;
     private final TriggerStore store;
+    private final LiveBrokers brokers;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
 
-    public Triggers(BrokerSettings settings, Dispatchers dispatchers, TopicAdmin topics, TriggerStore store) {
+    public Triggers(
+            BrokerSettings settings,
+            Dispatchers dispatchers,
+            TopicAdmin topics,
+            TriggerStore store,
+            LiveBrokers brokers) {
         this.settings = settings;
+        this.brokers = brokers;
         this.dispatchers = dispatchers;
         this.topics = topics;
         this.store = store;
@@ -43,7 +50,7 @@ public class Triggers {
      * @throws TriggerStoreException    when the trigger store did not acknowledge it (nothing started)
      */
     public synchronized CompletableFuture<Void> create(TriggerDocument resource) {
-        Trigger trigger = TriggerParser.parse(resource, settings);
+        Trigger trigger = TriggerParser.parse(resource, settings, brokers);
         if (live.containsKey(trigger.name())) {
             throw new TriggerConflictException(trigger.name());
         }
@@ -58,7 +65,7 @@ public class Triggers {
      * @return whether it was started
      */
     public synchronized boolean startUnstored(TriggerDocument resource) {
-        Trigger trigger = TriggerParser.parse(resource, settings);
+        Trigger trigger = TriggerParser.parse(resource, settings, brokers);
         if (live.containsKey(trigger.name())) {
             return false;
         }
