@@ -25,15 +25,31 @@ public final class KnativeInformers {
     public static List<SharedIndexInformer<?>> start(
             KubernetesClient client, KnativeReconciler reconciler, String namespace, long resyncMillis, Executor loop) {
         List<SharedIndexInformer<?>> out = new ArrayList<>();
-        if (KnativeReconciler.installed(client, KnativeBroker.CRD)) {
-            out.add(client.resources(KnativeBroker.class)
-                    .inNamespace(namespace)
-                    .inform(new Handler<>(loop, reconciler::reconcile, reconciler::delete), resyncMillis));
-        }
+        SharedIndexInformer<KnativeTrigger> triggers = null;
         if (KnativeReconciler.installed(client, KnativeTrigger.CRD)) {
-            out.add(client.resources(KnativeTrigger.class)
+            triggers = client.resources(KnativeTrigger.class)
                     .inNamespace(namespace)
-                    .inform(new Handler<>(loop, reconciler::reconcile, reconciler::delete), resyncMillis));
+                    .inform(new Handler<>(loop, reconciler::reconcile, reconciler::delete), resyncMillis);
+            out.add(triggers);
+        }
+        if (KnativeReconciler.installed(client, KnativeBroker.CRD)) {
+            SharedIndexInformer<KnativeTrigger> waiting = triggers;
+            Action<KnativeBroker> reconcile = b -> {
+                reconciler.reconcile(b);
+                // its triggers may have been refused before the broker existed: apply them again now
+                if (waiting != null) {
+                    for (KnativeTrigger t : waiting.getStore().list()) {
+                        if (b.getMetadata().getName().equals(KnativeReconciler.brokerOf(t))) {
+                            reconciler.reconcile(t);
+                        }
+                    }
+                }
+            };
+            out.add(
+                    0,
+                    client.resources(KnativeBroker.class)
+                            .inNamespace(namespace)
+                            .inform(new Handler<>(loop, reconcile, reconciler::delete), resyncMillis));
         }
         LOG.infof(
                 "Knative Eventing API (%s): %s",

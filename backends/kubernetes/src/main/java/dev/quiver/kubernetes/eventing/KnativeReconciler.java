@@ -12,7 +12,6 @@ import dev.quiver.kubernetes.resource.KnativeBroker;
 import dev.quiver.kubernetes.resource.KnativeObject;
 import dev.quiver.kubernetes.resource.KnativeTrigger;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
@@ -86,7 +85,7 @@ public final class KnativeReconciler {
                     e.invalid() ? "InvalidSpec" : "BrokerUnavailable",
                     e.invalid() ? e.error() : e.getMessage()));
         }
-        writeStatus(t, new KnativeTrigger(), s);
+        writeStatus(t, s);
     }
 
     public void reconcile(KnativeBroker b) throws InterruptedException {
@@ -115,7 +114,7 @@ public final class KnativeReconciler {
                     e.invalid() ? "InvalidSpec" : "BrokerUnavailable",
                     e.invalid() ? e.error() : e.getMessage()));
         }
-        writeStatus(b, new KnativeBroker(), s);
+        writeStatus(b, s);
     }
 
     public void delete(KnativeTrigger t) throws InterruptedException {
@@ -167,20 +166,22 @@ public final class KnativeReconciler {
         return out;
     }
 
+    /** Replaces the status whole (a merge patch would merge the conditions list on some servers). */
     private <R extends CustomResource<KnativeObject.Spec, KnativeObject.Status>> void writeStatus(
-            R r, R patch, KnativeObject.Status s) {
+            R r, KnativeObject.Status s) {
         s.setObservedGeneration(r.getMetadata().getGeneration());
-        patch.setMetadata(new ObjectMetaBuilder()
-                .withName(r.getMetadata().getName())
-                .withNamespace(r.getMetadata().getNamespace())
-                .build());
-        patch.setStatus(s);
         @SuppressWarnings("unchecked")
         Class<R> type = (Class<R>) r.getClass();
-        client.resources(type)
+        var live = client.resources(type)
                 .inNamespace(r.getMetadata().getNamespace())
-                .resource(patch)
-                .patchStatus();
+                .withName(r.getMetadata().getName());
+        if (live.get() == null) {
+            return; // deleted meanwhile
+        }
+        live.editStatus(current -> {
+            current.setStatus(s);
+            return current;
+        });
     }
 
     /** The object's current Ready condition, for tests and logs. */
@@ -199,6 +200,12 @@ public final class KnativeReconciler {
         Unresolved(String message) {
             super(message);
         }
+    }
+
+    /** The Trigger's {@code spec.broker}; Knative's default is {@code default}. */
+    static String brokerOf(KnativeTrigger t) {
+        Object b = t.getSpec() == null ? null : t.getSpec().getFields().get("broker");
+        return b == null ? "default" : String.valueOf(b);
     }
 
     static List<String> crds() {

@@ -27,6 +27,8 @@ final class FakeBroker implements AutoCloseable {
     private final HttpServer server;
     volatile int refuseStatus;
     volatile String refuseBody = "{}";
+    /** Refuse (400) a trigger whose broker was not applied to {@code /admin/v1/brokers}, as a fresh broker does. */
+    volatile boolean requireBroker;
 
     FakeBroker() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -47,6 +49,10 @@ final class FakeBroker implements AutoCloseable {
                     return;
                 }
                 TriggerDocument d = BrokerAdminClient.read(in);
+                if (requireBroker && !brokers.containsKey(d.spec().broker())) {
+                    answer(ex, 400, "{\"status\":400,\"error\":\"spec.broker: unknown broker\"}");
+                    return;
+                }
                 if (triggers.putIfAbsent(d.name(), d) != null) {
                     answer(ex, 409, "{\"status\":409,\"error\":\"exists\"}");
                 } else {

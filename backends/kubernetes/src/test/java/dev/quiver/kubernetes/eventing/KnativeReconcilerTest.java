@@ -182,4 +182,39 @@ class KnativeReconcilerTest {
             informers.forEach(SharedIndexInformer::close);
         }
     }
+
+    @Test
+    void aTriggerRefusedBeforeItsBrokerExistedIsAppliedWhenTheBrokerIs() throws Exception {
+        broker.requireBroker = true;
+        client.resources(KnativeBroker.class)
+                .inNamespace(NS)
+                .withName("default")
+                .delete();
+        List<SharedIndexInformer<?>> informers = KnativeInformers.start(client, reconciler, NS, 0, NOW);
+        try {
+            create("trigger-filter-attributes.yaml", KnativeTrigger.class);
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> KnativeReconciler.ready(read(KnativeTrigger.class, "my-service-trigger"))
+                            .filter(c -> "False".equals(c.status()))
+                            .isPresent());
+
+            create("broker-dead-letter.yaml", KnativeBroker.class);
+
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> KnativeReconciler.ready(read(KnativeTrigger.class, "my-service-trigger"))
+                            .filter(Condition::isTrue)
+                            .isPresent());
+            assertThat(broker.triggers).containsKey("my-service-trigger");
+            assertThat(read(KnativeTrigger.class, "my-service-trigger")
+                            .getStatus()
+                            .getConditions())
+                    .singleElement()
+                    .extracting(Condition::status)
+                    .isEqualTo("True");
+        } finally {
+            informers.forEach(SharedIndexInformer::close);
+        }
+    }
 }

@@ -97,14 +97,7 @@ public class LiveBrokers implements BrokerLookup {
                     "metadata.name: must be a DNS label (lowercase letters, digits, '-'), got '" + name + "'");
         }
         if (doc.spec() != null && doc.spec().delivery() != null) {
-            // the same checks as a trigger's delivery, with the same messages
-            TriggerParser.parse(
-                    TriggerDocument.of(
-                            name,
-                            TriggerDocument.Spec.of(
-                                            settings.brokers().iterator().next(), null, "http://check.invalid/")
-                                    .withDelivery(doc.spec().delivery())),
-                    settings);
+            TriggerParser.checkDelivery(doc.spec().delivery(), settings);
         }
         return new BrokerDocument(BrokerDocument.API_VERSION, BrokerDocument.KIND, doc.metadata(), doc.spec(), null);
     }

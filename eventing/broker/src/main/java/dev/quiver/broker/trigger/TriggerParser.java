@@ -120,6 +120,11 @@ public final class TriggerParser {
         }
     }
 
+    /** Checks a Broker's {@code spec.delivery} with a trigger's rules and messages. */
+    static void checkDelivery(TriggerDocument.Delivery d, BrokerSettings settings) {
+        delivery(d, settings).deadLetterSink().ifPresent(sink -> deadLetterTopicAllowed(sink, settings));
+    }
+
     /** A trigger may only dead-letter into topics of the configured prefix, never into a function's own input. */
     private static void deadLetterTopicAllowed(DeadLetterSink sink, BrokerSettings settings) {
         if (sink instanceof DeadLetterSink.KafkaTopic t && !t.topic().startsWith(settings.deadLetterTopicPrefix())) {
