@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -109,5 +110,27 @@ class EventingDocumentTest {
         assertThatThrownBy(() -> EventingDocument.read(
                         "apiVersion: eventing.knative.dev/v1\nkind: Trigger\nmetadata: {name: Bad_Name}\n"))
                 .hasMessageStartingWith("metadata.name: must be a DNS label");
+    }
+
+    @Test
+    void theControlApiDispatchesOnlyEventingGroupsAwayFromTheFunctionReader() {
+        assertThat(EventingDocument.typeOf("name: hello\nartifact: hello.jar\n"))
+                .isEmpty();
+        assertThat(EventingDocument.typeOf("apiVersion: quiver.dev/v1alpha1\nkind: Function\n"))
+                .get()
+                .satisfies(t -> assertThat(EventingKind.isEventingGroup(t[0])).isFalse());
+        for (String type : List.of(
+                "eventing.knative.dev/v1 Trigger",
+                "eventing.knative.dev/v1 Broker",
+                "eventing.quiver.dev/v1 Trigger",
+                "sources.knative.dev/v1 PingSource",
+                "sources.knative.dev/v1beta1 KafkaSource",
+                "eventing.knative.dev/v1alpha1 KafkaSink")) {
+            String[] t = type.split(" ");
+            assertThat(EventingKind.isEventingGroup(t[0])).as(type).isTrue();
+            assertThat(EventingKind.of(t[0], t[1])).as(type).isPresent();
+        }
+        assertThat(EventingKind.plural("trigger")).contains("triggers");
+        assertThat(EventingKind.plural("PingSource")).contains("pingsources");
     }
 }
