@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one client of the broker's trigger admin API ({@code /admin/v1/triggers}, docs/eventing.md). {@link #apply}
+ * The one client of the broker's admin API ({@code /admin/v1/triggers}, and through
+ * {@link #apply(String, String, String)} every other route: brokers, pingsources, kafkasources, kafkasinks;
+ * docs/eventing.md). {@link #apply}
  * is idempotent: it creates the trigger; when one of that name exists (409) it reads it and leaves it alone if it
  * asks for the same (no delete, so the broker's dispatcher keeps running), or replaces it (delete + create) if not.
  * Every failure is a {@link BrokerAdminException} naming the broker, the status and the broker's error message.
