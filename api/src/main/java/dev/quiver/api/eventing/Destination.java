@@ -1,5 +1,6 @@
 package dev.quiver.api.eventing;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -24,6 +25,7 @@ public record Destination(KReference ref, String uri) {
     }
 
     /** Whether neither a reference nor a URI is given. */
+    @JsonIgnore
     public boolean isEmpty() {
         return ref == null && (uri == null || uri.isBlank());
     }

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one client of the broker's trigger admin API ({@code /admin/v1/triggers}, docs/eventing.md). {@link #apply}
+ * The one client of the broker's admin API ({@code /admin/v1/triggers}, and through
+ * {@link #apply(String, String, String)} every other route: brokers, pingsources, kafkasources, kafkasinks;
+ * docs/eventing.md). {@link #apply}
  * is idempotent: it creates the trigger; when one of that name exists (409) it reads it and leaves it alone if it
  * asks for the same (no delete, so the broker's dispatcher keeps running), or replaces it (delete + create) if not.
  * Every failure is a {@link BrokerAdminException} naming the broker, the status and the broker's error message.
@@ -23,7 +25,9 @@ import java.util.Optional;
 public final class BrokerAdminClient {
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final String PATH = "/admin/v1/triggers";
+    private static final String ADMIN = "/admin/v1/";
+    public static final String TRIGGERS = "triggers";
+    private static final String PATH = ADMIN + TRIGGERS;
 
     private final HttpClient http;
     private final URI base;
@@ -148,6 +152,93 @@ public final class BrokerAdminClient {
             throw refused("delete trigger '" + name + "'", a);
         }
         return true;
+    }
+
+    /**
+     * Applies any document of the broker's admin API ({@code /admin/v1/<plural>}: {@code triggers}, {@code brokers},
+     * {@code pingsources}, {@code kafkasources}, {@code kafkasinks}), idempotent: a trigger as {@link #apply};
+     * anything else is read first and left alone when its {@code metadata} and {@code spec} are the same, else
+     * POSTed (the broker upserts it: 201 created, 200 replaced).
+     *
+     * @param json the document, JSON
+     */
+    public Outcome apply(String plural, String name, String json) throws InterruptedException {
+        if (TRIGGERS.equals(plural)) {
+            try {
+                return apply(read(json)).outcome();
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("not a trigger document: " + e.getOriginalMessage(), e);
+            }
+        }
+        String what = "apply " + plural + " '" + name + "'";
+        Optional<String> existing = get(plural, name);
+        if (existing.isPresent() && sameObject(existing.get(), json)) {
+            return Outcome.UNCHANGED;
+        }
+        Answer a = send(
+                what,
+                HttpRequest.newBuilder(URI.create(base + ADMIN + plural))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)));
+        if (a.status == 201) {
+            return Outcome.CREATED;
+        }
+        if (a.status == 200) {
+            return existing.isPresent() ? Outcome.REPLACED : Outcome.CREATED;
+        }
+        throw refused(what, a);
+    }
+
+    /** The live object as the broker answers it (JSON, with status); empty when there is none (404). */
+    public Optional<String> get(String plural, String name) throws InterruptedException {
+        String what = "read " + plural + " '" + name + "'";
+        Answer a = send(
+                what,
+                HttpRequest.newBuilder(URI.create(base + ADMIN + plural + "/" + name))
+                        .GET());
+        if (a.status == 404) {
+            return Optional.empty();
+        }
+        if (a.status != 200) {
+            throw refused(what, a);
+        }
+        return Optional.of(a.body);
+    }
+
+    /** Deletes the object; false when there was none (404). */
+    public boolean delete(String plural, String name) throws InterruptedException {
+        String what = "delete " + plural + " '" + name + "'";
+        Answer a = send(
+                what,
+                HttpRequest.newBuilder(URI.create(base + ADMIN + plural + "/" + name))
+                        .DELETE());
+        if (a.status == 404) {
+            return false;
+        }
+        if (a.status / 100 != 2) {
+            throw refused(what, a);
+        }
+        return true;
+    }
+
+    /** Same {@code metadata} (name, labels, annotations) and {@code spec}; status, apiVersion aside. */
+    static boolean sameObject(String liveJson, String wantedJson) {
+        try {
+            var live = JSON.readTree(liveJson);
+            var wanted = JSON.readTree(wantedJson);
+            return java.util.Objects.equals(live.path("spec"), wanted.path("spec"))
+                    && java.util.Objects.equals(
+                            live.path("metadata").path("name"),
+                            wanted.path("metadata").path("name"))
+                    && java.util.Objects.equals(
+                            live.path("metadata").path("labels"),
+                            wanted.path("metadata").path("labels"))
+                    && java.util.Objects.equals(
+                            live.path("metadata").path("annotations"),
+                            wanted.path("metadata").path("annotations"));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     /** The JSON body this client sends for {@code trigger}. */

@@ -64,7 +64,7 @@ public final class DeliveryRules {
                 (String) tree.get("backoffDelay"),
                 (String) tree.get("timeout"),
                 (String) tree.get("retryAfterMax"),
-                sink instanceof Map<?, ?> m ? new TriggerDocument.Sink((String) m.get("uri")) : null);
+                sink instanceof Map<?, ?> m ? dev.quiver.api.eventing.Destination.ofUri((String) m.get("uri")) : null);
     }
 
     private static void duration(String key, Object value, boolean zeroAllowed, List<InvalidDocumentException> errors) {

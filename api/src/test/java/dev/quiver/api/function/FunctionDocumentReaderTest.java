@@ -351,7 +351,12 @@ class FunctionDocumentReaderTest {
                         "shop",
                         List.of(Filter.prefix("type", "com.example."), Filter.not(Filter.cesql("EXISTS test"))),
                         Optional.of(new TriggerDocument.Delivery(
-                                2, null, "PT1S", null, null, new TriggerDocument.Sink("kafka:dead")))));
+                                2,
+                                null,
+                                "PT1S",
+                                null,
+                                null,
+                                dev.quiver.api.eventing.Destination.ofUri("kafka:dead")))));
         assertThat(d.triggers().kafka()).contains(new FunctionDocument.KafkaTrigger("orders", "quiver-orders"));
     }
 

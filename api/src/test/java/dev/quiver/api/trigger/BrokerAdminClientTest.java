@@ -62,7 +62,7 @@ class BrokerAdminClientTest {
                 "orders",
                 ORDERS.spec()
                         .withDelivery(new TriggerDocument.Delivery(
-                                3, null, null, "PT5S", null, new TriggerDocument.Sink("kafka:dead"))));
+                                3, null, null, "PT5S", null, dev.quiver.api.eventing.Destination.ofUri("kafka:dead"))));
 
         BrokerAdminClient.Applied a = client.apply(changed);
 

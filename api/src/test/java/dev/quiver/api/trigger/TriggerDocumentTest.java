@@ -124,7 +124,7 @@ class TriggerDocumentTest {
                                         "PT0.2S",
                                         "PT5S",
                                         "PT60S",
-                                        new TriggerDocument.Sink("kafka:orders-dead-letters")),
+                                        dev.quiver.api.eventing.Destination.ofUri("kafka:orders-dead-letters")),
                                 "unordered"),
                         null));
         assertThat(BrokerAdminClient.read(BrokerAdminClient.json(d))).isEqualTo(d);

@@ -8,9 +8,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a function (its instances drain).")
+@Command(
+        name = "delete",
+        mixinStandardHelpOptions = true,
+        description = "Delete a function (its instances drain), or an eventing object deployed from a document:"
+                + " <kind>/<name>, e.g. trigger/my-service-trigger, broker/default, pingsource/every-minute.")
 public class DeleteCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "<function>")
+    @Parameters(paramLabel = "<function>|<kind>/<name>")
     String function;
 
     @Mixin
@@ -19,7 +23,12 @@ public class DeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Session s = Session.current();
-        if (!target.control(s).delete(function)) {
+        int slash = function.indexOf('/');
+        if (slash > 0) { // the control API takes <kind>:<name> in the function's place
+            if (!target.control(s).delete(function.substring(0, slash) + ":" + function.substring(slash + 1))) {
+                throw QuiverException.failed("no " + function + " is deployed");
+            }
+        } else if (!target.control(s).delete(function)) {
             throw QuiverException.failed("no function '" + function + "' is deployed");
         }
         s.console().line("deleted  " + function);

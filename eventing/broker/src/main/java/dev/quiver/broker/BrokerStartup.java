@@ -1,10 +1,10 @@
 package dev.quiver.broker;
 
+import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.broker.config.BrokerSettings;
 import dev.quiver.broker.kafka.TopicAdmin;
 import dev.quiver.broker.security.BrokerSecurity;
 import dev.quiver.broker.trigger.InvalidTriggerException;
-import dev.quiver.broker.trigger.TriggerResource;
 import dev.quiver.broker.trigger.TriggerYaml;
 import dev.quiver.broker.trigger.Triggers;
 import io.quarkus.runtime.StartupEvent;
@@ -47,7 +47,7 @@ public class BrokerStartup {
             } catch (IOException e) {
                 throw new UncheckedIOException("quiver.broker.triggers-file: cannot read '" + file + "'", e);
             }
-            for (TriggerResource r : TriggerYaml.readAll(text)) {
+            for (TriggerDocument r : TriggerYaml.readAll(text)) {
                 try {
                     triggers.startUnstored(r);
                 } catch (InvalidTriggerException e) {
@@ -57,7 +57,7 @@ public class BrokerStartup {
         });
         triggers.stored().forEach((name, document) -> {
             try {
-                if (!triggers.startUnstored(TriggerResource.from(document))) {
+                if (!triggers.startUnstored(document)) {
                     LOG.warnf("stored trigger '%s' not started: the triggers file defines one of that name", name);
                 }
             } catch (InvalidTriggerException e) {

@@ -213,6 +213,14 @@ public class FunctionController {
         sources = new SourcesController(client, config.brokerUrl(), java.util.Optional.empty(), clock);
         sources.start(ns, resync);
         // ---
+        // Knative Eventing's Broker and Trigger (eventing.knative.dev/v1), only when their CRDs are installed
+        informers.addAll(dev.quiver.kubernetes.eventing.KnativeInformers.start(
+                client,
+                new dev.quiver.kubernetes.eventing.KnativeReconciler(
+                        client, brokerAdmin.client(), config.brokerDeployment()),
+                ns,
+                resync,
+                loop));
         loop.scheduleWithFixedDelay(this::syncEndpoints, 1, 1, TimeUnit.SECONDS);
         functions.start();
         LOG.infof(

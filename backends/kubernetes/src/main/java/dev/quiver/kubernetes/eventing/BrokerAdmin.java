@@ -23,6 +23,11 @@ public final class BrokerAdmin {
         return client.apply(t);
     }
 
+    /** The shared client, for the other admin routes ({@code brokers}, sources). */
+    public BrokerAdminClient client() {
+        return client;
+    }
+
     /** @return false when the broker had no such trigger */
     public boolean delete(String name) throws InterruptedException {
         return client.delete(name);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quiver.api.eventing.DestinationResolver;
-import dev.quiver.api.eventing.EventingAdminClient;
+import dev.quiver.api.trigger.BrokerAdminClient;
 import dev.quiver.api.trigger.BrokerAdminException;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Reconciles one PingSource, KafkaSource or KafkaSink: resolves its sink references in the namespace
- * ({@link BrokerDocuments}), applies it to the broker's admin API ({@link EventingAdminClient}; an unchanged one is
+ * ({@link BrokerDocuments}), applies it to the broker's admin API ({@link BrokerAdminClient}, the shared one; an unchanged one is
  * left running) and writes Knative's status: the broker's {@code conditions}, {@code sinkUri} and
  * {@code address}, or Ready=False with {@code SinkNotFound}, {@code InvalidSpec} (the broker's 400, naming the
  * field) or {@code BrokerUnavailable}.
@@ -25,12 +25,12 @@ public final class SourceReconciler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KubernetesClient client;
-    private final EventingAdminClient broker;
+    private final BrokerAdminClient broker;
     private final DestinationResolver destinations;
     private final Clock clock;
 
     public SourceReconciler(
-            KubernetesClient client, EventingAdminClient broker, DestinationResolver destinations, Clock clock) {
+            KubernetesClient client, BrokerAdminClient broker, DestinationResolver destinations, Clock clock) {
         this.client = client;
         this.broker = broker;
         this.destinations = destinations;
@@ -42,7 +42,9 @@ public final class SourceReconciler {
         ObjectNode status;
         try {
             ObjectNode doc = BrokerDocuments.of(resource, destinations);
-            JsonNode answer = broker.apply(kind.plural(), r.getMetadata().getName(), JSON.writeValueAsString(doc));
+            String name = r.getMetadata().getName();
+            broker.apply(kind.plural(), name, JSON.writeValueAsString(doc));
+            JsonNode answer = JSON.readTree(broker.get(kind.plural(), name).orElse("{}"));
             status = answer.path("status").isObject()
                     ? ((ObjectNode) answer.get("status")).deepCopy()
                     : notReady("BrokerUnavailable", "the broker answered without a status");

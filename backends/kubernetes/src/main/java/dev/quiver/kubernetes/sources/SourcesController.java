@@ -1,6 +1,6 @@
 package dev.quiver.kubernetes.sources;
 
-import dev.quiver.api.eventing.EventingAdminClient;
+import dev.quiver.api.trigger.BrokerAdminClient;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -32,13 +32,7 @@ public final class SourcesController implements AutoCloseable {
         this.client = client;
         this.reconciler = new SourceReconciler(
                 client,
-                new EventingAdminClient(
-                        java.net.http.HttpClient.newBuilder()
-                                .connectTimeout(Duration.ofSeconds(2))
-                                .build(),
-                        broker,
-                        Duration.ofSeconds(30),
-                        adminToken),
+                BrokerAdminClient.withToken(broker, Duration.ofSeconds(30), adminToken),
                 new ClusterDestinations(client),
                 clock);
     }

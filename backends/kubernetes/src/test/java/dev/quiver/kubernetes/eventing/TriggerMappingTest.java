@@ -85,7 +85,12 @@ class TriggerMappingTest {
                                 List.of(Filter.prefix("type", "com.example.order."), Filter.cesql("EXISTS region")),
                                 TriggerDocument.Subscriber.uri("http://hello.ev.svc.cluster.local/"),
                                 new TriggerDocument.Delivery(
-                                        3, null, null, null, null, new TriggerDocument.Sink("kafka:dead")),
+                                        3,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        dev.quiver.api.eventing.Destination.ofUri("kafka:dead")),
                                 "ordered")));
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readValue(BrokerAdminClient.json(d), Map.class))
                 .isEqualTo(Map.of(

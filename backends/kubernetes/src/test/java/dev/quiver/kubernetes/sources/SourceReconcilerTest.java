@@ -2,7 +2,7 @@ package dev.quiver.kubernetes.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quiver.api.eventing.EventingAdminClient;
+import dev.quiver.api.trigger.BrokerAdminClient;
 import dev.quiver.kubernetes.DeployDir;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -53,7 +53,7 @@ class SourceReconcilerTest {
         broker = new FakeEventingBroker();
         reconciler = new SourceReconciler(
                 client,
-                new EventingAdminClient(broker.uri(), Duration.ofSeconds(5)),
+                new BrokerAdminClient(broker.uri(), Duration.ofSeconds(5)),
                 new ClusterDestinations(client),
                 Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC));
     }

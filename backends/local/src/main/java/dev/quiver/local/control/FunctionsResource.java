@@ -7,6 +7,9 @@ import dev.quiver.api.control.PlatformInfo;
 import dev.quiver.api.errors.ErrorBody;
 import dev.quiver.local.activator.Activator;
 import dev.quiver.local.config.PlatformSettings;
+import dev.quiver.local.eventing.EventingDocument;
+import dev.quiver.local.eventing.EventingKind;
+import dev.quiver.local.eventing.EventingObjects;
 import dev.quiver.local.loop.ControlLoop;
 import dev.quiver.local.loop.StatusView;
 import dev.quiver.local.registry.FunctionDefinition;
@@ -32,7 +35,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
 
-/** The control API: deploy, update, list, inspect and delete functions. */
+/**
+ * The control API: deploy, update, list, inspect and delete functions; deploy also takes eventing documents (Knative
+ * Broker, Trigger, PingSource, KafkaSource, KafkaSink; Quiver's Trigger), dispatched on {@code apiVersion}/{@code kind}
+ * to {@link EventingObjects}; {@code GET /v1/eventing} lists them, {@code DELETE /v1/eventing/{kind}/{name}} deletes.
+ */
 @Path("/v1")
 public class FunctionsResource {
     private final ControlLoop loop;
@@ -41,6 +48,7 @@ public class FunctionsResource {
     private final Activator activator;
     private final BrokerTriggers triggers;
     private final SpecStore specs;
+    private final EventingObjects eventing;
 
     public FunctionsResource(
             ControlLoop loop,
@@ -48,7 +56,9 @@ public class FunctionsResource {
             PlatformSettings settings,
             Activator activator,
             BrokerTriggers triggers,
-            SpecStore specs) {
+            SpecStore specs,
+            EventingObjects eventing) {
+        this.eventing = eventing;
         this.triggers = triggers;
         this.specs = specs;
         this.loop = loop;
@@ -177,8 +187,46 @@ public class FunctionsResource {
     @Path("/functions")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response deploy(String document) {
+    public Response deploy(String document) throws InterruptedException {
+        String[] type =
+                EventingDocument.typeOf(document == null ? "" : document).orElse(null);
+        if (type != null && EventingKind.isEventingGroup(type[0])) {
+            return deployEventing(document);
+        }
         return deploy(null, document);
+    }
+
+    /** A Knative (or Quiver) eventing document: applied to the broker, stored; see {@link EventingObjects}. */
+    private Response deployEventing(String document) throws InterruptedException {
+        EventingObjects.Deployed d = eventing.deploy(document);
+        if (d.rejected() != null) {
+            return Response.status(400)
+                    .entity(DeployRejection.of(List.of(d.rejected())))
+                    .build();
+        }
+        return Response.status(d.created() ? 201 : 200).entity(d.status()).build();
+    }
+
+    @GET
+    @Path("/eventing")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<EventingObjects.ObjectStatus> eventingObjects() {
+        return eventing.list();
+    }
+
+    @DELETE
+    @Path("/eventing/{kind}/{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response deleteEventing(@PathParam("kind") String kind, @PathParam("name") String name)
+            throws InterruptedException {
+        String plural = EventingKind.plural(kind).orElse(null);
+        if (plural == null || !eventing.delete(plural, name)) {
+            return Response.status(404)
+                    .entity(new ErrorBody(404, "not_found", "No " + kind + " '" + name + "' is deployed.", name))
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
+        }
+        return Response.noContent().build();
     }
 
     @PUT
@@ -213,7 +261,11 @@ public class FunctionsResource {
     @DELETE
     @Path("/functions/{name}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response delete(@PathParam("name") String name) {
+    public Response delete(@PathParam("name") String name) throws InterruptedException {
+        int colon = name.indexOf(':');
+        if (colon > 0) { // <kind>:<name>, what `quiver delete <kind>/<name>` sends
+            return deleteEventing(name.substring(0, colon), name.substring(colon + 1));
+        }
         if (!loop.delete(name)) {
             return notFound(name);
         }

@@ -102,6 +102,28 @@ public final class SpecStore {
         return new Restored(out, skipped);
     }
 
+    /**
+     * Every stored document as written, by name (the file's name): for stores of documents other than function
+     * specs (the eventing objects, {@code dev.quiver.local.eventing}), read by their own reader.
+     */
+    public java.util.Map<String, String> readAllText() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)
+                            && !p.getFileName().toString().startsWith("."))
+                    .toList()) {
+                String name = f.getFileName().toString();
+                out.put(name.substring(0, name.length() - SUFFIX.length()), Files.readString(f));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stored documents in " + dir, e);
+        }
+        return out;
+    }
+
     private Path file(String name) {
         return dir.resolve(name + SUFFIX);
     }

@@ -38,6 +38,7 @@ public final class BrokerTriggers {
     private final BrokerAdminClient client;
     private final Clock clock;
     private final Map<String, TriggerStatus> states = new ConcurrentHashMap<>();
+    private final List<Runnable> alsoOnResync = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService calls = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "quiver-broker-triggers");
         t.setDaemon(true);
@@ -124,6 +125,19 @@ public final class BrokerTriggers {
                 .toArray(CompletableFuture[]::new));
     }
 
+    /** The broker's admin client; empty when no broker is managed ({@code quiver.platform.broker.url} unset). */
+    public Optional<BrokerAdminClient> client() {
+        return Optional.ofNullable(client);
+    }
+
+    /**
+     * Runs {@code task} on every resync tick before the functions' triggers (the eventing objects deployed as
+     * documents: brokers first, so the triggers find them).
+     */
+    public void alsoOnResync(Runnable task) {
+        alsoOnResync.add(task);
+    }
+
     /** {@link #resync} every {@code every}, over the functions deployed at each tick. */
     public void startResync(
             Supplier<Collection<FunctionDefinition>> functions, IntSupplier activatorPort, Duration every) {
@@ -132,6 +146,13 @@ public final class BrokerTriggers {
         }
         calls.scheduleWithFixedDelay(
                 () -> {
+                    alsoOnResync.forEach(task -> {
+                        try {
+                            task.run();
+                        } catch (RuntimeException e) {
+                            LOG.warnf(e, "eventing objects resync failed");
+                        }
+                    });
                     try {
                         resync(functions.get(), activatorPort.getAsInt());
                     } catch (RuntimeException e) {

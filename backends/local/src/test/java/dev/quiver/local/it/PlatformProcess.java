@@ -74,12 +74,17 @@ final class PlatformProcess {
 
     /** A platform on an existing data directory (the hello copy in it), e.g. to restart one stopped with {@link #halt}. */
     static PlatformProcess startOn(Path data) {
+        return startOn(data, List.of());
+    }
+
+    /** The same with extra {@code -D} options (e.g. {@code -Dquiver.platform.broker.url=...}). */
+    static PlatformProcess startOn(Path data, List<String> extraOptions) {
         try {
             int control = freePort();
             int activator = freePort();
             String java =
                     Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> cmd = List.of(
+            List<String> cmd = new java.util.ArrayList<>(List.of(
                     java,
                     "-Xmx256m",
                     "-XX:+UseSerialGC",
@@ -93,7 +98,8 @@ final class PlatformProcess {
                     "-jar",
                     Path.of("target/quarkus-app/quarkus-run.jar")
                             .toAbsolutePath()
-                            .toString());
+                            .toString()));
+            cmd.addAll(1, extraOptions);
             Process p = new ProcessBuilder(cmd)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(

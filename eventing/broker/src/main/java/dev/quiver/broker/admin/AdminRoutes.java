@@ -6,7 +6,6 @@ import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.broker.config.BrokerSettings;
 import dev.quiver.broker.trigger.InvalidTriggerException;
 import dev.quiver.broker.trigger.TriggerConflictException;
-import dev.quiver.broker.trigger.TriggerResource;
 import dev.quiver.broker.trigger.TriggerStoreException;
 import dev.quiver.broker.trigger.TriggerYaml;
 import dev.quiver.broker.trigger.Triggers;
@@ -39,32 +38,27 @@ public class AdminRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> BODY_TYPES =
             List.of("application/json", "application/yaml", "application/x-yaml", "text/yaml", "text/plain");
-    private static final int MAX_BODY = 1024 * 1024;
+    static final int MAX_BODY = 1024 * 1024;
 
     private final Triggers triggers;
     private final BrokerSettings settings;
+    private final BrokerRoutes brokerRoutes;
 
-    public AdminRoutes(Triggers triggers, BrokerSettings settings) {
+    public AdminRoutes(Triggers triggers, BrokerSettings settings, BrokerRoutes brokerRoutes) {
         this.triggers = triggers;
         this.settings = settings;
+        this.brokerRoutes = brokerRoutes;
     }
 
     /** Adds the routes to {@code router}, each behind {@code auth} (a pass-through when no token is configured). */
     void mount(Router router, Handler<RoutingContext> auth) {
         router.route("/admin/*").handler(auth);
-        router.get(PATH)
-                .handler(ctx -> json(
-                        ctx,
-                        200,
-                        triggers.list().stream()
-                                .map(TriggerResource::toDocument)
-                                .toList()));
+        brokerRoutes.mount(router);
+        router.get(PATH).handler(ctx -> json(ctx, 200, triggers.list()));
         router.get(PATH + "/:name").handler(ctx -> {
             String name = ctx.pathParam("name");
             triggers.get(name)
-                    .ifPresentOrElse(
-                            t -> json(ctx, 200, t.toDocument()),
-                            () -> error(ctx, 404, "trigger '" + name + "' not found"));
+                    .ifPresentOrElse(t -> json(ctx, 200, t), () -> error(ctx, 404, "trigger '" + name + "' not found"));
         });
         router.post(PATH)
                 .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
@@ -85,7 +79,8 @@ public class AdminRoutes {
         });
     }
 
-    private void create(RoutingContext ctx) {
+    /** Answers 415 and returns false unless the body is JSON or YAML. */
+    static boolean bodyTypeAccepted(RoutingContext ctx) {
         String type = Optional.ofNullable(ctx.request().getHeader("Content-Type"))
                 .orElse("application/json")
                 .split(";")[0]
@@ -93,6 +88,13 @@ public class AdminRoutes {
                 .toLowerCase(Locale.ROOT);
         if (!BODY_TYPES.contains(type)) {
             error(ctx, 415, "Content-Type must be one of " + BODY_TYPES + ", got '" + type + "'");
+            return false;
+        }
+        return true;
+    }
+
+    private void create(RoutingContext ctx) {
+        if (!bodyTypeAccepted(ctx)) {
             return;
         }
         String body = ctx.body().asString();
@@ -117,7 +119,7 @@ public class AdminRoutes {
 
     /** Blocking: creates the trigger and waits up to the ready timeout for its consumer. */
     private Created create(String body) throws InterruptedException {
-        TriggerResource resource;
+        TriggerDocument resource;
         CompletableFuture<Void> ready;
         try {
             resource = TriggerYaml.readOne(body);
@@ -134,13 +136,13 @@ public class AdminRoutes {
         } catch (TimeoutException | ExecutionException notYet) {
             // answered with status.ready=false
         }
-        String name = resource.metadata().name();
+        String name = resource.name();
         return triggers.get(name)
-                .map(t -> new Created(201, null, t.toDocument()))
+                .map(t -> new Created(201, null, t))
                 .orElseGet(() -> new Created(409, "trigger '" + name + "' was deleted meanwhile", null));
     }
 
-    private static void json(RoutingContext ctx, int status, Object value) {
+    static void json(RoutingContext ctx, int status, Object value) {
         String text;
         try {
             text = JSON.writeValueAsString(value);
@@ -155,7 +157,7 @@ public class AdminRoutes {
     }
 
     /** The admin API's error shape since its first version: {@code {"status":400,"error":"spec.broker: ..."}}. */
-    private static void error(RoutingContext ctx, int status, String message) {
+    static void error(RoutingContext ctx, int status, String message) {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json")

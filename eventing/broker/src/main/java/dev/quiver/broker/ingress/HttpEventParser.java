@@ -24,6 +24,17 @@ public final class HttpEventParser {
 
     private HttpEventParser() {}
 
+    /** A structured-mode content type naming an event format other than JSON (Knative answers 415). */
+    public static boolean unsupportedFormat(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String t = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        return t.startsWith("application/cloudevents")
+                && !t.equals("application/cloudevents+json")
+                && !t.equals(BATCH_CONTENT_TYPE);
+    }
+
     public static List<CloudEvent> parse(MultiMap headers, Buffer body) throws InvalidEventException {
         String contentType = headers.get("content-type");
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(BATCH_CONTENT_TYPE)) {

@@ -6,7 +6,9 @@ import dev.quiver.broker.delivery.Hops;
 import dev.quiver.broker.kafka.EventPublisher;
 import dev.quiver.broker.security.BearerAuth;
 import dev.quiver.broker.security.BrokerSecurity;
+import dev.quiver.broker.trigger.LiveBrokers;
 import io.cloudevents.CloudEvent;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,7 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * {@code POST /{broker}}: validates the events and answers 202 only after Kafka acknowledged every one of them
- * (acks=all); 400 invalid, 401 no valid token (only when {@code quiver.broker.ingress.tokens} is set), 404 unknown
+ * (acks=all); 400 invalid, 405 another method than POST on a broker's address, 415 a structured event in an
+ * event format other than JSON ({@code application/cloudevents+xml}...), 401 no valid token (only when {@code quiver.broker.ingress.tokens} is set), 404 unknown
  * broker, 413 too large, 503 Kafka did not store the event. A client's {@code quiverhops} is clamped (see
  * {@link Hops#atIngress}).
  */
@@ -32,10 +35,16 @@ public class IngressRoutes {
     private final EventPublisher publisher;
     private final IngressMetrics metrics;
     private final BrokerSecurity security;
+    private final LiveBrokers brokers;
 
     public IngressRoutes(
-            BrokerSettings settings, BrokerSecurity security, EventPublisher publisher, IngressMetrics metrics) {
+            BrokerSettings settings,
+            BrokerSecurity security,
+            EventPublisher publisher,
+            IngressMetrics metrics,
+            LiveBrokers brokers) {
         this.settings = settings;
+        this.brokers = brokers;
         this.security = security;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -48,6 +57,15 @@ public class IngressRoutes {
                             security.ingressTokens(), "event ingress (" + BrokerSecurity.INGRESS_TOKENS + ")"));
         }
         router.post("/:broker").handler(this::knownBroker);
+        // Knative's data-plane contract: a broker's address takes POST only
+        router.route("/:broker").handler(ctx -> {
+            if (ctx.request().method() != HttpMethod.POST && brokers.exists(ctx.pathParam("broker"))) {
+                ctx.response().putHeader("Allow", "POST");
+                reply(ctx, 405, "method " + ctx.request().method() + " not allowed: events are POSTed to a broker");
+            } else {
+                ctx.next();
+            }
+        });
         router.post("/:broker")
                 .handler(BodyHandler.create(false).setBodyLimit(settings.maxEventSize()))
                 .handler(this::ingest);
@@ -55,7 +73,7 @@ public class IngressRoutes {
 
     private void knownBroker(RoutingContext ctx) {
         String broker = ctx.pathParam("broker");
-        if (!settings.brokers().contains(broker)) {
+        if (!brokers.exists(broker)) {
             reply(ctx, 404, "unknown broker '" + broker + "'");
             return;
         }
@@ -64,6 +82,16 @@ public class IngressRoutes {
 
     private void ingest(RoutingContext ctx) {
         String broker = ctx.pathParam("broker");
+        String type = ctx.request().getHeader("content-type");
+        if (HttpEventParser.unsupportedFormat(type)) {
+            metrics.rejected(broker);
+            reply(
+                    ctx,
+                    415,
+                    "unsupported event format '" + type + "': send application/cloudevents+json, "
+                            + HttpEventParser.BATCH_CONTENT_TYPE + " or binary mode");
+            return;
+        }
         List<CloudEvent> events;
         try {
             events = HttpEventParser.parse(ctx.request().headers(), ctx.body().buffer()).stream()

@@ -25,10 +25,17 @@ public class Triggers {
     private final Dispatchers dispatchers;
     private final TopicAdmin topics;
     private final TriggerStore store;
+    private final LiveBrokers brokers;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
 
-    public Triggers(BrokerSettings settings, Dispatchers dispatchers, TopicAdmin topics, TriggerStore store) {
+    public Triggers(
+            BrokerSettings settings,
+            Dispatchers dispatchers,
+            TopicAdmin topics,
+            TriggerStore store,
+            LiveBrokers brokers) {
         this.settings = settings;
+        this.brokers = brokers;
         this.dispatchers = dispatchers;
         this.topics = topics;
         this.store = store;
@@ -42,12 +49,12 @@ public class Triggers {
      * @throws TriggerConflictException when a trigger of that name exists
      * @throws TriggerStoreException    when the trigger store did not acknowledge it (nothing started)
      */
-    public synchronized CompletableFuture<Void> create(TriggerResource resource) {
-        Trigger trigger = TriggerParser.parse(resource, settings);
+    public synchronized CompletableFuture<Void> create(TriggerDocument resource) {
+        Trigger trigger = TriggerParser.parse(resource, settings, brokers);
         if (live.containsKey(trigger.name())) {
             throw new TriggerConflictException(trigger.name());
         }
-        store.put(trigger.name(), trigger.resource().toDocument());
+        store.put(trigger.name(), trigger.document());
         return start(trigger);
     }
 
@@ -57,8 +64,8 @@ public class Triggers {
      *
      * @return whether it was started
      */
-    public synchronized boolean startUnstored(TriggerResource resource) {
-        Trigger trigger = TriggerParser.parse(resource, settings);
+    public synchronized boolean startUnstored(TriggerDocument resource) {
+        Trigger trigger = TriggerParser.parse(resource, settings, brokers);
         if (live.containsKey(trigger.name())) {
             return false;
         }
@@ -93,21 +100,21 @@ public class Triggers {
         return true;
     }
 
-    public Optional<TriggerResource> get(String name) {
+    public Optional<TriggerDocument> get(String name) {
         return Optional.ofNullable(live.get(name)).map(this::withStatus);
     }
 
-    public List<TriggerResource> list() {
+    public List<TriggerDocument> list() {
         return live.values().stream()
                 .sorted(Comparator.comparing(l -> l.trigger().name()))
                 .map(this::withStatus)
                 .toList();
     }
 
-    private TriggerResource withStatus(Live l) {
+    private TriggerDocument withStatus(Live l) {
         Trigger t = l.trigger();
-        return t.resource()
-                .withStatus(new TriggerResource.Status(
+        return t.document()
+                .withStatus(new TriggerDocument.Status(
                         l.dispatcher().ready(),
                         t.subscriber().toString(),
                         settings.topic(t.broker()),

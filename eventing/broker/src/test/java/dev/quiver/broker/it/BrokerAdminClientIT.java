@@ -25,6 +25,23 @@ class BrokerAdminClientIT {
     URI broker;
 
     @Test
+    void theGenericApplyUpsertsABrokerDocumentAndLeavesAnUnchangedOneAlone() throws Exception {
+        BrokerAdminClient client = new BrokerAdminClient(broker, Duration.ofSeconds(40));
+        String doc = """
+                {"apiVersion":"eventing.knative.dev/v1","kind":"Broker","metadata":{"name":"generic"},
+                 "spec":{"delivery":{"retry":2}}}""";
+        String changed = doc.replace("\"retry\":2", "\"retry\":4");
+
+        assertThat(client.apply("brokers", "generic", doc)).isEqualTo(Outcome.CREATED);
+        assertThat(client.apply("brokers", "generic", doc)).isEqualTo(Outcome.UNCHANGED);
+        assertThat(client.apply("brokers", "generic", changed)).isEqualTo(Outcome.REPLACED);
+        assertThat(client.get("brokers", "generic")).get().asString().contains("\"retry\":4", "/generic\"");
+        assertThat(client.delete("brokers", "generic")).isTrue();
+        assertThat(client.get("brokers", "generic")).isEmpty();
+        assertThat(client.delete("brokers", "generic")).isFalse();
+    }
+
+    @Test
     void applyCreatesThenLeavesAloneThenReplacesAndErrorsNameTheField() throws Exception {
         BrokerAdminClient client = new BrokerAdminClient(broker, Duration.ofSeconds(40));
         TriggerDocument first = TriggerDocument.of(

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quiver.api.eventing.Destination;
 import dev.quiver.api.trigger.BrokerAdminClient;
 import dev.quiver.api.trigger.Filter;
 import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.api.trigger.TriggerDocument.Delivery;
 import dev.quiver.api.trigger.TriggerDocument.LegacyFilter;
-import dev.quiver.api.trigger.TriggerDocument.Sink;
 import dev.quiver.api.trigger.TriggerDocument.Spec;
 import dev.quiver.api.trigger.TriggerDocument.Subscriber;
 import dev.quiver.broker.config.BrokerSettings;
@@ -61,7 +61,7 @@ class AdminContractTest {
                                                 "PT1S",
                                                 "PT5S",
                                                 "PT30S",
-                                                new Sink("kafka:quiver-dlq-delivery")))
+                                                Destination.ofUri("kafka:quiver-dlq-delivery")))
                                         .withOrdering("ordered"))),
                 Arguments.of(
                         "legacy filter",
@@ -93,11 +93,10 @@ class AdminContractTest {
     void theClientsDocumentIsAcceptedAndTheAnswerReadsBackAsTheSameTrigger(String label, TriggerDocument sent)
             throws Exception {
         Trigger trigger = TriggerParser.parse(TriggerYaml.readOne(BrokerAdminClient.json(sent)), SETTINGS);
-        TriggerResource.Status status = new TriggerResource.Status(
+        TriggerDocument.Status status = new TriggerDocument.Status(
                 true, trigger.subscriber().toString(), SETTINGS.topic(trigger.broker()), trigger.consumerGroup(), null);
 
-        String answer = BROKER_JSON.writeValueAsString(
-                trigger.resource().withStatus(status).toDocument());
+        String answer = BROKER_JSON.writeValueAsString(trigger.document().withStatus(status));
         TriggerDocument read = BrokerAdminClient.read(answer);
 
         assertThat(read.sameTriggerAs(sent)).as(answer).isTrue();
