@@ -14,18 +14,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
-/** The live triggers: creating one starts its dispatcher at once, deleting one stops it. */
+/**
+ * The live triggers: creating one starts its dispatcher at once, deleting one stops it. Every replica follows the
+ * trigger store ({@link #follow()}), so a trigger created, updated or deleted through another replica starts, changes
+ * or stops here too; each trigger's consumer group is the same on every replica, so Kafka shares its partitions.
+ */
 @ApplicationScoped
-public class Triggers {
+public class Triggers implements StoreListener {
 
-    private record Live(Trigger trigger, SupervisedDispatcher dispatcher) {}
+    private static final Logger LOG = Logger.getLogger(Triggers.class);
+
+    /** @param configured from the triggers file: configuration, never stored, never changed by the store */
+    private record Live(Trigger trigger, SupervisedDispatcher dispatcher, boolean configured) {}
 
     private final BrokerSettings settings;
     private final Dispatchers dispatchers;
     private final TopicAdmin topics;
     private final TriggerStore store;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private AutoCloseable following;
 
     public Triggers(BrokerSettings settings, Dispatchers dispatchers, TopicAdmin topics, TriggerStore store) {
         this.settings = settings;
@@ -48,7 +57,7 @@ public class Triggers {
             throw new TriggerConflictException(trigger.name());
         }
         store.put(trigger.name(), trigger.resource().toDocument());
-        return start(trigger);
+        return start(trigger, false);
     }
 
     /**
@@ -62,8 +71,18 @@ public class Triggers {
         if (live.containsKey(trigger.name())) {
             return false;
         }
-        start(trigger);
+        start(trigger, false);
         return true;
+    }
+
+    /** Starts a trigger of the triggers file: configuration, which the store never overrides nor stops. */
+    public synchronized void startConfigured(TriggerResource resource) {
+        Trigger trigger = TriggerParser.parse(resource, settings);
+        Live before = live.get(trigger.name());
+        if (before != null) {
+            stop(before);
+        }
+        start(trigger, true);
     }
 
     /** The triggers the store holds, as written. */
@@ -71,14 +90,79 @@ public class Triggers {
         return store.readAll();
     }
 
-    private CompletableFuture<Void> start(Trigger trigger) {
+    /**
+     * Starts every stored trigger and keeps following the store until shutdown; returns once the stored triggers are
+     * started.
+     */
+    public void follow() {
+        AutoCloseable f = store.follow(this);
+        synchronized (this) {
+            following = f;
+        }
+    }
+
+    @Override
+    public synchronized void snapshot(Map<String, TriggerDocument> stored) {
+        for (String name : List.copyOf(live.keySet())) {
+            if (!stored.containsKey(name)) {
+                apply(name, null);
+            }
+        }
+        stored.forEach(this::apply);
+    }
+
+    @Override
+    public synchronized void changed(Map<String, TriggerDocument> changes) {
+        changes.forEach(this::apply);
+    }
+
+    /** Brings the trigger {@code name} in line with its stored document (null: deleted). */
+    private void apply(String name, TriggerDocument stored) {
+        Live l = live.get(name);
+        StoredChange change = StoredChange.of(
+                l == null ? null : l.trigger().resource().toDocument(), l != null && l.configured(), stored);
+        switch (change) {
+            case KEEP -> {}
+            case CONFIGURED ->
+                LOG.warnf("stored trigger '%s' not started: the triggers file defines one of that name", name);
+            case STOP -> {
+                LOG.infof("trigger '%s' deleted through another replica: stopping it", name);
+                stop(live.remove(name));
+            }
+            case START, REPLACE -> {
+                Trigger trigger;
+                try {
+                    trigger = TriggerParser.parse(TriggerResource.from(stored), settings);
+                } catch (InvalidTriggerException e) {
+                    LOG.errorf(
+                            "stored trigger '%s' (topic %s) is not valid here, not started: %s",
+                            name, settings.triggersTopic(), e.getMessage());
+                    if (l != null) {
+                        stop(live.remove(name));
+                    }
+                    return;
+                }
+                if (l != null) {
+                    LOG.infof("trigger '%s' changed through another replica: restarting its dispatcher", name);
+                    stop(live.remove(name));
+                }
+                start(trigger, false);
+            }
+        }
+    }
+
+    private void stop(Live l) {
+        dispatchers.stop(l.trigger(), l.dispatcher());
+    }
+
+    private CompletableFuture<Void> start(Trigger trigger, boolean configured) {
         trigger.delivery().deadLetterSink().ifPresent(sink -> {
             if (sink instanceof DeadLetterSink.KafkaTopic t) {
                 topics.ensure(t.topic(), settings.startupTimeout());
             }
         });
         SupervisedDispatcher dispatcher = dispatchers.start(trigger);
-        live.put(trigger.name(), new Live(trigger, dispatcher));
+        live.put(trigger.name(), new Live(trigger, dispatcher, configured));
         return dispatcher.firstReady();
     }
 
@@ -119,7 +203,25 @@ public class Triggers {
     }
 
     @PreDestroy
-    synchronized void stopAll() {
+    void stopAll() {
+        AutoCloseable f;
+        synchronized (this) {
+            f = following;
+            following = null;
+        }
+        if (f != null) {
+            try {
+                f.close();
+            } catch (Exception e) {
+                LOG.warnf("stopping following the triggers store: %s", e);
+            }
+        }
+        synchronized (this) {
+            stopLive();
+        }
+    }
+
+    private void stopLive() {
         live.values().parallelStream().forEach(l -> dispatchers.stop(l.trigger(), l.dispatcher()));
         live.clear();
     }
