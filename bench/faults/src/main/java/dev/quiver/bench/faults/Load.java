@@ -1,0 +1,91 @@
+package dev.quiver.bench.faults;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The publisher: posts {@code count} binary-mode events with ids {@code <prefix>-<n>} at about {@code perSecond},
+ * each once (no retry: an event not acknowledged is counted as refused, never as lost), and remembers when each
+ * acknowledged (202) one was.
+ */
+public final class Load {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Map<String, Long> accepted = new LinkedHashMap<>();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger sent = new AtomicInteger();
+
+    /**
+     * Runs the load on a thread of its own.
+     *
+     * @param url where to post, asked before each event (a restarted broker may answer elsewhere)
+     */
+    public CompletableFuture<Load> start(Supplier<String> url, String prefix, String type, int count, int perSecond) {
+        return CompletableFuture.supplyAsync(() -> {
+            long interval = 1_000_000_000L / perSecond;
+            long next = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    Waits.sleep(wait / 1_000_000);
+                }
+                next += interval;
+                String id = prefix + "-" + i;
+                if (post(url.get(), id, type)) {
+                    synchronized (accepted) {
+                        accepted.put(id, System.nanoTime());
+                    }
+                } else {
+                    refused.incrementAndGet();
+                }
+                sent.incrementAndGet();
+            }
+            return this;
+        });
+    }
+
+    private static boolean post(String url, String id, String type) {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(15))
+                .header("ce-specversion", "1.0")
+                .header("ce-id", id)
+                .header("ce-source", "/faults")
+                .header("ce-type", type)
+                .header("content-type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(id))
+                .build();
+        try {
+            return HTTP.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 202;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** How many were posted so far, acknowledged or not. */
+    public int sent() {
+        return sent.get();
+    }
+
+    public Map<String, Long> accepted() {
+        synchronized (accepted) {
+            return Map.copyOf(accepted);
+        }
+    }
+
+    public int refused() {
+        return refused.get();
+    }
+}
