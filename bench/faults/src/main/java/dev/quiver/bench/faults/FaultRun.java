@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one {@link Scenario} on a {@link Rig}: creates its trigger through the broker's admin API (the way a user
- * does, so a broker restart must bring it back from the triggers topic), publishes the load, injects the fault a third
- * of the way in, then waits until every acknowledged event was delivered or {@code settle} passed, and tallies.
+ * does, so a broker restart must bring it back from the triggers topic), publishes {@code events} events (a third of them at
+ * least after the fault is over) injecting the fault a third of the way in, then waits until every acknowledged event was delivered or {@code settle} passed, and tallies.
  */
 public final class FaultRun {
 
@@ -28,10 +28,18 @@ public final class FaultRun {
                     "trigger for " + name + " not created: " + created.statusCode() + " " + created.body());
         }
         Load load = new Load();
-        CompletableFuture<Load> published = load.start(() -> rig.broker.url("/default"), name, type, events, perSecond);
+        CompletableFuture<Load> published = load.start(() -> rig.broker.url("/default"), name, type, perSecond);
         Waits.until("a third of the load published", Duration.ofMinutes(10), () -> load.sent() >= events / 3);
         long faultAt = System.nanoTime();
-        scenario.fault().inject(rig);
+        try {
+            scenario.fault().inject(rig);
+            // at least a third of the load after the fault is over, and the whole load in all
+            int after = load.sent() + events / 3;
+            Waits.until(
+                    "the load after the fault", Duration.ofMinutes(10), () -> load.sent() >= Math.max(events, after));
+        } finally {
+            load.stop();
+        }
         published.join();
         Map<String, Long> accepted = load.accepted();
         long deadline = System.nanoTime() + settle.toNanos();

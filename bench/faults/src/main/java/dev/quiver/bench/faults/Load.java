@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The publisher: posts {@code count} binary-mode events with ids {@code <prefix>-<n>} at about {@code perSecond},
+ * The publisher: posts binary-mode events with ids {@code <prefix>-<n>} at about {@code perSecond},
  * each once (no retry: an event not acknowledged is counted as refused, never as lost), and remembers when each
  * acknowledged (202) one was.
  */
@@ -24,22 +24,24 @@ public final class Load {
     private final Map<String, Long> accepted = new LinkedHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger sent = new AtomicInteger();
+    private volatile boolean stopped;
 
     /**
-     * Runs the load on a thread of its own.
+     * Runs the load on a thread of its own until {@link #stop()}.
      *
-     * @param url where to post, asked before each event (a restarted broker may answer elsewhere)
+     * @param url where to post, asked before each event
      */
-    public CompletableFuture<Load> start(Supplier<String> url, String prefix, String type, int count, int perSecond) {
+    public CompletableFuture<Load> start(Supplier<String> url, String prefix, String type, int perSecond) {
         return CompletableFuture.supplyAsync(() -> {
             long interval = 1_000_000_000L / perSecond;
             long next = System.nanoTime();
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; !stopped; i++) {
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
                     Waits.sleep(wait / 1_000_000);
                 }
-                next += interval;
+                // after a stall (a post that waited for a timeout) the pace resumes, it does not catch up in a burst
+                next = Math.max(next + interval, System.nanoTime());
                 String id = prefix + "-" + i;
                 if (post(url.get(), id, type)) {
                     synchronized (accepted) {
@@ -52,6 +54,11 @@ public final class Load {
             }
             return this;
         });
+    }
+
+    /** Ends the load after the event being posted. */
+    public void stop() {
+        stopped = true;
     }
 
     private static boolean post(String url, String id, String type) {

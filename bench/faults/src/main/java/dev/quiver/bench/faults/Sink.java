@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The subscriber: records every delivery's {@code ce-id} per path as it arrives (repeats included) and answers 200; while
+ * The subscriber: records the {@code ce-id} of every delivery it answers, per path (repeats included); while
  * {@link #hang} lasts, it holds every request unanswered until the hang ends (a subscriber that hangs).
  */
 public final class Sink implements AutoCloseable {
@@ -37,13 +37,13 @@ public final class Sink implements AutoCloseable {
             try (exchange) {
                 exchange.getRequestBody().readAllBytes();
                 String id = exchange.getRequestHeaders().getFirst("ce-id");
+                waitOutHang();
                 if (id != null) {
                     synchronized (deliveries) {
                         deliveries.add(
                                 new Tally.Delivery(exchange.getRequestURI().getPath() + "|" + id, System.nanoTime()));
                     }
                 }
-                waitOutHang();
                 exchange.sendResponseHeaders(200, -1);
             }
         });

@@ -20,7 +20,8 @@ class BrokerFaultsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        rig = Rig.start(Path.of("target", "faults-it").toAbsolutePath(), Rig.defaultBrokerJar());
+        rig = Rig.start(
+                Path.of("target", "faults-it-" + System.currentTimeMillis()).toAbsolutePath(), Rig.defaultBrokerJar());
     }
 
     @AfterAll
