@@ -10,6 +10,10 @@
 #   broker-down-<outage>           the broker killed and kept down for OUTAGE (default 2 minutes)
 #   subscriber-hang-20s            the subscriber answers nothing for 20 s
 #   dispatcher-kafka-timeouts-20s  Kafka SIGSTOPped for 20 s: the dispatchers' Kafka calls time out (5 s)
+#   sources-kill-9                 kill -9 of the sources (object store) during uploads, restarted on its data
+#   uploads-broker-down-<outage>   the broker down for OUTAGE during uploads: the store's events must wait for it
+# (the two upload scenarios count uploads answered 200 and their ObjectCreated events; lost = 0 needs the sources'
+# outbox, which acknowledges an upload only once its event is durable)
 # Exits 1 when a scenario lost an acknowledged event.
 # Usage: bench/faults.sh [events=3000] [rate=200] [outage=PT2M] [only=broker-kill-9,kafka-kill-9]
 #        (env: MVN_REPO=<maven repo>, SKIP_BUILD=1 to run what is built)
@@ -25,13 +29,14 @@ BROKER_APP=eventing/broker/target/quarkus-app/quarkus-run.jar
 FAULTS=bench/faults/target
 
 if [[ -z ${SKIP_BUILD:-} ]]; then
-  echo "# building: the broker, kafka-local, the fault suite"
-  "${MVN[@]}" install -pl eventing/broker,bench/faults -am
+  echo "# building: the broker, the sources, kafka-local, the fault suite"
+  "${MVN[@]}" install -pl eventing/broker,eventing/sources,bench/faults -am
 fi
 [[ -f $BROKER_APP && -d $FAULTS/lib && -d $FAULTS/classes ]] || {
   echo "build failed: missing $BROKER_APP, $FAULTS/lib or $FAULTS/classes" >&2; exit 1; }
 
-WORK=$(mktemp -d /tmp/quiver-faults.XXXX)
+WORK=$PWD/$FAULTS/faults-run-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$WORK"
 echo "# $(date -u +%FT%TZ) bench/faults.sh $EVENTS $RATE $OUTAGE ${ONLY} (logs: $WORK)"
 exec java -Xmx256m -cp "$FAULTS/classes:$FAULTS/lib/*" -Dquiver.faults.broker-jar="$BROKER_APP" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \

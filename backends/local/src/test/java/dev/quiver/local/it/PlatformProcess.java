@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * The platform as a real process ({@code java -jar target/quarkus-app/quarkus-run.jar}) on free ports, with its
  * data in a temporary directory; one per test JVM, stopped (SIGTERM: it stops its instances) at JVM exit.
  */
-final class PlatformProcess {
+public final class PlatformProcess {
     private static PlatformProcess shared;
 
     final Path dataDir;
@@ -37,7 +37,7 @@ final class PlatformProcess {
         this.process = process;
     }
 
-    static synchronized PlatformProcess get() {
+    public static synchronized PlatformProcess get() {
         if (shared == null) {
             shared = start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "platform-stop"));

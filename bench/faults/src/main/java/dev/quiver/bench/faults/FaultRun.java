@@ -7,8 +7,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one {@link Scenario} on a {@link Rig}: creates its trigger through the broker's admin API (the way a user
- * does, so a broker restart must bring it back from the triggers topic), publishes {@code events} events (a third of them at
- * least after the fault is over) injecting the fault a third of the way in, then waits until every acknowledged event was delivered or {@code settle} passed, and tallies.
+ * does, so a broker restart must bring it back from the triggers topic), publishes {@code events} events, or uploads
+ * as many objects to the store, injecting the fault a third of the way in and going on for a third at least after the
+ * fault is over, then waits until every acknowledged one was delivered or {@code settle} passed, and tallies.
  */
 public final class FaultRun {
 
@@ -18,17 +19,25 @@ public final class FaultRun {
         String name = scenario.name();
         String path = "/" + name;
         String type = "faults." + name;
+        // events: the scenario's type; uploads: the store's events of keys <name>-<n>
+        String filters = scenario.uploads()
+                ? "[{\"exact\":{\"type\":\"com.amazonaws.s3.ObjectCreated:Put\"}}," + "{\"prefix\":{\"subject\":\""
+                        + name + "-\"}}]"
+                : "[{\"exact\":{\"type\":\"" + type + "\"}}]";
         // retries outlast every fault of the suite: 90 attempts 1 s apart, 5 s each
         HttpResponse<String> created = rig.broker.createTrigger("""
-                {"metadata":{"name":"f-%s"},"spec":{"filters":[{"exact":{"type":"%s"}}],
+                {"metadata":{"name":"f-%s"},"spec":{"filters":%s,
                  "subscriber":{"uri":"%s"},
-                 "delivery":{"retry":90,"backoffPolicy":"linear","backoffDelay":"PT1S","timeout":"PT5S"}}}""".formatted(name, type, rig.sink.url(path)));
+                 "delivery":{"retry":90,"backoffPolicy":"linear","backoffDelay":"PT1S","timeout":"PT5S"}}}""".formatted(name, filters, rig.sink.url(path)));
         if (created.statusCode() != 201) {
             throw new IllegalStateException(
                     "trigger for " + name + " not created: " + created.statusCode() + " " + created.body());
         }
         Load load = new Load();
-        CompletableFuture<Load> published = load.start(() -> rig.broker.url("/default"), name, type, perSecond);
+        CompletableFuture<Load> published = load.start(
+                scenario.uploads() ? rig.sources()::upload : Load.events(() -> rig.broker.url("/default"), type),
+                name,
+                perSecond);
         Waits.until("a third of the load published", Duration.ofMinutes(10), () -> load.sent() >= events / 3);
         long faultAt = System.nanoTime();
         try {

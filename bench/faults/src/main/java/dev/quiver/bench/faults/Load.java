@@ -9,12 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The publisher: posts binary-mode events with ids {@code <prefix>-<n>} at about {@code perSecond},
- * each once (no retry: an event not acknowledged is counted as refused, never as lost), and remembers when each
- * acknowledged (202) one was.
+ * The publisher: sends ids {@code <prefix>-<n>} at about {@code perSecond}, each once (no retry of its own: one not
+ * acknowledged is counted as refused, never as lost), and remembers when each acknowledged one was. What sending is
+ * comes from the scenario: an event POSTed to the broker ({@link #events}, 202), or an object PUT to the store (200).
  */
 public final class Load {
 
@@ -29,9 +30,9 @@ public final class Load {
     /**
      * Runs the load on a thread of its own until {@link #stop()}.
      *
-     * @param url where to post, asked before each event
+     * @param send sends one id, true when it was acknowledged
      */
-    public CompletableFuture<Load> start(Supplier<String> url, String prefix, String type, int perSecond) {
+    public CompletableFuture<Load> start(Predicate<String> send, String prefix, int perSecond) {
         return CompletableFuture.supplyAsync(() -> {
             long interval = 1_000_000_000L / perSecond;
             long next = System.nanoTime();
@@ -43,7 +44,7 @@ public final class Load {
                 // after a stall (a post that waited for a timeout) the pace resumes, it does not catch up in a burst
                 next = Math.max(next + interval, System.nanoTime());
                 String id = prefix + "-" + i;
-                if (post(url.get(), id, type)) {
+                if (send.test(id)) {
                     synchronized (accepted) {
                         accepted.put(id, System.nanoTime());
                     }
@@ -59,6 +60,11 @@ public final class Load {
     /** Ends the load after the event being posted. */
     public void stop() {
         stopped = true;
+    }
+
+    /** Binary-mode events of {@code type} POSTed to {@code url} (asked each time); acknowledged = 202. */
+    public static Predicate<String> events(Supplier<String> url, String type) {
+        return id -> post(url.get(), id, type);
     }
 
     private static boolean post(String url, String id, String type) {

@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * What the scenarios break: a real Kafka process, the broker's packaged app on a fixed port, and the subscriber,
+ * What the scenarios break: a real Kafka process, the broker's packaged app on a fixed port, the subscriber, and (for
+ * the upload scenarios, started on first use) the sources' object store,
  * with their data and logs under {@code dir}. The broker's consumers time out after 5 s (a paused Kafka makes the
  * dispatchers' calls fail, which their supervisors must survive).
  */
@@ -23,6 +24,7 @@ public final class Rig implements AutoCloseable {
     private final KafkaNodeConfig kafkaConfig;
     private KafkaProcess kafka;
     final BrokerNode broker;
+    private SourcesNode sources;
 
     private Rig(Path dir, Path brokerJar) throws IOException {
         this.dir = dir;
@@ -56,14 +58,39 @@ public final class Rig implements AutoCloseable {
 
     /** The broker's jar in a checkout, from the module directory or the repository root. */
     public static Path defaultBrokerJar() {
-        String configured = System.getProperty("quiver.faults.broker-jar");
+        return defaultJar("quiver.faults.broker-jar", "eventing/broker/target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** The system property {@code property}, else {@code path} from the module directory or the repository root. */
+    static Path defaultJar(String property, String path) {
+        String configured = System.getProperty(property);
         if (configured != null) {
-            return Path.of(configured);
+            return Path.of(configured).toAbsolutePath();
         }
-        Path fromModule = Path.of("../../eventing/broker/target/quarkus-app/quarkus-run.jar");
+        Path fromModule = Path.of("../..").resolve(path);
         return Files.exists(fromModule)
                 ? fromModule.toAbsolutePath().normalize()
-                : Path.of("eventing/broker/target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+                : Path.of(path).toAbsolutePath();
+    }
+
+    /** The object store, started on first use, publishing to the broker. */
+    synchronized SourcesNode sources() {
+        if (sources == null) {
+            Path jar = defaultJar("quiver.faults.sources-jar", "eventing/sources/target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("no sources app at " + jar
+                        + ": build it first (./mvnw -o install -pl eventing/sources -am -DskipTests)");
+            }
+            sources = new SourcesNode(
+                            jar,
+                            dir.resolve("objects"),
+                            broker.url("/default"),
+                            FreePorts.find(),
+                            FreePorts.find(),
+                            dir.resolve("sources.log"))
+                    .start(START_TIMEOUT);
+        }
+        return sources;
     }
 
     void killKafka() {
@@ -94,6 +121,9 @@ public final class Rig implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sources != null) {
+            sources.close();
+        }
         broker.close();
         sink.close();
         kafka.close();

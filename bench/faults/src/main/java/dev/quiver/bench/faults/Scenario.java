@@ -4,10 +4,16 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One fault, injected once a third of the load is published; {@link #inject} returns when the fault is over (the
+ * One fault, injected once a third of the load is published (events POSTed to the broker, or with {@code uploads}
+ * objects PUT to the store, whose events the broker carries); {@link #inject} returns when the fault is over (the
  * killed process restarted, the pause ended). Written once, run by {@link FaultsMain} (bench/faults.sh) and the ITs.
  */
-public record Scenario(String name, String description, Fault fault) {
+public record Scenario(String name, String description, boolean uploads, Fault fault) {
+
+    /** A scenario under events published to the broker. */
+    public Scenario(String name, String description, Fault fault) {
+        this(name, description, false, fault);
+    }
 
     @Override
     public String toString() {
@@ -74,6 +80,30 @@ public record Scenario(String name, String description, Fault fault) {
                 });
     }
 
+    /**
+     * kill -9 of the sources process during uploads, restarted on its data: every upload answered 200 has its event
+     * delivered (needs the sources' outbox: an upload acknowledged only once its event is durable).
+     */
+    public static Scenario sourcesKill() {
+        return new Scenario("sources-kill-9", "sources SIGKILLed during uploads, restarted", true, rig -> {
+            rig.sources().kill();
+            rig.sources().start(Rig.START_TIMEOUT);
+        });
+    }
+
+    /** The broker down for {@code outage} during uploads: the store keeps answering, its events wait for the broker. */
+    public static Scenario brokerDownDuringUploads(Duration outage) {
+        return new Scenario(
+                "uploads-broker-down-" + outage.toSeconds() + "s",
+                "broker SIGKILLed for " + outage.toSeconds() + " s during uploads",
+                true,
+                rig -> {
+                    rig.broker.kill();
+                    Waits.sleep(outage.toMillis());
+                    rig.broker.start(Rig.START_TIMEOUT);
+                });
+    }
+
     /** Every scenario of this suite, {@code outage} being the long broker outage (2 minutes in bench/faults.sh). */
     public static List<Scenario> all(Duration outage) {
         return List.of(
@@ -81,6 +111,8 @@ public record Scenario(String name, String description, Fault fault) {
                 kafkaKill(),
                 brokerDown(outage),
                 subscriberHang(Duration.ofSeconds(20)),
-                kafkaTimeouts(Duration.ofSeconds(20)));
+                kafkaTimeouts(Duration.ofSeconds(20)),
+                sourcesKill(),
+                brokerDownDuringUploads(outage));
     }
 }

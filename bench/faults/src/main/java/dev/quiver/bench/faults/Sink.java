@@ -11,7 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The subscriber: records the {@code ce-id} of every delivery it answers, per path (repeats included); while
+ * The subscriber: records the {@code ce-subject} (an object key), else the {@code ce-id}, of every delivery it
+ * answers, per path (repeats included); while
  * {@link #hang} lasts, it holds every request unanswered until the hang ends (a subscriber that hangs).
  */
 public final class Sink implements AutoCloseable {
@@ -36,7 +37,10 @@ public final class Sink implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (exchange) {
                 exchange.getRequestBody().readAllBytes();
-                String id = exchange.getRequestHeaders().getFirst("ce-id");
+                // an object store event is named by its object key (the subject); other events by their id
+                String subject = exchange.getRequestHeaders().getFirst("ce-subject");
+                String id =
+                        subject != null ? subject : exchange.getRequestHeaders().getFirst("ce-id");
                 waitOutHang();
                 if (id != null) {
                     synchronized (deliveries) {
