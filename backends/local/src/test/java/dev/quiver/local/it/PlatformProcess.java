@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class PlatformProcess {
     private static PlatformProcess shared;
 
-    final Path dataDir;
+    public final Path dataDir;
     /** A private copy of hello's app: the shared build tree may be rebuilt by someone else meanwhile. */
     final Path helloJar;
 
@@ -62,7 +62,7 @@ public final class PlatformProcess {
     }
 
     /** A platform of its own (not the shared one) on a fresh data directory; the caller stops it. */
-    static PlatformProcess startPrivate() {
+    public static PlatformProcess startPrivate() {
         try {
             Path data = Files.createTempDirectory("quiver-platform-it-");
             copyTree(repoRoot().resolve("functions-examples/hello/target/quarkus-app"), data.resolve("hello-app"));
@@ -73,7 +73,7 @@ public final class PlatformProcess {
     }
 
     /** A platform on an existing data directory (the hello copy in it), e.g. to restart one stopped with {@link #halt}. */
-    static PlatformProcess startOn(Path data) {
+    public static PlatformProcess startOn(Path data) {
         try {
             int control = freePort();
             int activator = freePort();
@@ -147,7 +147,7 @@ public final class PlatformProcess {
         throw new IllegalStateException("platform not ready in 120 s: " + log());
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(dataDir.resolve("platform.log"));
         } catch (IOException e) {
@@ -156,7 +156,7 @@ public final class PlatformProcess {
     }
 
     /** Stops the platform (SIGTERM, or SIGKILL when {@code crash}) and keeps its data directory as it is. */
-    void halt(boolean crash) {
+    public void halt(boolean crash) {
         try {
             if (crash) {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -172,7 +172,7 @@ public final class PlatformProcess {
     }
 
     /** Stops the platform (it stops its instances) and deletes the app copy; logs stay in {@link #dataDir}. */
-    void stop() {
+    public void stop() {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
