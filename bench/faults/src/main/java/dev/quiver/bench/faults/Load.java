@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * The publisher: sends ids {@code <prefix>-<n>} at about {@code perSecond}, each once (no retry of its own: one not
- * acknowledged is counted as refused, never as lost), and remembers when each acknowledged one was. What sending is
+ * acknowledged is counted as refused, never as lost), and remembers when each acknowledged one was sent. What sending is
  * comes from the scenario: an event POSTed to the broker ({@link #events}, 202), or an object PUT to the store (200).
  */
 public final class Load {
@@ -44,9 +44,10 @@ public final class Load {
                 // after a stall (a post that waited for a timeout) the pace resumes, it does not catch up in a burst
                 next = Math.max(next + interval, System.nanoTime());
                 String id = prefix + "-" + i;
+                long sentAt = System.nanoTime();
                 if (send.test(id)) {
                     synchronized (accepted) {
-                        accepted.put(id, System.nanoTime());
+                        accepted.put(id, sentAt);
                     }
                 } else {
                     refused.incrementAndGet();

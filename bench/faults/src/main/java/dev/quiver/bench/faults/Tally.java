@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * One scenario's figures: what the publisher had acknowledged (202), how many of those reached the subscriber at least
  * once, how many never did (the rule: 0), how many deliveries were repeats, and how long after the fault began the
- * first event accepted after it was delivered. Plain arithmetic on the two sides' records.
+ * first acknowledged event sent after it was delivered. Plain arithmetic on the two sides' records.
  *
  * @param recover null when no event accepted after the fault was delivered
  */
@@ -17,7 +17,7 @@ public record Tally(
         String scenario, int accepted, int delivered, int lost, int duplicated, int refused, Duration recover) {
 
     /**
-     * @param accepted   ids the publisher got a 202 for, with when (nanos)
+     * @param accepted   ids the publisher got a 202 (200) for, with when they were sent (nanos)
      * @param refused    publish attempts not acknowledged (never counted as lost: the publisher knows to retry)
      * @param deliveries every delivery the subscriber received (an id per delivery, repeats included), with when
      * @param faultAt    when the fault was injected (nanos, same clock)
