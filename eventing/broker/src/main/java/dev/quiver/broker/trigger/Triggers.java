@@ -105,15 +105,24 @@ public class Triggers implements StoreListener {
     public synchronized void snapshot(Map<String, TriggerDocument> stored) {
         for (String name : List.copyOf(live.keySet())) {
             if (!stored.containsKey(name)) {
-                apply(name, null);
+                applySafely(name, null);
             }
         }
-        stored.forEach(this::apply);
+        stored.forEach(this::applySafely);
     }
 
     @Override
     public synchronized void changed(Map<String, TriggerDocument> changes) {
-        changes.forEach(this::apply);
+        changes.forEach(this::applySafely);
+    }
+
+    /** One trigger that cannot be applied (its dead-letter topic not creatable...) does not hold up the others. */
+    private void applySafely(String name, TriggerDocument stored) {
+        try {
+            apply(name, stored);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "stored trigger '%s' could not be applied; it is tried again when it changes", name);
+        }
     }
 
     /** Brings the trigger {@code name} in line with its stored document (null: deleted). */
