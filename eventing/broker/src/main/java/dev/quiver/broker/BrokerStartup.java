@@ -20,8 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * At start: create the brokers' topics, start the triggers of {@code quiver.broker.triggers-file}, then every
- * trigger of the triggers topic ({@code quiver.broker.kafka.triggers-topic}, read whole); each trigger's consumer
- * group resumes at its committed offsets.
+ * trigger of the triggers topic ({@code quiver.broker.kafka.triggers-topic}, read whole) and keep following that
+ * topic (triggers written through other replicas); each trigger's consumer group resumes at its committed offsets.
  */
 @ApplicationScoped
 public class BrokerStartup {
@@ -49,23 +49,13 @@ public class BrokerStartup {
             }
             for (TriggerDocument r : TriggerYaml.readAll(text)) {
                 try {
-                    triggers.startUnstored(r);
+                    triggers.startConfigured(r);
                 } catch (InvalidTriggerException e) {
                     throw new InvalidTriggerException("quiver.broker.triggers-file '" + file + "': " + e.getMessage());
                 }
             }
         });
-        triggers.stored().forEach((name, document) -> {
-            try {
-                if (!triggers.startUnstored(document)) {
-                    LOG.warnf("stored trigger '%s' not started: the triggers file defines one of that name", name);
-                }
-            } catch (InvalidTriggerException e) {
-                LOG.errorf(
-                        "stored trigger '%s' (topic %s) is no longer valid, not started: %s",
-                        name, settings.triggersTopic(), e.getMessage());
-            }
-        });
+        triggers.follow();
         LOG.infof(
                 "broker ready: brokers %s on Kafka %s, %d trigger(s)",
                 settings.brokers(), settings.bootstrapServers(), triggers.list().size());

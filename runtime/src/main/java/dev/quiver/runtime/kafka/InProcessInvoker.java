@@ -131,6 +131,13 @@ final class InProcessInvoker implements RecordProcessor.Invoker {
                         failure -> {
                             requests.destroy(scope);
                             Throwable cause = unwrap(failure);
+                            Optional<RecordInterrupted> interrupted = RecordInterrupted.of(failure);
+                            if (interrupted.isPresent()) {
+                                // the function was interrupted (shutdown), it did not fail: no 500, no retry
+                                call.end(503);
+                                answered.completeExceptionally(interrupted.get());
+                                return;
+                            }
                             call.end(500);
                             answered.complete(new RecordProcessor.Answer(
                                     500,

@@ -6,6 +6,7 @@ import dev.failsafe.RetryPolicy;
 import dev.quiver.api.retry.RetrySchedule;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -73,7 +74,7 @@ public final class RecordProcessor {
         this.maxAttempts = schedule.maxAttempts();
         RetryPolicy<Tried> policy = schedule.<Tried>policy(random)
                 .handleResultIf(tried -> tried.outcome() == Attempt.RETRY)
-                .abortOn(TriggerFailure.class)
+                .abortOn(TriggerFailure.class, RecordInterrupted.class)
                 .onRetryScheduled(e -> {
                     retried.increment();
                     retryScheduled.accept(e.getDelay());
@@ -85,7 +86,8 @@ public final class RecordProcessor {
     /**
      * @return completes when the function took the event (counted as done); fails with a {@link TriggerFailure}
      *         when the record must be dead-lettered (counted as dead-lettered), or with a
-     *         {@link RejectedExecutionException} when the workers are shut down (the record must not be acknowledged)
+     *         {@link RejectedExecutionException} when the workers are shut down, or with a {@link RecordInterrupted}
+     *         when an invocation was interrupted (either way the record must not be acknowledged)
      */
     public CompletableFuture<Void> process(CloudEvent event) {
         return retries.getStageAsync(() -> invoke(event)).handle((last, error) -> {
@@ -95,6 +97,11 @@ public final class RecordProcessor {
                 if (cause instanceof RejectedExecutionException stopped) {
                     // the trigger is stopping: not the record's fault, it stays uncommitted and comes again
                     throw stopped;
+                }
+                Optional<RecordInterrupted> interrupted = RecordInterrupted.of(cause);
+                if (interrupted.isPresent()) {
+                    // an interrupt is never a failure of the record: not retried, not dead-lettered, not committed
+                    throw interrupted.get();
                 }
                 throw cause instanceof TriggerFailure f
                         ? f
@@ -121,9 +128,17 @@ public final class RecordProcessor {
                     return new Tried(answer, null);
                 }
                 Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                Optional<RecordInterrupted> interrupted = RecordInterrupted.of(cause);
+                if (interrupted.isPresent()) {
+                    throw interrupted.get();
+                }
                 return new Tried(new Answer(0, cause.toString()), cause);
             });
         } catch (RuntimeException e) {
+            Optional<RecordInterrupted> interrupted = RecordInterrupted.of(e);
+            if (interrupted.isPresent()) {
+                return CompletableFuture.failedFuture(interrupted.get());
+            }
             return CompletableFuture.completedFuture(new Tried(new Answer(0, e.toString()), e));
         }
     }

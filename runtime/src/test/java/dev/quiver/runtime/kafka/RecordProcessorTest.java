@@ -228,4 +228,62 @@ class RecordProcessorTest {
         assertThatThrownBy(() -> run(processor)).hasMessageContaining("failed 1 time(s)");
         assertThat(count[0]).isEqualTo(1);
     }
+
+    static Stream<Arguments> interrupts() {
+        return Stream.of(
+                Arguments.of(
+                        "the invocation's stage fails with InterruptedException", failing(new InterruptedException())),
+                Arguments.of(
+                        "wrapped in a CompletionException",
+                        failing(new CompletionException(new InterruptedException("sleep interrupted")))),
+                Arguments.of(
+                        "waiting for the instance to be ready was interrupted", (RecordProcessor.Invoker) event -> {
+                            throw new IllegalStateException(
+                                    "interrupted while waiting for the instance to be ready",
+                                    new InterruptedException());
+                        }),
+                Arguments.of(
+                        "a channel closed by the interrupt",
+                        failing(new java.io.UncheckedIOException(new java.nio.channels.ClosedByInterruptException()))),
+                Arguments.of("blocking I/O interrupted", failing(new java.io.InterruptedIOException())),
+                Arguments.of(
+                        "the in-process invoker's RecordInterrupted",
+                        failing(RecordInterrupted.of(new InterruptedException()).orElseThrow())));
+    }
+
+    static RecordProcessor.Invoker failing(Throwable failure) {
+        return event -> CompletableFuture.failedFuture(failure);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("interrupts")
+    void anInterruptIsNeverAFailureOfTheRecord(String label, RecordProcessor.Invoker interrupted) {
+        int[] count = {0};
+        List<Duration> waits = new ArrayList<>();
+        RecordProcessor processor = processor(
+                event -> {
+                    count[0]++;
+                    return interrupted.invoke(event);
+                },
+                3,
+                waits);
+
+        // not a TriggerFailure: KafkaTrigger neither acknowledges nor dead-letters it, so it is delivered again
+        assertThatThrownBy(() -> run(processor)).isInstanceOf(RecordInterrupted.class);
+        assertThat(processor.deadLettered()).isZero();
+        assertThat(processor.done()).isZero();
+        assertThat(count[0]).as("no retry spent on an interrupt").isEqualTo(1);
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void aTimeoutIsStillAFailureNotAnInterrupt() {
+        RecordProcessor processor =
+                processor(failing(new java.net.SocketTimeoutException("read timed out")), 0, new ArrayList<>());
+
+        assertThatThrownBy(() -> run(processor))
+                .isInstanceOf(TriggerFailure.class)
+                .hasMessageContaining("SocketTimeoutException");
+        assertThat(processor.deadLettered()).isEqualTo(1);
+    }
 }

@@ -11,18 +11,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** The control API and the activator of a {@link PlatformProcess}, over real HTTP. */
-final class Api {
+public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final PlatformProcess platform;
 
-    Api(PlatformProcess platform) {
+    public Api(PlatformProcess platform) {
         this.platform = platform;
     }
 
     /** Deploys a hello function named {@code name} with these {@code scale:} lines. */
-    HttpResponse<String> deployHello(String name, String scaleYaml) {
+    public HttpResponse<String> deployHello(String name, String scaleYaml) {
         return deployHello(name, scaleYaml, "");
     }
 
@@ -36,11 +36,11 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(doc)));
     }
 
-    HttpResponse<String> delete(String name) {
+    public HttpResponse<String> delete(String name) {
         return send(HttpRequest.newBuilder(control("/v1/functions/" + name)).DELETE());
     }
 
-    JsonNode status(String name) {
+    public JsonNode status(String name) {
         return json(
                 send(HttpRequest.newBuilder(control("/v1/functions/" + name)).GET())
                         .body());
@@ -51,7 +51,7 @@ final class Api {
     }
 
     /** POST {"name": who} to /f/{function}/hello through the activator. */
-    HttpResponse<String> hello(String function, String who) {
+    public HttpResponse<String> hello(String function, String who) {
         return send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + platform.activatorPort + "/f/" + function + "/hello"))
                 .timeout(Duration.ofSeconds(90))

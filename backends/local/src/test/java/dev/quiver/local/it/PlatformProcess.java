@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
  * The platform as a real process ({@code java -jar target/quarkus-app/quarkus-run.jar}) on free ports, with its
  * data in a temporary directory; one per test JVM, stopped (SIGTERM: it stops its instances) at JVM exit.
  */
-final class PlatformProcess {
+public final class PlatformProcess {
     private static PlatformProcess shared;
 
-    final Path dataDir;
+    public final Path dataDir;
     /** A private copy of hello's app: the shared build tree may be rebuilt by someone else meanwhile. */
     final Path helloJar;
 
@@ -37,7 +37,7 @@ final class PlatformProcess {
         this.process = process;
     }
 
-    static synchronized PlatformProcess get() {
+    public static synchronized PlatformProcess get() {
         if (shared == null) {
             shared = start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "platform-stop"));
@@ -62,7 +62,7 @@ final class PlatformProcess {
     }
 
     /** A platform of its own (not the shared one) on a fresh data directory; the caller stops it. */
-    static PlatformProcess startPrivate() {
+    public static PlatformProcess startPrivate() {
         try {
             Path data = Files.createTempDirectory("quiver-platform-it-");
             copyTree(repoRoot().resolve("functions-examples/hello/target/quarkus-app"), data.resolve("hello-app"));
@@ -73,12 +73,12 @@ final class PlatformProcess {
     }
 
     /** A platform on an existing data directory (the hello copy in it), e.g. to restart one stopped with {@link #halt}. */
-    static PlatformProcess startOn(Path data) {
+    public static PlatformProcess startOn(Path data) {
         return startOn(data, List.of());
     }
 
     /** The same with extra {@code -D} options (e.g. {@code -Dquiver.platform.broker.url=...}). */
-    static PlatformProcess startOn(Path data, List<String> extraOptions) {
+    public static PlatformProcess startOn(Path data, List<String> extraOptions) {
         try {
             int control = freePort();
             int activator = freePort();
@@ -153,7 +153,7 @@ final class PlatformProcess {
         throw new IllegalStateException("platform not ready in 120 s: " + log());
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(dataDir.resolve("platform.log"));
         } catch (IOException e) {
@@ -162,7 +162,7 @@ final class PlatformProcess {
     }
 
     /** Stops the platform (SIGTERM, or SIGKILL when {@code crash}) and keeps its data directory as it is. */
-    void halt(boolean crash) {
+    public void halt(boolean crash) {
         try {
             if (crash) {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -178,7 +178,7 @@ final class PlatformProcess {
     }
 
     /** Stops the platform (it stops its instances) and deletes the app copy; logs stay in {@link #dataDir}. */
-    void stop() {
+    public void stop() {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.broker.config.BrokerSettings;
+import dev.quiver.broker.trigger.StoreListener;
 import dev.quiver.broker.trigger.TriggerStore;
 import dev.quiver.broker.trigger.TriggerStoreException;
 import jakarta.annotation.PreDestroy;
@@ -34,7 +35,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Triggers in a compacted Kafka topic ({@code quiver.broker.kafka.triggers-topic}): key = trigger name, value = the
- * {@link TriggerDocument} JSON, a tombstone on delete. Writes wait for acks=all within the send timeout.
+ * {@link TriggerDocument} JSON, a tombstone on delete. Writes wait for acks=all within the send timeout; every replica
+ * follows the topic ({@link TriggerFollower}), so a write through one reaches all.
  */
 @ApplicationScoped
 public class KafkaTriggerStore implements TriggerStore {
@@ -55,15 +57,9 @@ public class KafkaTriggerStore implements TriggerStore {
     public Map<String, TriggerDocument> readAll() {
         String topic = settings.triggersTopic();
         topics.ensureCompacted(topic, settings.startupTimeout());
-        Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "quiver-broker-triggers-reader");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Map<String, TriggerDocument> stored = new LinkedHashMap<>();
         Duration timeout = settings.startupTimeout();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer("quiver-broker-triggers-reader")) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
             List<TopicPartition> partitions = infos.stream()
                     .map(i -> new TopicPartition(topic, i.partition()))
@@ -90,6 +86,29 @@ public class KafkaTriggerStore implements TriggerStore {
             }
         }
         return stored;
+    }
+
+    @Override
+    public AutoCloseable follow(StoreListener listener) {
+        topics.ensureCompacted(settings.triggersTopic(), settings.startupTimeout());
+        return new TriggerFollower(
+                        settings.triggersTopic(),
+                        () -> consumer("quiver-broker-triggers-follower"),
+                        KafkaTriggerStore::read,
+                        listener,
+                        settings.pollTimeout(),
+                        settings.startupTimeout())
+                .start();
+    }
+
+    /** A consumer without a group (assigned partitions, nothing committed), reading from the beginning. */
+    private KafkaConsumer<String, byte[]> consumer(String clientId) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static TriggerDocument read(ConsumerRecord<String, byte[]> r) {

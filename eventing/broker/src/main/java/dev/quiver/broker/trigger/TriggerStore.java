@@ -9,6 +9,14 @@ public interface TriggerStore {
     /** Every stored trigger by name, as of now (a full read). */
     Map<String, TriggerDocument> readAll();
 
+    /**
+     * Hands the whole store to {@link StoreListener#snapshot} before returning, then every later write (through any
+     * replica) to {@link StoreListener#changed}, on a thread of its own, until closed.
+     *
+     * @throws IllegalStateException when the store cannot be read within the startup timeout
+     */
+    AutoCloseable follow(StoreListener listener);
+
     /** Stores (or replaces) a trigger; returns once acknowledged, throws otherwise. */
     void put(String name, TriggerDocument document);
 

@@ -14,12 +14,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
-/** The live triggers: creating one starts its dispatcher at once, deleting one stops it. */
+/**
+ * The live triggers: creating one starts its dispatcher at once, deleting one stops it. Every replica follows the
+ * trigger store ({@link #follow()}), so a trigger created, updated or deleted through another replica starts, changes
+ * or stops here too; each trigger's consumer group is the same on every replica, so Kafka shares its partitions.
+ */
 @ApplicationScoped
-public class Triggers {
+public class Triggers implements StoreListener {
 
-    private record Live(Trigger trigger, SupervisedDispatcher dispatcher) {}
+    private static final Logger LOG = Logger.getLogger(Triggers.class);
+
+    /** @param configured from the triggers file: configuration, never stored, never changed by the store */
+    private record Live(Trigger trigger, SupervisedDispatcher dispatcher, boolean configured) {}
 
     private final BrokerSettings settings;
     private final Dispatchers dispatchers;
@@ -27,6 +35,7 @@ public class Triggers {
     private final TriggerStore store;
     private final LiveBrokers brokers;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private AutoCloseable following;
 
     public Triggers(
             BrokerSettings settings,
@@ -55,22 +64,17 @@ public class Triggers {
             throw new TriggerConflictException(trigger.name());
         }
         store.put(trigger.name(), trigger.document());
-        return start(trigger);
+        return start(trigger, false);
     }
 
-    /**
-     * Starts a trigger without storing it: one read back from the store at start, or one of the triggers file
-     * (configuration, not state). A name already live is left as it is.
-     *
-     * @return whether it was started
-     */
-    public synchronized boolean startUnstored(TriggerDocument resource) {
+    /** Starts a trigger of the triggers file: configuration, which the store never overrides nor stops. */
+    public synchronized void startConfigured(TriggerDocument resource) {
         Trigger trigger = TriggerParser.parse(resource, settings, brokers);
-        if (live.containsKey(trigger.name())) {
-            return false;
+        Live before = live.get(trigger.name());
+        if (before != null) {
+            stop(before);
         }
-        start(trigger);
-        return true;
+        start(trigger, true);
     }
 
     /** The triggers the store holds, as written. */
@@ -78,14 +82,88 @@ public class Triggers {
         return store.readAll();
     }
 
-    private CompletableFuture<Void> start(Trigger trigger) {
+    /**
+     * Starts every stored trigger and keeps following the store until shutdown; returns once the stored triggers are
+     * started.
+     */
+    public void follow() {
+        AutoCloseable f = store.follow(this);
+        synchronized (this) {
+            following = f;
+        }
+    }
+
+    @Override
+    public synchronized void snapshot(Map<String, TriggerDocument> stored) {
+        for (String name : List.copyOf(live.keySet())) {
+            if (!stored.containsKey(name)) {
+                applySafely(name, null);
+            }
+        }
+        stored.forEach(this::applySafely);
+    }
+
+    @Override
+    public synchronized void changed(Map<String, TriggerDocument> changes) {
+        changes.forEach(this::applySafely);
+    }
+
+    /** One trigger that cannot be applied (its dead-letter topic not creatable...) does not hold up the others. */
+    private void applySafely(String name, TriggerDocument stored) {
+        try {
+            apply(name, stored);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "stored trigger '%s' could not be applied; it is tried again when it changes", name);
+        }
+    }
+
+    /** Brings the trigger {@code name} in line with its stored document (null: deleted). */
+    private void apply(String name, TriggerDocument stored) {
+        Live l = live.get(name);
+        StoredChange change =
+                StoredChange.of(l == null ? null : l.trigger().document(), l != null && l.configured(), stored);
+        switch (change) {
+            case KEEP -> {}
+            case CONFIGURED ->
+                LOG.warnf("stored trigger '%s' not started: the triggers file defines one of that name", name);
+            case STOP -> {
+                LOG.infof("trigger '%s' deleted through another replica: stopping it", name);
+                stop(live.remove(name));
+            }
+            case START, REPLACE -> {
+                Trigger trigger;
+                try {
+                    trigger = TriggerParser.parse(stored, settings, brokers);
+                } catch (InvalidTriggerException e) {
+                    LOG.errorf(
+                            "stored trigger '%s' (topic %s) is not valid here, not started: %s",
+                            name, settings.triggersTopic(), e.getMessage());
+                    if (l != null) {
+                        stop(live.remove(name));
+                    }
+                    return;
+                }
+                if (l != null) {
+                    LOG.infof("trigger '%s' changed through another replica: restarting its dispatcher", name);
+                    stop(live.remove(name));
+                }
+                start(trigger, false);
+            }
+        }
+    }
+
+    private void stop(Live l) {
+        dispatchers.stop(l.trigger(), l.dispatcher());
+    }
+
+    private CompletableFuture<Void> start(Trigger trigger, boolean configured) {
         trigger.delivery().deadLetterSink().ifPresent(sink -> {
             if (sink instanceof DeadLetterSink.KafkaTopic t) {
                 topics.ensure(t.topic(), settings.startupTimeout());
             }
         });
         SupervisedDispatcher dispatcher = dispatchers.start(trigger);
-        live.put(trigger.name(), new Live(trigger, dispatcher));
+        live.put(trigger.name(), new Live(trigger, dispatcher, configured));
         return dispatcher.firstReady();
     }
 
@@ -126,7 +204,25 @@ public class Triggers {
     }
 
     @PreDestroy
-    synchronized void stopAll() {
+    void stopAll() {
+        AutoCloseable f;
+        synchronized (this) {
+            f = following;
+            following = null;
+        }
+        if (f != null) {
+            try {
+                f.close();
+            } catch (Exception e) {
+                LOG.warnf("stopping following the triggers store: %s", e);
+            }
+        }
+        synchronized (this) {
+            stopLive();
+        }
+    }
+
+    private void stopLive() {
         live.values().parallelStream().forEach(l -> dispatchers.stop(l.trigger(), l.dispatcher()));
         live.clear();
     }
