@@ -26,6 +26,7 @@ import dev.quiver.local.registry.FunctionDefinition;
 import dev.quiver.local.registry.FunctionReader;
 import dev.quiver.local.registry.FunctionRegistry;
 import dev.quiver.local.registry.SpecStore;
+import dev.quiver.local.registry.revision.RevisionStore;
 import dev.quiver.local.security.ControlToken;
 import dev.quiver.local.trigger.BrokerTriggers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -136,7 +137,28 @@ public class PlatformBeans {
                 clock,
                 thread,
                 new LoopSettings(s.scrapeInterval(), s.historySeconds()));
-        return new ControlLoop(loop, backend, registry, meters, coldStarts, thread);
+        return new ControlLoop(
+                loop,
+                backend,
+                registry,
+                meters,
+                coldStarts,
+                thread,
+                RevisionStore.inDataDir(s.dataDir()),
+                endpoints,
+                clock,
+                keepRevisions());
+    }
+
+    /** {@code quiver.revisions.keep}: revisions kept per function (never one that serves); default 5. */
+    static int keepRevisions() {
+        int keep = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quiver.revisions.keep", Integer.class)
+                .orElse(5);
+        if (keep < 1) {
+            throw new IllegalArgumentException("quiver.revisions.keep: must be at least 1, was " + keep);
+        }
+        return keep;
     }
 
     @Produces
