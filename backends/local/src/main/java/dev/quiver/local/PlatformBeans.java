@@ -100,7 +100,8 @@ public class PlatformBeans {
                 lag,
                 clock,
                 new PlatformMeters(meters),
-                coldStarts);
+                coldStarts,
+                keepRevisions());
         poker.attach(loop.loop());
         return loop;
     }
@@ -121,6 +122,22 @@ public class PlatformBeans {
             Clock clock,
             PlatformMeters meters,
             ColdStartRecorder coldStarts) {
+        return create(s, registry, queued, inFlight, endpoints, runner, lag, clock, meters, coldStarts, 5);
+    }
+
+    /** As above, keeping the newest {@code keepRevisions} revisions of each function (and every serving one). */
+    public static ControlLoop create(
+            PlatformSettings s,
+            FunctionRegistry registry,
+            QueuedRequests queued,
+            LocalBackend.ActivatorInFlight inFlight,
+            PublishedEndpoints endpoints,
+            InstanceRunner runner,
+            LagReader lag,
+            Clock clock,
+            PlatformMeters meters,
+            ColdStartRecorder coldStarts,
+            int keepRevisions) {
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "quiver-loop");
             t.setDaemon(true);
@@ -147,7 +164,7 @@ public class PlatformBeans {
                 RevisionStore.inDataDir(s.dataDir()),
                 endpoints,
                 clock,
-                keepRevisions());
+                keepRevisions);
     }
 
     /** {@code quiver.revisions.keep}: revisions kept per function (never one that serves); default 5. */
