@@ -37,6 +37,7 @@ public final class Activator implements QueuedRequests {
     private final ActivatorMetrics metrics;
     private final ColdStartRecorder coldStarts;
     private final Map<FunctionRef, FunctionQueue> queues = new ConcurrentHashMap<>();
+    private final Map<FunctionRef, String> functionOf = new ConcurrentHashMap<>();
 
     public Activator(
             ActivatorSettings settings,
@@ -84,7 +85,7 @@ public final class Activator implements QueuedRequests {
         if (split.isPresent()) {
             Optional<String> rev =
                     t.tag() == null ? TrafficSplit.pick(split.get(), draw) : TrafficSplit.tagged(split.get(), t.tag());
-            return rev.map(r -> t.to(new FunctionRef(fn.namespace(), r)));
+            return rev.map(r -> routed(t, fn, r));
         }
         if (t.tag() != null) {
             return Optional.empty();
@@ -98,10 +99,16 @@ public final class Activator implements QueuedRequests {
             String tag = name.substring(0, i);
             Optional<String> rev = directory.traffic(base).flatMap(s -> TrafficSplit.tagged(s, tag));
             if (rev.isPresent()) {
-                return Optional.of(t.to(new FunctionRef(fn.namespace(), rev.get())));
+                return Optional.of(routed(t, base, rev.get()));
             }
         }
         return Optional.of(t);
+    }
+
+    private Target routed(Target t, FunctionRef function, String revision) {
+        FunctionRef ref = new FunctionRef(function.namespace(), revision);
+        functionOf.putIfAbsent(ref, function.toString());
+        return t.to(ref);
     }
 
     /** The queue of a function the directory knows, made on first use; empty for an unknown function. */
@@ -115,7 +122,13 @@ public final class Activator implements QueuedRequests {
             return Optional.empty();
         }
         FunctionQueue made = queues.computeIfAbsent(
-                function, f -> new FunctionQueue(f, settings.queueSize(), settings.maxQueuedBytes(), routing.get()));
+                function,
+                f -> new FunctionQueue(
+                        f,
+                        functionOf.getOrDefault(f, f.toString()),
+                        settings.queueSize(),
+                        settings.maxQueuedBytes(),
+                        routing.get()));
         // a change between the read above and the put was not seen by changed(): read once more
         directory.routing(function).ifPresent(r -> made.update(r, System.nanoTime()));
         return Optional.of(made);
@@ -131,6 +144,7 @@ public final class Activator implements QueuedRequests {
         if (routing.isPresent()) {
             q.update(routing.get(), System.nanoTime());
         } else if (queues.remove(function, q)) {
+            functionOf.remove(function);
             q.close();
         }
     }

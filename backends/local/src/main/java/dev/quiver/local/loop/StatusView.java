@@ -65,8 +65,7 @@ public final class StatusView {
     }
 
     public ColdStart coldStart() {
-        refresh();
-        return recorder.snapshot(lf.name());
+        return recorder.snapshot(name);
     }
 
     public String name() {

@@ -119,11 +119,11 @@ class ControlLoopTest {
     void everyReadyInstanceRecordsItsStartUpByLaunchModeAndRole() {
         loop.deploy(reader.read("name: f\nartifact: f.jar\nscale: {minScale: 1, initialScale: 1, warmPool: 1}\n"));
 
-        await().untilAsserted(() -> assertThat(coldStarts.snapshot("f-00001").startups())
+        await().untilAsserted(() -> assertThat(coldStarts.snapshot("f").startups())
                 .extracting(s -> s.launch() + "/" + s.role() + "/" + s.measuredBy() + "/"
                         + s.figures().count())
                 .containsExactly("-/active/platform/1", "-/pool/platform/1"));
         assertThat(loop.delete("f")).isTrue();
-        assertThat(coldStarts.snapshot("f-00001").startups()).isEmpty();
+        assertThat(coldStarts.snapshot("f").startups()).isEmpty();
     }
 }

@@ -1,22 +1,26 @@
 package dev.quiver.local.registry.revision;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 
 /**
- * A revision's own copy of its code, so that a later rebuild cannot change it. A Quarkus fast-jar's
- * {@code quarkus-app/} is hard-linked file by file where the file system allows (Quarkus rebuilds that directory
- * from scratch, so the old files stay as they are), else copied; a single jar or binary is copied (a build may
- * rewrite it in place). Times and permissions are kept (a JVM ignores a CDS/AOT archive whose jars changed time).
+ * A revision's own copy of its code, so that a later rebuild cannot change it (a build may rewrite a file in place,
+ * which a hard link to the build's file would see). Each file of a Quarkus fast-jar's app directory is hard-linked to
+ * the previous revision's copy when their contents are equal (the dependencies, mostly: copies are ours and never
+ * rewritten), else copied from the build; a single jar or binary is copied. Times and permissions are kept (a JVM
+ * ignores a CDS/AOT archive whose jars changed time).
  */
 final class AppCopy {
     private AppCopy() {}
 
-    /** @return the copy's artifact, relative to {@code into} */
-    static Path copy(Path artifact, Path into) throws IOException {
+    /**
+     * @param previous the previous revision's copy of the app directory, null when none
+     * @return the copy's artifact, relative to {@code into}
+     */
+    static Path copy(Path artifact, Path into, Path previous) throws IOException {
         Files.createDirectories(into);
         Path dir = ContentDigest.appDir(artifact);
         if (dir == null) {
@@ -26,16 +30,30 @@ final class AppCopy {
         }
         Path app = into.resolve("quarkus-app");
         for (Path f : ContentDigest.files(dir)) {
-            Path target = app.resolve(dir.relativize(f).toString());
+            String rel = dir.relativize(f).toString();
+            Path target = app.resolve(rel);
             Files.createDirectories(target.getParent());
-            try {
-                Files.createLink(target, f);
-            } catch (FileAlreadyExistsException e) {
-                Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException | UnsupportedOperationException e) {
-                Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+            Path same = previous == null ? null : previous.resolve(rel);
+            if (same != null && Files.isRegularFile(same) && equal(f, same) && link(target, same)) {
+                continue;
             }
+            Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
         }
         return into.relativize(app.resolve("quarkus-run.jar"));
+    }
+
+    private static boolean link(Path target, Path existing) {
+        try {
+            Files.createLink(target, existing);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static boolean equal(Path a, Path b) throws IOException {
+        return Files.size(a) == Files.size(b)
+                && Files.getLastModifiedTime(a).equals(Files.getLastModifiedTime(b))
+                && Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b));
     }
 }

@@ -19,14 +19,13 @@ import java.util.stream.Stream;
 public final class ContentDigest {
     private ContentDigest() {}
 
-    /** The directory that is the code: {@code quarkus-app/} for its {@code quarkus-run.jar}, else null. */
+    /**
+     * The directory that is the code: a Quarkus fast-jar's app directory ({@code quarkus-app/}, or a copy of it under
+     * another name) for its {@code quarkus-run.jar}, else null.
+     */
     public static Path appDir(Path artifact) {
-        Path parent = artifact.getParent();
-        return artifact.getFileName().toString().equals("quarkus-run.jar")
-                        && parent != null
-                        && parent.getFileName().toString().equals("quarkus-app")
-                ? parent
-                : null;
+        Path parent = artifact.toAbsolutePath().getParent();
+        return artifact.getFileName().toString().equals("quarkus-run.jar") && parent != null ? parent : null;
     }
 
     /** {@code sha256:<hex>} of the artifact, or of its app directory. */

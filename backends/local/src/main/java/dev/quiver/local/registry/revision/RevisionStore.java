@@ -70,14 +70,16 @@ public final class RevisionStore {
     /** Makes the function's next revision: copies the code, then writes its record (last, so a crash leaves none). */
     public synchronized Revision create(
             String function, Path artifact, String digest, String config, String spec, Instant now) {
-        int number = latest(function).map(Revision::number).orElse(0) + 1;
+        Optional<Revision> previous = latest(function);
+        int number = previous.map(Revision::number).orElse(0) + 1;
         String name = Revision.name(function, number);
         Path home = dir.resolve(name);
         try {
             if (Files.exists(home)) {
                 deleteTree(home);
             }
-            Path copied = AppCopy.copy(artifact, home.resolve("app"));
+            Path previousApp = previous.map(p -> artifact(p).getParent()).orElse(null);
+            Path copied = AppCopy.copy(artifact, home.resolve("app"), previousApp);
             Revision r = new Revision(
                     name,
                     function,
