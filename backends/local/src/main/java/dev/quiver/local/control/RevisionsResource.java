@@ -38,7 +38,7 @@ import java.util.Optional;
  * set its traffic at once. A traffic change is written into the stored spec (as {@code kn service update --traffic}
  * changes the service), so a restarted platform keeps it.
  */
-@Path("/v1/functions/{name}")
+@Path("/v1")
 public class RevisionsResource {
     private static final ObjectMapper YAML =
             new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
@@ -55,14 +55,14 @@ public class RevisionsResource {
     }
 
     @GET
-    @Path("/revisions")
+    @Path("/functions/{name}/revisions")
     @Produces(MediaType.APPLICATION_JSON)
     public Response revisions(@PathParam("name") String name) {
         return view(name).<Response>map(r -> Response.ok(r).build()).orElseGet(() -> notFound(name));
     }
 
     @PUT
-    @Path("/traffic")
+    @Path("/functions/{name}/traffic")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response traffic(@PathParam("name") String name, TrafficRequest request) {

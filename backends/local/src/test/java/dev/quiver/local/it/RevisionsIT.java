@@ -31,15 +31,16 @@ class RevisionsIT {
     private final Api api = new Api(platform);
 
     @Test
-    void aCodeChangeMakesARevisionServingEveryRequestAfterTheDeployAndTrafficSplitsTagsAndRollsBack()
-            throws Exception {
+    void aCodeChangeMakesARevisionServingEveryRequestAfterTheDeployAndTrafficSplitsTagsAndRollsBack() throws Exception {
         Path app = platform.dataDir.resolve("hello-rev");
         copy(platform.helloJar.getParent(), app);
-        String spec = "name: rev\nartifact: " + app.resolve("quarkus-run.jar") + "\nscale: {minScale: 1, warmPool: 1}\n";
+        String spec =
+                "name: rev\nartifact: " + app.resolve("quarkus-run.jar") + "\nscale: {minScale: 1, warmPool: 1}\n";
         assertThat(deploy(spec).statusCode()).isEqualTo(201);
         assertThat(answer("/f/rev/hello")).isEqualTo("Hello Ada!");
         await().atMost(Duration.ofSeconds(120))
-                .untilAsserted(() -> assertThat(api.status("rev").path("warm").asInt()).isEqualTo(1));
+                .untilAsserted(
+                        () -> assertThat(api.status("rev").path("warm").asInt()).isEqualTo(1));
 
         patchGreeter(app, "Hello ", "Howdy ");
         assertThat(deploy(spec).statusCode()).as("updated").isEqualTo(200);
@@ -50,7 +51,9 @@ class RevisionsIT {
                 old++;
             }
         }
-        assertThat(old).as("answers by the old code after the deploy reported success").isZero();
+        assertThat(old)
+                .as("answers by the old code after the deploy reported success")
+                .isZero();
         assertThat(names(revisions())).containsExactly("rev-00001", "rev-00002");
 
         assertThat(traffic("{\"traffic\":[{\"revisionName\":\"rev-00001\",\"percent\":90},"
@@ -63,22 +66,30 @@ class RevisionsIT {
                 howdy++;
             }
         }
-        assertThat(howdy / 2000.0).as("the 10 % revision's share of 2,000 requests").isBetween(0.07, 0.13);
+        assertThat(howdy / 2000.0)
+                .as("the 10 % revision's share of 2,000 requests")
+                .isBetween(0.07, 0.13);
         assertThat(answer("/f/rev@next/hello")).isEqualTo("Howdy Ada!");
         assertThat(hostAnswer("next-rev.quiver.localhost")).isEqualTo("Howdy Ada!");
 
-        assertThat(traffic("{\"traffic\":[{\"revisionName\":\"rev-00001\",\"percent\":100}]}").statusCode())
+        assertThat(traffic("{\"traffic\":[{\"revisionName\":\"rev-00001\",\"percent\":100}]}")
+                        .statusCode())
                 .as("rollback: one command")
                 .isEqualTo(200);
         for (int i = 0; i < 20; i++) {
             assertThat(answer("/f/rev/hello")).isEqualTo("Hello Ada!");
         }
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(revisions().path("revisions").get(1).path("ready").asInt())
+                .untilAsserted(() -> assertThat(revisions()
+                                .path("revisions")
+                                .get(1)
+                                .path("ready")
+                                .asInt())
                         .as("0 % and no tag: scaled to zero")
                         .isZero());
         assertThat(revisions().path("revisions").get(0).path("ready").asInt()).isGreaterThanOrEqualTo(1);
-        assertThat(traffic("{\"traffic\":[{\"revisionName\":\"rev-00009\",\"percent\":100}]}").body())
+        assertThat(traffic("{\"traffic\":[{\"revisionName\":\"rev-00009\",\"percent\":100}]}")
+                        .body())
                 .contains("traffic[0].revisionName: must be one of the function's revisions");
         api.delete("rev");
     }
@@ -96,7 +107,8 @@ class RevisionsIT {
     }
 
     JsonNode revisions() {
-        return Api.json(api.send(HttpRequest.newBuilder(api.control("/v1/functions/rev/revisions")).GET())
+        return Api.json(api.send(HttpRequest.newBuilder(api.control("/v1/functions/rev/revisions"))
+                        .GET())
                 .body());
     }
 
@@ -108,12 +120,12 @@ class RevisionsIT {
     }
 
     String answer(String path) {
-        HttpResponse<String> r = api.sendAsIs(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + platform.activatorPort + path))
-                .timeout(Duration.ofSeconds(90))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}"))
-                .build());
+        HttpResponse<String> r =
+                api.sendAsIs(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.activatorPort + path))
+                        .timeout(Duration.ofSeconds(90))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}"))
+                        .build());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return Api.json(r.body()).path("message").asText();
     }
@@ -126,7 +138,9 @@ class RevisionsIT {
             s.getOutputStream().write(req.getBytes(StandardCharsets.US_ASCII));
             String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(all).startsWith("HTTP/1.1 200");
-            return Api.json(all.substring(all.indexOf("\r\n\r\n") + 4)).path("message").asText();
+            return Api.json(all.substring(all.indexOf("\r\n\r\n") + 4))
+                    .path("message")
+                    .asText();
         }
     }
 
@@ -144,10 +158,15 @@ class RevisionsIT {
             Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
             try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar));
                     ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp))) {
+                java.util.Set<String> written = new java.util.HashSet<>();
                 for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                     byte[] bytes = in.readAllBytes();
+                    if (!written.add(e.getName())) {
+                        continue;
+                    }
                     if (e.getName().equals("dev/quiver/examples/hello/Greeter.class")) {
-                        bytes = replace(bytes, from.getBytes(StandardCharsets.UTF_8), to.getBytes(StandardCharsets.UTF_8));
+                        bytes = replace(
+                                bytes, from.getBytes(StandardCharsets.UTF_8), to.getBytes(StandardCharsets.UTF_8));
                     }
                     out.putNextEntry(new ZipEntry(e.getName()));
                     out.write(bytes);

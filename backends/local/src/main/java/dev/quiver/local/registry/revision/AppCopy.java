@@ -53,7 +53,8 @@ final class AppCopy {
 
     private static boolean equal(Path a, Path b) throws IOException {
         return Files.size(a) == Files.size(b)
-                && Files.getLastModifiedTime(a).equals(Files.getLastModifiedTime(b))
+                && Files.getLastModifiedTime(a).toMillis()
+                        == Files.getLastModifiedTime(b).toMillis()
                 && Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b));
     }
 }

@@ -39,7 +39,9 @@ class RevisionStoreTest {
         assertThat(ContentDigest.of(elsewhere.resolve("quarkus-run.jar"))).isEqualTo(d1);
 
         Files.writeString(app.resolve("lib/main/app.jar"), "code v2");
-        assertThat(ContentDigest.of(app.resolve("quarkus-run.jar"))).isNotEqualTo(d1).startsWith("sha256:");
+        assertThat(ContentDigest.of(app.resolve("quarkus-run.jar")))
+                .isNotEqualTo(d1)
+                .startsWith("sha256:");
     }
 
     @Test
