@@ -23,7 +23,10 @@ public final class RevisionHistory {
 
     public static List<FunctionRevision> next(
             List<FunctionRevision> before, String function, String template, String image, Instant now, int keep) {
-        List<FunctionRevision> out = new ArrayList<>(before == null ? List.of() : before);
+        // one entry per name, by number: a status read back may repeat entries (a merge patch that appended lists)
+        java.util.Map<String, FunctionRevision> byName = new java.util.TreeMap<>();
+        (before == null ? List.<FunctionRevision>of() : before).forEach(r -> byName.put(r.getName(), r));
+        List<FunctionRevision> out = new ArrayList<>(byName.values());
         FunctionRevision last = out.isEmpty() ? null : out.get(out.size() - 1);
         if (last == null || !template.equals(last.getTemplate())) {
             int number = last == null ? 1 : number(last.getName()) + 1;
