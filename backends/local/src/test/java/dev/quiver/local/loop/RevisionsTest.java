@@ -15,6 +15,9 @@ import dev.quiver.scaler.traffic.TrafficSplit;
 import dev.quiver.scaler.traffic.TrafficTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -171,6 +174,58 @@ class RevisionsTest {
                         + "{revisionName: f-00001, percent: 50, tag: a}]\n")))
                 .isInstanceOf(InvalidFunctionException.class)
                 .hasMessageContaining("traffic[1].tag: is used twice");
+    }
+
+    @Test
+    void aRolloutMovesTheLatestRevisionsShareInStepsOverItsDuration() throws Exception {
+        loop.close();
+        Instant[] now = {Instant.parse("2026-11-28T07:00:00Z")};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        loop = dev.quiver.local.PlatformBeans.create(
+                Loops.settings(home),
+                new dev.quiver.local.registry.FunctionRegistry(reader),
+                dev.quiver.control.route.QueuedRequests.NONE,
+                dev.quiver.local.backend.LocalBackend.ActivatorInFlight.NONE,
+                endpoints,
+                backend,
+                LagReader.NONE,
+                clock,
+                new dev.quiver.local.metrics.PlatformMeters(
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
+                new ColdStartRecorder(ColdStartRecorder.Listener.NONE),
+                5);
+        loop.start();
+        String spec = SPEC + "rolloutDuration: 100s\n";
+        loop.deploy(reader.read(spec));
+        Files.writeString(home.resolve("f.jar"), "code v2");
+        loop.deploy(reader.read(spec));
+        assertThat(TrafficSplit.shares(traffic()))
+                .containsExactly(java.util.Map.entry("f-00001", 99), java.util.Map.entry("f-00002", 1));
+
+        now[0] = now[0].plusSeconds(50);
+        await().untilAsserted(() -> assertThat(TrafficSplit.shares(traffic()))
+                .containsExactly(java.util.Map.entry("f-00001", 49), java.util.Map.entry("f-00002", 51)));
+
+        now[0] = now[0].plusSeconds(50);
+        await().untilAsserted(() -> assertThat(traffic()).containsExactly(new TrafficTarget("f-00002", 100, null)));
+        await().untilAsserted(() -> assertThat(loop.loop().knows(FunctionRef.local("f-00001")))
+                .as("the old revision left the loop once the rollout was over")
+                .isFalse());
     }
 
     @Test
