@@ -27,6 +27,7 @@ import dev.quiver.local.registry.FunctionReader;
 import dev.quiver.local.registry.FunctionRegistry;
 import dev.quiver.local.registry.SpecStore;
 import dev.quiver.local.registry.revision.RevisionStore;
+import dev.quiver.local.registry.revision.RevisionsConfig;
 import dev.quiver.local.security.ControlToken;
 import dev.quiver.local.trigger.BrokerTriggers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -89,7 +90,8 @@ public class PlatformBeans {
             LagReader lag,
             Clock clock,
             MeterRegistry meters,
-            ColdStartRecorder coldStarts) {
+            ColdStartRecorder coldStarts,
+            RevisionsConfig revisions) {
         ControlLoop loop = create(
                 s,
                 registry,
@@ -101,7 +103,7 @@ public class PlatformBeans {
                 clock,
                 new PlatformMeters(meters),
                 coldStarts,
-                keepRevisions());
+                RevisionsConfig.keep(revisions));
         poker.attach(loop.loop());
         return loop;
     }
@@ -122,7 +124,18 @@ public class PlatformBeans {
             Clock clock,
             PlatformMeters meters,
             ColdStartRecorder coldStarts) {
-        return create(s, registry, queued, inFlight, endpoints, runner, lag, clock, meters, coldStarts, 5);
+        return create(
+                s,
+                registry,
+                queued,
+                inFlight,
+                endpoints,
+                runner,
+                lag,
+                clock,
+                meters,
+                coldStarts,
+                RevisionsConfig.DEFAULT_KEEP);
     }
 
     /** As above, keeping the newest {@code keepRevisions} revisions of each function (and every serving one). */
@@ -165,17 +178,6 @@ public class PlatformBeans {
                 endpoints,
                 clock,
                 keepRevisions);
-    }
-
-    /** {@code quiver.revisions.keep}: revisions kept per function (never one that serves); default 5. */
-    static int keepRevisions() {
-        int keep = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("quiver.revisions.keep", Integer.class)
-                .orElse(5);
-        if (keep < 1) {
-            throw new IllegalArgumentException("quiver.revisions.keep: must be at least 1, was " + keep);
-        }
-        return keep;
     }
 
     @Produces
