@@ -55,6 +55,12 @@ class RevisionsIT {
                 .as("answers by the old code after the deploy reported success")
                 .isZero();
         assertThat(names(revisions())).containsExactly("rev-00001", "rev-00002");
+        assertThat(api.sendAsIs(HttpRequest.newBuilder(api.control("/v1/functions/rev/revisions"))
+                                .GET()
+                                .build())
+                        .statusCode())
+                .as("authenticated like the rest of the control API")
+                .isEqualTo(401);
 
         assertThat(traffic("{\"traffic\":[{\"revisionName\":\"rev-00001\",\"percent\":90},"
                                 + "{\"latestRevision\":true,\"percent\":10,\"tag\":\"next\"}]}")
