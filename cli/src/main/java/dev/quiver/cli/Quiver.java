@@ -11,8 +11,10 @@ import dev.quiver.cli.commands.InvokeCommand;
 import dev.quiver.cli.commands.LogsCommand;
 import dev.quiver.cli.commands.LsCommand;
 import dev.quiver.cli.commands.PublishCommand;
+import dev.quiver.cli.commands.RevisionsCommand;
 import dev.quiver.cli.commands.SimulateCommand;
 import dev.quiver.cli.commands.StatusCommand;
+import dev.quiver.cli.commands.TrafficCommand;
 import dev.quiver.cli.commands.UpCommand;
 import dev.quiver.cli.commands.UploadCommand;
 import picocli.CommandLine;
@@ -33,6 +35,8 @@ import picocli.CommandLine.HelpCommand;
             DeleteCommand.class,
             LsCommand.class,
             StatusCommand.class,
+            RevisionsCommand.class,
+            TrafficCommand.class,
             InvokeCommand.class,
             PublishCommand.class,
             UploadCommand.class,

@@ -124,6 +124,43 @@ public final class ControlClient {
         throw unexpected(r);
     }
 
+    /** The function's revisions and traffic; empty when no such function is deployed. */
+    public Optional<FunctionRevisions> revisions(String name) {
+        return found(send(get("v1/functions/" + path(name) + "/revisions"))).map(r -> read(r, FunctionRevisions.class));
+    }
+
+    /**
+     * Sets the function's traffic at once.
+     *
+     * @return the revisions and traffic after, or the rejection (400)
+     * @throws ControlException when no such function is deployed, or on any other failure
+     */
+    public TrafficResult traffic(String name, TrafficRequest request) {
+        String body;
+        try {
+            body = JSON.writeValueAsString(request);
+        } catch (java.io.IOException e) {
+            throw new ControlException("cannot write the traffic request: " + e.getMessage());
+        }
+        HttpResponse<String> r = send(request("v1/functions/" + path(name) + "/traffic")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+        if (r.statusCode() == 200) {
+            return new TrafficResult(read(r, FunctionRevisions.class), null);
+        }
+        if (r.statusCode() == 400) {
+            return new TrafficResult(null, read(r, DeployRejection.class));
+        }
+        throw unexpected(r);
+    }
+
+    /** What {@link #traffic} answered: the revisions after, or why it was refused. */
+    public record TrafficResult(FunctionRevisions revisions, DeployRejection rejection) {
+        public boolean ok() {
+            return rejection == null;
+        }
+    }
+
     /** @return false when no such function was deployed */
     public boolean delete(String name) {
         HttpResponse<String> r = send(request("v1/functions/" + path(name)).DELETE());

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
 public final class FunctionDocumentReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Set<String> COMMON = Set.of("jvmOptions", "properties", "env", "scale", "triggers");
+    private static final Set<String> COMMON =
+            Set.of("jvmOptions", "properties", "env", "scale", "triggers", "traffic", "rolloutDuration");
     private static final Set<String> TRIGGERS = Set.of("http", "broker", "kafka");
 
     /** Where the document comes from: decides {@code artifact} or {@code image}, and whether {@code jvm} is allowed. */
@@ -112,6 +113,8 @@ public final class FunctionDocumentReader {
         Optional<KafkaTrigger> kafka = kafka(kafkaTree, fnName);
         boolean isHttp = http.present() || broker.isPresent() || kafka.isEmpty();
         FunctionSpec scaling = scaling(fnName, tree.get("scale"), isHttp, kafkaTree, errors);
+        dev.quiver.api.traffic.TrafficRules.read(tree.get("traffic"), errors);
+        dev.quiver.api.traffic.TrafficRules.rolloutDuration(tree.get("rolloutDuration"), errors);
         if (!errors.isEmpty()) {
             throw new SpecException(errors);
         }

@@ -26,6 +26,8 @@ import dev.quiver.local.registry.FunctionDefinition;
 import dev.quiver.local.registry.FunctionReader;
 import dev.quiver.local.registry.FunctionRegistry;
 import dev.quiver.local.registry.SpecStore;
+import dev.quiver.local.registry.revision.RevisionStore;
+import dev.quiver.local.registry.revision.RevisionsConfig;
 import dev.quiver.local.security.ControlToken;
 import dev.quiver.local.trigger.BrokerTriggers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -88,7 +90,8 @@ public class PlatformBeans {
             LagReader lag,
             Clock clock,
             MeterRegistry meters,
-            ColdStartRecorder coldStarts) {
+            ColdStartRecorder coldStarts,
+            RevisionsConfig revisions) {
         ControlLoop loop = create(
                 s,
                 registry,
@@ -99,7 +102,8 @@ public class PlatformBeans {
                 lag,
                 clock,
                 new PlatformMeters(meters),
-                coldStarts);
+                coldStarts,
+                RevisionsConfig.keep(revisions));
         poker.attach(loop.loop());
         return loop;
     }
@@ -120,6 +124,33 @@ public class PlatformBeans {
             Clock clock,
             PlatformMeters meters,
             ColdStartRecorder coldStarts) {
+        return create(
+                s,
+                registry,
+                queued,
+                inFlight,
+                endpoints,
+                runner,
+                lag,
+                clock,
+                meters,
+                coldStarts,
+                RevisionsConfig.DEFAULT_KEEP);
+    }
+
+    /** As above, keeping the newest {@code keepRevisions} revisions of each function (and every serving one). */
+    public static ControlLoop create(
+            PlatformSettings s,
+            FunctionRegistry registry,
+            QueuedRequests queued,
+            LocalBackend.ActivatorInFlight inFlight,
+            PublishedEndpoints endpoints,
+            InstanceRunner runner,
+            LagReader lag,
+            Clock clock,
+            PlatformMeters meters,
+            ColdStartRecorder coldStarts,
+            int keepRevisions) {
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "quiver-loop");
             t.setDaemon(true);
@@ -136,7 +167,17 @@ public class PlatformBeans {
                 clock,
                 thread,
                 new LoopSettings(s.scrapeInterval(), s.historySeconds()));
-        return new ControlLoop(loop, backend, registry, meters, coldStarts, thread);
+        return new ControlLoop(
+                loop,
+                backend,
+                registry,
+                meters,
+                coldStarts,
+                thread,
+                RevisionStore.inDataDir(s.dataDir()),
+                endpoints,
+                clock,
+                keepRevisions);
     }
 
     @Produces

@@ -65,8 +65,22 @@ public class StatusCommand implements Callable<Integer> {
             s.console().line(JSON.writeValueAsString(f));
         } else {
             s.console().out().print(render(f));
+            control.revisions(function).ifPresent(r -> s.console().out().print(traffic(r)));
         }
         return 0;
+    }
+
+    /** The traffic line of a function's status: each serving revision's share and tags. */
+    static String traffic(dev.quiver.api.control.FunctionRevisions r) {
+        List<String> parts = new ArrayList<>();
+        for (dev.quiver.api.control.RevisionStatus v : r.revisions()) {
+            if (v.percent() > 0 || !v.tags().isEmpty()) {
+                parts.add(v.name() + " " + v.percent() + "%"
+                        + (v.tags().isEmpty() ? "" : " @" + String.join(",@", v.tags()))
+                        + (v.latest() ? " (latest)" : ""));
+            }
+        }
+        return parts.isEmpty() ? "" : "  traffic: " + String.join(", ", parts) + "\n";
     }
 
     /** One value of the status by a dotted path ({@code instances.0.pid}); exit 2 naming the unknown part. */

@@ -5,12 +5,15 @@ import dev.quiver.control.activator.admission.FunctionQueue;
 import dev.quiver.control.activator.coldstart.ColdStartRecorder;
 import dev.quiver.control.activator.metrics.ActivatorMetrics;
 import dev.quiver.control.activator.routing.RequestRouter;
+import dev.quiver.control.activator.routing.Target;
 import dev.quiver.control.route.Endpoint;
 import dev.quiver.control.route.EndpointDirectory;
 import dev.quiver.control.route.FunctionRef;
 import dev.quiver.control.route.Poker;
 import dev.quiver.control.route.QueuedRequests;
 import dev.quiver.control.route.Routing;
+import dev.quiver.scaler.traffic.TrafficSplit;
+import dev.quiver.scaler.traffic.TrafficTarget;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +37,7 @@ public final class Activator implements QueuedRequests {
     private final ActivatorMetrics metrics;
     private final ColdStartRecorder coldStarts;
     private final Map<FunctionRef, FunctionQueue> queues = new ConcurrentHashMap<>();
+    private final Map<FunctionRef, String> functionOf = new ConcurrentHashMap<>();
 
     public Activator(
             ActivatorSettings settings,
@@ -67,6 +71,46 @@ public final class Activator implements QueuedRequests {
         return coldStarts;
     }
 
+    /**
+     * Where a request goes after the function's traffic split: with a tag, the tagged revision; else the revision
+     * {@link TrafficSplit#pick picked} by {@code draw} (per request). A function without a split is its own target;
+     * a host {@code <tag>-<function>} is tried as a tag's route when no function has that name.
+     *
+     * @param draw a uniform random number in [0, 1)
+     * @return the target, empty when the request names a tag its function does not have
+     */
+    public Optional<Target> revision(Target t, double draw) {
+        FunctionRef fn = t.function();
+        Optional<List<TrafficTarget>> split = directory.traffic(fn);
+        if (split.isPresent()) {
+            Optional<String> rev =
+                    t.tag() == null ? TrafficSplit.pick(split.get(), draw) : TrafficSplit.tagged(split.get(), t.tag());
+            return rev.map(r -> routed(t, fn, r));
+        }
+        if (t.tag() != null) {
+            return Optional.empty();
+        }
+        if (directory.routing(fn).isPresent()) {
+            return Optional.of(t);
+        }
+        String name = fn.name();
+        for (int i = name.indexOf('-'); i > 0; i = name.indexOf('-', i + 1)) {
+            FunctionRef base = new FunctionRef(fn.namespace(), name.substring(i + 1));
+            String tag = name.substring(0, i);
+            Optional<String> rev = directory.traffic(base).flatMap(s -> TrafficSplit.tagged(s, tag));
+            if (rev.isPresent()) {
+                return Optional.of(routed(t, base, rev.get()));
+            }
+        }
+        return Optional.of(t);
+    }
+
+    private Target routed(Target t, FunctionRef function, String revision) {
+        FunctionRef ref = new FunctionRef(function.namespace(), revision);
+        functionOf.putIfAbsent(ref, function.toString());
+        return t.to(ref);
+    }
+
     /** The queue of a function the directory knows, made on first use; empty for an unknown function. */
     public Optional<FunctionQueue> queue(FunctionRef function) {
         FunctionQueue q = queues.get(function);
@@ -78,7 +122,13 @@ public final class Activator implements QueuedRequests {
             return Optional.empty();
         }
         FunctionQueue made = queues.computeIfAbsent(
-                function, f -> new FunctionQueue(f, settings.queueSize(), settings.maxQueuedBytes(), routing.get()));
+                function,
+                f -> new FunctionQueue(
+                        f,
+                        functionOf.getOrDefault(f, f.toString()),
+                        settings.queueSize(),
+                        settings.maxQueuedBytes(),
+                        routing.get()));
         // a change between the read above and the put was not seen by changed(): read once more
         directory.routing(function).ifPresent(r -> made.update(r, System.nanoTime()));
         return Optional.of(made);
@@ -94,6 +144,7 @@ public final class Activator implements QueuedRequests {
         if (routing.isPresent()) {
             q.update(routing.get(), System.nanoTime());
         } else if (queues.remove(function, q)) {
+            functionOf.remove(function);
             q.close();
         }
     }

@@ -50,7 +50,19 @@ public final class ActivatorHandler implements Handler<HttpServerRequest> {
                                     + activator.router().hint()));
             return;
         }
-        Target t = found.get();
+        Optional<Target> split = activator.revision(
+                found.get(), java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+        if (split.isEmpty()) {
+            Target asked = found.get();
+            activator.metrics().count(asked.function().toString(), Outcome.NOT_FOUND);
+            reject(
+                    req,
+                    Answers.notFound(
+                            asked.function().toString(),
+                            "Function '" + asked.function().name() + "' has no traffic tag '" + asked.tag() + "'."));
+            return;
+        }
+        Target t = split.get();
         Optional<FunctionQueue> queue = activator.queue(t.function());
         if (queue.isEmpty()) {
             String name = t.function().toString();

@@ -1,5 +1,6 @@
 package dev.quiver.control.route;
 
+import dev.quiver.scaler.traffic.TrafficTarget;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 /** An {@link EndpointDirectory} written by a loop in the same process (the local backend). Thread-safe. */
 public final class PublishedEndpoints implements EndpointDirectory {
     private final Map<FunctionRef, Routing> routes = new ConcurrentHashMap<>();
+    private final Map<FunctionRef, List<TrafficTarget>> traffic = new ConcurrentHashMap<>();
     private final List<Consumer<FunctionRef>> listeners = new CopyOnWriteArrayList<>();
 
     /** Sets the function's routing (creating the function if new) and tells the listeners. */
@@ -25,6 +27,26 @@ public final class PublishedEndpoints implements EndpointDirectory {
         if (routes.remove(function) != null) {
             listeners.forEach(l -> l.accept(function));
         }
+    }
+
+    /** Sets how the function's requests split over its revisions (routed as functions of their own). */
+    public void publishTraffic(FunctionRef function, List<TrafficTarget> split) {
+        List<TrafficTarget> old = traffic.put(function, List.copyOf(split));
+        if (!split.equals(old)) {
+            listeners.forEach(l -> l.accept(function));
+        }
+    }
+
+    /** Forgets the function's traffic split: its requests are answered 404 unless it is routed itself. */
+    public void removeTraffic(FunctionRef function) {
+        if (traffic.remove(function) != null) {
+            listeners.forEach(l -> l.accept(function));
+        }
+    }
+
+    @Override
+    public Optional<List<TrafficTarget>> traffic(FunctionRef function) {
+        return Optional.ofNullable(traffic.get(function));
     }
 
     @Override

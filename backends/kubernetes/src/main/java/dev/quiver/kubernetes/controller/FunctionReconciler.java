@@ -2,7 +2,9 @@ package dev.quiver.kubernetes.controller;
 
 import dev.quiver.kubernetes.model.FunctionModel;
 import dev.quiver.kubernetes.model.FunctionValidator;
+import dev.quiver.kubernetes.model.RevisionHistory;
 import dev.quiver.kubernetes.resource.Function;
+import dev.quiver.kubernetes.resource.FunctionRevision;
 import dev.quiver.kubernetes.resource.FunctionStatus;
 import dev.quiver.kubernetes.scaling.ClusterReads;
 import dev.quiver.kubernetes.scaling.KubeApplier;
@@ -41,6 +43,8 @@ import org.jboss.logging.Logger;
  */
 public final class FunctionReconciler {
     private static final Logger LOG = Logger.getLogger(FunctionReconciler.class);
+    /** Revisions listed in a Function's status. */
+    static final int KEEP_REVISIONS = 5;
 
     private final KubernetesClient client;
     private final KubeApplier applier;
@@ -82,6 +86,7 @@ public final class FunctionReconciler {
         FunctionModel model;
         try {
             model = FunctionValidator.validate(f);
+            RevisionHistory.applied(f.getSpec().getTraffic(), revisions(f, workload(f, model)));
         } catch (SpecException e) {
             LOG.warnf(
                     "Function %s/%s is invalid: %s",
@@ -129,7 +134,22 @@ public final class FunctionReconciler {
         s.setWarm(warm);
         s.setUrl(Names.url(w.function().name(), w.function().namespace()));
         s.setMode(mode(w).key());
+        List<FunctionRevision> revisions = revisions(f, w);
+        s.setRevisions(revisions);
+        s.setLatestRevision(revisions.get(revisions.size() - 1).getName());
+        s.setTraffic(RevisionHistory.applied(f.getSpec().getTraffic(), revisions));
         writeStatus(f, s, health.conditions());
+    }
+
+    /** The function's revisions: its status's, with the pod template now as the latest. */
+    private List<FunctionRevision> revisions(Function f, Workload w) {
+        return RevisionHistory.next(
+                f.getStatus() == null ? null : f.getStatus().getRevisions(),
+                f.getMetadata().getName(),
+                w.revision(),
+                w.function().image(),
+                clock.instant(),
+                KEEP_REVISIONS);
     }
 
     /** The mode the public Service is in now. */

@@ -37,6 +37,29 @@ public class FunctionResourceSpec {
     @JsonPropertyDescription("How events reach the function: http, broker and/or kafka.")
     private FunctionTriggers triggers;
 
+    @JsonPropertyDescription("How requests split over the function's revisions (Knative's traffic block); default: "
+            + "100 % to the latest revision. docs/revisions.md.")
+    private List<FunctionTraffic> traffic;
+
+    @JsonPropertyDescription("Moves a new latest revision's share to it in steps over this duration (e.g. 5m).")
+    private String rolloutDuration;
+
+    public List<FunctionTraffic> getTraffic() {
+        return traffic;
+    }
+
+    public void setTraffic(List<FunctionTraffic> traffic) {
+        this.traffic = traffic;
+    }
+
+    public String getRolloutDuration() {
+        return rolloutDuration;
+    }
+
+    public void setRolloutDuration(String rolloutDuration) {
+        this.rolloutDuration = rolloutDuration;
+    }
+
     public String getImage() {
         return image;
     }

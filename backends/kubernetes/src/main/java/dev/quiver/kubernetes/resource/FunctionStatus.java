@@ -26,6 +26,40 @@ public class FunctionStatus extends ResourceStatus {
     @JsonPropertyDescription("In-cluster URL of the function's Service.")
     private String url;
 
+    @JsonPropertyDescription("The function's revisions (pod templates it has had), oldest first.")
+    private java.util.List<FunctionRevision> revisions;
+
+    @JsonPropertyDescription("The traffic applied now, resolved to revision names.")
+    private java.util.List<FunctionTraffic> traffic;
+
+    @JsonPropertyDescription("The latest revision.")
+    @PrinterColumn(name = "Revision")
+    private String latestRevision;
+
+    public java.util.List<FunctionRevision> getRevisions() {
+        return revisions;
+    }
+
+    public void setRevisions(java.util.List<FunctionRevision> revisions) {
+        this.revisions = revisions;
+    }
+
+    public java.util.List<FunctionTraffic> getTraffic() {
+        return traffic;
+    }
+
+    public void setTraffic(java.util.List<FunctionTraffic> traffic) {
+        this.traffic = traffic;
+    }
+
+    public String getLatestRevision() {
+        return latestRevision;
+    }
+
+    public void setLatestRevision(String latestRevision) {
+        this.latestRevision = latestRevision;
+    }
+
     public Integer getDesired() {
         return desired;
     }

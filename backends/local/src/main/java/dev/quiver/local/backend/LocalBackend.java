@@ -160,7 +160,7 @@ public final class LocalBackend implements InstanceBackend {
             ManagedInstance i = lf.instances.get(id);
             if (i != null && i.stats(s)) {
                 coldStarts.startup(
-                        lf.name(),
+                        lf.function(),
                         i.handle().launch().mode(),
                         i.startRole(),
                         "instance",
@@ -223,7 +223,7 @@ public final class LocalBackend implements InstanceBackend {
         mi.startupNanos(startup);
         lf.launch = h.launch();
         if (mi.state() != ManagedInstance.State.DRAINING) {
-            coldStarts.startup(lf.name(), h.launch().mode(), mi.startRole(), "platform", startup);
+            coldStarts.startup(lf.function(), h.launch().mode(), mi.startRole(), "platform", startup);
         }
         lf.consecutiveFailures = 0;
         LOG.infof(

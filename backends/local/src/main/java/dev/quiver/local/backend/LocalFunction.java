@@ -48,8 +48,14 @@ public final class LocalFunction {
                 Objects.hash(f.artifact(), f.jvmOptions(), f.properties(), f.env(), f.launch(), f.kafka()));
     }
 
+    /** The revision's name ({@code <function>-0000N}), or the function's when it runs without revisions. */
     public String name() {
         return definition.name();
+    }
+
+    /** The function's name (a revision's definition keeps its function's scaling spec, named for the function). */
+    public String function() {
+        return definition.scaling().name();
     }
 
     public FunctionDefinition definition() {

@@ -179,7 +179,7 @@ public class FunctionsResource {
         if (registry.get(name).isEmpty()) {
             return notFound(name);
         }
-        return Response.ok(Logs.tail(settings.dataDir().resolve("logs").resolve(name), lines))
+        return Response.ok(Logs.tail(settings.dataDir().resolve("logs").resolve(loop.logName(name)), lines))
                 .build();
     }
 
@@ -248,6 +248,12 @@ public class FunctionsResource {
             return Response.status(400)
                     .entity(DeployRejection.of(List.of(
                             "name: must equal the name in the path (" + expectedName + "), was \"" + f.name() + "\"")))
+                    .build();
+        }
+        List<String> trafficProblems = loop.check(f);
+        if (!trafficProblems.isEmpty()) {
+            return Response.status(400)
+                    .entity(DeployRejection.of(trafficProblems))
                     .build();
         }
         specs.save(f.name(), f.source());

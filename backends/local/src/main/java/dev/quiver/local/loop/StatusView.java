@@ -14,6 +14,7 @@ import dev.quiver.local.backend.LaunchInfo;
 import dev.quiver.local.backend.LocalFunction;
 import dev.quiver.local.warmpool.ManagedInstance;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A read-only view of one function for the status API, the meters and the history; safe from any thread. The
@@ -22,18 +23,40 @@ import java.util.List;
  */
 public final class StatusView {
     private final FunctionLoop loop;
-    private final LocalFunction lf;
-    private final FunctionRef ref;
+    private final String name;
+    private final Supplier<LocalFunction> primary;
     private final ColdStartRecorder recorder;
+    private volatile LocalFunction lf;
+    private volatile FunctionRef ref;
 
-    StatusView(FunctionLoop loop, LocalFunction lf, ColdStartRecorder recorder) {
+    /**
+     * @param name    the function's name
+     * @param primary the revision that takes most of its traffic now (its instances, scaling and cold starts are
+     *                shown); may change between calls
+     */
+    StatusView(FunctionLoop loop, String name, Supplier<LocalFunction> primary, ColdStartRecorder recorder) {
         this.loop = loop;
-        this.lf = lf;
-        this.ref = FunctionRef.local(lf.name());
+        this.name = name;
+        this.primary = primary;
         this.recorder = recorder;
+        refresh();
+    }
+
+    private synchronized void refresh() {
+        LocalFunction now = primary.get();
+        if (now != null && now != lf) {
+            lf = now;
+            ref = FunctionRef.local(now.name());
+        }
+    }
+
+    /** The primary revision's name. */
+    public String revision() {
+        return lf.name();
     }
 
     private LoopStatus loopStatus() {
+        refresh();
         return loop.status(ref).orElse(new LoopStatus(ref, 0, 0, 0, 0, "proxy", false, 0, 0, -1, 0, List.of()));
     }
 
@@ -42,11 +65,11 @@ public final class StatusView {
     }
 
     public ColdStart coldStart() {
-        return recorder.snapshot(lf.name());
+        return recorder.snapshot(name);
     }
 
     public String name() {
-        return lf.name();
+        return name;
     }
 
     public int ready() {
@@ -74,6 +97,7 @@ public final class StatusView {
     }
 
     public long coldStarts() {
+        refresh();
         return lf.coldStarts();
     }
 
@@ -95,7 +119,7 @@ public final class StatusView {
         List<InstanceStatus> instances =
                 lf.instances().all().stream().map(StatusView::instance).toList();
         return new FunctionStatus(
-                lf.name(),
+                name,
                 lf.definition().artifact().toString(),
                 s.ready(),
                 s.warm(),

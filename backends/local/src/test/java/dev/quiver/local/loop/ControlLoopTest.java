@@ -48,10 +48,12 @@ class ControlLoopTest {
         await().untilAsserted(
                         () -> assertThat(loop.status("f").orElseThrow().warm()).isEqualTo(1));
         String pooled = backend.ids().get(0);
-        loop.loop().poke(FunctionRef.local("f"));
+        loop.loop().poke(FunctionRef.local("f-00001"));
 
-        await().untilAsserted(() -> assertThat(
-                        endpoints.routing(FunctionRef.local("f")).orElseThrow().endpoints())
+        await().untilAsserted(() -> assertThat(endpoints
+                        .routing(FunctionRef.local("f-00001"))
+                        .orElseThrow()
+                        .endpoints())
                 .extracting(dev.quiver.control.route.Endpoint::id)
                 .containsExactly(pooled));
         var s = loop.status("f").orElseThrow();
@@ -98,8 +100,8 @@ class ControlLoopTest {
 
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(backend.ids()).isEmpty());
-        assertThat(endpoints.routing(FunctionRef.local("f"))).isEmpty();
-        assertThat(endpoints.routing(FunctionRef.local("f")))
+        assertThat(endpoints.routing(FunctionRef.local("f-00001"))).isEmpty();
+        assertThat(endpoints.traffic(FunctionRef.local("f")))
                 .as("no longer published")
                 .isEmpty();
         assertThat(loop.delete("f")).isFalse();

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FakeBackend implements InstanceRunner {
     final Map<String, Fake> running = new ConcurrentHashMap<>();
     final Map<String, Purpose> purposes = new ConcurrentHashMap<>();
+    final Map<String, java.nio.file.Path> artifacts = new ConcurrentHashMap<>();
 
     static final class Fake implements InstanceHandle {
         private final String id;
@@ -81,6 +82,7 @@ final class FakeBackend implements InstanceRunner {
     @Override
     public InstanceHandle start(FunctionDefinition function, String id, Purpose purpose) {
         purposes.put(id, purpose);
+        artifacts.put(id, function.artifact());
         Fake f = new Fake(id);
         running.put(id, f);
         f.exited.thenRun(() -> running.remove(id));

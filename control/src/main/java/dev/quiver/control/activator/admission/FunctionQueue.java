@@ -63,9 +63,17 @@ public final class FunctionQueue {
 
     /** @param maxQueuedBytes most body bytes the waiting requests may hold in memory together */
     public FunctionQueue(FunctionRef function, int queueSize, long maxQueuedBytes, Routing routing) {
+        this(function, function.toString(), queueSize, maxQueuedBytes, routing);
+    }
+
+    /**
+     * @param key how metrics and answers name it: a revision's queue is named for its function, so a function's
+     *     figures stay one series whatever its revisions
+     */
+    public FunctionQueue(FunctionRef function, String key, int queueSize, long maxQueuedBytes, Routing routing) {
         this.function = function;
         this.maxQueuedBytes = maxQueuedBytes;
-        this.key = function.toString();
+        this.key = key;
         this.queueSize = queueSize;
         this.limit = routing.containerConcurrency();
         this.slots = routing.endpoints().stream().map(e -> new Slot(e, -1)).toList();

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The Kubernetes backend's naming: the Host header {@code <function>.<namespace>.svc.<cluster-domain>},
  * {@code <function>.<namespace>.svc}, {@code <function>.<namespace>}, {@code <function>} (a port is ignored), or the
- * path {@code /f/<function>/rest}, forwarded as {@code /rest}. A name without namespace means the activator's own.
+ * path {@code /f/<function>/rest} ({@code /f/<function>@<tag>/rest} for a traffic tag), forwarded as {@code /rest}.
+ * A tag's host {@code <tag>-<function>...} is resolved by the activator, which knows the tags. A name without namespace means the activator's own.
  */
 public final class ClusterRouter implements RequestRouter {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -24,8 +25,8 @@ public final class ClusterRouter implements RequestRouter {
     public Optional<Target> route(String host, String uri) {
         String[] path = Paths.split(uri);
         if (path != null) {
-            return dnsLabel(path[0])
-                    ? Optional.of(new Target(new FunctionRef(ownNamespace, path[0]), path[1]))
+            return dnsLabel(path[0]) && (path[2] == null || dnsLabel(path[2]))
+                    ? Optional.of(new Target(new FunctionRef(ownNamespace, path[0]), path[1], path[2]))
                     : Optional.empty();
         }
         if (uri.startsWith(Paths.PREFIX) || host == null || host.isBlank() || host.startsWith("[")) {

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * The local backend's naming: the path {@code /f/<function>/rest} (the rest is forwarded, {@code /} when empty) or
- * {@code Host: <function>.<domain>} (the path is forwarded as is). Functions have no namespace.
+ * {@code Host: <function>.<domain>} (the path is forwarded as is). A traffic tag's route is {@code /f/<function>@<tag>/}
+ * or {@code Host: <tag>-<function>.<domain>} (the activator, which knows the tags, splits the host's name). Functions
+ * have no namespace.
  */
 public final class LocalRouter implements RequestRouter {
     private final String domain;
@@ -22,7 +24,7 @@ public final class LocalRouter implements RequestRouter {
     public Optional<Target> route(String host, String uri) {
         String[] path = Paths.split(uri);
         if (path != null) {
-            return Optional.of(new Target(FunctionRef.local(path[0]), path[1]));
+            return Optional.of(new Target(FunctionRef.local(path[0]), path[1], path[2]));
         }
         if (uri.startsWith(Paths.PREFIX) || host == null) {
             return Optional.empty();
@@ -45,6 +47,6 @@ public final class LocalRouter implements RequestRouter {
 
     @Override
     public String hint() {
-        return "use /f/{function}/... or Host: {function}." + domain;
+        return "use /f/{function}/... (/f/{function}@{tag}/...) or Host: {function}." + domain;
     }
 }

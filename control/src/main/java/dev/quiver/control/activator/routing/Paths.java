@@ -1,12 +1,15 @@
 package dev.quiver.control.activator.routing;
 
-/** The path form both backends accept: {@code /f/<function>/rest}, forwarded as {@code /rest} ({@code /} if empty). */
+/**
+ * The path form both backends accept: {@code /f/<function>/rest} or, for a traffic tag's route,
+ * {@code /f/<function>@<tag>/rest}, forwarded as {@code /rest} ({@code /} if empty).
+ */
 final class Paths {
     static final String PREFIX = "/f/";
 
     private Paths() {}
 
-    /** @return {name, forwarded uri}, or null when the uri is not of the form or names nothing */
+    /** @return {name, forwarded uri, tag or null}, or null when the uri is not of the form or names nothing */
     static String[] split(String uri) {
         if (!uri.startsWith(PREFIX)) {
             return null;
@@ -27,6 +30,15 @@ final class Paths {
         if (rest.isEmpty() || rest.charAt(0) == '?') {
             rest = "/" + rest;
         }
-        return new String[] {name, rest};
+        int at = name.indexOf('@');
+        if (at >= 0) {
+            String tag = name.substring(at + 1);
+            name = name.substring(0, at);
+            if (name.isEmpty() || tag.isEmpty()) {
+                return null;
+            }
+            return new String[] {name, rest, tag};
+        }
+        return new String[] {name, rest, null};
     }
 }

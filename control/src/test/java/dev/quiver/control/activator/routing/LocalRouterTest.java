@@ -22,6 +22,12 @@ class LocalRouterTest {
                 Arguments.of("path without rest", "localhost", "/f/hello", t("hello", "/")),
                 Arguments.of("path with query only", "localhost", "/f/hello?x=1", t("hello", "/?x=1")),
                 Arguments.of("path with trailing slash", "localhost", "/f/hello/", t("hello", "/")),
+                Arguments.of(
+                        "path with a traffic tag",
+                        "localhost",
+                        "/f/hello@canary/x",
+                        new Target(FunctionRef.local("hello"), "/x", "canary")),
+                Arguments.of("path with an empty tag", "localhost", "/f/hello@/x", null),
                 Arguments.of("host with port", "hello.quiver.localhost:8080", "/hello", t("hello", "/hello")),
                 Arguments.of("host without port", "Hello.Quiver.Localhost", "/", t("hello", "/")),
                 Arguments.of("path wins over host", "a.quiver.localhost", "/f/b/x", t("b", "/x")),

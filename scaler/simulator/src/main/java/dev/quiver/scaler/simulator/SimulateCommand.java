@@ -60,12 +60,22 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Also draw concurrency, lag, desired, ready and warm instances over time.")
     Path svg;
 
+    @Option(
+            names = "--split",
+            paramLabel = "<rev>=<percent>,...",
+            description = "Replay the trace against a traffic split: each request goes to a revision by the weights "
+                    + "(seeded), each revision is simulated on its own; output lines carry \"revision\".")
+    String split;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
             SpecFile.Loaded loaded = SpecFile.read(function);
             List<TraceLine> lines = TraceFile.read(trace);
+            if (split != null) {
+                return runSplit(loaded, lines);
+            }
             List<Row> rows = Simulation.run(loaded.function(), loaded.simulation(), lines);
             if (out == null) {
                 write(spec.commandLine().getOut(), rows);
@@ -78,6 +88,9 @@ final class SimulateCommand implements Callable<Integer> {
                 Files.writeString(svg, Chart.render(loaded.function(), lines, rows));
             }
             return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
         } catch (InputException e) {
             err.println("error: " + e.getMessage());
             return 1;
@@ -85,6 +98,25 @@ final class SimulateCommand implements Callable<Integer> {
             err.println("error: cannot write output: " + e.getMessage());
             return 1;
         }
+    }
+
+    private int runSplit(SpecFile.Loaded loaded, List<TraceLine> lines) throws IOException {
+        Writer w = out == null ? spec.commandLine().getOut() : Files.newBufferedWriter(out);
+        try {
+            for (var e : TraceSplit.split(lines, TraceSplit.parse(split), 1).entrySet()) {
+                for (Row r : Simulation.run(loaded.function(), loaded.simulation(), e.getValue())) {
+                    w.write("{\"revision\":\"" + e.getKey() + "\","
+                            + RowJson.line(r).substring(1));
+                    w.write('\n');
+                }
+            }
+            w.flush();
+        } finally {
+            if (out != null) {
+                w.close();
+            }
+        }
+        return 0;
     }
 
     private static void write(Writer w, List<Row> rows) throws IOException {
