@@ -26,7 +26,28 @@ final class MultipartCompletion {
     private MultipartCompletion() {}
 
     /** A part as the request lists it. */
-    record Listed(int number, Optional<ChecksumAlgorithm> algorithm, String value) {}
+    record Listed(int number, String etag, Optional<ChecksumAlgorithm> algorithm, String value) {}
+
+    /**
+     * The body as s3proxy 2.6 reads it: part numbers and ETags only (it refuses a {@code ChecksumCRC64NVME} element,
+     * and the checksums were checked here).
+     */
+    static byte[] forStore(List<Listed> parts) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CompleteMultipartUpload>");
+        for (Listed part : parts) {
+            xml.append("<Part><PartNumber>").append(part.number()).append("</PartNumber>");
+            if (part.etag() != null) {
+                xml.append("<ETag>")
+                        .append(part.etag()
+                                .replace("&", "&amp;")
+                                .replace("<", "&lt;")
+                                .replace(">", "&gt;"))
+                        .append("</ETag>");
+            }
+            xml.append("</Part>");
+        }
+        return xml.append("</CompleteMultipartUpload>").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     /**
      * The checksum the upload completes with, if it has one.
@@ -113,6 +134,7 @@ final class MultipartCompletion {
 
     private static Listed listed(Element part) throws S3Error {
         Integer number = null;
+        String etag = null;
         ChecksumAlgorithm algorithm = null;
         String value = null;
         for (Node child = part.getFirstChild(); child != null; child = child.getNextSibling()) {
@@ -123,6 +145,8 @@ final class MultipartCompletion {
             String text = element.getTextContent().trim();
             if (name.equals("PartNumber")) {
                 number = Integer.valueOf(text);
+            } else if (name.equals("ETag")) {
+                etag = text;
             } else if (name.startsWith("Checksum")
                     && ChecksumAlgorithm.named(name.substring(8)).isPresent()) {
                 algorithm = ChecksumAlgorithm.named(name.substring(8)).get();
@@ -132,6 +156,6 @@ final class MultipartCompletion {
         if (number == null) {
             throw new S3Error(400, "MalformedXML", "A Part without a PartNumber.");
         }
-        return new Listed(number, Optional.ofNullable(algorithm), value);
+        return new Listed(number, etag, Optional.ofNullable(algorithm), value);
     }
 }
