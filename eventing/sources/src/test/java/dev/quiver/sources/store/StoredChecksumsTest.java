@@ -27,6 +27,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
@@ -244,8 +245,13 @@ class StoredChecksumsTest {
                     .checksumCRC64NVME(part.checksumCRC64NVME())
                     .build());
         }
-        s3.completeMultipartUpload(
+        CompleteMultipartUploadResponse done = s3.completeMultipartUpload(
                 c -> c.bucket(bucket).key("o").uploadId(upload).multipartUpload(m -> m.parts(completed)));
+        HeadObjectResponse head = s3.headObject(h -> h.bucket(bucket).key("o").checksumMode(ChecksumMode.ENABLED));
+        assertThat(done.checksumType()).isEqualTo(head.checksumType());
+        assertThat(done.checksumCRC32()).isEqualTo(head.checksumCRC32());
+        assertThat(done.checksumCRC64NVME()).isEqualTo(head.checksumCRC64NVME());
+        assertThat(done.eTag()).isEqualTo(head.eTag());
         return uploaded;
     }
 

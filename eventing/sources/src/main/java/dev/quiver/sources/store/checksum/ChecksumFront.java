@@ -166,34 +166,39 @@ public final class ChecksumFront extends HandlerWrapper {
             return;
         }
         List<MultipartCompletion.Listed> listed = MultipartCompletion.parse(body);
-        MultipartCompletion.decide(
-                        listed, parts.parts(uploadId), StoredChecksum.of(stub.getUserMetadata()), request::getHeader)
-                .ifPresent(sum -> {
-                    parts.complete(uploadId, sum);
-                    response.setHeader(ChecksumHeaders.TYPE_HEADER, sum.type().name());
-                });
+        Optional<StoredChecksum> sum = MultipartCompletion.decide(
+                listed, parts.parts(uploadId), StoredChecksum.of(stub.getUserMetadata()), request::getHeader);
+        HttpServletResponse answer = response;
+        if (sum.isPresent()) {
+            parts.complete(uploadId, sum.get());
+            response.setHeader(ChecksumHeaders.TYPE_HEADER, sum.get().type().name());
+            answer = new CompletionAnswer(response, sum.get());
+        }
         String authorization = request.getHeader("authorization");
         if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256")) {
-            super.handle(target, baseRequest, new StoreRequest(request, hidden, Map.of(), replay(body)), response);
-            return;
+            super.handle(target, baseRequest, new StoreRequest(request, hidden, Map.of(), replay(body)), answer);
+        } else {
+            // s3proxy cannot read every checksum element: the request is authenticated here, and the store gets the
+            // parts without their (checked) checksums
+            signatures.verify(signedRequest(request), clock.instant());
+            String payloadHash = request.getHeader(UploadPlan.CONTENT_SHA256);
+            if (payloadHash != null
+                    && !payloadHash.equals("UNSIGNED-PAYLOAD")
+                    && !payloadHash.equalsIgnoreCase(SigV4.sha256Hex(body))) {
+                throw new S3Error(
+                        400,
+                        "XAmzContentSHA256Mismatch",
+                        "The provided 'x-amz-content-sha256' header does not match what was computed.");
+            }
+            byte[] stripped = MultipartCompletion.forStore(listed);
+            hidden.addAll(List.of("authorization", UploadPlan.CONTENT_SHA256));
+            Map<String, String> replaced = new HashMap<>();
+            replaced.put("content-length", Integer.toString(stripped.length));
+            verified.handle(target, baseRequest, new StoreRequest(request, hidden, replaced, replay(stripped)), answer);
         }
-        // s3proxy cannot read every checksum element: the request is authenticated here, and the store gets the
-        // parts without their (checked) checksums
-        signatures.verify(signedRequest(request), clock.instant());
-        String payloadHash = request.getHeader(UploadPlan.CONTENT_SHA256);
-        if (payloadHash != null
-                && !payloadHash.equals("UNSIGNED-PAYLOAD")
-                && !payloadHash.equalsIgnoreCase(SigV4.sha256Hex(body))) {
-            throw new S3Error(
-                    400,
-                    "XAmzContentSHA256Mismatch",
-                    "The provided 'x-amz-content-sha256' header does not match what was computed.");
+        if (answer instanceof CompletionAnswer completion) {
+            completion.finish();
         }
-        byte[] stripped = MultipartCompletion.forStore(listed);
-        hidden.addAll(List.of("authorization", UploadPlan.CONTENT_SHA256));
-        Map<String, String> replaced = new HashMap<>();
-        replaced.put("content-length", Integer.toString(stripped.length));
-        verified.handle(target, baseRequest, new StoreRequest(request, hidden, replaced, replay(stripped)), response);
     }
 
     private static InputStream replay(byte[] body) {
