@@ -206,6 +206,35 @@ class StoredChecksumsTest {
     }
 
     @Test
+    void aCopyAskedForInAnotherAlgorithmGetsTheChecksumInThatAlgorithm() {
+        s3.createBucket(b -> b.bucket("recomputed"));
+        s3.putObject(
+                p -> p.bucket("recomputed")
+                        .key("from")
+                        .contentType("text/plain")
+                        .metadata(Map.of("kept", "yes"))
+                        .checksumAlgorithm(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.SHA256),
+                RequestBody.fromString("in crc32c now"));
+        s3.copyObject(c -> c.sourceBucket("recomputed")
+                .sourceKey("from")
+                .destinationBucket("recomputed")
+                .destinationKey("to")
+                .checksumAlgorithm(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32_C));
+
+        HeadObjectResponse head =
+                s3.headObject(h -> h.bucket("recomputed").key("to").checksumMode(ChecksumMode.ENABLED));
+        assertThat(head.checksumCRC32C())
+                .isEqualTo(ChecksumAlgorithm.CRC32C.newDigest().base64Of("in crc32c now".getBytes()));
+        assertThat(head.checksumSHA256()).isNull();
+        assertThat(head.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+        assertThat(head.metadata()).containsExactly(Map.entry("kept", "yes"));
+        assertThat(head.contentType()).isEqualTo("text/plain");
+        assertThat(s3.getObjectAsBytes(g -> g.bucket("recomputed").key("to").checksumMode(ChecksumMode.ENABLED))
+                        .asUtf8String())
+                .isEqualTo("in crc32c now");
+    }
+
+    @Test
     void userMetadataNamedLikeTheStoresOwnIsRefused() {
         s3.createBucket(b -> b.bucket("reserved"));
 

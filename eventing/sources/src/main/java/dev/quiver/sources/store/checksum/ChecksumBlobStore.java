@@ -15,7 +15,8 @@ import org.jclouds.blobstore.util.ForwardingBlobStore;
 /**
  * Keeps objects' checksums ({@link StoredChecksum}, in user metadata) where s3proxy alone would lose them: a completed
  * multipart upload gets the checksum the checksum front worked out from its parts ({@link PartSums}) in place of its
- * plan, and a copy that replaces the user metadata keeps the source's checksum, as S3 does.
+ * plan, a copy that replaces the user metadata keeps the source's checksum, as S3 does, and a copy asked for in
+ * another algorithm gets the checksum the front computed ({@link #copiesGet}).
  */
 public final class ChecksumBlobStore extends ForwardingBlobStore {
 
@@ -47,17 +48,38 @@ public final class ChecksumBlobStore extends ForwardingBlobStore {
         parts.remove(mpu.id());
     }
 
+    /**
+     * Makes copies on this thread get {@code checksum} (CopyObject with {@code x-amz-checksum-algorithm}, worked out
+     * by the checksum front from the source) until closed. The front and this store see one S3 request on one thread,
+     * with s3proxy between them.
+     */
+    public static Asked copiesGet(StoredChecksum checksum) {
+        ASKED.set(checksum);
+        return ASKED::remove;
+    }
+
+    /** Ends {@link #copiesGet}. */
+    public interface Asked extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final ThreadLocal<StoredChecksum> ASKED = new ThreadLocal<>();
+
     @Override
     public String copyBlob(
             String fromContainer, String fromName, String toContainer, String toName, CopyOptions options) {
+        StoredChecksum asked = ASKED.get();
         // null user metadata (x-amz-metadata-directive COPY): the store copies the source's, checksum included
-        if (options.userMetadata() != null
-                && StoredChecksum.of(options.userMetadata()).isEmpty()) {
+        if (asked != null
+                || (options.userMetadata() != null
+                        && StoredChecksum.of(options.userMetadata()).isEmpty())) {
             BlobMetadata source = delegate().blobMetadata(fromContainer, fromName);
-            Optional<StoredChecksum> sum =
-                    source == null ? Optional.empty() : StoredChecksum.of(source.getUserMetadata());
+            Map<String, String> sourceUser = source == null ? Map.of() : source.getUserMetadata();
+            Optional<StoredChecksum> sum = asked != null ? Optional.of(asked) : StoredChecksum.of(sourceUser);
             if (sum.isPresent()) {
-                Map<String, String> user = new HashMap<>(options.userMetadata());
+                Map<String, String> user =
+                        withoutChecksum(options.userMetadata() != null ? options.userMetadata() : sourceUser);
                 user.put(StoredChecksum.METADATA_KEY, sum.get().metadata());
                 options = CopyOptions.builder()
                         .contentMetadata(options.contentMetadata())

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collections;
@@ -26,6 +27,7 @@ import org.gaul.shaded.org.eclipse.jetty.server.Server;
 import org.gaul.shaded.org.eclipse.jetty.server.handler.HandlerWrapper;
 import org.jboss.logging.Logger;
 import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.domain.Blob;
 import org.jclouds.blobstore.domain.BlobMetadata;
 
 /**
@@ -293,8 +295,13 @@ public final class ChecksumFront extends HandlerWrapper {
                 response.setHeader(ChecksumHeaders.TYPE_HEADER, sum.type().name());
             });
         }
+        StoredChecksum copyChecksum = null;
+        if (operation == S3Operation.COPY_OBJECT && request.getHeader(CHECKSUM_ALGORITHM) != null) {
+            copyChecksum = sourceChecksum(request.getHeader(COPY_SOURCE), named(request.getHeader(CHECKSUM_ALGORITHM)));
+        }
         StoreRequest storeRequest = new StoreRequest(request, hidden, replaced, body);
-        try (InputStream closing = body) {
+        try (InputStream closing = body;
+                ChecksumBlobStore.Asked asked = ChecksumBlobStore.copiesGet(copyChecksum)) {
             if (plan.framing().chunked()) {
                 verified.handle(target, baseRequest, storeRequest, answer);
             } else {
@@ -314,14 +321,44 @@ public final class ChecksumFront extends HandlerWrapper {
         }
     }
 
+    /**
+     * The checksum in {@code algorithm} of the copy source ({@code /bucket/key}, URL-encoded, maybe with
+     * {@code ?versionId=}), or null when there is no such object (s3proxy then answers NoSuchKey).
+     */
+    private StoredChecksum sourceChecksum(String copySource, ChecksumAlgorithm algorithm) throws IOException {
+        String source = URLDecoder.decode(copySource.split("\\?", 2)[0], StandardCharsets.UTF_8);
+        source = source.startsWith("/") ? source.substring(1) : source;
+        int slash = source.indexOf('/');
+        if (slash <= 0 || source.startsWith(".")) {
+            return null;
+        }
+        Blob blob = store.getBlob(source.substring(0, slash), source.substring(slash + 1));
+        if (blob == null) {
+            return null;
+        }
+        ChecksumAlgorithm.Digest digest = algorithm.newDigest();
+        try (InputStream in = blob.getPayload().openStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return new StoredChecksum(algorithm, StoredChecksum.Type.FULL_OBJECT, digest.base64());
+    }
+
+    private static ChecksumAlgorithm named(String name) throws S3Error {
+        return ChecksumAlgorithm.named(name)
+                .orElseThrow(() -> S3Error.invalidRequest("Checksum algorithm provided is unsupported: " + name));
+    }
+
     /** The checksum plan CreateMultipartUpload asks for (x-amz-checksum-algorithm and x-amz-checksum-type), if any. */
     private static Optional<StoredChecksum> uploadPlan(HttpServletRequest request) throws S3Error {
         String name = request.getHeader(CHECKSUM_ALGORITHM);
         if (name == null) {
             return Optional.empty();
         }
-        ChecksumAlgorithm algorithm = ChecksumAlgorithm.named(name)
-                .orElseThrow(() -> S3Error.invalidRequest("Checksum algorithm provided is unsupported: " + name));
+        ChecksumAlgorithm algorithm = named(name);
         String typeName = request.getHeader(ChecksumHeaders.TYPE_HEADER);
         StoredChecksum.Type type = null;
         if (typeName != null) {
