@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -232,6 +233,31 @@ class StoredChecksumsTest {
         assertThat(s3.getObjectAsBytes(g -> g.bucket("recomputed").key("to").checksumMode(ChecksumMode.ENABLED))
                         .asUtf8String())
                 .isEqualTo("in crc32c now");
+    }
+
+    @Test
+    void anObjectOverwrittenWithoutAChecksumHasNoneLeftFromBefore() {
+        s3.createBucket(b -> b.bucket("overwritten"));
+        s3.putObject(p -> p.bucket("overwritten").key("o"), RequestBody.fromString("with a crc32"));
+        try (S3Client plain = S3Client.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + store.port()))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .httpClient(UrlConnectionHttpClient.create())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("quiver", "quiver-secret")))
+                .build()) {
+            plain.putObject(p -> p.bucket("overwritten").key("o"), RequestBody.fromString("without"));
+        }
+
+        HeadObjectResponse head =
+                s3.headObject(h -> h.bucket("overwritten").key("o").checksumMode(ChecksumMode.ENABLED));
+        assertThat(head.checksumCRC32()).isNull();
+        assertThat(head.checksumType()).isNull();
+        assertThat(s3.getObjectAsBytes(g -> g.bucket("overwritten").key("o").checksumMode(ChecksumMode.ENABLED))
+                        .asUtf8String())
+                .isEqualTo("without");
     }
 
     @Test

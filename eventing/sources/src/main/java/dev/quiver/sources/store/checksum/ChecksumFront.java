@@ -4,12 +4,10 @@ import dev.quiver.sources.store.checksum.UploadPlan.Framing;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collections;
@@ -27,7 +25,6 @@ import org.gaul.shaded.org.eclipse.jetty.server.Server;
 import org.gaul.shaded.org.eclipse.jetty.server.handler.HandlerWrapper;
 import org.jboss.logging.Logger;
 import org.jclouds.blobstore.BlobStore;
-import org.jclouds.blobstore.domain.Blob;
 import org.jclouds.blobstore.domain.BlobMetadata;
 
 /**
@@ -297,7 +294,8 @@ public final class ChecksumFront extends HandlerWrapper {
         }
         StoredChecksum copyChecksum = null;
         if (operation == S3Operation.COPY_OBJECT && request.getHeader(CHECKSUM_ALGORITHM) != null) {
-            copyChecksum = sourceChecksum(request.getHeader(COPY_SOURCE), named(request.getHeader(CHECKSUM_ALGORITHM)));
+            copyChecksum = CopySource.checksum(
+                    store, request.getHeader(COPY_SOURCE), named(request.getHeader(CHECKSUM_ALGORITHM)));
         }
         StoreRequest storeRequest = new StoreRequest(request, hidden, replaced, body);
         try (InputStream closing = body;
@@ -319,32 +317,6 @@ public final class ChecksumFront extends HandlerWrapper {
                             actual,
                             spool.size()));
         }
-    }
-
-    /**
-     * The checksum in {@code algorithm} of the copy source ({@code /bucket/key}, URL-encoded, maybe with
-     * {@code ?versionId=}), or null when there is no such object (s3proxy then answers NoSuchKey).
-     */
-    private StoredChecksum sourceChecksum(String copySource, ChecksumAlgorithm algorithm) throws IOException {
-        String source = URLDecoder.decode(copySource.split("\\?", 2)[0], StandardCharsets.UTF_8);
-        source = source.startsWith("/") ? source.substring(1) : source;
-        int slash = source.indexOf('/');
-        if (slash <= 0 || source.startsWith(".")) {
-            return null;
-        }
-        Blob blob = store.getBlob(source.substring(0, slash), source.substring(slash + 1));
-        if (blob == null) {
-            return null;
-        }
-        ChecksumAlgorithm.Digest digest = algorithm.newDigest();
-        try (InputStream in = blob.getPayload().openStream()) {
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return new StoredChecksum(algorithm, StoredChecksum.Type.FULL_OBJECT, digest.base64());
     }
 
     private static ChecksumAlgorithm named(String name) throws S3Error {
@@ -380,36 +352,5 @@ public final class ChecksumFront extends HandlerWrapper {
                         .filter(e -> !e.isEmpty() && !e.equalsIgnoreCase("aws-chunked"))
                         .toList());
         return rest.isEmpty() ? null : rest;
-    }
-
-    /** Answers the verified checksum on success, as S3 does for PutObject and UploadPart. */
-    private static final class ChecksumResponse extends HttpServletResponseWrapper {
-        private final String header;
-        private final String value;
-
-        ChecksumResponse(HttpServletResponse response, String header, String value) {
-            super(response);
-            this.header = header;
-            this.value = value;
-            response.setHeader(header, value);
-        }
-
-        @Override
-        public void setStatus(int status) {
-            super.setStatus(status);
-            super.setHeader(header, status < 300 ? value : null);
-        }
-
-        @Override
-        public void sendError(int status, String message) throws IOException {
-            super.setHeader(header, null);
-            super.sendError(status, message);
-        }
-
-        @Override
-        public void sendError(int status) throws IOException {
-            super.setHeader(header, null);
-            super.sendError(status);
-        }
     }
 }
