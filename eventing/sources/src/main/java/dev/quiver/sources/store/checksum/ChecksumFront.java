@@ -158,43 +158,45 @@ public final class ChecksumFront extends HandlerWrapper {
         String uploadId =
                 S3Operation.param(request.getQueryString(), "uploadId").orElseThrow();
         String bucket = bucketOf(request.getRequestURI());
-        BlobMetadata stub = bucket == null ? null : store.blobMetadata(bucket, uploadId);
         Set<String> hidden = new HashSet<>(Set.of("x-amz-checksum-*", UploadPlan.SDK_ALGORITHM));
-        if (stub == null) { // s3proxy answers NoSuchUpload
+        String authorization = request.getHeader("authorization");
+        if (authorization == null
+                || !authorization.startsWith("AWS4-HMAC-SHA256")
+                || bucket == null
+                || !PartSums.isUploadId(uploadId)) {
+            // not Signature V4 (whose clients send no checksums), or s3proxy answers it with an error
             super.handle(target, baseRequest, new StoreRequest(request, hidden, Map.of(), replay(body)), response);
             return;
         }
+        // s3proxy cannot read every checksum element: the request is authenticated here, and the store gets the
+        // parts without their (checked) checksums
+        signatures.verify(signedRequest(request), clock.instant());
+        String payloadHash = request.getHeader(UploadPlan.CONTENT_SHA256);
+        if (payloadHash != null
+                && !payloadHash.equals("UNSIGNED-PAYLOAD")
+                && !payloadHash.equalsIgnoreCase(SigV4.sha256Hex(body))) {
+            throw new S3Error(
+                    400,
+                    "XAmzContentSHA256Mismatch",
+                    "The provided 'x-amz-content-sha256' header does not match what was computed.");
+        }
+        BlobMetadata stub = store.blobMetadata(bucket, uploadId);
         List<MultipartCompletion.Listed> listed = MultipartCompletion.parse(body);
-        Optional<StoredChecksum> sum = MultipartCompletion.decide(
-                listed, parts.parts(uploadId), StoredChecksum.of(stub.getUserMetadata()), request::getHeader);
         HttpServletResponse answer = response;
-        if (sum.isPresent()) {
-            parts.complete(uploadId, sum.get());
-            response.setHeader(ChecksumHeaders.TYPE_HEADER, sum.get().type().name());
-            answer = new CompletionAnswer(response, sum.get());
-        }
-        String authorization = request.getHeader("authorization");
-        if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256")) {
-            super.handle(target, baseRequest, new StoreRequest(request, hidden, Map.of(), replay(body)), answer);
-        } else {
-            // s3proxy cannot read every checksum element: the request is authenticated here, and the store gets the
-            // parts without their (checked) checksums
-            signatures.verify(signedRequest(request), clock.instant());
-            String payloadHash = request.getHeader(UploadPlan.CONTENT_SHA256);
-            if (payloadHash != null
-                    && !payloadHash.equals("UNSIGNED-PAYLOAD")
-                    && !payloadHash.equalsIgnoreCase(SigV4.sha256Hex(body))) {
-                throw new S3Error(
-                        400,
-                        "XAmzContentSHA256Mismatch",
-                        "The provided 'x-amz-content-sha256' header does not match what was computed.");
+        if (stub != null) { // else s3proxy answers NoSuchUpload
+            Optional<StoredChecksum> sum = MultipartCompletion.decide(
+                    listed, parts.parts(uploadId), StoredChecksum.of(stub.getUserMetadata()), request::getHeader);
+            if (sum.isPresent()) {
+                parts.complete(uploadId, sum.get());
+                response.setHeader(ChecksumHeaders.TYPE_HEADER, sum.get().type().name());
+                answer = new CompletionAnswer(response, sum.get());
             }
-            byte[] stripped = MultipartCompletion.forStore(listed);
-            hidden.addAll(List.of("authorization", UploadPlan.CONTENT_SHA256));
-            Map<String, String> replaced = new HashMap<>();
-            replaced.put("content-length", Integer.toString(stripped.length));
-            verified.handle(target, baseRequest, new StoreRequest(request, hidden, replaced, replay(stripped)), answer);
         }
+        byte[] stripped = MultipartCompletion.forStore(listed);
+        hidden.addAll(List.of("authorization", UploadPlan.CONTENT_SHA256));
+        Map<String, String> replaced = new HashMap<>();
+        replaced.put("content-length", Integer.toString(stripped.length));
+        verified.handle(target, baseRequest, new StoreRequest(request, hidden, replaced, replay(stripped)), answer);
         if (answer instanceof CompletionAnswer completion) {
             completion.finish();
         }

@@ -29,6 +29,11 @@ public final class PartSums {
         this.dir = dir;
     }
 
+    /** Whether {@code text} can be an upload id (of the filesystem store: a UUID). */
+    public static boolean isUploadId(String text) {
+        return UPLOAD_ID.matcher(text).matches();
+    }
+
     /** Records part {@code part.number()} of {@code uploadId}. */
     public synchronized void record(String uploadId, MultipartChecksums.Part part) {
         append(
