@@ -176,6 +176,43 @@ class StoredChecksumsTest {
     }
 
     @Test
+    void aCompletionSignedWithAWrongSecretIsRefusedAndCompletesNothing() {
+        s3.createBucket(b -> b.bucket("multi-forged"));
+        String upload = s3.createMultipartUpload(c -> c.bucket("multi-forged")
+                        .key("o")
+                        .checksumAlgorithm(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32))
+                .uploadId();
+        UploadPartResponse part = s3.uploadPart(
+                u -> u.bucket("multi-forged")
+                        .key("o")
+                        .uploadId(upload)
+                        .partNumber(1)
+                        .checksumAlgorithm(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32),
+                RequestBody.fromString("only part"));
+        try (S3Client forger = S3Client.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + store.port()))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("quiver", "wrong")))
+                .build()) {
+            assertThatThrownBy(() -> forger.completeMultipartUpload(c -> c.bucket("multi-forged")
+                            .key("o")
+                            .uploadId(upload)
+                            .multipartUpload(m -> m.parts(CompletedPart.builder()
+                                    .partNumber(1)
+                                    .eTag(part.eTag())
+                                    .checksumCRC32(part.checksumCRC32())
+                                    .build()))))
+                    .isInstanceOfSatisfying(
+                            S3Exception.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch"));
+        }
+        assertThatThrownBy(() -> s3.headObject(h -> h.bucket("multi-forged").key("o")))
+                .isInstanceOf(NoSuchKeyException.class);
+    }
+
+    @Test
     void aCopyKeepsTheSourcesChecksumWhetherItCopiesOrReplacesTheMetadata() {
         s3.createBucket(b -> b.bucket("copied"));
         s3.putObject(
