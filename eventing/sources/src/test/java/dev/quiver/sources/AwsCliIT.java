@@ -3,23 +3,28 @@ package dev.quiver.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quiver.sources.testing.AwsCli;
 import dev.quiver.sources.testing.CapturingBroker;
 import dev.quiver.sources.testing.SourcesProcess;
 import io.cloudevents.CloudEvent;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real AWS CLI with its default settings (it sends {@code x-amz-checksum-crc32} with every upload) against the
  * packaged store: small and multipart uploads are stored and published, a wrong checksum is BadDigest and leaves
- * nothing behind.
+ * nothing behind, and {@code head-object --checksum-mode ENABLED} shows the checksums kept (the CLI's downloads ask
+ * for them too and check them).
  */
 class AwsCliIT {
 
@@ -65,6 +70,23 @@ class AwsCliIT {
             assertThat(Files.readString(work.resolve("back.txt"))).isEqualTo("a small file\n");
             assertOk(aws.run(work, "s3", "cp", "s3://cli/big.bin", "big-back.bin"), aws);
             assertThat(Files.readAllBytes(work.resolve("big-back.bin"))).isEqualTo(big);
+            // the checksums the CLI sent are kept: a whole object's CRC32, and the multipart upload's from its parts
+            JsonNode small = JSON.readTree(headWithChecksums(aws, work, "docs/small.txt"));
+            assertThat(small.path("ChecksumCRC32").asText()).isEqualTo(crc32("a small file\n".getBytes()));
+            assertThat(small.path("ChecksumType").asText()).isEqualTo("FULL_OBJECT");
+            JsonNode multipart = JSON.readTree(headWithChecksums(aws, work, "big.bin"));
+            String multipartSum = multipart.path("ChecksumCRC32").asText();
+            if (multipart.path("ChecksumType").asText().equals("FULL_OBJECT")) {
+                assertThat(multipartSum).isEqualTo(crc32(big));
+            } else {
+                assertThat(multipartSum).as(multipart.toString()).matches("[A-Za-z0-9+/]{6}==-3");
+            }
+            assertThat(multipart.path("ChecksumType").asText()).isIn("COMPOSITE", "FULL_OBJECT");
+            assertThat(JSON.readTree(aws.run(work, "s3api", "head-object", "--bucket", "cli", "--key", "big.bin")
+                                    .output())
+                            .has("ChecksumCRC32"))
+                    .isFalse();
+
             AwsCli.Result head = aws.run(work, "s3api", "head-object", "--bucket", "cli", "--key", "wrong.txt");
             assertThat(head.exit()).as(head.output()).isNotZero();
             assertThat(head.output()).contains("404");
@@ -82,6 +104,21 @@ class AwsCliIT {
                             .asLong())
                     .isEqualTo(big.length);
         }
+    }
+
+    private static String headWithChecksums(AwsCli aws, Path work, String key) throws Exception {
+        AwsCli.Result head =
+                aws.run(work, "s3api", "head-object", "--bucket", "cli", "--key", key, "--checksum-mode", "ENABLED");
+        assertOk(head, aws);
+        return head.output();
+    }
+
+    private static String crc32(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return Base64.getEncoder()
+                .encodeToString(
+                        ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     private static void assertOk(AwsCli.Result result, AwsCli aws) throws Exception {

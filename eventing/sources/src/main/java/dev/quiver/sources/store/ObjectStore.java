@@ -5,7 +5,9 @@ import dev.quiver.sources.mapping.InvalidNotificationException;
 import dev.quiver.sources.mapping.S3EventMapper;
 import dev.quiver.sources.publish.EventJson;
 import dev.quiver.sources.publish.Publisher;
+import dev.quiver.sources.store.checksum.ChecksumBlobStore;
 import dev.quiver.sources.store.checksum.ChecksumFront;
+import dev.quiver.sources.store.checksum.PartSums;
 import dev.quiver.sources.store.checksum.SigV4;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -21,6 +23,7 @@ import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jboss.logging.Logger;
 import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
 import org.jclouds.filesystem.FilesystemApiMetadata;
 import org.jclouds.filesystem.reference.FilesystemConstants;
@@ -31,7 +34,7 @@ import org.jclouds.filesystem.reference.FilesystemConstants;
  * {@link NotifyingBlobStore} so that every object created or deleted becomes an S3 event record and, through the
  * S3 adapter, a CloudEvent for the broker; a write is answered only once its event is durable ({@link Publisher}),
  * and refused with 503 SlowDown before anything is stored while the outbox is full ({@link OutboxGuard}). Today's clients' flexible checksums and aws-chunked uploads are handled
- * by the {@link ChecksumFront} before s3proxy.
+ * by the {@link ChecksumFront} before s3proxy, which keeps each object's checksum with it ({@link ChecksumBlobStore}).
  */
 @Singleton
 public class ObjectStore {
@@ -50,8 +53,13 @@ public class ObjectStore {
                 .overrides(overrides)
                 .buildView(BlobStoreContext.class);
         S3EventRecords records = new S3EventRecords(settings.region(), settings.accessKey());
-        NotifyingBlobStore store = new NotifyingBlobStore(
-                context.getBlobStore(), change -> durable(publisher, toEvent(records, change)), Clock.systemUTC());
+        PartSums parts = new PartSums(settings.dataDir().resolve(".checksums"));
+        BlobStore store = new ChecksumBlobStore(
+                new NotifyingBlobStore(
+                        context.getBlobStore(),
+                        change -> durable(publisher, toEvent(records, change)),
+                        Clock.systemUTC()),
+                parts);
         proxy = S3Proxy.builder()
                 .blobStore(store)
                 .endpoint(URI.create("http://" + settings.s3Host() + ":" + settings.s3Port()))
@@ -63,7 +71,12 @@ public class ObjectStore {
                 .awsAuthentication(AuthenticationType.NONE, null, null)
                 .build();
         ChecksumFront.install(
-                proxy, verified, new SigV4(settings.accessKey(), settings.secretKey()), Clock.systemUTC());
+                proxy,
+                verified,
+                new SigV4(settings.accessKey(), settings.secretKey()),
+                Clock.systemUTC(),
+                parts,
+                store);
         OutboxGuard.install(proxy, publisher::full);
         proxy.start();
         while (!proxy.getState().equals("STARTED")) {
