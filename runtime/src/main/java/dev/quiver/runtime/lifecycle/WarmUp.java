@@ -2,6 +2,8 @@ package dev.quiver.runtime.lifecycle;
 
 import dev.quiver.runtime.config.RuntimeSettings;
 import dev.quiver.runtime.http.InstanceTraffic;
+import dev.quiver.runtime.warmup.WarmUpHook;
+import dev.quiver.runtime.warmup.WarmUpHooks;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.value.registry.ValueRegistry;
@@ -9,22 +11,27 @@ import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Optional warm-up before the instance reports ready: each function named under {@code quiver.warmup.inputs} is
- * invoked over the instance's own HTTP port with its sample input, {@code quiver.warmup.iterations} times, so the JIT
- * has compiled the request path before real traffic (what warm-pool instances do). Warm-up requests are not counted
- * in the stats. Without inputs the instance is ready at once.
+ * Optional warm-up before the instance reports ready: first the app's {@link WarmUpHook} beans (its real path: clients,
+ * services), then each function named under {@code quiver.warmup.inputs} is invoked over the instance's own HTTP port
+ * with its sample input, {@code quiver.warmup.iterations} times, so the JIT has compiled the request path before real
+ * traffic (what warm-pool instances do). Warm-up requests are not counted in the stats. With neither hooks nor inputs
+ * the instance is ready at once. Once ready and listening, it pushes "ready" to the platform that spawned it
+ * ({@link ReadyPush}).
  */
 @Singleton
 public class WarmUp {
@@ -33,14 +40,31 @@ public class WarmUp {
     public static final String HEADER = "X-Quiver-Warmup";
 
     private final CompletableFuture<Integer> listening = new CompletableFuture<>();
+    private final CompletableFuture<Void> warmedUp = new CompletableFuture<>();
 
-    void onStart(@Observes StartupEvent event, InstanceState state, RuntimeSettings settings, InstanceTraffic traffic) {
-        if (!settings.warmsUp()) {
+    WarmUp() {
+        listening.thenAcceptBoth(warmedUp, (port, v) -> ReadyPush.send(System.getenv(), port));
+    }
+
+    void onStart(
+            @Observes StartupEvent event,
+            InstanceState state,
+            RuntimeSettings settings,
+            InstanceTraffic traffic,
+            @Any Instance<WarmUpHook> hooks) {
+        List<WarmUpHooks.Named> named = settings.warmupIterations() > 0
+                ? hooks.handlesStream()
+                        .map(h ->
+                                new WarmUpHooks.Named(h.getBean().getBeanClass().getName(), h.get()))
+                        .toList()
+                : List.of();
+        if (!settings.warmsUp() && named.isEmpty()) {
             state.ready();
+            warmedUp.complete(null);
             return;
         }
         state.warming();
-        Thread worker = new Thread(() -> run(state, settings, traffic), "quiver-warmup");
+        Thread worker = new Thread(() -> run(state, settings, traffic, named), "quiver-warmup");
         worker.setDaemon(true);
         worker.start();
     }
@@ -52,11 +76,22 @@ public class WarmUp {
         listening.complete(port != null && port > 0 ? port : started.options().getPort());
     }
 
-    private void run(InstanceState state, RuntimeSettings settings, InstanceTraffic traffic) {
+    private void run(
+            InstanceState state, RuntimeSettings settings, InstanceTraffic traffic, List<WarmUpHooks.Named> hooks) {
         long start = System.nanoTime();
         long deadline = start + settings.warmupTimeout().toNanos();
         int calls = 0;
         try {
+            for (WarmUpHooks.Outcome o : WarmUpHooks.run(hooks, settings.warmupTimeout(), System::nanoTime)) {
+                if (o.result() == WarmUpHooks.Result.DONE) {
+                    LOG.infof("Warm-up hook %s done in %d ms", o.hook(), o.millis());
+                } else {
+                    LOG.warnf("Warm-up hook %s %s after %d ms: %s", o.hook(), o.result(), o.millis(), o.detail());
+                }
+            }
+            if (!settings.warmsUp()) {
+                return;
+            }
             int port = listening.get(settings.warmupTimeout().toMillis(), TimeUnit.MILLISECONDS);
             // HTTP/1.1 as real callers (the activator, the broker) speak: the JDK client would otherwise upgrade to h2c
             // and
@@ -81,6 +116,7 @@ public class WarmUp {
         } finally {
             traffic.retireWarmUp();
             state.ready();
+            warmedUp.complete(null);
             LOG.infof(
                     "Warm-up done: %d call(s) in %d ms; instance ready",
                     calls, (System.nanoTime() - start) / 1_000_000L);
