@@ -49,7 +49,7 @@ now_ms() { date +%s%3N; }
 # stats over numbers: "median min..max"
 stats() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m=(NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2); printf "%.0f %.0f..%.0f", m, a[1], a[NR]}'; }
 med() { stats "$@" | cut -d' ' -f1; }
-fields() { local fn=$1; shift; "$ROOT/quiver" status "$fn" --context "$CONTROL" $(printf -- '--field %s ' "$@"); }
+fields() { local fn=$1; shift; "$ROOT/quiver" status "$fn" --context "$CONTROL" --token "$TOKEN" $(printf -- '--field %s ' "$@"); }
 hello() { # one POST /hello: "<http code> <ms>" (curl's own clock)
   curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST -H 'Content-Type: application/json' \
     -d '{"name":"x"}' "$1" | awk '{printf "%s %.1f\n", $1, $2 * 1000}'
@@ -69,6 +69,7 @@ until curl -fs "$CONTROL/q/health/ready" >/dev/null 2>&1; do
   kill -0 $PLATFORM_PID 2>/dev/null || { tail "$OUT/platform.log"; exit 1; }
   sleep 0.5
 done
+TOKEN=$(cat "$OUT/data/control-token")   # the control API's bearer token, written by the platform at start
 
 # mode table: key, label, platform archive, warm pool, java for the bare process, its options
 MODES=(pool p17 pcds)
@@ -77,7 +78,8 @@ declare -A LABEL=([pool]="warm pool (promotion)" [p17]="JDK 17" [pcds]="JDK 17 +
 declare -A ARCHIVE=([pool]=auto [p17]=none [pcds]=appcds [paot]=aot)
 declare -A POOL=([pool]=1 [p17]=0 [pcds]=0 [paot]=0)
 deploy() { # key
-  curl -fs -X PUT "$CONTROL/v1/functions/$1" -H 'Content-Type: application/yaml' --data-binary @- >/dev/null <<YAML
+  curl -fsS -X PUT "$CONTROL/v1/functions/$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/yaml' \
+    --data-binary @- >/dev/null <<YAML
 name: $1
 artifact: $APP/quarkus-run.jar
 jvm: {archive: ${ARCHIVE[$1]}}
