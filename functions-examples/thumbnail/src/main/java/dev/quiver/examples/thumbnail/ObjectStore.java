@@ -44,7 +44,7 @@ public class ObjectStore {
 
     /**
      * One real round trip per operation the function's path uses, without writing: lists the buckets (connection,
-     * signing, XML parsing) and reads a key that does not exist (the get path and its error mapping).
+     * signing, XML parsing) and reads a key that does not exist (the get path and its error mapping). Nothing is written.
      *
      * @return what was touched, for the log
      */
@@ -55,7 +55,7 @@ public class ObjectStore {
         }
         String bucket = buckets.get(0).name();
         try {
-            s3.headObject(h -> h.bucket(bucket).key(Thumbnails.TARGET_PREFIX + ".quiver-warm-up-probe"));
+            s3.getObjectAsBytes(g -> g.bucket(bucket).key(Thumbnails.TARGET_PREFIX + ".quiver-warm-up-probe"));
         } catch (S3Exception e) {
             if (e.statusCode() != 404) {
                 throw e; // credentials or the store are wrong: the warm-up log says so

@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 @Singleton
 public class ThumbnailWarmUp implements WarmUpHook {
     private static final Logger LOG = Logger.getLogger(ThumbnailWarmUp.class);
-    static final int RENDERS = 20;
+    static final int RENDERS = 60;
 
     @Inject
     ObjectStore store;
@@ -42,7 +42,7 @@ public class ThumbnailWarmUp implements WarmUpHook {
 
     /** A small picture in the given format (a gradient, so the encoder has work to do). */
     static byte[] sample(String format) {
-        BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             for (int x = 0; x < image.getWidth(); x += 8) {
