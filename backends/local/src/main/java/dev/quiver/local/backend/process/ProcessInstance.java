@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  * do not push), graceful stop (SIGTERM, kill after the grace), exit.
  */
 final class ProcessInstance implements InstanceHandle {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProcessInstance.class);
     /** With a push offered, the poll is only the fallback for apps that do not push: this many times slower. */
     static final int FALLBACK_POLL_FACTOR = 10;
 
@@ -76,7 +77,7 @@ final class ProcessInstance implements InstanceHandle {
 
     /** The instance pushed "ready" (its HTTP server listens and its warm-up is done). */
     void pushed() {
-        becameReady();
+        becameReady("pushed");
     }
 
     /** First probe right away when nothing will be pushed; after one poll interval otherwise. */
@@ -88,11 +89,12 @@ final class ProcessInstance implements InstanceHandle {
         }
     }
 
-    private synchronized void becameReady() {
+    private synchronized void becameReady(String how) {
         if (ready.isDone()) {
             return;
         }
         readyNanos = System.nanoTime();
+        LOG.debugf("%s ready (%s) %d ms after spawn", id, how, (readyNanos - spawnedNanos) / 1_000_000);
         launch = launchCheck.get();
         ready.complete(null);
     }
@@ -109,7 +111,7 @@ final class ProcessInstance implements InstanceHandle {
         }
         http.sendAsync(readiness, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
             if (e == null && r.statusCode() == 200) {
-                becameReady();
+                becameReady("polled");
             } else if (!ready.isDone()) {
                 probes.schedule(this::probe, pollMillis, TimeUnit.MILLISECONDS);
             }
