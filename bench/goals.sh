@@ -79,7 +79,7 @@ if want coldstart && [ -f "$S" ]; then
     row "runtime start-up / bare Funqy, $label" "<= 1.10" "wall $(ratio "$q" "$b"), CPU $(ratio "$qc" "$bc")" \
       "$q vs $b ms; $qc vs $bc ms CPU"
   done <"$S"
-  row "cold start through the platform, fastest ($bestlabel)" "<= 350 ms" "$bs ms" \
+  row "cold start via the platform, fastest: $bestlabel" "<= 350 ms" "$(echo "$bs" | sed -E 's/^([0-9.]+) (.*)$/\1 (\2)/') ms" \
     "platform - process: $(awk -v a="$best" -v b="$bq" 'BEGIN {printf "%+.0f", a - b}') ms (goal <= 30)"
 elif want coldstart; then row "cold start (bench/coldstart.sh)" "-" "failed" "see $OUT/coldstart.txt"; fi
 
@@ -119,9 +119,9 @@ fi
 
 echo
 echo "Goals ($MODE mode, $(nproc) cores, load at the end $(cut -d' ' -f1 /proc/loadavg), $(git -C "$ROOT" rev-parse --short HEAD)):"
-printf '  %-52s %-32s %-30s %s\n' measure goal "now: median (min..max)" "ratio / parts"
+printf '  %-58s %-22s %-30s %s\n' measure goal "now: median (min..max)" "ratio / parts"
 for r in "${ROWS[@]}"; do
   IFS='|' read -r m g n x <<<"$r"
-  printf '  %-52s %-32s %-30s %s\n' "$m" "$g" "$n" "$x"
+  printf '  %-58s %-22s %-30s %s\n' "$m" "$g" "$n" "$x"
 done
 echo "  outputs: $OUT"
