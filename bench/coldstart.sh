@@ -1,58 +1,59 @@
 #!/usr/bin/env bash
-# Scale from zero, side by side in one run: the time from a request to a function at zero until its response,
-# median of N rounds, for each way an instance can start, and the idle RSS of an instance started that way.
+# Cold start, side by side in one run, several rounds, each figure with its spread (median, min..max).
 #
-#   through the platform (activator on loopback; the function is at zero before every round):
-#     warm pool      a ready pre-started instance is promoted (launch: auto)
-#     (new JVMs started for a waiting request get the platform's on-demand options: C1 only by default)
-#     JDK 17         a new JVM, no archive                    (jvm: {archive: none})
-#     JDK 17 AppCDS  a new JVM with the app's AppCDS archive  (jvm: {archive: appcds})
-#     JDK 25 AOT     a new JVM with the app's JDK AOT cache   (jvm: {archive: aot})
-#   warm request     the same request to an instance already serving (the baseline the warm pool is compared to)
-#   bare process     process start until its first 200, no platform: the same three JVM modes, and a bare Funqy
-#                    app with the same function (bench/bare-hello) for what the Quiver runtime costs at start
+# Through the platform (activator on loopback; each function is at zero before every round), per launch mode:
+#   warm pool      a ready pre-started instance is promoted            (launch: auto, warmPool 1)
+#   JDK 17         a new JVM, no archive                              (jvm: {archive: none})
+#   JDK 17 AppCDS  a new JVM with the app's AppCDS archive             (jvm: {archive: appcds})
+#   JDK 25 AOT     a new JVM with the app's JDK AOT cache (+ C1 only)  (jvm: {archive: aot})
+#   (new JVMs started for a waiting request get the platform's on-demand options: C1 only by default)
+#   request -> response as curl sees it, and the platform's own split of it (its cold-start record, p50 over the
+#   rounds): spawn -> ready (the instance pushes "ready": docs/runtime.md), arrival -> dispatch, dispatch -> first byte.
+# As a bare process (no platform), the same launch modes: exec until the first 200 of POST /hello, polled with
+# bash's own connect; and the process's CPU time by then (robust on a busy machine). Both the Quiver hello and the
+# bare Funqy app with the same function (bench/bare-hello, packaged the same way), alternating in each round: their
+# ratio is the Quiver runtime's start-up tax per launch mode.
 #
-#   bench/coldstart.sh [rounds=5]
-# Goals (issue 8): warm pool adds <= 20 ms over a warm request; a cold JVM start serves within 700 ms.
+#   bench/coldstart.sh [rounds=5]          (env: SKIP_BUILD=1 runs what is built; MVN_REPO=<maven repo>)
+# Goals (issue 15): fastest mode through the platform <= 350 ms median, the platform adds <= 30 ms over the bare
+# process of the same mode; Quiver runtime / bare Funqy <= 1.10 in every launch mode.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ROUNDS=${1:-5}
-ACTIVATOR_PORT=18280
-CONTROL_PORT=18282
-DIRECT_PORT=18290
+ACTIVATOR_PORT=${ACTIVATOR_PORT:-18280}
+CONTROL_PORT=${CONTROL_PORT:-18282}
+DIRECT_PORT=${DIRECT_PORT:-18290}
 OUT="$ROOT/bench/out/coldstart"
 rm -rf "$OUT"; mkdir -p "$OUT"
+MVN=(./mvnw -B -q -o ${MVN_REPO:+-Dmaven.repo.local=$MVN_REPO})
 PLATFORM_JAR="$ROOT/backends/local/target/quarkus-app/quarkus-run.jar"
 BUILT="$ROOT/functions-examples/hello/target/quarkus-app"
-BARE="$ROOT/bench/bare-hello/target/quarkus-app"
-if [ ! -f "$PLATFORM_JAR" ] || [ ! -f "$BUILT/quiver-jvm.properties" ]; then
-  echo "==> building the platform and hello (with its AppCDS archive and, with a JDK 25+, its AOT cache)"
-  (cd "$ROOT" && ./mvnw -B -q install -DskipTests -Dnative-sources.skip=true -pl backends/local,functions-examples/hello -am)
+BUILT_BARE="$ROOT/bench/bare-hello/target/quarkus-app"
+if [ -z "${SKIP_BUILD:-}" ]; then
+  echo "==> building the platform, hello and the bare baseline (with their AppCDS archives and AOT caches)"
+  (cd "$ROOT" && "${MVN[@]}" install -DskipTests -Dnative-sources.skip=true -Dquiver.image.skip=true \
+     -pl backends/local,functions-examples/hello -am)
+  (cd "$ROOT" && "${MVN[@]}" package -DskipTests -f bench/bare-hello/pom.xml)
 fi
-if grep -q '^aot.skipped=.*aot-cache.skip' "$BUILT/quiver-jvm.properties"; then
-  echo "==> hello was built without its AOT cache (-Daot-cache.skip=true): rebuilding it"
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dnative-sources.skip=true -pl functions-examples/hello)
-fi
-[ -f "$BARE/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests -f bench/bare-hello/pom.xml)
-# a private copy (cp -a keeps the jar times the archives check): the build tree may be rebuilt meanwhile
-cp -a "$BUILT" "$OUT/app"
-APP="$OUT/app"
-prop() { grep "^$1=" "$APP/quiver-jvm.properties" | cut -d= -f2-; }
-CDS_JAVA="$(prop appcds.java.home)/bin/java"
-AOT_HOME=$(prop aot.java.home || true)
-echo "==> hello's archives: AppCDS by $(prop appcds.java.version); AOT cache: $( [ -n "$AOT_HOME" ] && prop aot.java.version || prop aot.skipped)"
+# private copies (cp -a keeps the jar times the archives check): the build tree may be rebuilt meanwhile
+cp -a "$BUILT" "$OUT/app"; cp -a "$BUILT_BARE" "$OUT/bare"
+APP="$OUT/app"; BARE="$OUT/bare"
+prop() { grep "^$2=" "$1/quiver-jvm.properties" | cut -d= -f2-; }
+CDS_JAVA="$(prop "$APP" appcds.java.home)/bin/java"
+AOT_HOME=$(prop "$APP" aot.java.home || true)
+[ -n "$AOT_HOME" ] && [ "$(prop "$BARE" aot.java.home || true)" != "$AOT_HOME" ] && AOT_HOME=""
+echo "==> archives: AppCDS by $(prop "$APP" appcds.java.version); AOT cache: $( [ -n "$AOT_HOME" ] && prop "$APP" aot.java.version || echo none)"
 
 CONTROL="http://127.0.0.1:$CONTROL_PORT"
 now_ms() { date +%s%3N; }
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-# fields of a function's status (the Java CLI reads the control API's typed records): fields <fn> <path>...
-fields() { local fn=$1; shift; "$ROOT/quiver" status "$fn" --context "$CONTROL" $(printf -- '--field %s ' "$@"); }
-# one POST /hello; prints "<http code> <ms>" (curl's own clock: no process start-up in the figure)
-hello() {
+# stats over numbers: "median min..max"
+stats() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m=(NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2); printf "%.0f %.0f..%.0f", m, a[1], a[NR]}'; }
+med() { stats "$@" | cut -d' ' -f1; }
+fields() { local fn=$1; shift; "$ROOT/quiver" status "$fn" --context "$CONTROL" --token "$TOKEN" $(printf -- '--field %s ' "$@"); }
+hello() { # one POST /hello: "<http code> <ms>" (curl's own clock)
   curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST -H 'Content-Type: application/json' \
     -d '{"name":"x"}' "$1" | awk '{printf "%s %.1f\n", $1, $2 * 1000}'
 }
-declare -A RESULT RSS
 
 echo "==> starting the platform"
 java -Xmx256m -XX:+UseSerialGC -Dquarkus.http.port=$CONTROL_PORT -Dquiver.platform.activator.port=$ACTIVATOR_PORT \
@@ -64,101 +65,106 @@ cleanup() {
   kill $PLATFORM_PID 2>/dev/null; wait $PLATFORM_PID 2>/dev/null || true
 }
 trap cleanup EXIT
-until curl -fs "$CONTROL/q/health/ready" >/dev/null 2>&1; do sleep 0.5; done
+until curl -fs "$CONTROL/q/health/ready" >/dev/null 2>&1; do
+  kill -0 $PLATFORM_PID 2>/dev/null || { tail "$OUT/platform.log"; exit 1; }
+  sleep 0.5
+done
+TOKEN=$(cat "$OUT/data/control-token")   # the control API's bearer token, written by the platform at start
 
-# through_platform <label> <name> <warmPool> <archive>: deploy, then N times: wait at zero, time one request.
-through_platform() {
-  local label=$1 name=$2 pool=$3 archive=$4 times=()
-  curl -fs -X PUT "$CONTROL/v1/functions/$name" -H 'Content-Type: application/yaml' --data-binary @- >/dev/null <<YAML
-name: $name
+# mode table: key, label, platform archive, warm pool, java for the bare process, its options
+MODES=(pool p17 pcds)
+[ -n "$AOT_HOME" ] && MODES+=(paot)
+declare -A LABEL=([pool]="warm pool (promotion)" [p17]="JDK 17" [pcds]="JDK 17 + AppCDS" [paot]="JDK 25 + AOT cache")
+declare -A ARCHIVE=([pool]=auto [p17]=none [pcds]=appcds [paot]=aot)
+declare -A POOL=([pool]=1 [p17]=0 [pcds]=0 [paot]=0)
+deploy() { # key
+  curl -fsS -X PUT "$CONTROL/v1/functions/$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/yaml' \
+    --data-binary @- >/dev/null <<YAML
+name: $1
 artifact: $APP/quarkus-run.jar
-jvm: {archive: $archive}
-scale: {initialScale: 0, warmPool: $pool, stableWindow: 6s, scaleToZeroGracePeriod: 0s, tickInterval: 500ms}
+jvm: {archive: ${ARCHIVE[$1]}}
+scale: {initialScale: 0, warmPool: ${POOL[$1]}, stableWindow: 6s, scaleToZeroGracePeriod: 0s, tickInterval: 500ms}
 YAML
-  for r in $(seq 1 "$ROUNDS"); do
-    until [ "$(fields "$name" ready starting warm)" = "0 0 $pool" ]; do
-      sleep 0.5
-    done
-    [ "$pool" -gt 0 ] && sleep 2   # the pool instance finished its warm-up and sits idle
-    read -r code ms < <(hello "http://127.0.0.1:$ACTIVATOR_PORT/f/$name/hello")
-    [ "$code" = 200 ] || echo "    round $r: HTTP $code" >&2
-    times+=("$ms")
-    echo "    $label round $r: $ms ms" >&2
-    if [ "$r" = 1 ]; then
-      sleep 3
-      local pid; pid=$(fields "$name" instances.0.pid)
-      echo "$(( $(ps -o rss= -p "$pid") / 1024 ))" >"$OUT/rss-$name"
-    fi
-    if [ "$pool" -gt 0 ] && [ "$r" = "$ROUNDS" ]; then
-      local warm=()
-      for _ in $(seq 1 20); do read -r code ms < <(hello "http://127.0.0.1:$ACTIVATOR_PORT/f/$name/hello"); warm+=("$ms"); done
-      median "${warm[@]}" >"$OUT/warm-request"
-    fi
-  done
-  echo "    launch $(fields "$name" launch), the platform's record: $(fields "$name" coldStartText)" >&2
-  curl -fs -X DELETE "$CONTROL/v1/functions/$name" >/dev/null
-  median "${times[@]}"
 }
-
-# direct <label> <dir> <java> [jvm options]: N times: start the process in <dir>, poll until the first 200, stop it.
+# platform_round <key>: wait until at zero (pool ready), time one request; prints ms
+platform_round() {
+  local key=$1 pool=${POOL[$1]} code ms
+  until [ "$(fields "$key" ready starting warm)" = "0 0 $pool" ]; do sleep 0.5; done
+  [ "$pool" -gt 0 ] && sleep 2   # the pool instance finished its warm-up and sits idle
+  read -r code ms < <(hello "http://127.0.0.1:$ACTIVATOR_PORT/f/$key/hello")
+  [ "$code" = 200 ] || echo "    $key: HTTP $code" >&2
+  echo "$ms"
+}
+# direct <dir> <java> [jvm options]: exec until the first 200; prints "<ms> <cpu ms>"
 direct() {
-  local label=$1 dir=$2 java=$3; shift 3
-  local times=()
-  for r in $(seq 1 "$ROUNDS"); do
-    local t0; t0=$(now_ms)
-    (cd "$dir" && exec "$java" -Xmx128m -XX:+UseSerialGC "$@" -Dquiver.warmup.iterations=0 \
-      -Dquarkus.http.port=$DIRECT_PORT -Dquarkus.http.host=127.0.0.1 -jar quarkus-run.jar >"$OUT/direct.log" 2>&1) &
-    DIRECT_PID=$!
-    # poll with bash's own connect (no process per try: a curl every 5 ms would slow the start on 2 cores),
-    # then with curl until the first 200
-    until { (exec 3<>"/dev/tcp/127.0.0.1/$DIRECT_PORT") 2>/dev/null && \
-            [ "$(hello "http://127.0.0.1:$DIRECT_PORT/hello" | cut -d' ' -f1)" = 200 ]; }; do
-      kill -0 "$DIRECT_PID" 2>/dev/null && [ $(( $(now_ms) - t0 )) -lt 120000 ] \
-        || { echo "    $label did not start; see $OUT/direct.log" >&2; return 1; }
-      read -r -t 0.005 <> <(:) || true
-    done
-    times+=($(( $(now_ms) - t0 )))
-    echo "    $label round $r: ${times[-1]} ms" >&2
-    if [ "$r" = 1 ]; then sleep 3; echo "$(( $(ps -o rss= -p "$DIRECT_PID") / 1024 ))" >"$OUT/rss-direct-${label// /_}"; fi
-    kill "$DIRECT_PID"; wait "$DIRECT_PID" 2>/dev/null || true; DIRECT_PID=""
+  local dir=$1 java=$2; shift 2
+  local t0; t0=$(now_ms)
+  (cd "$dir" && exec "$java" -Xmx128m -XX:+UseSerialGC "$@" -Dquiver.warmup.iterations=0 \
+    -Dquarkus.http.port=$DIRECT_PORT -Dquarkus.http.host=127.0.0.1 -jar quarkus-run.jar >"$OUT/direct.log" 2>&1) &
+  DIRECT_PID=$!
+  until { (exec 3<>"/dev/tcp/127.0.0.1/$DIRECT_PORT") 2>/dev/null && \
+          [ "$(hello "http://127.0.0.1:$DIRECT_PORT/hello" | cut -d' ' -f1)" = 200 ]; }; do
+    kill -0 "$DIRECT_PID" 2>/dev/null && [ $(( $(now_ms) - t0 )) -lt 120000 ] \
+      || { echo "    $dir did not start; see $OUT/direct.log" >&2; return 1; }
+    read -r -t 0.005 <> <(:) || true
   done
-  median "${times[@]}"
+  local ms=$(( $(now_ms) - t0 ))
+  local cpu; cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$DIRECT_PID/stat")
+  kill "$DIRECT_PID"; wait "$DIRECT_PID" 2>/dev/null || true; DIRECT_PID=""
+  echo "$ms $cpu"
+}
+direct_mode() { # key app-dir -> "<ms> <cpu>"
+  case $1 in
+    p17) direct "$2" java ;;
+    pcds) direct "$2" "$CDS_JAVA" -XX:SharedArchiveFile=app-cds.jsa ;;
+    paot) direct "$2" "$AOT_HOME/bin/java" -XX:AOTCache=app.aot -XX:TieredStopAtLevel=1 ;;
+  esac
 }
 
-echo "==> through the platform"
-RESULT[pool]=$(through_platform "warm pool" pooled 1 auto)
-RESULT[p17]=$(through_platform "JDK 17" plain17 0 none)
-RESULT[pcds]=$(through_platform "JDK 17 AppCDS" appcds 0 appcds)
-[ -n "$AOT_HOME" ] && RESULT[paot]=$(through_platform "JDK 25 AOT" aot25 0 aot)
-RESULT[warm]=$(cat "$OUT/warm-request")
+for k in "${MODES[@]}"; do deploy "$k"; done
+declare -A P Q QC B BC
+for r in $(seq 1 "$ROUNDS"); do
+  for k in "${MODES[@]}"; do
+    ms=$(platform_round "$k"); P[$k]+="$ms "
+    line="    round $r ${LABEL[$k]}: platform $ms ms"
+    if [ "$k" != pool ]; then
+      # alternate which app starts first, so load from other processes hits both alike
+      if [ $((r % 2)) = 1 ]; then read -r q qc < <(direct_mode "$k" "$APP"); read -r b bc < <(direct_mode "$k" "$BARE")
+      else read -r b bc < <(direct_mode "$k" "$BARE"); read -r q qc < <(direct_mode "$k" "$APP"); fi
+      Q[$k]+="$q "; QC[$k]+="$qc "; B[$k]+="$b "; BC[$k]+="$bc "
+      line+=", process $q ms ($qc ms CPU), bare Funqy $b ms ($bc ms CPU)"
+    fi
+    echo "$line" >&2
+  done
+done
+WARM=()
+for _ in $(seq 1 20); do read -r _ ms < <(hello "http://127.0.0.1:$ACTIVATOR_PORT/f/pool/hello"); WARM+=("$ms"); done
 
-echo "==> bare processes (no platform)"
-RESULT[d17]=$(direct "JDK 17" "$APP" java)
-RESULT[dcds]=$(direct "JDK 17 AppCDS" "$APP" "$CDS_JAVA" -XX:SharedArchiveFile=app-cds.jsa)
-[ -n "$AOT_HOME" ] && RESULT[daot]=$(direct "JDK 25 AOT" "$APP" "$AOT_HOME/bin/java" -XX:AOTCache=app.aot)
-[ -n "$AOT_HOME" ] && RESULT[daotc1]=$(direct "JDK 25 AOT C1" "$APP" "$AOT_HOME/bin/java" -XX:AOTCache=app.aot \
-  -XX:TieredStopAtLevel=1)
-RESULT[dbare]=$(direct "bare Funqy JDK 17" "$BARE" java)
-
-rss() { [ -f "$OUT/rss-$1" ] && cat "$OUT/rss-$1" || echo "-"; }
-row() { printf '  %-36s %9s ms %9s MB\n' "$1" "${2:--}" "$3"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.2f", a / b }'; }
 echo
-echo "Request to hello at zero until its response, median of $ROUNDS ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)):"
-printf '  %-36s %12s %12s\n' "" "time" "idle RSS"
-row "platform: warm pool (promotion)" "${RESULT[pool]}" "$(rss pooled)"
-row "platform: cold, JDK 17" "${RESULT[p17]}" "$(rss plain17)"
-row "platform: cold, JDK 17 + AppCDS" "${RESULT[pcds]}" "$(rss appcds)"
-row "platform: cold, JDK 25 + AOT cache" "${RESULT[paot]:-}" "$(rss aot25)"
-row "platform: warm request (baseline)" "${RESULT[warm]}" "-"
-row "process: JDK 17" "${RESULT[d17]}" "$(rss direct-JDK_17)"
-row "process: JDK 17 + AppCDS" "${RESULT[dcds]}" "$(rss direct-JDK_17_AppCDS)"
-row "process: JDK 25 + AOT cache" "${RESULT[daot]:-}" "$(rss direct-JDK_25_AOT)"
-row "process: JDK 25 + AOT cache, C1 only" "${RESULT[daotc1]:-}" "$(rss direct-JDK_25_AOT_C1)"
-row "process: bare Funqy app, JDK 17" "${RESULT[dbare]}" "$(rss direct-bare_Funqy_JDK_17)"
+echo "Cold start of hello, $ROUNDS rounds, median and min..max ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)):"
+printf '  %-24s %16s | %-34s | %16s %16s %8s %8s\n' "launch mode" "platform ms" "platform p50: spawn>ready / wait / first byte" \
+  "process ms" "bare Funqy ms" "wall x" "CPU x"
+for k in "${MODES[@]}"; do
+  read -r -a pv <<<"${P[$k]}"
+  split="$(fields "$k" coldStart.startups.0.figures.p50Ms coldStart.cold.waiting.p50Ms coldStart.cold.served.p50Ms 2>/dev/null || true)"
+  [ "$k" = pool ] && split="pool: wait $(fields "$k" coldStart.warm.waiting.p50Ms) / served $(fields "$k" coldStart.warm.served.p50Ms)"
+  if [ "$k" = pool ]; then
+    printf '  %-24s %16s | %-34s |\n' "${LABEL[$k]}" "$(stats "${pv[@]}")" "$split"
+  else
+    read -r -a qv <<<"${Q[$k]}"; read -r -a bv <<<"${B[$k]}"; read -r -a qcv <<<"${QC[$k]}"; read -r -a bcv <<<"${BC[$k]}"
+    printf '  %-24s %16s | %-34s | %16s %16s %8s %8s\n' "${LABEL[$k]}" "$(stats "${pv[@]}")" "$split" \
+      "$(stats "${qv[@]}")" "$(stats "${bv[@]}")" "$(ratio "$(med "${qv[@]}")" "$(med "${bv[@]}")")" \
+      "$(ratio "$(med "${qcv[@]}")" "$(med "${bcv[@]}")")"
+    echo "${LABEL[$k]}|$(med "${pv[@]}")|$(med "${qv[@]}")|$(med "${bv[@]}")|$(med "${qcv[@]}")|$(med "${bcv[@]}")|$(stats "${pv[@]}")" >>"$OUT/summary"
+  fi
+done
+printf '  %-24s %16s\n' "warm request (baseline)" "$(stats "${WARM[@]}")"
+read -r -a pv <<<"${P[pool]}"
+echo "pool|$(med "${pv[@]}")|$(med "${WARM[@]}")|$(stats "${pv[@]}")" >>"$OUT/summary"
 echo
-echo "  warm pool over a warm request:        +$(awk -v a="${RESULT[pool]}" -v b="${RESULT[warm]}" 'BEGIN {printf "%.1f", a - b}') ms   (goal <= 20 ms)"
-echo "  cold AOT / cold JDK 17 (platform):    $(ratio "${RESULT[paot]:-}" "${RESULT[p17]}")"
-echo "  cold AppCDS / cold JDK 17 (platform): $(ratio "${RESULT[pcds]}" "${RESULT[p17]}")"
-echo "  Quiver runtime / bare Funqy (JDK 17): $(ratio "${RESULT[d17]}" "${RESULT[dbare]}")"
-echo "  fastest cold start through the platform: $(printf '%s\n' "${RESULT[p17]}" "${RESULT[pcds]}" "${RESULT[paot]:-999999}" | sort -g | head -n 1) ms   (goal <= 700 ms)"
+echo "  warm pool over a warm request: +$(awk -v a="$(med "${pv[@]}")" -v b="$(med "${WARM[@]}")" 'BEGIN {printf "%.1f", a - b}') ms"
+echo "  platform columns: curl's request -> response; the split is the platform's record (spawn -> ready is the"
+echo "  instance's push; wait = arrival -> dispatch; first byte = dispatch -> first response byte)."
+echo "  wall x / CPU x: Quiver hello / bare Funqy hello as processes, same launch mode (goal <= 1.10)."
+echo "  summary for bench/goals.sh: $OUT/summary"

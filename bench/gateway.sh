@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The activator's cost: wrk against one hello instance directly and through the activator (serve mode: the
 # function has capacity, nothing is buffered), same instance, same run, alternating rounds.
-# Prints QPS and p99 of both and the ratio (goal: through the activator >= 80% of direct).
+# Prints QPS and p99 of both, the ratio (median and min..max over the rounds), and CPU per request: the activator's
+# process (the platform JVM: activator plus the loop's ticks) and the instance's, from /proc/<pid>/stat around
+# each run, divided by the requests wrk completed.
+# Goals (issue 15): proxy mode >= 70 % of direct; serve mode >= 97 % (the activator out of the path).
 #   bench/gateway.sh [duration-seconds=15] [connections=32] [rounds=3]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,17 +34,20 @@ until curl -fs "http://127.0.0.1:$CONTROL_PORT/q/health/ready" >/dev/null 2>&1; 
   kill -0 $PLATFORM_PID 2>/dev/null || { tail "$OUT/platform.log"; exit 1; }
   sleep 0.5
 done
+TOKEN=$(cat "$OUT/data/control-token")   # the control API's bearer token, written by the platform at start
 # One instance, never scaled (min = max = 1); targetBurstCapacity 0 keeps the scaler in serve mode.
-curl -fs -X PUT "http://127.0.0.1:$CONTROL_PORT/v1/functions/bench" -H 'Content-Type: application/yaml' --data-binary @- \
+curl -fsS -X PUT "http://127.0.0.1:$CONTROL_PORT/v1/functions/bench" -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/yaml' --data-binary @- \
   >/dev/null <<YAML
 name: bench
 artifact: functions-examples/hello/target/quarkus-app/quarkus-run.jar
 scale: {minScale: 1, maxScale: 1, initialScale: 1, targetBurstCapacity: 0}
 YAML
 # the function's status through the Java CLI (typed records of the control API)
-field() { "$ROOT/quiver" status bench --context "http://127.0.0.1:$CONTROL_PORT" --field "$1" 2>/dev/null; }
+field() { "$ROOT/quiver" status bench --context "http://127.0.0.1:$CONTROL_PORT" --token "$TOKEN" --field "$1" 2>/dev/null; }
 for _ in $(seq 1 300); do [ "$(field ready)" = 1 ] && break; sleep 0.5; done
 PORT=$(field instances.0.port)
+INSTANCE_PID=$(field instances.0.pid)
 [ -n "$PORT" ] || { echo "the instance did not become ready" >&2; exit 1; }
 for _ in $(seq 1 20); do [ "$(field mode)" = serve ] && break; sleep 0.5; done
 MODE=$(field mode)
@@ -55,13 +61,18 @@ LUA
 DIRECT="http://127.0.0.1:$PORT/hello"
 VIA="http://127.0.0.1:$ACTIVATOR_PORT/f/bench/hello"
 
-run() { # url label -> "qps p99 non2xx"
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$1/stat"; }
+run() { # url label -> "qps p99 non2xx activator-us-per-request instance-us-per-request"
+  local a0 i0; a0=$(cpu_ms "$PLATFORM_PID"); i0=$(cpu_ms "$INSTANCE_PID")
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$OUT/post.lua" "$1" >"$OUT/wrk-$2.txt"
+  local a1 i1 n; a1=$(cpu_ms "$PLATFORM_PID"); i1=$(cpu_ms "$INSTANCE_PID")
+  n=$(awk '/requests in/ {print $1}' "$OUT/wrk-$2.txt")
   local qps p99 non2xx
   qps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-$2.txt")
   p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk-$2.txt")
   non2xx=$(awk '/Non-2xx/ {print $NF}' "$OUT/wrk-$2.txt")
-  echo "$qps $p99 ${non2xx:-0}"
+  echo "$qps $p99 ${non2xx:-0} $(awk -v a="$((${a1%.*} - ${a0%.*}))" -v i="$((${i1%.*} - ${i0%.*}))" -v n="$n" \
+    'BEGIN {printf "%.1f %.1f", a * 1000 / n, i * 1000 / n}')"
 }
 to_ms() {
   awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v/1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v+0 } else { sub(/s$/, "", v); print v*1000 } }'
@@ -71,13 +82,15 @@ echo "==> warm-up: 10 s each"
 wrk -t2 -c"$CONNECTIONS" -d10s -s "$OUT/post.lua" "$DIRECT" >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d10s -s "$OUT/post.lua" "$VIA" >/dev/null
 
-printf '\n%-6s %-10s %10s %10s %8s\n' round path QPS p99_ms non2xx
-DQ=(); DP=(); AQ=(); AP=()
+printf '\n%-6s %-10s %10s %10s %8s %22s %22s\n' round path QPS p99_ms non2xx "platform CPU us/req" "instance CPU us/req"
+DQ=(); DP=(); AQ=(); AP=(); RATIO=(); ACPU=(); ICPU=()
 for r in $(seq 1 "$ROUNDS"); do
-  read -r q p n <<<"$(run "$DIRECT" "direct-$r")"
-  printf '%-6s %-10s %10s %10s %8s\n' "$r" direct "$q" "$(to_ms "$p")" "$n"; DQ+=("$q"); DP+=("$(to_ms "$p")")
-  read -r q p n <<<"$(run "$VIA" "activator-$r")"
-  printf '%-6s %-10s %10s %10s %8s\n' "$r" activator "$q" "$(to_ms "$p")" "$n"; AQ+=("$q"); AP+=("$(to_ms "$p")")
+  read -r q p n ac ic <<<"$(run "$DIRECT" "direct-$r")"
+  printf '%-6s %-10s %10s %10s %8s %22s %22s\n' "$r" direct "$q" "$(to_ms "$p")" "$n" "$ac" "$ic"; DQ+=("$q"); DP+=("$(to_ms "$p")")
+  dq_r=$q
+  read -r q p n ac ic <<<"$(run "$VIA" "activator-$r")"
+  printf '%-6s %-10s %10s %10s %8s %22s %22s\n' "$r" activator "$q" "$(to_ms "$p")" "$n" "$ac" "$ic"; AQ+=("$q"); AP+=("$(to_ms "$p")")
+  RATIO+=("$(awk -v a="$q" -v d="$dq_r" 'BEGIN {printf "%.1f", 100 * a / d}')"); ACPU+=("$ac"); ICPU+=("$ic")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 dq=$(median "${DQ[@]}"); aq=$(median "${AQ[@]}"); dp=$(median "${DP[@]}"); ap=$(median "${AP[@]}")
@@ -85,5 +98,8 @@ echo
 echo "median of $ROUNDS rounds, $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores shared by wrk, activator and instance:"
 printf '  direct     %10.0f req/s   p99 %7.2f ms\n' "$dq" "$dp"
 printf '  activator  %10.0f req/s   p99 %7.2f ms\n' "$aq" "$ap"
-awk -v a="$aq" -v d="$dq" 'BEGIN { printf "  ratio      %9.1f %% of direct (goal >= 80 %%; Knative activator ~30 %%)\n", 100*a/d }'
+spread() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m=(NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2); printf "%.1f (%.1f..%.1f)", m, a[1], a[NR]}'; }
+echo "  ratio      $(spread "${RATIO[@]}") % of direct, per round (goal proxy mode >= 70 %; Knative activator ~30 %)"
+echo "  CPU per request through the activator: platform $(spread "${ACPU[@]}") us, instance $(spread "${ICPU[@]}") us"
+echo "activator|$(spread "${RATIO[@]}")|$(median "${RATIO[@]}")|$(median "${ACPU[@]}")|$(median "${ICPU[@]}")" >"$OUT/summary"
 echo "  raw wrk output: $OUT"

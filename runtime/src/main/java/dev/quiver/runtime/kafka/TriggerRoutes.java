@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -16,12 +17,18 @@ public class TriggerRoutes {
 
     public static final String PATH = "/quiver/triggers";
 
-    void install(@Observes Router router, KafkaTriggerSettings settings, KafkaTriggerStats stats) {
+    /**
+     * The settings are resolved on the first request of a trigger that runs, so that an app without a Kafka trigger
+     * does not build them at start-up.
+     */
+    void install(@Observes Router router, Instance<KafkaTriggerSettings> settings, KafkaTriggerStats stats) {
         router.get(PATH)
                 .handler(ctx -> ctx.response()
                         .putHeader("Content-Type", "application/json")
-                        .end(describe(settings, stats).encode()));
+                        .end((stats.active() ? describe(settings.get(), stats) : NONE).encode()));
     }
+
+    private static final JsonObject NONE = new JsonObject().put("kafka", new JsonArray());
 
     static JsonObject describe(KafkaTriggerSettings settings, KafkaTriggerStats stats) {
         JsonArray kafka = new JsonArray();

@@ -1,6 +1,8 @@
 package dev.quiver.runtime.lifecycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** Where this instance is in its life: it serves traffic only when {@link Phase#READY}. */
 @ApplicationScoped
@@ -15,6 +17,7 @@ public class InstanceState {
 
     private volatile Phase phase = Phase.STARTING;
     private volatile long startupMillis = -1;
+    private final CompletableFuture<Void> becameReady = new CompletableFuture<>();
 
     public Phase phase() {
         return phase;
@@ -31,7 +34,13 @@ public class InstanceState {
                     .startInstant()
                     .map(start -> System.currentTimeMillis() - start.toEpochMilli())
                     .orElse(-1L);
+            becameReady.complete(null);
         }
+    }
+
+    /** Completes the first time the instance is ready (never, if it drains first). */
+    public CompletionStage<Void> whenReady() {
+        return becameReady;
     }
 
     public void draining() {

@@ -2,6 +2,8 @@ package dev.quiver.runtime.lifecycle;
 
 import dev.quiver.runtime.config.RuntimeSettings;
 import dev.quiver.runtime.http.InstanceTraffic;
+import dev.quiver.runtime.warmup.WarmUpHook;
+import dev.quiver.runtime.warmup.WarmUpHooks;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.value.registry.ValueRegistry;
@@ -9,22 +11,27 @@ import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Optional warm-up before the instance reports ready: each function named under {@code quiver.warmup.inputs} is
- * invoked over the instance's own HTTP port with its sample input, {@code quiver.warmup.iterations} times, so the JIT
- * has compiled the request path before real traffic (what warm-pool instances do). Warm-up requests are not counted
- * in the stats. Without inputs the instance is ready at once.
+ * Optional warm-up before the instance reports ready: first the app's {@link WarmUpHook} beans (its real path: clients,
+ * services), then each function named under {@code quiver.warmup.inputs} is invoked over the instance's own HTTP port
+ * with its sample input, {@code quiver.warmup.iterations} times, so the JIT has compiled the request path before real
+ * traffic (what warm-pool instances do). Warm-up requests are not counted in the stats. With neither hooks nor inputs
+ * the instance is ready at once. Once ready and listening, it pushes "ready" to the platform that spawned it
+ * ({@link ReadyPush}).
  */
 @Singleton
 public class WarmUp {
@@ -33,30 +40,74 @@ public class WarmUp {
     public static final String HEADER = "X-Quiver-Warmup";
 
     private final CompletableFuture<Integer> listening = new CompletableFuture<>();
+    private final CompletableFuture<Void> warmedUp = new CompletableFuture<>();
 
-    void onStart(@Observes StartupEvent event, InstanceState state, RuntimeSettings settings, InstanceTraffic traffic) {
-        if (!settings.warmsUp()) {
+    WarmUp() {
+        listening.thenAcceptBoth(warmedUp, (port, v) -> ReadyPush.send(System.getenv(), port));
+    }
+
+    void onStart(
+            @Observes StartupEvent event,
+            InstanceState state,
+            RuntimeSettings settings,
+            InstanceTraffic traffic,
+            @Any Instance<WarmUpHook> hooks) {
+        List<WarmUpHooks.Named> named = settings.warmupIterations() > 0
+                ? hooks.handlesStream()
+                        .map(h ->
+                                new WarmUpHooks.Named(h.getBean().getBeanClass().getName(), h.get()))
+                        .toList()
+                : List.of();
+        if (!settings.warmsUp() && named.isEmpty()) {
             state.ready();
+            warmedUp.complete(null);
             return;
         }
         state.warming();
-        Thread worker = new Thread(() -> run(state, settings, traffic), "quiver-warmup");
+        Thread worker = new Thread(() -> run(state, settings, traffic, named), "quiver-warmup");
         worker.setDaemon(true);
         worker.start();
     }
 
     /** Quarkus fires this (asynchronously) once the HTTP server listens; the port registry then has its real port. */
-    void onListening(@ObservesAsync HttpServerStart started, ValueRegistry values) {
+    void onListening(@ObservesAsync HttpServerStart started, ValueRegistry values) throws InterruptedException {
         boolean test = LaunchMode.current() == LaunchMode.TEST;
-        Integer port = values.getOrDefault(test ? HttpServer.HTTP_TEST_PORT : HttpServer.HTTP_PORT, null);
-        listening.complete(port != null && port > 0 ? port : started.options().getPort());
+        // a random port (0) is in the registry once bound, which may be a moment after this event
+        for (int i = 0; i < PORT_LOOKUPS && !listening.isDone(); i++) {
+            Integer port = values.getOrDefault(test ? HttpServer.HTTP_TEST_PORT : HttpServer.HTTP_PORT, null);
+            if (port != null && port > 0) {
+                listening.complete(port);
+                return;
+            }
+            if (started.options().getPort() > 0) {
+                listening.complete(started.options().getPort());
+                return;
+            }
+            Thread.sleep(20);
+        }
+        listening.completeExceptionally(
+                new IllegalStateException("the HTTP port is not known after the server started"));
     }
 
-    private void run(InstanceState state, RuntimeSettings settings, InstanceTraffic traffic) {
+    private static final int PORT_LOOKUPS = 100;
+
+    private void run(
+            InstanceState state, RuntimeSettings settings, InstanceTraffic traffic, List<WarmUpHooks.Named> hooks) {
         long start = System.nanoTime();
         long deadline = start + settings.warmupTimeout().toNanos();
         int calls = 0;
+        java.util.Set<String> asCloudEvent = new java.util.HashSet<>();
         try {
+            for (WarmUpHooks.Outcome o : WarmUpHooks.run(hooks, settings.warmupTimeout(), System::nanoTime)) {
+                if (o.result() == WarmUpHooks.Result.DONE) {
+                    LOG.infof("Warm-up hook %s done in %d ms", o.hook(), o.millis());
+                } else {
+                    LOG.warnf("Warm-up hook %s %s after %d ms: %s", o.hook(), o.result(), o.millis(), o.detail());
+                }
+            }
+            if (!settings.warmsUp()) {
+                return;
+            }
             int port = listening.get(settings.warmupTimeout().toMillis(), TimeUnit.MILLISECONDS);
             // HTTP/1.1 as real callers (the activator, the broker) speak: the JDK client would otherwise upgrade to h2c
             // and
@@ -67,8 +118,16 @@ public class WarmUp {
                     .build();
             for (int i = 0; i < settings.warmupIterations() && System.nanoTime() < deadline; i++) {
                 for (Map.Entry<String, String> input : settings.warmupInputs().entrySet()) {
-                    int status = invoke(client, port, input.getKey(), input.getValue());
+                    boolean asEvent = asCloudEvent.contains(input.getKey());
+                    int status = invoke(client, port, input.getKey(), input.getValue(), asEvent);
                     calls++;
+                    if ((status == 400 || status == 404) && i == 0 && !asEvent) {
+                        // a function taking CloudEvent<T> refuses plain JSON (400, or 404 without an export): send the
+                        // sample as a binary-mode event of the type the function is triggered by
+                        asCloudEvent.add(input.getKey());
+                        status = invoke(client, port, input.getKey(), input.getValue(), true);
+                        calls++;
+                    }
                     if (status >= 400 && i == 0) {
                         LOG.warnf(
                                 "Warm-up call of '%s' answered %d; check quiver.warmup.inputs.%s",
@@ -81,15 +140,33 @@ public class WarmUp {
         } finally {
             traffic.retireWarmUp();
             state.ready();
+            warmedUp.complete(null);
             LOG.infof(
                     "Warm-up done: %d call(s) in %d ms; instance ready",
                     calls, (System.nanoTime() - start) / 1_000_000L);
         }
     }
 
-    private static int invoke(HttpClient client, int port, String function, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/" + function))
-                .header("Content-Type", "application/json")
+    /** The event type Funqy routes to the function: its configured trigger, else its name. */
+    private static String triggerType(String function) {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        return config.getOptionalValue(
+                        "quarkus.funqy.knative-events.mapping.\"" + function + "\".trigger", String.class)
+                .or(() -> config.getOptionalValue(
+                        "quarkus.funqy.knative-events.mapping." + function + ".trigger", String.class))
+                .orElse(function);
+    }
+
+    private static int invoke(HttpClient client, int port, String function, String json, boolean asEvent)
+            throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/" + function));
+        if (asEvent) {
+            builder.header("ce-specversion", "1.0")
+                    .header("ce-id", "quiver-warm-up")
+                    .header("ce-type", triggerType(function))
+                    .header("ce-source", "/quiver/warmup");
+        }
+        HttpRequest request = builder.header("Content-Type", "application/json")
                 .header(HEADER, "true")
                 .timeout(Duration.ofSeconds(5))
                 .POST(HttpRequest.BodyPublishers.ofString(json))

@@ -22,7 +22,13 @@ class WarmUpTest {
     public static class WithSamples implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quiver.warmup.inputs.greet", "{\"name\":\"warm-up\"}", "quiver.warmup.iterations", "25");
+            return Map.of(
+                    "quiver.warmup.inputs.greet",
+                    "{\"name\":\"warm-up\"}",
+                    "quiver.warmup.inputs.shout",
+                    "{\"name\":\"warm-up\"}",
+                    "quiver.warmup.iterations",
+                    "25");
         }
     }
 
@@ -32,6 +38,9 @@ class WarmUpTest {
                 .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
 
         assertThat(TestFunctions.greetings()).isGreaterThanOrEqualTo(25);
+        assertThat(TestFunctions.shouts())
+                .as("a CloudEvent<T> function refuses plain JSON: its sample goes as a binary-mode event")
+                .isGreaterThanOrEqualTo(25);
         assertThat(given().get("/quiver/stats").jsonPath().getLong("requestsTotal"))
                 .isZero();
         assertThat(given().get("/quiver/stats").jsonPath().getLong("startupMillis"))

@@ -18,6 +18,12 @@ public class TestFunctions {
     public record Nap(long millis) {}
 
     private static final AtomicInteger GREETINGS = new AtomicInteger();
+    private static final AtomicInteger SHOUTS = new AtomicInteger();
+
+    public static int shouts() {
+        return SHOUTS.get();
+    }
+
     private static volatile CountDownLatch gate = new CountDownLatch(0);
 
     /** Makes {@code hold} calls wait until {@link #openGate()}. */
@@ -59,6 +65,7 @@ public class TestFunctions {
 
     @Funq
     public CloudEvent<Greeting> shout(CloudEvent<Person> in) {
+        SHOUTS.incrementAndGet();
         return CloudEventBuilder.create()
                 .type("dev.quiver.test.shouted")
                 .source("/tests/shout")

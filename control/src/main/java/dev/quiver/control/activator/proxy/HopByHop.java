@@ -43,8 +43,8 @@ public final class HopByHop {
 
     /** Copies the end-to-end headers of {@code from} into {@code to} (no allocation per header). */
     public static void copy(MultiMap from, MultiMap to) {
-        List<String> connection = from.getAll("connection");
-        Set<String> drop = connection.isEmpty() ? FIXED : dropped(connection);
+        // most messages have no Connection header: no list is made for them
+        Set<String> drop = from.contains("connection") ? dropped(from.getAll("connection")) : FIXED;
         for (var h : from) {
             if (!drop.contains(h.getKey())) {
                 to.add(h.getKey(), h.getValue());

@@ -37,6 +37,11 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ProxyCall implements FunctionQueue.Waiter {
     static final long REFUSED_COOL_DOWN_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * Bodies with a {@code Content-Length} up to this size are read whole and written in one piece (one write and
+     * flush per message instead of a pipe's write per chunk plus the end); larger ones are streamed.
+     */
+    static final long WHOLE_BODY_BYTES = 16 * 1024;
 
     private final Activator activator;
     private final HttpClient client;
@@ -222,7 +227,13 @@ public final class ProxyCall implements FunctionQueue.Waiter {
         if (body != null) {
             sent = out.send(body);
         } else if (hasBody()) {
-            sent = out.send(req);
+            if (small(req.getHeader(HttpHeaders.CONTENT_LENGTH))) {
+                Future<Buffer> whole = req.body();
+                req.resume();
+                sent = whole.compose(out::send);
+            } else {
+                sent = out.send(req);
+            }
         } else {
             req.resume();
             sent = out.send();
@@ -276,10 +287,35 @@ public final class ProxyCall implements FunctionQueue.Waiter {
                 || resp.statusCode() == 204
                 || resp.statusCode() == 304
                 || resp.statusCode() / 100 == 1;
-        if (!noBody && resp.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+        String length = resp.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (!noBody && length == null) {
             r.setChunked(true);
         }
+        if (!noBody && small(length)) {
+            resp.body().onComplete(ar -> {
+                queue.release(slot);
+                if (ar.succeeded()) {
+                    r.end(ar.result());
+                } else {
+                    r.reset();
+                }
+            });
+            return;
+        }
         resp.pipeTo(r).onComplete(v -> queue.release(slot));
+    }
+
+    /** A {@code Content-Length} small enough to read whole ({@link #WHOLE_BODY_BYTES}); false when absent. */
+    static boolean small(String contentLength) {
+        if (contentLength == null) {
+            return false;
+        }
+        try {
+            long n = Long.parseLong(contentLength.trim());
+            return n >= 0 && n <= WHOLE_BODY_BYTES;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private void failed(Slot slot, Throwable cause) {

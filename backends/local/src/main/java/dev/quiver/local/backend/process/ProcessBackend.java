@@ -1,5 +1,6 @@
 package dev.quiver.local.backend.process;
 
+import dev.quiver.api.ready.ReadySignal;
 import dev.quiver.local.backend.InstanceHandle;
 import dev.quiver.local.backend.InstanceRunner;
 import dev.quiver.local.backend.LaunchInfo;
@@ -49,6 +50,7 @@ public final class ProcessBackend implements InstanceRunner {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
     private final Map<String, ProcessInstance> running = new ConcurrentHashMap<>();
+    private final ReadyListener readyListener = new ReadyListener();
 
     /** @param extraProperties given to every instance (e.g. {@code kafka.bootstrap.servers}) */
     public ProcessBackend(
@@ -78,8 +80,18 @@ public final class ProcessBackend implements InstanceRunner {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().putAll(f.env());
+            // the instance pushes "ready" to this one-time address; until it does, the poll is only a fallback
+            CompletableFuture<Void> pushed = new CompletableFuture<>();
+            ReadySignal signal = readyListener.expect(httpPort -> pushed.complete(null));
+            pb.environment().putAll(signal.env());
             long spawned = System.nanoTime();
-            Process p = pb.start();
+            Process p;
+            try {
+                p = pb.start();
+            } catch (IOException e) {
+                readyListener.forget(signal);
+                throw e;
+            }
             pids.record(id, p.pid());
             ProcessInstance instance = new ProcessInstance(
                     id,
@@ -91,13 +103,16 @@ public final class ProcessBackend implements InstanceRunner {
                     settings,
                     spawned,
                     new LaunchInfo(plan.mode(), plan.reason()),
-                    () -> launcher.check(f.name(), plan, log));
+                    () -> launcher.check(f.name(), plan, log),
+                    true);
+            pushed.thenRun(instance::pushed);
             running.put(id, instance);
+            instance.ready().whenComplete((v, e) -> readyListener.forget(signal));
             instance.exited().whenComplete((code, e) -> {
                 running.remove(id);
                 pids.forget(id);
             });
-            instance.probe();
+            instance.startProbing(true);
             return instance;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + f.name() + " (" + f.artifact() + ")", e);
@@ -148,5 +163,6 @@ public final class ProcessBackend implements InstanceRunner {
                 .join();
         running.values().forEach(ProcessInstance::kill);
         probes.shutdownNow();
+        readyListener.close();
     }
 }

@@ -15,8 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-/** One instance process: readiness polling, graceful stop (SIGTERM, kill after the grace), exit. */
+/**
+ * One instance process: readiness (pushed by the instance, {@link ReadyListener}; polled as a fallback for apps that
+ * do not push), graceful stop (SIGTERM, kill after the grace), exit.
+ */
 final class ProcessInstance implements InstanceHandle {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProcessInstance.class);
+    /** With a push offered, the poll is only the fallback for apps that do not push: this many times slower. */
+    static final int FALLBACK_POLL_FACTOR = 10;
+
     private final String id;
     private final int port;
     private final Process process;
@@ -30,6 +37,7 @@ final class ProcessInstance implements InstanceHandle {
     private final long deadline;
     private final long spawnedNanos;
     private final Supplier<LaunchInfo> launchCheck;
+    private final long pollMillis;
     private volatile boolean stopping;
     private volatile long readyNanos = -1;
     private volatile LaunchInfo launch;
@@ -44,7 +52,8 @@ final class ProcessInstance implements InstanceHandle {
             InstanceSettings settings,
             long spawnedNanos,
             LaunchInfo planned,
-            Supplier<LaunchInfo> launchCheck) {
+            Supplier<LaunchInfo> launchCheck,
+            boolean pushOffered) {
         this.launch = planned;
         this.spawnedNanos = spawnedNanos;
         this.launchCheck = launchCheck;
@@ -61,8 +70,33 @@ final class ProcessInstance implements InstanceHandle {
                 .GET()
                 .build();
         this.deadline = System.nanoTime() + settings.readyTimeout().toNanos();
+        this.pollMillis = settings.probeInterval().toMillis() * (pushOffered ? FALLBACK_POLL_FACTOR : 1);
         exited.thenAccept(code -> ready.completeExceptionally(new IllegalStateException(
                 "instance " + id + " exited (code " + code + ") before it was ready; see " + log)));
+    }
+
+    /** The instance pushed "ready" (its HTTP server listens and its warm-up is done). */
+    void pushed() {
+        becameReady("pushed");
+    }
+
+    /** First probe right away when nothing will be pushed; after one poll interval otherwise. */
+    void startProbing(boolean pushOffered) {
+        if (pushOffered) {
+            probes.schedule(this::probe, pollMillis, TimeUnit.MILLISECONDS);
+        } else {
+            probe();
+        }
+    }
+
+    private synchronized void becameReady(String how) {
+        if (ready.isDone()) {
+            return;
+        }
+        readyNanos = System.nanoTime();
+        LOG.debugf("%s ready (%s) %d ms after spawn", id, how, (readyNanos - spawnedNanos) / 1_000_000);
+        launch = launchCheck.get();
+        ready.complete(null);
     }
 
     void probe() {
@@ -77,11 +111,9 @@ final class ProcessInstance implements InstanceHandle {
         }
         http.sendAsync(readiness, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
             if (e == null && r.statusCode() == 200) {
-                readyNanos = System.nanoTime();
-                launch = launchCheck.get();
-                ready.complete(null);
-            } else {
-                probes.schedule(this::probe, settings.probeInterval().toMillis(), TimeUnit.MILLISECONDS);
+                becameReady("polled");
+            } else if (!ready.isDone()) {
+                probes.schedule(this::probe, pollMillis, TimeUnit.MILLISECONDS);
             }
         });
     }
