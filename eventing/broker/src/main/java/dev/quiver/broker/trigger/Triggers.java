@@ -81,11 +81,6 @@ public class Triggers implements StoreListener<TriggerDocument> {
         start(trigger, true);
     }
 
-    /** The triggers the store holds, as written. */
-    public Map<String, TriggerDocument> stored() {
-        return store.readAll();
-    }
-
     /**
      * Starts every stored trigger and keeps following the store until shutdown; returns once the stored triggers are
      * started.
