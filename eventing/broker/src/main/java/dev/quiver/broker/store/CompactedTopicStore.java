@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -41,6 +42,7 @@ public final class CompactedTopicStore<T> implements AutoCloseable {
     private final String topic;
     private final Class<T> type;
     private final String clientId;
+    private final LocalWrites written = new LocalWrites();
     private KafkaProducer<String, byte[]> producer;
 
     /**
@@ -74,7 +76,8 @@ public final class CompactedTopicStore<T> implements AutoCloseable {
     public Map<String, T> readAll() {
         ensureTopic();
         try (KafkaConsumer<String, byte[]> c = consumer(clientId + "-reader")) {
-            return TopicFollower.readToEnd(c, topic, this::decode, settings.pollTimeout(), settings.startupTimeout());
+            return TopicFollower.readToEnd(
+                    c, topic, this::decode, written, settings.pollTimeout(), settings.startupTimeout());
         }
     }
 
@@ -91,6 +94,7 @@ public final class CompactedTopicStore<T> implements AutoCloseable {
                         topic,
                         () -> consumer(clientId + "-follower"),
                         this::decode,
+                        written,
                         listener,
                         settings.pollTimeout(),
                         settings.startupTimeout())
@@ -134,9 +138,10 @@ public final class CompactedTopicStore<T> implements AutoCloseable {
 
     private void send(String key, byte[] value) {
         try {
-            producer()
+            RecordMetadata stored = producer()
                     .send(new ProducerRecord<>(topic, key, value))
                     .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            written.wrote(key, stored.partition(), stored.offset());
         } catch (ExecutionException e) {
             throw new StoreException(topic, key, e.getCause());
         } catch (TimeoutException e) {

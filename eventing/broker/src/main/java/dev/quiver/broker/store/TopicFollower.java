@@ -3,6 +3,7 @@ package dev.quiver.broker.store;
 import dev.quiver.api.retry.RetrySchedule;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ final class TopicFollower<T> implements AutoCloseable {
     private final String topic;
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final Function<ConsumerRecord<String, byte[]>, T> decoder;
+    private final LocalWrites written;
     private final StoreListener<T> listener;
     private final Duration poll;
     private final Duration timeout;
@@ -49,12 +51,14 @@ final class TopicFollower<T> implements AutoCloseable {
             String topic,
             Supplier<Consumer<String, byte[]>> consumers,
             Function<ConsumerRecord<String, byte[]>, T> decoder,
+            LocalWrites written,
             StoreListener<T> listener,
             Duration poll,
             Duration timeout) {
         this.topic = topic;
         this.consumers = consumers;
         this.decoder = decoder;
+        this.written = written;
         this.listener = listener;
         this.poll = poll;
         this.timeout = timeout;
@@ -112,11 +116,11 @@ final class TopicFollower<T> implements AutoCloseable {
 
     /** One pass: read the topic to its end as a snapshot, then every write as it comes. */
     private void follow(Consumer<String, byte[]> c) {
-        listener.snapshot(readToEnd(c, topic, decoder, poll, timeout));
+        listener.snapshot(readToEnd(c, topic, decoder, written, poll, timeout));
         firstSnapshot.complete(null);
         while (!closed) {
             Map<String, T> changes = new LinkedHashMap<>();
-            collect(c.poll(poll), decoder, changes);
+            collect(c.poll(poll), decoder, written, changes);
             if (!changes.isEmpty()) {
                 listener.changed(changes);
             }
@@ -124,7 +128,8 @@ final class TopicFollower<T> implements AutoCloseable {
     }
 
     /**
-     * Assigns every partition of {@code topic} to {@code c} and reads them from the beginning to their current end.
+     * Assigns every partition of {@code topic} to {@code c} and reads them from the beginning to their current end
+     * (and at least past this replica's own last write).
      *
      * @return the latest document of each key still stored
      * @throws IllegalStateException when the end is not reached within {@code timeout}
@@ -133,6 +138,7 @@ final class TopicFollower<T> implements AutoCloseable {
             Consumer<String, byte[]> c,
             String topic,
             Function<ConsumerRecord<String, byte[]>, T> decoder,
+            LocalWrites written,
             Duration poll,
             Duration timeout) {
         List<TopicPartition> partitions = c.partitionsFor(topic, timeout).stream()
@@ -140,7 +146,8 @@ final class TopicFollower<T> implements AutoCloseable {
                 .toList();
         c.assign(partitions);
         c.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = c.endOffsets(partitions, timeout);
+        Map<TopicPartition, Long> end = new HashMap<>();
+        c.endOffsets(partitions, timeout).forEach((p, o) -> end.put(p, written.readTo(p.partition(), o)));
         Instant deadline = Instant.now().plus(timeout);
         Map<String, T> stored = new LinkedHashMap<>();
         while (partitions.stream().anyMatch(p -> c.position(p, timeout) < end.get(p))) {
@@ -148,7 +155,7 @@ final class TopicFollower<T> implements AutoCloseable {
                 throw new IllegalStateException("could not read Kafka topic " + topic + " within " + timeout
                         + " (quiver.broker.kafka.startup-timeout)");
             }
-            collect(c.poll(poll), decoder, stored);
+            collect(c.poll(poll), decoder, LocalWrites.NONE, stored);
         }
         stored.values().removeIf(d -> d == null);
         return stored;
@@ -158,9 +165,10 @@ final class TopicFollower<T> implements AutoCloseable {
     private static <T> void collect(
             ConsumerRecords<String, byte[]> records,
             Function<ConsumerRecord<String, byte[]>, T> decoder,
+            LocalWrites written,
             Map<String, T> into) {
         for (ConsumerRecord<String, byte[]> r : records) {
-            if (r.key() == null) {
+            if (r.key() == null || written.superseded(r.key(), r.offset())) {
                 continue;
             }
             if (r.value() == null) {
