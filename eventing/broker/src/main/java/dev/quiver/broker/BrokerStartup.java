@@ -5,6 +5,7 @@ import dev.quiver.broker.config.BrokerSettings;
 import dev.quiver.broker.kafka.TopicAdmin;
 import dev.quiver.broker.security.BrokerSecurity;
 import dev.quiver.broker.trigger.InvalidTriggerException;
+import dev.quiver.broker.trigger.LiveBrokers;
 import dev.quiver.broker.trigger.TriggerYaml;
 import dev.quiver.broker.trigger.Triggers;
 import io.quarkus.runtime.StartupEvent;
@@ -19,9 +20,10 @@ import java.nio.file.Path;
 import org.jboss.logging.Logger;
 
 /**
- * At start: create the brokers' topics, start the triggers of {@code quiver.broker.triggers-file}, then every
- * trigger of the triggers topic ({@code quiver.broker.kafka.triggers-topic}, read whole) and keep following that
- * topic (triggers written through other replicas); each trigger's consumer group resumes at its committed offsets.
+ * At start: create the brokers' topics, start the triggers of {@code quiver.broker.triggers-file}, apply every
+ * stored Broker ({@code quiver.broker.kafka.brokers-topic}), then start every trigger of the triggers topic
+ * ({@code quiver.broker.kafka.triggers-topic}), and keep following both topics (documents written through other
+ * replicas); each trigger's consumer group resumes at its committed offsets.
  */
 @ApplicationScoped
 public class BrokerStartup {
@@ -35,6 +37,7 @@ public class BrokerStartup {
             BrokerSettings settings,
             BrokerSecurity security,
             TopicAdmin topics,
+            LiveBrokers brokers,
             Triggers triggers) {
         security.warnings().forEach(LOG::warn);
         for (String broker : settings.brokers()) {
@@ -55,6 +58,7 @@ public class BrokerStartup {
                 }
             }
         });
+        brokers.follow(); // before the stored triggers: they name their brokers
         triggers.follow();
         LOG.infof(
                 "broker ready: brokers %s on Kafka %s, %d trigger(s)",

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quiver.api.trigger.TriggerDocument;
 import dev.quiver.broker.config.BrokerSettings;
+import dev.quiver.broker.store.StoreException;
 import dev.quiver.broker.trigger.InvalidTriggerException;
 import dev.quiver.broker.trigger.TriggerConflictException;
-import dev.quiver.broker.trigger.TriggerStoreException;
 import dev.quiver.broker.trigger.TriggerYaml;
 import dev.quiver.broker.trigger.Triggers;
 import io.vertx.core.Handler;
@@ -66,7 +66,7 @@ public class AdminRoutes {
         router.delete(PATH + "/:name").handler(ctx -> {
             String name = ctx.pathParam("name");
             ctx.vertx().executeBlocking(() -> triggers.delete(name), false).onComplete(r -> {
-                if (r.failed() && r.cause() instanceof TriggerStoreException e) {
+                if (r.failed() && r.cause() instanceof StoreException e) {
                     error(ctx, 503, e.getMessage());
                 } else if (r.failed()) {
                     error(ctx, 500, String.valueOf(r.cause()));
@@ -128,7 +128,7 @@ public class AdminRoutes {
             return new Created(400, e.getMessage(), null);
         } catch (TriggerConflictException e) {
             return new Created(409, e.getMessage(), null);
-        } catch (TriggerStoreException e) {
+        } catch (StoreException e) {
             return new Created(503, e.getMessage(), null);
         }
         try {

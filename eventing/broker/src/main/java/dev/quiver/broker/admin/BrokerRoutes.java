@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.quiver.api.eventing.BrokerDocument;
+import dev.quiver.broker.store.StoreException;
 import dev.quiver.broker.trigger.InvalidTriggerException;
 import dev.quiver.broker.trigger.LiveBrokers;
 import dev.quiver.broker.trigger.Triggers;
@@ -72,6 +73,8 @@ public class BrokerRoutes {
         ctx.vertx().executeBlocking(() -> brokers.apply(doc), false).onComplete(r -> {
             if (r.failed() && r.cause() instanceof InvalidTriggerException e) {
                 AdminRoutes.error(ctx, 400, e.getMessage());
+            } else if (r.failed() && r.cause() instanceof StoreException e) {
+                AdminRoutes.error(ctx, 503, e.getMessage());
             } else if (r.failed()) {
                 AdminRoutes.error(ctx, 503, "cannot create the broker's topic: " + r.cause());
             } else {
@@ -96,17 +99,19 @@ public class BrokerRoutes {
             AdminRoutes.error(ctx, 409, "broker '" + name + "' has triggers " + using + "; delete them first");
             return;
         }
-        brokers.delete(name)
-                .ifPresentOrElse(
-                        deleted -> {
-                            if (deleted) {
-                                ctx.response().setStatusCode(204).end();
-                            } else {
-                                AdminRoutes.error(ctx, 404, "broker '" + name + "' not found");
-                            }
-                        },
-                        () -> AdminRoutes.error(
-                                ctx, 409, "broker '" + name + "' is configured (quiver.broker.brokers), not deleted"));
+        ctx.vertx().executeBlocking(() -> brokers.delete(name), false).onComplete(r -> {
+            if (r.failed() && r.cause() instanceof StoreException e) {
+                AdminRoutes.error(ctx, 503, e.getMessage());
+            } else if (r.failed()) {
+                AdminRoutes.error(ctx, 500, String.valueOf(r.cause()));
+            } else if (r.result().isEmpty()) {
+                AdminRoutes.error(ctx, 409, "broker '" + name + "' is configured (quiver.broker.brokers), not deleted");
+            } else if (r.result().get()) {
+                ctx.response().setStatusCode(204).end();
+            } else {
+                AdminRoutes.error(ctx, 404, "broker '" + name + "' not found");
+            }
+        });
     }
 
     /** The document with Knative's status: the ingress URL for this broker as the caller reached the broker. */

@@ -124,10 +124,17 @@ public interface BrokerConfig {
 
         /**
          * Compacted topic holding every trigger the admin API accepted (key = trigger name, value = the trigger
-         * document, tombstone on delete); read whole at start, so a restarted broker or a second replica has them.
+         * document, tombstone on delete); followed by every replica, read whole at start.
          */
         @WithDefault("quiver-triggers")
         String triggersTopic();
+
+        /**
+         * Compacted topic holding every Knative Broker applied through {@code /admin/v1/brokers} (key = broker name,
+         * value = the Broker document, tombstone on delete); followed by every replica, read whole at start.
+         */
+        @WithDefault("quiver-brokers")
+        String brokersTopic();
 
         /** Extra producer settings (acks=all and idempotence are fixed). */
         Map<String, String> producer();

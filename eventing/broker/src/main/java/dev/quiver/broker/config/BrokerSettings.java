@@ -34,6 +34,7 @@ public record BrokerSettings(
         DeliverySpec delivery,
         String deadLetterTopicPrefix,
         String triggersTopic,
+        String brokersTopic,
         int maxQueuedSends,
         SourcesSettings sources) {
 
@@ -86,12 +87,11 @@ public record BrokerSettings(
                     "must be a non-empty Kafka topic name prefix (letters, digits, '.', '_', '-')",
                     dlqPrefix);
         }
-        String triggersTopic = c.kafka().triggersTopic();
-        if (triggersTopic.isBlank() || !triggersTopic.matches("[a-zA-Z0-9._-]{1,249}")) {
+        String triggersTopic = topicName(P + "kafka.triggers-topic", c.kafka().triggersTopic());
+        String brokersTopic = topicName(P + "kafka.brokers-topic", c.kafka().brokersTopic());
+        if (brokersTopic.equals(triggersTopic)) {
             throw new InvalidSettingException(
-                    P + "kafka.triggers-topic",
-                    "must be a Kafka topic name (letters, digits, '.', '_', '-')",
-                    triggersTopic);
+                    P + "kafka.brokers-topic", "must differ from " + P + "kafka.triggers-topic", brokersTopic);
         }
         BrokerConfig.Delivery d = c.delivery();
         DeliverySpec delivery = DeliverySpecParser.parse(
@@ -125,12 +125,21 @@ public record BrokerSettings(
                 delivery,
                 dlqPrefix,
                 triggersTopic,
+                brokersTopic,
                 c.ingress().maxQueuedSends(),
                 SourcesSettings.from(c.sources()));
     }
 
     public String topic(String broker) {
         return topicPrefix + broker;
+    }
+
+    private static String topicName(String key, String value) {
+        if (value.isBlank() || !value.matches("[a-zA-Z0-9._-]{1,249}")) {
+            throw new InvalidSettingException(
+                    key, "must be a Kafka topic name (letters, digits, '.', '_', '-')", value);
+        }
+        return value;
     }
 
     private static void min(String key, int value, int min) {

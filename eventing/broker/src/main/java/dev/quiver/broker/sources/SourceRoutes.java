@@ -2,7 +2,7 @@ package dev.quiver.broker.sources;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quiver.broker.sources.store.StoreException;
+import dev.quiver.broker.store.StoreException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -8,15 +8,19 @@ import dev.quiver.broker.sources.ping.PingScheduler;
 import dev.quiver.broker.sources.ping.PingSpec;
 import dev.quiver.broker.sources.sink.KafkaSinkSpec;
 import dev.quiver.broker.sources.sink.KafkaSinks;
-import dev.quiver.broker.sources.store.CompactedTopicStore;
+import dev.quiver.broker.store.CompactedTopicStore;
+import dev.quiver.broker.store.StoreListener;
+import dev.quiver.broker.store.StoredChange;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,10 +29,12 @@ import org.jboss.logging.Logger;
 /**
  * The live PingSources, KafkaSources and KafkaSinks: an upsert is validated, stored in the sources topic
  * ({@code quiver.broker.sources.topic}, compacted) and then started, replacing the running one; the same document
- * again changes nothing (no store write, no restart). At start every stored one is started again.
+ * again changes nothing (no store write, no restart). Every replica follows that topic: a source or sink applied or
+ * deleted through one starts, changes or stops on all of them while they run, and a restarted one starts every stored
+ * one again.
  */
 @ApplicationScoped
-public class Sources {
+public class Sources implements StoreListener<SourceResource> {
 
     private static final Logger LOG = Logger.getLogger(Sources.class);
 
@@ -50,6 +56,7 @@ public class Sources {
     private final String ingressBase;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private AutoCloseable following;
 
     public Sources(
             BrokerSettings settings,
@@ -72,28 +79,61 @@ public class Sources {
     }
 
     void start(@Observes StartupEvent event) {
-        Map<String, SourceResource> stored = store.readAll();
+        AutoCloseable f = store.follow(this);
+        synchronized (this) {
+            following = f;
+        }
+        if (!live.isEmpty()) {
+            LOG.infof("%d source(s) and sink(s) started from %s", live.size(), store.topic());
+        }
+    }
+
+    @Override
+    public synchronized void snapshot(Map<String, SourceResource> stored) {
+        Map<String, SourceResource> all = new HashMap<>(stored);
+        live.keySet().forEach(key -> all.putIfAbsent(key, null));
+        changed(all);
+    }
+
+    @Override
+    public synchronized void changed(Map<String, SourceResource> changes) {
         // sinks first: sources may point at them
-        stored.values().stream()
-                .sorted(Comparator.comparing(r -> !SourceKind.KAFKA_SINK.kind().equals(r.kind())))
-                .forEach(r -> {
+        changes.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, SourceResource> e) ->
+                                !e.getKey().startsWith(SourceKind.KAFKA_SINK.plural() + "/"))
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> {
                     try {
-                        SourceKind kind = SourceKind.byKind(r.kind()).orElseThrow();
-                        run(kind, SourceDocuments.check(kind, r), true);
-                    } catch (RuntimeException e) {
+                        bringInLine(e.getKey(), e.getValue());
+                    } catch (RuntimeException ex) {
                         LOG.errorf(
-                                "stored %s '%s' (topic %s) not started: %s",
-                                r.kind(), r.name(), store.topic(), e.getMessage());
+                                "stored %s (topic %s) not applied, tried again when it changes: %s",
+                                e.getKey(), store.topic(), ex.getMessage());
                     }
                 });
-        if (!stored.isEmpty()) {
-            LOG.infof("%d source(s) and sink(s) started from %s", stored.size(), store.topic());
+    }
+
+    /** Brings {@code key} ({@code <plural>/<name>}) in line with its stored document (null: deleted). */
+    private void bringInLine(String key, SourceResource stored) {
+        SourceKind kind = SourceKind.byPlural(key.substring(0, Math.max(0, key.indexOf('/'))))
+                .orElseThrow(() -> new InvalidSourceException("not a source key: '" + key + "'"));
+        SourceResource wanted = stored == null ? null : SourceDocuments.check(kind, stored);
+        Live running = live.get(key);
+        StoredChange change =
+                StoredChange.of(running == null ? null : running.resource().desired(), false, wanted, Objects::equals);
+        switch (change) {
+            case START, REPLACE -> run(kind, wanted, true);
+            case STOP -> {
+                live.remove(key);
+                stopLocal(kind, key, running.resource().name(), false);
+            }
+            default -> {}
         }
     }
 
     /**
      * @throws InvalidSourceException with the field and the reason (nothing stored)
-     * @throws dev.quiver.broker.sources.store.StoreException when Kafka did not acknowledge (nothing changed)
+     * @throws dev.quiver.broker.store.StoreException when Kafka did not acknowledge (nothing changed)
      */
     public synchronized Change upsert(SourceKind kind, SourceResource resource) {
         SourceResource r = SourceDocuments.check(kind, resource);
@@ -171,7 +211,7 @@ public class Sources {
                 .toList();
     }
 
-    /** @return whether it existed; @throws dev.quiver.broker.sources.store.StoreException (then it stays) */
+    /** @return whether it existed; @throws dev.quiver.broker.store.StoreException (then it stays) */
     public synchronized boolean delete(SourceKind kind, String name) {
         String key = key(kind, name);
         if (!live.containsKey(key)) {
@@ -179,12 +219,17 @@ public class Sources {
         }
         store.delete(key);
         live.remove(key);
+        stopLocal(kind, key, name, true);
+        return true;
+    }
+
+    /** @param forget whether to delete a PingSource's recorded state too (the replica that deleted it does) */
+    private void stopLocal(SourceKind kind, String key, String name, boolean forget) {
         switch (kind) {
-            case PING_SOURCE -> pings.remove(key);
+            case PING_SOURCE -> pings.remove(key, forget);
             case KAFKA_SOURCE -> kafkaSources.remove(key);
             case KAFKA_SINK -> kafkaSinks.remove(name);
         }
-        return true;
     }
 
     private SourceResource withStatus(SourceKind kind, Live l) {
@@ -233,6 +278,18 @@ public class Sources {
 
     @PreDestroy
     void close() {
+        AutoCloseable f;
+        synchronized (this) {
+            f = following;
+            following = null;
+        }
+        if (f != null) {
+            try {
+                f.close();
+            } catch (Exception e) {
+                LOG.warnf("stopping following the sources store: %s", e);
+            }
+        }
         store.close();
     }
 }

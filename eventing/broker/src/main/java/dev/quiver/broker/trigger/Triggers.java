@@ -6,6 +6,9 @@ import dev.quiver.broker.delivery.DeadLetterSink;
 import dev.quiver.broker.dispatch.Dispatchers;
 import dev.quiver.broker.dispatch.SupervisedDispatcher;
 import dev.quiver.broker.kafka.TopicAdmin;
+import dev.quiver.broker.store.CompactedTopicStore;
+import dev.quiver.broker.store.StoreListener;
+import dev.quiver.broker.store.StoredChange;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
@@ -22,7 +25,7 @@ import org.jboss.logging.Logger;
  * or stops here too; each trigger's consumer group is the same on every replica, so Kafka shares its partitions.
  */
 @ApplicationScoped
-public class Triggers implements StoreListener {
+public class Triggers implements StoreListener<TriggerDocument> {
 
     private static final Logger LOG = Logger.getLogger(Triggers.class);
 
@@ -32,22 +35,22 @@ public class Triggers implements StoreListener {
     private final BrokerSettings settings;
     private final Dispatchers dispatchers;
     private final TopicAdmin topics;
-    private final TriggerStore store;
+    private final CompactedTopicStore<TriggerDocument> store;
     private final LiveBrokers brokers;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
+    /** Stored triggers not running here (invalid here, e.g. their broker not applied yet): tried again later. */
+    private final Map<String, TriggerDocument> waiting = new ConcurrentHashMap<>();
+
     private AutoCloseable following;
 
-    public Triggers(
-            BrokerSettings settings,
-            Dispatchers dispatchers,
-            TopicAdmin topics,
-            TriggerStore store,
-            LiveBrokers brokers) {
+    public Triggers(BrokerSettings settings, Dispatchers dispatchers, TopicAdmin topics, LiveBrokers brokers) {
         this.settings = settings;
         this.brokers = brokers;
         this.dispatchers = dispatchers;
         this.topics = topics;
-        this.store = store;
+        this.store = new CompactedTopicStore<>(
+                settings, topics, settings.triggersTopic(), TriggerDocument.class, "quiver-broker-triggers");
+        brokers.onChange(this::retryWaiting);
     }
 
     /**
@@ -56,14 +59,15 @@ public class Triggers implements StoreListener {
      * @return completes when the trigger's consumer owns its partitions (events published after that reach it)
      * @throws InvalidTriggerException  with the reason
      * @throws TriggerConflictException when a trigger of that name exists
-     * @throws TriggerStoreException    when the trigger store did not acknowledge it (nothing started)
+     * @throws dev.quiver.broker.store.StoreException when the store did not acknowledge it (nothing started)
      */
     public synchronized CompletableFuture<Void> create(TriggerDocument resource) {
         Trigger trigger = TriggerParser.parse(resource, settings, brokers);
         if (live.containsKey(trigger.name())) {
             throw new TriggerConflictException(trigger.name());
         }
-        store.put(trigger.name(), trigger.document());
+        store.put(trigger.name(), trigger.document().withStatus(null));
+        waiting.remove(trigger.name());
         return start(trigger, false);
     }
 
@@ -75,11 +79,6 @@ public class Triggers implements StoreListener {
             stop(before);
         }
         start(trigger, true);
-    }
-
-    /** The triggers the store holds, as written. */
-    public Map<String, TriggerDocument> stored() {
-        return store.readAll();
     }
 
     /**
@@ -95,6 +94,7 @@ public class Triggers implements StoreListener {
 
     @Override
     public synchronized void snapshot(Map<String, TriggerDocument> stored) {
+        waiting.keySet().retainAll(stored.keySet());
         for (String name : List.copyOf(live.keySet())) {
             if (!stored.containsKey(name)) {
                 applySafely(name, null);
@@ -106,6 +106,11 @@ public class Triggers implements StoreListener {
     @Override
     public synchronized void changed(Map<String, TriggerDocument> changes) {
         changes.forEach(this::applySafely);
+    }
+
+    /** Brokers changed (applied through any replica): start the stored triggers that waited for theirs. */
+    synchronized void retryWaiting() {
+        Map.copyOf(waiting).forEach(this::applySafely);
     }
 
     /** One trigger that cannot be applied (its dead-letter topic not creatable...) does not hold up the others. */
@@ -120,8 +125,14 @@ public class Triggers implements StoreListener {
     /** Brings the trigger {@code name} in line with its stored document (null: deleted). */
     private void apply(String name, TriggerDocument stored) {
         Live l = live.get(name);
-        StoredChange change =
-                StoredChange.of(l == null ? null : l.trigger().document(), l != null && l.configured(), stored);
+        if (stored == null) {
+            waiting.remove(name);
+        }
+        StoredChange change = StoredChange.of(
+                l == null ? null : l.trigger().document(),
+                l != null && l.configured(),
+                stored,
+                TriggerDocument::sameTriggerAs);
         switch (change) {
             case KEEP -> {}
             case CONFIGURED ->
@@ -136,8 +147,10 @@ public class Triggers implements StoreListener {
                     trigger = TriggerParser.parse(stored, settings, brokers);
                 } catch (InvalidTriggerException e) {
                     LOG.errorf(
-                            "stored trigger '%s' (topic %s) is not valid here, not started: %s",
+                            "stored trigger '%s' (topic %s) is not valid here, not started (tried again when brokers"
+                                    + " change): %s",
                             name, settings.triggersTopic(), e.getMessage());
+                    waiting.put(name, stored);
                     if (l != null) {
                         stop(live.remove(name));
                     }
@@ -147,6 +160,7 @@ public class Triggers implements StoreListener {
                     LOG.infof("trigger '%s' changed through another replica: restarting its dispatcher", name);
                     stop(live.remove(name));
                 }
+                waiting.remove(name);
                 start(trigger, false);
             }
         }
@@ -167,7 +181,7 @@ public class Triggers implements StoreListener {
         return dispatcher.firstReady();
     }
 
-    /** @throws TriggerStoreException when the store did not acknowledge the delete (the trigger stays) */
+    /** @throws dev.quiver.broker.store.StoreException when the store did not acknowledge the delete (the trigger stays) */
     public synchronized boolean delete(String name) {
         if (!live.containsKey(name)) {
             return false;
@@ -220,6 +234,7 @@ public class Triggers implements StoreListener {
         synchronized (this) {
             stopLive();
         }
+        store.close();
     }
 
     private void stopLive() {

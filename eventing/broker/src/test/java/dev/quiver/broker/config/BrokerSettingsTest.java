@@ -51,6 +51,7 @@ public class BrokerSettingsTest {
         assertThat(s.delivery().deadLetterSink()).isEmpty();
         assertThat(s.backoffJitter()).isZero();
         assertThat(s.triggersTopic()).isEqualTo("quiver-triggers");
+        assertThat(s.brokersTopic()).isEqualTo("quiver-brokers");
         assertThat(s.maxQueuedSends()).isEqualTo(10_000);
         assertThat(s.delivery().schedule())
                 .isEqualTo(RetrySchedule.exact(3, BackoffPolicy.EXPONENTIAL, Duration.ofMillis(200)));
@@ -92,6 +93,9 @@ public class BrokerSettingsTest {
                 Arguments.of("zero timeout", "quiver.broker.delivery.timeout", "PT0S"),
                 Arguments.of("backoff delay beyond any timer", "quiver.broker.delivery.backoff-delay", "PT3000000H"),
                 Arguments.of("triggers topic not a topic name", "quiver.broker.kafka.triggers-topic", "my triggers"),
+                Arguments.of("brokers topic not a topic name", "quiver.broker.kafka.brokers-topic", "my brokers"),
+                Arguments.of(
+                        "brokers topic is the triggers topic", "quiver.broker.kafka.brokers-topic", "quiver-triggers"),
                 Arguments.of("no room for queued sends", "quiver.broker.ingress.max-queued-sends", "0"),
                 Arguments.of("jitter above 1", "quiver.broker.dispatcher.backoff-jitter", "1.5"),
                 Arguments.of("dead-letter sink not a URL", "quiver.broker.delivery.dead-letter-sink", "ftp://x"));

@@ -4,7 +4,7 @@ import dev.quiver.broker.config.BrokerSettings;
 import dev.quiver.broker.config.SourcesSettings;
 import dev.quiver.broker.kafka.TopicAdmin;
 import dev.quiver.broker.sources.SourceDelivery;
-import dev.quiver.broker.sources.store.CompactedTopicStore;
+import dev.quiver.broker.store.CompactedTopicStore;
 import io.cloudevents.CloudEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,15 +84,22 @@ public class PingScheduler {
         pings.put(key, new Ping(namespace, name, spec));
     }
 
-    /** Starts a stored PingSource at broker start: its slots count from its recorded state. */
+    /** Starts a stored PingSource (at start, or applied through another replica): its slots count from its recorded state. */
     public void resume(String key, String namespace, String name, PingSpec spec) {
         startOwnerLoop();
         pings.put(key, new Ping(namespace, name, spec));
     }
 
-    public void remove(String key) {
+    /**
+     * Stops a PingSource here.
+     *
+     * @param forget whether to delete its recorded state (the replica that deleted it; the others only stop firing)
+     */
+    public void remove(String key, boolean forget) {
         pings.remove(key);
-        state.delete(key);
+        if (forget) {
+            state.delete(key);
+        }
         lastFired.remove(key);
     }
 

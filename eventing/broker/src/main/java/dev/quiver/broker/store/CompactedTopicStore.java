@@ -1,4 +1,4 @@
-package dev.quiver.broker.sources.store;
+package dev.quiver.broker.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,10 +8,7 @@ import dev.quiver.broker.kafka.ProducerSettings;
 import dev.quiver.broker.kafka.TopicAdmin;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,17 +19,18 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * A key → JSON value map kept in a compacted Kafka topic (one partition, so writes are totally ordered): a full
- * read at start, writes that return once acknowledged (acks=all within the send timeout), a tombstone on delete.
- * The same pattern as {@code kafka.KafkaTriggerStore}, generic over the value type; that one can be folded onto
- * this.
+ * Keyed JSON documents in a compacted Kafka topic, the broker's one store (triggers, sources and sinks, applied
+ * brokers, PingSource state). Write = produce and wait for acks=all within {@code quiver.broker.kafka.send-timeout};
+ * delete = a tombstone. Read = the whole topic as a snapshot ({@link #readAll}), or a snapshot followed by every
+ * later write through any replica ({@link #follow}), so every replica holds the same documents while it runs and a
+ * restarted one has them all again.
  */
 public final class CompactedTopicStore<T> implements AutoCloseable {
 
@@ -44,8 +42,14 @@ public final class CompactedTopicStore<T> implements AutoCloseable {
     private final String topic;
     private final Class<T> type;
     private final String clientId;
+    private final LocalWrites written = new LocalWrites();
     private KafkaProducer<String, byte[]> producer;
 
+    /**
+     * @param topic    the compacted topic (created when missing)
+     * @param type     the documents' JSON type
+     * @param clientId the Kafka client id of its producer; its readers add {@code -reader} / {@code -follower}
+     */
     public CompactedTopicStore(
             BrokerSettings settings, TopicAdmin topics, String topic, Class<T> type, String clientId) {
         this.settings = settings;
@@ -64,46 +68,50 @@ public final class CompactedTopicStore<T> implements AutoCloseable {
         topics.ensureCompacted(topic, settings.startupTimeout());
     }
 
-    /** Every stored value by key, as of now (reads the topic to its end). */
+    /**
+     * Every stored document by key, as of now (reads the topic to its end); an undecodable record is skipped, logged.
+     *
+     * @throws IllegalStateException when the topic cannot be read within {@code quiver.broker.kafka.startup-timeout}
+     */
     public Map<String, T> readAll() {
         ensureTopic();
-        Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-reader");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        Map<String, T> stored = new LinkedHashMap<>();
-        Duration timeout = settings.startupTimeout();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(i -> new TopicPartition(topic, i.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            Instant deadline = Instant.now().plus(timeout);
-            while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("could not read Kafka topic " + topic + " within " + timeout
-                            + " (quiver.broker.kafka.startup-timeout)");
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key() == null) {
-                        continue;
-                    }
-                    if (r.value() == null) {
-                        stored.remove(r.key());
-                    } else {
-                        stored.put(r.key(), read(r));
-                    }
-                }
-            }
+        try (KafkaConsumer<String, byte[]> c = consumer(clientId + "-reader")) {
+            return TopicFollower.readToEnd(
+                    c, topic, this::decode, written, settings.pollTimeout(), settings.startupTimeout());
         }
-        return stored;
     }
 
-    private T read(ConsumerRecord<String, byte[]> r) {
+    /**
+     * Hands the whole store to {@link StoreListener#snapshot} before returning, then every later write (through any
+     * replica) to {@link StoreListener#changed}, on a thread of its own, until the answer is closed. When following
+     * fails it starts over with a new snapshot after a backoff.
+     *
+     * @throws IllegalStateException when the store cannot be read within the startup timeout
+     */
+    public AutoCloseable follow(StoreListener<T> listener) {
+        ensureTopic();
+        return new TopicFollower<>(
+                        topic,
+                        () -> consumer(clientId + "-follower"),
+                        this::decode,
+                        written,
+                        listener,
+                        settings.pollTimeout(),
+                        settings.startupTimeout())
+                .start();
+    }
+
+    /** A consumer without a group (assigned partitions, nothing committed). */
+    private KafkaConsumer<String, byte[]> consumer(String id) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, id);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private T decode(ConsumerRecord<String, byte[]> r) {
         try {
             return JSON.readValue(r.value(), type);
         } catch (IOException e) {
@@ -114,7 +122,7 @@ public final class CompactedTopicStore<T> implements AutoCloseable {
         }
     }
 
-    /** Stores (or replaces) a value; returns once acknowledged. @throws StoreException otherwise */
+    /** Stores (or replaces) a document; returns once acknowledged. @throws StoreException otherwise */
     public void put(String key, T value) {
         try {
             send(key, JSON.writeValueAsBytes(value));
@@ -123,16 +131,17 @@ public final class CompactedTopicStore<T> implements AutoCloseable {
         }
     }
 
-    /** Removes a value; returns once acknowledged. @throws StoreException otherwise */
+    /** Removes a document (a tombstone); returns once acknowledged. @throws StoreException otherwise */
     public void delete(String key) {
         send(key, null);
     }
 
     private void send(String key, byte[] value) {
         try {
-            producer()
+            RecordMetadata stored = producer()
                     .send(new ProducerRecord<>(topic, key, value))
                     .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            written.wrote(key, stored.partition(), stored.offset());
         } catch (ExecutionException e) {
             throw new StoreException(topic, key, e.getCause());
         } catch (TimeoutException e) {
