@@ -51,7 +51,7 @@ java -Xmx512m -Dquarkus.http.port="$BPORT" -Dkafka.bootstrap.servers="127.0.0.1:
   -Dquiver.broker.triggers-file="$WORK/triggers.yaml" -Dquarkus.log.level=WARN -jar "$APP/quarkus-run.jar" \
   > "$WORK/broker.out" 2>&1 &
 PIDS+=($!)
-# the trigger's status read as the broker's own record (TriggerResource)
+# the trigger's status read as the shared record (api TriggerDocument)
 java -cp "$WORK/classes:$CP" TriggerReady "http://127.0.0.1:$BPORT/admin/v1/triggers/bench" 60 \
   || { cat "$WORK/broker.out"; exit 1; }
 

@@ -1,6 +1,6 @@
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quiver.broker.trigger.TriggerResource;
+import dev.quiver.api.trigger.TriggerDocument;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 
 /**
  * Waits until a broker trigger is ready: {@code TriggerReady <admin url of the trigger> <seconds>}; exit 0 when
- * {@code GET} answers a {@link TriggerResource} whose status is {@code ready}, 1 on timeout. Reads the broker's own record.
+ * {@code GET} answers a {@link TriggerDocument} whose status is {@code ready}, 1 on timeout. Reads the broker's own record.
  */
 public final class TriggerReady {
     public static void main(String[] a) throws Exception {
@@ -20,7 +20,7 @@ public final class TriggerReady {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(a[0])).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
-                    TriggerResource t = json.readValue(r.body(), TriggerResource.class);
+                    TriggerDocument t = json.readValue(r.body(), TriggerDocument.class);
                     if (t.status() != null && t.status().ready()) {
                         return;
                     }
