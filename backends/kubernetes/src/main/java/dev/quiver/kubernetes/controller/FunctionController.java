@@ -42,6 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,6 +76,14 @@ public class FunctionController {
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     /** The activator pods changed: every function's slice is synced at the next tick (proxy ones may change). */
     private volatile boolean allDirty;
+
+    /** Per function: its revisions other than the latest that serve, each a function of the loop. */
+    private final Map<FunctionRef, Set<FunctionRef>> revisionsOf = new ConcurrentHashMap<>();
+    /**
+     * Per function: routes whose EndpointSlice follows the activator pods without being in the loop: its tag
+     * Services, and its own public Service while the latest revision is at zero.
+     */
+    private final Map<FunctionRef, List<Workload>> routeOnly = new ConcurrentHashMap<>();
 
     private WatchedNamespaces watched;
     private SharedIndexInformer<Trigger> triggerInformer;
@@ -262,9 +271,44 @@ public class FunctionController {
                 new FunctionRef(f.getMetadata().getNamespace(), f.getMetadata().getName());
         if (w.isEmpty()) {
             forget(ref);
-        } else if (!backend.workload(ref).equals(w)) {
-            backend.put(w.get());
-            functions.deploy(KubeBackend.toLoop(w.get()));
+            forgetRevisions(ref, Set.of());
+            routeOnly.remove(ref);
+            return;
+        }
+        RevisionRoutes.Result r = reconciler.routes(ref.namespace(), ref.name());
+        List<Workload> routes = new ArrayList<>(r.tags());
+        if (r.latestServing()) {
+            deploy(w.get());
+            backend.proxied(ref, r.split());
+        } else {
+            forget(ref); // the latest revision has neither share nor tag: at zero, out of the loop
+            routes.add(w.get());
+        }
+        Set<FunctionRef> now = new HashSet<>();
+        for (Workload rw : r.revisions()) {
+            now.add(KubeBackend.ref(rw));
+            deploy(rw);
+        }
+        forgetRevisions(ref, now);
+        revisionsOf.put(ref, now);
+        routeOnly.put(ref, routes);
+    }
+
+    /** Hands a function (or a revision: a function of its own to the loop) to the loop when it changed. */
+    private void deploy(Workload w) {
+        FunctionRef ref = KubeBackend.ref(w);
+        if (!backend.workload(ref).equals(Optional.of(w))) {
+            backend.put(w);
+            functions.deploy(KubeBackend.toLoop(w));
+        }
+    }
+
+    /** Takes the function's revisions other than {@code keep} out of the loop. */
+    private void forgetRevisions(FunctionRef function, Set<FunctionRef> keep) {
+        Set<FunctionRef> before = revisionsOf.getOrDefault(function, Set.of());
+        before.stream().filter(r -> !keep.contains(r)).forEach(this::forget);
+        if (keep.isEmpty()) {
+            revisionsOf.remove(function);
         }
     }
 
@@ -318,8 +362,20 @@ public class FunctionController {
                                 .map(s -> key(s.ref().namespace(), s.ref().name()))
                                 .toList()
                         : List.copyOf(dirty));
+        List<Workload> routes =
+                allDirty ? routeOnly.values().stream().flatMap(List::stream).toList() : List.of();
         allDirty = false;
         keys.forEach(dirty::remove);
+        for (Workload w : routes) {
+            try {
+                applier.syncEndpoints(w);
+            } catch (RuntimeException e) {
+                LOG.warnf(
+                        e,
+                        "EndpointSlice of %s failed; retried on the next change or resync",
+                        w.function().name());
+            }
+        }
         for (String k : keys) {
             int slash = k.indexOf('/');
             Workload w = backend.workload(new FunctionRef(k.substring(0, slash), k.substring(slash + 1)))
@@ -387,8 +443,11 @@ public class FunctionController {
         @Override
         public void onDelete(Function f, boolean unknownFinalState) {
             loop.execute(() -> safely(f, () -> {
-                forget(new FunctionRef(
-                        f.getMetadata().getNamespace(), f.getMetadata().getName()));
+                FunctionRef ref = new FunctionRef(
+                        f.getMetadata().getNamespace(), f.getMetadata().getName());
+                forget(ref);
+                forgetRevisions(ref, Set.of());
+                routeOnly.remove(ref);
                 reconciler.delete(
                         f.getMetadata().getNamespace(), f.getMetadata().getName());
             }));
