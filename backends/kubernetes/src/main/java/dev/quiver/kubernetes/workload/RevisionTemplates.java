@@ -42,7 +42,8 @@ public final class RevisionTemplates {
 
     /** The pod spec kept in {@code r}; empty when it holds none. */
     public static Optional<PodSpec> podSpec(ControllerRevision r) {
-        if (!(r.getData() instanceof Map<?, ?> data) || data.get(POD_SPEC) == null) {
+        Map<?, ?> data = data(r);
+        if (data.get(POD_SPEC) == null) {
             return Optional.empty();
         }
         return Optional.of(Serialization.jsonMapper().convertValue(data.get(POD_SPEC), PodSpec.class));
@@ -50,6 +51,18 @@ public final class RevisionTemplates {
 
     /** The image kept in {@code r}, or {@code fallback}. */
     public static String image(ControllerRevision r, String fallback) {
-        return r.getData() instanceof Map<?, ?> data && data.get(IMAGE) instanceof String s ? s : fallback;
+        return data(r).get(IMAGE) instanceof String s ? s : fallback;
+    }
+
+    /** {@code data} as a map, whichever type it was read back as (raw JSON, a map, a generic resource). */
+    private static Map<?, ?> data(ControllerRevision r) {
+        if (r.getData() == null) {
+            return Map.of();
+        }
+        try {
+            return Serialization.jsonMapper().convertValue(r.getData(), Map.class);
+        } catch (IllegalArgumentException e) {
+            return Map.of();
+        }
     }
 }
