@@ -42,7 +42,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,13 +76,8 @@ public class FunctionController {
     /** The activator pods changed: every function's slice is synced at the next tick (proxy ones may change). */
     private volatile boolean allDirty;
 
-    /** Per function: its revisions other than the latest that serve, each a function of the loop. */
-    private final Map<FunctionRef, Set<FunctionRef>> revisionsOf = new ConcurrentHashMap<>();
-    /**
-     * Per function: routes whose EndpointSlice follows the activator pods without being in the loop: its tag
-     * Services, and its own public Service while the latest revision is at zero.
-     */
-    private final Map<FunctionRef, List<Workload>> routeOnly = new ConcurrentHashMap<>();
+    /** The functions and revisions the loop runs, and the routes outside it (dev.quiver.kubernetes.controller). */
+    private RevisionLoop revisions;
 
     private WatchedNamespaces watched;
     private SharedIndexInformer<Trigger> triggerInformer;
@@ -198,6 +192,7 @@ public class FunctionController {
                 loop,
                 new LoopSettings(Duration.ofSeconds(1), 60));
         functions.onDecision(this::writeStatus);
+        revisions = new RevisionLoop(functions, backend);
         for (String n : watched.all() ? List.<String>of() : List.copyOf(watched.names())) {
             functionCaches.add(client.resources(Function.class).inNamespace(n).inform(new Handler(), resync));
         }
@@ -270,51 +265,10 @@ public class FunctionController {
         FunctionRef ref =
                 new FunctionRef(f.getMetadata().getNamespace(), f.getMetadata().getName());
         if (w.isEmpty()) {
-            forget(ref);
-            forgetRevisions(ref, Set.of());
-            routeOnly.remove(ref);
-            return;
-        }
-        RevisionRoutes.Result r = reconciler.routes(ref.namespace(), ref.name());
-        List<Workload> routes = new ArrayList<>(r.tags());
-        if (r.latestServing()) {
-            deploy(w.get());
-            backend.proxied(ref, r.split());
+            revisions.forgetAll(ref);
         } else {
-            forget(ref); // the latest revision has neither share nor tag: at zero, out of the loop
-            routes.add(w.get());
+            revisions.sync(ref, w.get(), reconciler.routes(ref.namespace(), ref.name()));
         }
-        Set<FunctionRef> now = new HashSet<>();
-        for (Workload rw : r.revisions()) {
-            now.add(KubeBackend.ref(rw));
-            deploy(rw);
-        }
-        forgetRevisions(ref, now);
-        revisionsOf.put(ref, now);
-        routeOnly.put(ref, routes);
-    }
-
-    /** Hands a function (or a revision: a function of its own to the loop) to the loop when it changed. */
-    private void deploy(Workload w) {
-        FunctionRef ref = KubeBackend.ref(w);
-        if (!backend.workload(ref).equals(Optional.of(w))) {
-            backend.put(w);
-            functions.deploy(KubeBackend.toLoop(w));
-        }
-    }
-
-    /** Takes the function's revisions other than {@code keep} out of the loop. */
-    private void forgetRevisions(FunctionRef function, Set<FunctionRef> keep) {
-        Set<FunctionRef> before = revisionsOf.getOrDefault(function, Set.of());
-        before.stream().filter(r -> !keep.contains(r)).forEach(this::forget);
-        if (keep.isEmpty()) {
-            revisionsOf.remove(function);
-        }
-    }
-
-    private void forget(FunctionRef ref) {
-        functions.delete(ref);
-        backend.remove(ref);
     }
 
     /** After a decision: the Function's status follows its objects (as cached; written only when it changed). */
@@ -362,8 +316,7 @@ public class FunctionController {
                                 .map(s -> key(s.ref().namespace(), s.ref().name()))
                                 .toList()
                         : List.copyOf(dirty));
-        List<Workload> routes =
-                allDirty ? routeOnly.values().stream().flatMap(List::stream).toList() : List.of();
+        List<Workload> routes = allDirty ? revisions.routes() : List.of();
         allDirty = false;
         keys.forEach(dirty::remove);
         for (Workload w : routes) {
@@ -443,11 +396,8 @@ public class FunctionController {
         @Override
         public void onDelete(Function f, boolean unknownFinalState) {
             loop.execute(() -> safely(f, () -> {
-                FunctionRef ref = new FunctionRef(
-                        f.getMetadata().getNamespace(), f.getMetadata().getName());
-                forget(ref);
-                forgetRevisions(ref, Set.of());
-                routeOnly.remove(ref);
+                revisions.forgetAll(new FunctionRef(
+                        f.getMetadata().getNamespace(), f.getMetadata().getName()));
                 reconciler.delete(
                         f.getMetadata().getNamespace(), f.getMetadata().getName());
             }));
