@@ -268,6 +268,11 @@ public class FunctionController {
             revisions.forgetAll(ref);
         } else {
             revisions.sync(ref, w.get(), reconciler.routes(ref.namespace(), ref.name()));
+            // a route made just now may not be in the caches yet: its slice is synced again at the next tick
+            revisions
+                    .routes(ref)
+                    .forEach(r ->
+                            dirty.add(key(r.function().namespace(), r.function().name())));
         }
     }
 
@@ -331,8 +336,8 @@ public class FunctionController {
         }
         for (String k : keys) {
             int slash = k.indexOf('/');
-            Workload w = backend.workload(new FunctionRef(k.substring(0, slash), k.substring(slash + 1)))
-                    .orElse(null);
+            FunctionRef ref = new FunctionRef(k.substring(0, slash), k.substring(slash + 1));
+            Workload w = backend.workload(ref).or(() -> revisions.route(ref)).orElse(null);
             if (w == null) {
                 continue;
             }

@@ -64,6 +64,16 @@ final class RevisionLoop {
         return routeOnly.values().stream().flatMap(List::stream).toList();
     }
 
+    /** The routes outside the loop of one function. */
+    List<Workload> routes(FunctionRef function) {
+        return routeOnly.getOrDefault(function, List.of());
+    }
+
+    /** A route outside the loop by its own name (a tag Service, or a function at zero), if there is one. */
+    Optional<Workload> route(FunctionRef route) {
+        return routes().stream().filter(w -> KubeBackend.ref(w).equals(route)).findFirst();
+    }
+
     /** Hands a function (or a revision) to the loop when it changed. */
     private void deploy(Workload w) {
         FunctionRef ref = KubeBackend.ref(w);
