@@ -10,6 +10,7 @@ import dev.quiver.kubernetes.model.FunctionValidator;
 import dev.quiver.kubernetes.resource.Function;
 import dev.quiver.kubernetes.workload.Labels;
 import dev.quiver.kubernetes.workload.Names;
+import dev.quiver.scaler.traffic.TrafficTarget;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -44,6 +45,10 @@ public final class KubeDirectory implements EndpointDirectory, AutoCloseable {
     private final Map<FunctionRef, List<Endpoint>> ready = new ConcurrentHashMap<>();
     /** containerConcurrency by function, read when its resource changes. */
     private final Map<FunctionRef, Integer> limits = new ConcurrentHashMap<>();
+    /** Each function's resolved split from its status ({@link RevisionTraffic}); absent when it is not split. */
+    private final Map<FunctionRef, List<TrafficTarget>> traffic = new ConcurrentHashMap<>();
+    /** The revisions (other than the latest) a function's split routes to, each routed as a function of its own. */
+    private final Map<FunctionRef, FunctionRef> revisionOf = new ConcurrentHashMap<>();
 
     private final List<SharedIndexInformer<Function>> functions = new ArrayList<>();
     private final List<SharedIndexInformer<EndpointSlice>> slices = new ArrayList<>();
@@ -90,22 +95,63 @@ public final class KubeDirectory implements EndpointDirectory, AutoCloseable {
         return Optional.of(new Routing(ready.getOrDefault(f, List.of()), limits.getOrDefault(f, 0)));
     }
 
+    /**
+     * The function's split as its status lists it: the latest revision is the function itself (its own Deployment),
+     * every other revision its workload {@code <fn>-0000N}. Empty when every request goes to the latest revision
+     * and there is no tag.
+     */
+    @Override
+    public Optional<List<TrafficTarget>> traffic(FunctionRef function) {
+        return known(function) ? Optional.ofNullable(traffic.get(function)) : Optional.empty();
+    }
+
     @Override
     public void onChange(Consumer<FunctionRef> listener) {
         listeners.add(listener);
     }
 
+    /** A Function of a watched namespace, or a revision its split routes to. */
     boolean known(FunctionRef f) {
-        String key = f.namespace() + "/" + f.name();
-        return watched.includes(f.namespace())
-                && functions.stream().anyMatch(i -> i.getStore().getByKey(key) != null);
+        FunctionRef function = revisionOf.getOrDefault(f, f);
+        return watched.includes(f.namespace()) && exists(function);
     }
 
-    private void onFunction(Function f) {
+    private boolean exists(FunctionRef f) {
+        String key = f.namespace() + "/" + f.name();
+        return functions.stream().anyMatch(i -> i.getStore().getByKey(key) != null);
+    }
+
+    private synchronized void onFunction(Function f) {
         FunctionRef ref =
                 new FunctionRef(f.getMetadata().getNamespace(), f.getMetadata().getName());
-        limits.put(ref, containerConcurrency(f));
+        List<FunctionRef> revisions = new ArrayList<>();
+        revisionOf.forEach((r, fn) -> {
+            if (fn.equals(ref)) {
+                revisions.add(r);
+            }
+        });
+        revisions.forEach(revisionOf::remove);
+        if (!exists(ref)) { // deleted
+            limits.remove(ref);
+            traffic.remove(ref);
+        } else {
+            int limit = containerConcurrency(f);
+            limits.put(ref, limit);
+            Optional<List<TrafficTarget>> split = RevisionTraffic.of(f);
+            split.ifPresentOrElse(t -> traffic.put(ref, t), () -> traffic.remove(ref));
+            split.orElse(List.of()).stream()
+                    .map(t -> new FunctionRef(ref.namespace(), t.revision()))
+                    .filter(r -> !r.equals(ref))
+                    .forEach(r -> {
+                        revisionOf.put(r, ref);
+                        limits.put(r, limit);
+                        if (!revisions.contains(r)) {
+                            revisions.add(r);
+                        }
+                    });
+        }
         changed(ref);
+        revisions.forEach(this::changed);
     }
 
     /** {@code spec.scale.containerConcurrency} as the controller reads it; 0 (unlimited) when invalid. */

@@ -76,6 +76,9 @@ public class FunctionController {
     /** The activator pods changed: every function's slice is synced at the next tick (proxy ones may change). */
     private volatile boolean allDirty;
 
+    /** The functions and revisions the loop runs, and the routes outside it (dev.quiver.kubernetes.controller). */
+    private RevisionLoop revisions;
+
     private WatchedNamespaces watched;
     private SharedIndexInformer<Trigger> triggerInformer;
     /** Knative PingSource / KafkaSource / KafkaSink reconciliation (dev.quiver.kubernetes.sources). */
@@ -189,6 +192,7 @@ public class FunctionController {
                 loop,
                 new LoopSettings(Duration.ofSeconds(1), 60));
         functions.onDecision(this::writeStatus);
+        revisions = new RevisionLoop(functions, backend);
         for (String n : watched.all() ? List.<String>of() : List.copyOf(watched.names())) {
             functionCaches.add(client.resources(Function.class).inNamespace(n).inform(new Handler(), resync));
         }
@@ -261,16 +265,15 @@ public class FunctionController {
         FunctionRef ref =
                 new FunctionRef(f.getMetadata().getNamespace(), f.getMetadata().getName());
         if (w.isEmpty()) {
-            forget(ref);
-        } else if (!backend.workload(ref).equals(w)) {
-            backend.put(w.get());
-            functions.deploy(KubeBackend.toLoop(w.get()));
+            revisions.forgetAll(ref);
+        } else {
+            revisions.sync(ref, w.get(), reconciler.routes(ref.namespace(), ref.name()));
+            // a route made just now may not be in the caches yet: its slice is synced again at the next tick
+            revisions
+                    .routes(ref)
+                    .forEach(r ->
+                            dirty.add(key(r.function().namespace(), r.function().name())));
         }
-    }
-
-    private void forget(FunctionRef ref) {
-        functions.delete(ref);
-        backend.remove(ref);
     }
 
     /** After a decision: the Function's status follows its objects (as cached; written only when it changed). */
@@ -318,12 +321,23 @@ public class FunctionController {
                                 .map(s -> key(s.ref().namespace(), s.ref().name()))
                                 .toList()
                         : List.copyOf(dirty));
+        List<Workload> routes = allDirty ? revisions.routes() : List.of();
         allDirty = false;
         keys.forEach(dirty::remove);
+        for (Workload w : routes) {
+            try {
+                applier.syncEndpoints(w);
+            } catch (RuntimeException e) {
+                LOG.warnf(
+                        e,
+                        "EndpointSlice of %s failed; retried on the next change or resync",
+                        w.function().name());
+            }
+        }
         for (String k : keys) {
             int slash = k.indexOf('/');
-            Workload w = backend.workload(new FunctionRef(k.substring(0, slash), k.substring(slash + 1)))
-                    .orElse(null);
+            FunctionRef ref = new FunctionRef(k.substring(0, slash), k.substring(slash + 1));
+            Workload w = backend.workload(ref).or(() -> revisions.route(ref)).orElse(null);
             if (w == null) {
                 continue;
             }
@@ -387,7 +401,7 @@ public class FunctionController {
         @Override
         public void onDelete(Function f, boolean unknownFinalState) {
             loop.execute(() -> safely(f, () -> {
-                forget(new FunctionRef(
+                revisions.forgetAll(new FunctionRef(
                         f.getMetadata().getNamespace(), f.getMetadata().getName()));
                 reconciler.delete(
                         f.getMetadata().getNamespace(), f.getMetadata().getName());

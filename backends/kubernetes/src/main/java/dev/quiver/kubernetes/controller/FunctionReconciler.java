@@ -6,6 +6,7 @@ import dev.quiver.kubernetes.model.RevisionHistory;
 import dev.quiver.kubernetes.resource.Function;
 import dev.quiver.kubernetes.resource.FunctionRevision;
 import dev.quiver.kubernetes.resource.FunctionStatus;
+import dev.quiver.kubernetes.resource.FunctionTraffic;
 import dev.quiver.kubernetes.scaling.ClusterReads;
 import dev.quiver.kubernetes.scaling.KubeApplier;
 import dev.quiver.kubernetes.scaling.PodView;
@@ -22,6 +23,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,9 +31,11 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -56,6 +60,10 @@ public final class FunctionReconciler {
     private final Map<String, List<Conditions.Wanted>> triggerConditions = new ConcurrentHashMap<>();
     /** Per {@code namespace/function}: the status last written, so that an unchanged one is not written again. */
     private final Map<String, String> written = new ConcurrentHashMap<>();
+    /** Per {@code namespace/function}: its revisions' workloads and tag routes, as the last reconcile made them. */
+    private final Map<String, RevisionRoutes.Result> routed = new ConcurrentHashMap<>();
+
+    private final RevisionRoutes routes;
 
     public FunctionReconciler(
             KubernetesClient client, KubeApplier applier, Map<String, String> platformEnv, Clock clock) {
@@ -79,14 +87,22 @@ public final class FunctionReconciler {
         this.platformEnv = Map.copyOf(platformEnv);
         this.clock = clock;
         this.triggers = triggers;
+        this.routes = new RevisionRoutes(client, applier, reads);
     }
 
     /** @return the function's workload, or empty when its spec is invalid (then its status says Failed, and why) */
     public Optional<Workload> reconcile(Function f) {
         FunctionModel model;
+        List<FunctionTraffic> traffic;
+        String latest;
+        Map<String, ControllerRevision> kept;
         try {
             model = FunctionValidator.validate(f);
-            RevisionHistory.applied(f.getSpec().getTraffic(), revisions(f, workload(f, model)));
+            Workload w = workload(f, model);
+            List<FunctionRevision> revisions = revisions(f, w);
+            latest = revisions.get(revisions.size() - 1).getName();
+            traffic = RevisionHistory.applied(f.getSpec().getTraffic(), revisions);
+            kept = routes.templates(w, traffic, latest);
         } catch (SpecException e) {
             LOG.warnf(
                     "Function %s/%s is invalid: %s",
@@ -96,13 +112,21 @@ public final class FunctionReconciler {
         }
         triggerConditions.put(key(model.namespace(), model.name()), triggers.sync(model));
         Workload w = workload(f, model);
+        routes.keep(w, latest);
         Deployment d = ensureDeployment(w, model);
         ensureService(w.privateService());
         ensurePublicService(w);
         applier.apply(w, PoolRepair.plan(controllerPods(w), w.revision(), model.warmPool()));
+        RevisionRoutes.Result r = routes.apply(w, model, traffic, latest, kept);
+        routed.put(key(model.namespace(), model.name()), r);
         applier.syncEndpoints(w);
         status(f, w, d);
         return Optional.of(w);
+    }
+
+    /** The function's revision workloads and tag routes as the last reconcile made them. */
+    RevisionRoutes.Result routes(String namespace, String function) {
+        return routed.getOrDefault(key(namespace, function), RevisionRoutes.Result.NONE);
     }
 
     public Workload workload(Function f, FunctionModel model) {
@@ -149,7 +173,24 @@ public final class FunctionReconciler {
                 w.revision(),
                 w.function().image(),
                 clock.instant(),
-                KEEP_REVISIONS);
+                KEEP_REVISIONS,
+                serving(f));
+    }
+
+    /** Revisions the spec or the status gives traffic or a tag: kept in the history whatever their age. */
+    private static Set<String> serving(Function f) {
+        Set<String> out = new HashSet<>();
+        List<FunctionTraffic> spec = f.getSpec() == null ? null : f.getSpec().getTraffic();
+        if (spec != null) {
+            spec.stream().filter(t -> t.getRevisionName() != null).forEach(t -> out.add(t.getRevisionName()));
+        }
+        if (f.getStatus() != null && f.getStatus().getTraffic() != null) {
+            f.getStatus().getTraffic().stream()
+                    .filter(t -> t.getRevisionName() != null
+                            && RevisionRoutes.target(t).serving())
+                    .forEach(t -> out.add(t.getRevisionName()));
+        }
+        return out;
     }
 
     /** The mode the public Service is in now. */
@@ -164,6 +205,8 @@ public final class FunctionReconciler {
         triggers.remove(namespace, function);
         triggerConditions.remove(key(namespace, function));
         written.remove(key(namespace, function));
+        routed.remove(key(namespace, function));
+        routes.deleteAll(namespace, function);
         Map<String, String> sel = Map.of(Labels.FUNCTION, function, Labels.MANAGED_BY, Labels.MANAGER);
         client.apps().deployments().inNamespace(namespace).withLabels(sel).delete();
         client.services().inNamespace(namespace).withLabels(sel).delete();

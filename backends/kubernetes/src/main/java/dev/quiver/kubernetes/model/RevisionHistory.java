@@ -15,14 +15,25 @@ import java.util.Set;
 /**
  * A Function's revisions on Kubernetes, as its status lists them: a new pod template (a new image or configuration,
  * Knative's rule) is a new revision {@code <function>-0000N}, named as on the local backend. Pure: the history before,
- * the template now and the time in; the history after out. The newest {@code keep} are kept (on Kubernetes the
- * traffic names only the latest for now).
+ * the template now and the time in; the history after out. The newest {@code keep} are kept.
  */
 public final class RevisionHistory {
     private RevisionHistory() {}
 
     public static List<FunctionRevision> next(
             List<FunctionRevision> before, String function, String template, String image, Instant now, int keep) {
+        return next(before, function, template, image, now, keep, Set.of());
+    }
+
+    /** @param serving revisions that have traffic or a tag: never dropped from the history, whatever their age */
+    public static List<FunctionRevision> next(
+            List<FunctionRevision> before,
+            String function,
+            String template,
+            String image,
+            Instant now,
+            int keep,
+            Set<String> serving) {
         // one entry per name, by number: a status read back may repeat entries (a merge patch that appended lists)
         java.util.Map<String, FunctionRevision> byName = new java.util.TreeMap<>();
         (before == null ? List.<FunctionRevision>of() : before).forEach(r -> byName.put(r.getName(), r));
@@ -32,15 +43,19 @@ public final class RevisionHistory {
             int number = last == null ? 1 : number(last.getName()) + 1;
             out.add(FunctionRevision.of(String.format("%s-%05d", function, number), template, image, now.toString()));
         }
-        while (out.size() > Math.max(1, keep)) {
-            out.remove(0);
+        for (int i = 0; out.size() > Math.max(1, keep) && i < out.size() - 1; ) {
+            if (serving.contains(out.get(i).getName())) {
+                i++;
+            } else {
+                out.remove(i);
+            }
         }
         return out;
     }
 
     /**
-     * The traffic applied: the spec's, resolved against the revisions. On Kubernetes every request goes to the
-     * latest revision's Deployment for now, so a split over other revisions is refused with the key named.
+     * The traffic applied: the spec's, resolved against the revisions by the shared {@link TrafficRules} (the local
+     * backend's checks, nothing more), each key named under {@code spec.}.
      */
     public static List<FunctionTraffic> applied(List<FunctionTraffic> spec, List<FunctionRevision> revisions) {
         List<TrafficEntry> entries = spec == null || spec.isEmpty()
@@ -51,16 +66,6 @@ public final class RevisionHistory {
         revisions.forEach(r -> names.add(r.getName()));
         List<Violation> errors = new ArrayList<>();
         List<TrafficTarget> resolved = TrafficRules.resolve(entries, latest, names, errors);
-        for (int i = 0; i < resolved.size() && errors.isEmpty(); i++) {
-            TrafficTarget t = resolved.get(i);
-            if (!t.revision().equals(latest) && t.serving()) {
-                errors.add(new Violation(
-                        "traffic[" + i + "]",
-                        "splitting traffic over revisions is local-only for now: on Kubernetes every request goes to"
-                                + " the latest revision (" + latest + ")",
-                        t.revision()));
-            }
-        }
         if (!errors.isEmpty()) {
             throw new dev.quiver.scaler.spec.SpecException(errors.stream()
                     .map(v -> new Violation(FunctionValidator.field(v.key()), v.rule(), v.value()))

@@ -11,9 +11,11 @@ import dev.quiver.scaler.decision.Decision;
 import dev.quiver.scaler.decision.Mode;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,6 +28,8 @@ public final class KubeBackend implements InstanceBackend {
     private final ClusterReads reads;
     private final KubeApplier applier;
     private final Map<FunctionRef, Workload> workloads = new ConcurrentHashMap<>();
+    /** Functions whose public Service stays in proxy mode: their traffic is split over revisions by the activator. */
+    private final Set<FunctionRef> proxied = ConcurrentHashMap.newKeySet();
 
     /** @param reads the functions' pods, Deployments and Services (in the controller: its caches, no API call) */
     public KubeBackend(ClusterReads reads, KubeApplier applier) {
@@ -51,6 +55,18 @@ public final class KubeBackend implements InstanceBackend {
     /** Sets the objects a function is made of; call before handing the function to the loop. */
     public void put(Workload w) {
         workloads.put(ref(w), w);
+    }
+
+    /**
+     * Keeps the function's public Service in proxy mode (its traffic is split or tagged: every request passes the
+     * activator) or lets the decisions route it again.
+     */
+    public void proxied(FunctionRef ref, boolean always) {
+        if (always) {
+            proxied.add(ref);
+        } else {
+            proxied.remove(ref);
+        }
     }
 
     public Optional<Workload> workload(FunctionRef ref) {
@@ -89,7 +105,16 @@ public final class KubeBackend implements InstanceBackend {
         List<PodView> views = pods(function.ref().namespace(), function.ref().name()).stream()
                 .map(p -> PodViews.of(p, 0))
                 .toList();
-        applier.apply(w, DecisionPlanner.plan(d, views, replicas(w), mode(w)));
+        Mode routed = mode(w);
+        List<KubeOp> ops = DecisionPlanner.plan(d, views, replicas(w), routed);
+        if (proxied.contains(function.ref())) {
+            ops = new ArrayList<>(
+                    ops.stream().filter(o -> !(o instanceof KubeOp.Route)).toList());
+            if (routed == Mode.SERVE) {
+                ops.add(0, new KubeOp.Route(Mode.PROXY));
+            }
+        }
+        applier.apply(w, ops);
     }
 
     @Override
@@ -100,6 +125,7 @@ public final class KubeBackend implements InstanceBackend {
     @Override
     public void remove(FunctionRef function) {
         workloads.remove(function);
+        proxied.remove(function);
     }
 
     /** Terminating pods left out: they are on their way out already. */

@@ -13,6 +13,11 @@ public final class Labels {
     /** Hash of the pod template: warm pods of an older template are replaced. */
     public static final String REVISION = "quiver.dev/revision";
 
+    /** On a revision's objects ({@code <function>-0000N}) and tag Services: the Function they belong to. */
+    public static final String REVISION_OF = "quiver.dev/revision-of";
+    /** On a tag Service ({@code <tag>-<function>}): its tag. */
+    public static final String TAG = "quiver.dev/tag";
+
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String MANAGER = "quiver";
     /** Which pods a ReplicaSet deletes first when scaled down (lower first). */

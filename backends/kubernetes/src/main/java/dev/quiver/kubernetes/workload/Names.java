@@ -19,6 +19,11 @@ public final class Names {
         return function + "-private";
     }
 
+    /** A tag's own Service, routed through the activator to the tagged revision (Knative's tag route). */
+    public static String tagService(String tag, String function) {
+        return tag + "-" + function;
+    }
+
     public static String warmPodPrefix(String function) {
         return function + "-warm-";
     }

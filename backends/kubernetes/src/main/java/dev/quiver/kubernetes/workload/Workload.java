@@ -24,11 +24,29 @@ import java.util.Map;
  * promoted into the active labels.
  *
  * @param platformEnv       environment every instance gets (e.g. {@code KAFKA_BOOTSTRAP_SERVERS})
+ * @param keptSpec          a revision's pod spec as kept when it was made ({@code <function>-0000N}), null for the
+ *                          function's own workload (its spec is built from the model)
+ * @param extraLabels       labels on every object besides the function's (a revision's {@code quiver.dev/revision-of})
  */
-public record Workload(FunctionModel function, OwnerReference owner, Map<String, String> platformEnv) {
+public record Workload(
+        FunctionModel function,
+        OwnerReference owner,
+        Map<String, String> platformEnv,
+        PodSpec keptSpec,
+        Map<String, String> extraLabels) {
+
+    public Workload {
+        extraLabels = Map.copyOf(extraLabels);
+    }
+
+    public Workload(FunctionModel function, OwnerReference owner, Map<String, String> platformEnv) {
+        this(function, owner, platformEnv, null, Map.of());
+    }
 
     public PodSpec podSpec() {
-        return PodTemplates.spec(function, platformEnv);
+        return keptSpec != null
+                ? new io.fabric8.kubernetes.api.model.PodSpecBuilder(keptSpec).build()
+                : PodTemplates.spec(function, platformEnv);
     }
 
     public String revision() {
@@ -39,6 +57,7 @@ public record Workload(FunctionModel function, OwnerReference owner, Map<String,
         String name = function.name();
         Map<String, String> podLabels = new HashMap<>(Labels.active(name));
         podLabels.put(Labels.REVISION, revision());
+        podLabels.putAll(extraLabels);
         return new DeploymentBuilder()
                 .withMetadata(meta(Names.deployment(name), Labels.function(name)))
                 .withNewSpec()
@@ -72,6 +91,7 @@ public record Workload(FunctionModel function, OwnerReference owner, Map<String,
         Map<String, String> labels = new HashMap<>(Labels.warm(name));
         labels.put(Labels.REVISION, revision());
         labels.put(Labels.MANAGED_BY, Labels.MANAGER);
+        labels.putAll(extraLabels);
         OwnerReference controller =
                 new OwnerReference(owner.getApiVersion(), true, true, owner.getKind(), owner.getName(), owner.getUid());
         return new PodBuilder()
@@ -103,6 +123,7 @@ public record Workload(FunctionModel function, OwnerReference owner, Map<String,
     private ObjectMeta meta(String objectName, Map<String, String> labels) {
         Map<String, String> all = new HashMap<>(labels);
         all.put(Labels.MANAGED_BY, Labels.MANAGER);
+        all.putAll(extraLabels);
         return new ObjectMetaBuilder()
                 .withName(objectName)
                 .withNamespace(function.namespace())

@@ -31,13 +31,25 @@ class RevisionHistoryTest {
     }
 
     @Test
-    void trafficToAnOlderRevisionIsRefusedOnKubernetesForNow() {
+    void trafficToAnOlderRevisionIsAppliedAsLocally() {
         List<FunctionRevision> h =
                 RevisionHistory.next(RevisionHistory.next(null, "f", "t1", "img", NOW, 5), "f", "t2", "img", NOW, 5);
-        assertThatThrownBy(() -> RevisionHistory.applied(List.of(FunctionTraffic.of("f-00001", 100, null)), h))
-                .hasMessageContaining("spec.traffic[0]: splitting traffic over revisions is local-only for now");
+        assertThat(RevisionHistory.applied(List.of(FunctionTraffic.of("f-00001", 100, null)), h))
+                .extracting(FunctionTraffic::getRevisionName, FunctionTraffic::getPercent)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("f-00001", 100));
+        assertThatThrownBy(() -> RevisionHistory.applied(List.of(FunctionTraffic.of("f-00009", 100, null)), h))
+                .hasMessageContaining("spec.traffic[0].revisionName");
         assertThat(RevisionHistory.applied(null, h))
                 .extracting(FunctionTraffic::getRevisionName)
                 .containsExactly("f-00002");
+    }
+
+    @Test
+    void aServingRevisionIsKeptWhateverItsAge() {
+        List<FunctionRevision> h = null;
+        for (int i = 1; i <= 4; i++) {
+            h = RevisionHistory.next(h, "f", "t" + i, "img", NOW, 2, java.util.Set.of("f-00001"));
+        }
+        assertThat(h).extracting(FunctionRevision::getName).containsExactly("f-00001", "f-00004");
     }
 }
