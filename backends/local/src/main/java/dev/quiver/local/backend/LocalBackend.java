@@ -120,6 +120,19 @@ public final class LocalBackend implements InstanceBackend {
         finishRoll(lf, d.desired());
     }
 
+    /** Flips the role only (a volatile write): safe from an activator's thread; the loop's decision follows. */
+    @Override
+    public boolean promoteNow(FunctionRef function, String instanceId) {
+        LocalFunction lf = functions.get(function.name());
+        ManagedInstance i = lf == null ? null : lf.instances.get(instanceId);
+        if (i == null || i.role() != Role.POOL || i.state() != ManagedInstance.State.READY) {
+            return false;
+        }
+        i.role(Role.ACTIVE);
+        lf.promotions.incrementAndGet();
+        return true;
+    }
+
     @Override
     public void roll(LoopFunction function) {
         LocalFunction lf = functions.get(function.ref().name());
