@@ -93,7 +93,7 @@ class LauncherTest {
         }
 
         assertThat(launcher.plan(revision).mode()).as("cached per revision").isEqualTo("jdk25-aot");
-        assertThat(launcher.plan(function("")).mode()).as("read again").isEqualTo("jdk17");
+        assertThat(launcher.plan(function("")).mode()).as("read again").isEqualTo("jdk17-appcds");
         assertThat(Launcher.immutable(revisionApp.resolve("quarkus-run.jar"))).isTrue();
         assertThat(Launcher.immutable(app.resolve("quarkus-run.jar"))).isFalse();
     }
