@@ -41,6 +41,9 @@ public final class LocalBackend implements InstanceBackend {
         int inFlight(String function, String instance);
     }
 
+    /** How the decision -> exec part of a start is named in the cold-start record (the spawn path's own work). */
+    public static final String SPAWN = "decision-exec";
+
     private final InstanceRunner runner;
     private final ScheduledExecutorService loop;
     private final Clock clock;
@@ -94,6 +97,7 @@ public final class LocalBackend implements InstanceBackend {
             return;
         }
         Instant now = d.at();
+        long decided = System.nanoTime();
         for (PoolAction a : d.actions()) {
             if (a instanceof PoolAction.Promote p) {
                 ManagedInstance i = lf.instances.get(p.id());
@@ -102,9 +106,9 @@ public final class LocalBackend implements InstanceBackend {
                     lf.promotions.incrementAndGet();
                 }
             } else if (a instanceof PoolAction.StartActive s) {
-                start(lf, s.count(), Role.ACTIVE, now);
+                start(lf, s.count(), Role.ACTIVE, now, decided);
             } else if (a instanceof PoolAction.StartWarm s) {
-                start(lf, s.count(), Role.POOL, now);
+                start(lf, s.count(), Role.POOL, now, decided);
             } else if (a instanceof PoolAction.ReturnToPool r) {
                 ManagedInstance i = lf.instances.get(r.id());
                 if (i != null) {
@@ -198,7 +202,8 @@ public final class LocalBackend implements InstanceBackend {
         }
     }
 
-    private void start(LocalFunction lf, int count, Role role, Instant now) {
+    /** @param decided {@link System#nanoTime()} when the decision was applied: decision -> exec is recorded */
+    private void start(LocalFunction lf, int count, Role role, Instant now, long decided) {
         if (now.isBefore(lf.startBlockedUntil)) {
             LOG.debugf("%s: start of %d held back after %d failed starts", lf.name(), count, lf.consecutiveFailures);
             return;
@@ -217,6 +222,9 @@ public final class LocalBackend implements InstanceBackend {
             (role == Role.ACTIVE ? lf.coldStarts : lf.warmStarts).incrementAndGet();
             lf.launch = h.launch();
             ManagedInstance mi = new ManagedInstance(h, role, now, lf.generation);
+            if (h.spawnedNanos() >= 0) {
+                coldStarts.startup(lf.function(), h.launch().mode(), mi.startRole(), SPAWN, h.spawnedNanos() - decided);
+            }
             lf.instances.add(mi);
             h.ready().whenComplete((v, e) -> loop.execute(() -> onReady(lf, mi, e)));
             h.exited().thenAccept(code -> loop.execute(() -> onExit(lf, mi, code)));
