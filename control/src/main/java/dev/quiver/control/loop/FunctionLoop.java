@@ -126,7 +126,12 @@ public final class FunctionLoop implements Poker, AutoCloseable {
             }
             if (!f.revision().equals(old.revision())) {
                 LOG.info("{}: updated, rolling instances to revision {}", f.ref(), f.revision());
-                backend.roll(f);
+                st.deciding.lock();
+                try {
+                    backend.roll(f);
+                } finally {
+                    st.deciding.unlock();
+                }
             } else if (!f.equals(old)) {
                 LOG.info("{}: updated (scaling settings)", f.ref());
             }
@@ -142,8 +147,13 @@ public final class FunctionLoop implements Poker, AutoCloseable {
             if (st == null) {
                 return false;
             }
-            routes.remove(ref);
-            backend.remove(ref);
+            st.deciding.lock(); // a fast promotion under way publishes before the routing goes, never after
+            try {
+                routes.remove(ref);
+                backend.remove(ref);
+            } finally {
+                st.deciding.unlock();
+            }
             LOG.info("{}: deleted", ref);
             return true;
         });
@@ -188,6 +198,9 @@ public final class FunctionLoop implements Poker, AutoCloseable {
         }
         try {
             FunctionRef ref = st.function.ref();
+            if (functions.get(ref) != st) {
+                return;
+            }
             Optional<InstanceView> pick = FastPromotion.pick(backend.instances(ref));
             if (pick.isPresent() && backend.promoteNow(ref, pick.get().id())) {
                 publish(st, backend.instances(ref));
