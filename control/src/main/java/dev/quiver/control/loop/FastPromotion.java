@@ -1,5 +1,6 @@
 package dev.quiver.control.loop;
 
+import dev.quiver.scaler.warmpool.Role;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +25,7 @@ public final class FastPromotion {
             return Optional.empty();
         }
         return instances.stream()
-                .filter(i -> i.current()
-                        && i.role() == dev.quiver.scaler.warmpool.Role.POOL
-                        && i.ready()
-                        && i.host() != null)
+                .filter(i -> i.current() && i.role() == Role.POOL && i.ready() && i.host() != null)
                 .min(ORDER);
     }
 }
