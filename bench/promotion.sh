@@ -9,7 +9,9 @@
 #               vs its warm request. Runs when eventing/sources and thumbnail are built: an object store (the sources
 #               app, S3 API on loopback) holds one PNG; the event is the one the store would publish for it.
 #
-#   bench/promotion.sh [rounds=5] [warm=20]    (env: SKIP_BUILD=1 runs what is built; MVN_REPO=<maven repo>)
+#   bench/promotion.sh [rounds=5] [warm=20]    (env: SKIP_BUILD=1 runs what is built; MVN_REPO=<maven repo>;
+#                                               PLATFORM=<a quarkus-app folder of the platform>, OUT=<output folder>,
+#                                               ONLY_HELLO=1 skips thumbnail; bench/promotion-ab.sh alternates two)
 # Goals (issue 15): promotion adds <= 5 ms over a warm request; a promoted thumbnail's first request <= 2x its warm one.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,10 +21,10 @@ ACTIVATOR_PORT=${ACTIVATOR_PORT:-18380}
 CONTROL_PORT=${CONTROL_PORT:-18382}
 S3_PORT=${S3_PORT:-18390}
 SOURCES_PORT=${SOURCES_PORT:-18391}
-OUT="$ROOT/bench/out/promotion"
+OUT=${OUT:-"$ROOT/bench/out/promotion"}
 rm -rf "$OUT"; mkdir -p "$OUT/classes"
 MVN=(./mvnw -B -q -o ${MVN_REPO:+-Dmaven.repo.local=$MVN_REPO})
-PLATFORM="$ROOT/backends/local/target/quarkus-app"
+PLATFORM=${PLATFORM:-"$ROOT/backends/local/target/quarkus-app"}
 SOURCES="$ROOT/eventing/sources/target/quarkus-app/quarkus-run.jar"
 THUMB="$ROOT/functions-examples/thumbnail/target/quarkus-app/quarkus-run.jar"
 if [ -z "${SKIP_BUILD:-}" ]; then
@@ -64,7 +66,7 @@ echo "==> hello: $ROUNDS rounds"
 bench hello /hello "$OUT/hello.json" "Content-Type:application/json"
 curl -fsS -X DELETE "$CONTROL/v1/functions/hello" -H "Authorization: Bearer $TOKEN" >/dev/null
 
-if [ -f "$SOURCES" ] && [ -f "$THUMB" ]; then
+if [ -z "${ONLY_HELLO:-}" ] && [ -f "$SOURCES" ] && [ -f "$THUMB" ]; then
   echo "==> thumbnail: an object store with one image, $ROUNDS rounds"
   mkdir -p "$OUT/objects/photos/images"
   # a 640x480 PNG made by the JDK itself (ImageIO), written where the store keeps bucket photos, key images/bench.png

@@ -126,7 +126,12 @@ public final class FunctionLoop implements Poker, AutoCloseable {
             }
             if (!f.revision().equals(old.revision())) {
                 LOG.info("{}: updated, rolling instances to revision {}", f.ref(), f.revision());
-                backend.roll(f);
+                st.deciding.lock();
+                try {
+                    backend.roll(f);
+                } finally {
+                    st.deciding.unlock();
+                }
             } else if (!f.equals(old)) {
                 LOG.info("{}: updated (scaling settings)", f.ref());
             }
@@ -142,20 +147,31 @@ public final class FunctionLoop implements Poker, AutoCloseable {
             if (st == null) {
                 return false;
             }
-            routes.remove(ref);
-            backend.remove(ref);
+            st.deciding.lock(); // a fast promotion under way publishes before the routing goes, never after
+            try {
+                routes.remove(ref);
+                backend.remove(ref);
+            } finally {
+                st.deciding.unlock();
+            }
             LOG.info("{}: deleted", ref);
             return true;
         });
     }
 
-    /** A request for {@code ref} is waiting and no instance can take it: decide now (once per pending poke). */
+    /**
+     * A request for {@code ref} is waiting and no instance can take it: decide now (once per pending poke). When no
+     * instance is in traffic but one waits ready in the warm pool ({@link FastPromotion}), it is promoted and
+     * published on the caller's thread first, so the waiting request goes to it without waiting for the loop's
+     * thread; the loop's decision follows and sees it active.
+     */
     @Override
     public void poke(FunctionRef ref) {
         FunctionState st = functions.get(ref);
         if (st == null) {
             return;
         }
+        promoteNow(st);
         synchronized (st) {
             if (st.pokePending) {
                 return;
@@ -170,6 +186,32 @@ public final class FunctionLoop implements Poker, AutoCloseable {
                 decide(st, clock.instant(), null, true);
             }
         }));
+    }
+
+    /**
+     * The fast path, skipped (left to the loop's decision) while the loop's thread decides for this function: the
+     * two never interleave their reads of the instances and their publications.
+     */
+    private void promoteNow(FunctionState st) {
+        if (!st.deciding.tryLock()) {
+            return;
+        }
+        try {
+            FunctionRef ref = st.function.ref();
+            if (functions.get(ref) != st) {
+                return;
+            }
+            Optional<InstanceView> pick = FastPromotion.pick(backend.instances(ref));
+            if (pick.isPresent() && backend.promoteNow(ref, pick.get().id())) {
+                publish(st, backend.instances(ref));
+                LOG.debug(
+                        "{}: {} promoted at once for a waiting request",
+                        ref,
+                        pick.get().id());
+            }
+        } finally {
+            st.deciding.unlock();
+        }
     }
 
     /** Whether {@code ref} is deployed. */
@@ -269,6 +311,15 @@ public final class FunctionLoop implements Poker, AutoCloseable {
     }
 
     private void decide(FunctionState st, Instant now, List<PartitionOffsets> offsets, boolean poke) {
+        st.deciding.lock();
+        try {
+            decideLocked(st, now, offsets, poke);
+        } finally {
+            st.deciding.unlock();
+        }
+    }
+
+    private void decideLocked(FunctionState st, Instant now, List<PartitionOffsets> offsets, boolean poke) {
         LoopFunction f = st.function;
         List<InstanceView> instances = backend.instances(f.ref());
         Map<String, StatsReport> readings = st.stats;

@@ -21,6 +21,8 @@ final class FunctionState {
     FunctionScaler scaler;
     Instant nextDecide;
     boolean pokePending;
+    /** Held while the loop decides for the function, tried by the promotion fast path (never waited for). */
+    final java.util.concurrent.locks.ReentrantLock deciding = new java.util.concurrent.locks.ReentrantLock();
 
     FunctionState(LoopFunction function, Instant now, History history) {
         this.function = function;

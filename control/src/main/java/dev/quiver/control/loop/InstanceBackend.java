@@ -22,6 +22,17 @@ public interface InstanceBackend {
      */
     void apply(LoopFunction function, Decision decision);
 
+    /**
+     * The promotion fast path: puts this ready warm-pool instance into traffic now, from any thread (an activator's
+     * event loop), ahead of the loop's decision, which follows and sees it active. A backend that cannot flip a role
+     * outside its loop's thread answers false and the loop promotes on its next decision.
+     *
+     * @return whether the instance is active now
+     */
+    default boolean promoteNow(FunctionRef function, String instanceId) {
+        return false;
+    }
+
     /** The function's code or configuration changed ({@link LoopFunction#revision()}): replace its instances. */
     void roll(LoopFunction function);
 

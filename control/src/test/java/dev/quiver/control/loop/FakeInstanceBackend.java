@@ -22,6 +22,8 @@ final class FakeInstanceBackend implements InstanceBackend {
     final List<String> rolled = new CopyOnWriteArrayList<>();
     final List<FunctionRef> removed = new CopyOnWriteArrayList<>();
     private final List<Consumer<FunctionRef>> listeners = new CopyOnWriteArrayList<>();
+    final List<String> fastPromoted = new CopyOnWriteArrayList<>();
+    volatile boolean fastPath = true;
     private int seq;
 
     static InstanceView ready(String id, Role role) {
@@ -81,6 +83,21 @@ final class FakeInstanceBackend implements InstanceBackend {
             }
         }
         instances.put(function.ref(), rows);
+    }
+
+    /** Promotes as {@link #apply} does; {@code fastPath} false makes it refuse, as a backend without one. */
+    @Override
+    public synchronized boolean promoteNow(FunctionRef function, String instanceId) {
+        if (!fastPath) {
+            return false;
+        }
+        fastPromoted.add(instanceId);
+        List<InstanceView> rows = new ArrayList<>(instances.getOrDefault(function, List.of()));
+        rows.replaceAll(i -> i.id().equals(instanceId)
+                ? new InstanceView(i.id(), i.host(), i.port(), Role.ACTIVE, i.state(), i.startedAt(), i.current())
+                : i);
+        instances.put(function, rows);
+        return true;
     }
 
     private void start(List<InstanceView> rows, int n, Role role, Instant at) {

@@ -3,8 +3,11 @@ package dev.quiver.control.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.api.stats.StatsReport;
+import dev.quiver.control.activator.admission.FunctionQueue;
+import dev.quiver.control.activator.balance.Slot;
 import dev.quiver.control.observe.lag.LagReader;
 import dev.quiver.control.observe.stats.StatsSource;
+import dev.quiver.control.route.Endpoint;
 import dev.quiver.control.route.FunctionRef;
 import dev.quiver.control.route.PublishedEndpoints;
 import dev.quiver.control.route.QueuedRequests;
@@ -202,6 +205,7 @@ class FunctionLoopTest {
     void aPokeDecidesAtOnceWhileStatsAreStillOnTheirWay() throws Exception {
         CompletableFuture<Optional<StatsReport>> never = new CompletableFuture<>();
         FunctionLoop loop = loop((host, port) -> never, LagReader.NONE, QueuedRequests.NONE);
+        backend.fastPath = false;
         backend.set(F, FakeInstanceBackend.ready("w", Role.POOL));
         loop.deploy(Specs.http("f", Map.of("warmPool", 1, "initialScale", 0))).join();
         assertThat(decisions).singleElement().extracting(Decision::desired).isEqualTo(0);
@@ -216,6 +220,62 @@ class FunctionLoopTest {
         assertThat(decisions.get(0).reasons()).contains("activator poke");
         assertThat(decisions.get(0).actions()).contains(new PoolAction.Promote("w"));
         round.join();
+    }
+
+    @Test
+    void aPokeAtZeroHandsTheWaitingRequestToAPromotedPoolInstanceBeforeTheLoopsThreadIsFree() throws Exception {
+        FunctionLoop loop = loop(StatsSource.NONE, LagReader.NONE, QueuedRequests.NONE);
+        backend.set(F, FakeInstanceBackend.ready("w", Role.POOL));
+        loop.deploy(Specs.http("f", Map.of("warmPool", 1, "initialScale", 0))).join();
+        FunctionQueue queue = new FunctionQueue(F, 10, endpoints.routing(F).orElseThrow());
+        endpoints.onChange(ref -> queue.update(endpoints.routing(ref).orElseThrow(), System.nanoTime()));
+        List<String> events = new CopyOnWriteArrayList<>();
+        loop.onDecision((ref, d) -> events.add("decided " + d.actions()));
+        assertThat(queue.enqueue(waiter(events))).isEqualTo(FunctionQueue.Enqueued.OK);
+        CompletableFuture<Void> busy = new CompletableFuture<>();
+        thread.execute(busy::join);
+
+        loop.poke(F);
+        events.add("loop thread free");
+        busy.complete(null);
+        thread.submit(() -> {}).get(5, TimeUnit.SECONDS);
+
+        assertThat(events).containsExactly("dispatched to w", "loop thread free", "decided [StartWarm[count=1]]");
+        assertThat(backend.fastPromoted).containsExactly("w");
+        assertThat(backend.actions())
+                .as("the loop refills the pool, w is active")
+                .doesNotContain(new PoolAction.Promote("w"));
+        assertThat(loop.status(F).orElseThrow().ready()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutTheBackendsFastPathThePokesDecisionPromotes() throws Exception {
+        backend.fastPath = false;
+        FunctionLoop loop = loop(StatsSource.NONE, LagReader.NONE, QueuedRequests.NONE);
+        backend.set(F, FakeInstanceBackend.ready("w", Role.POOL));
+        loop.deploy(Specs.http("f", Map.of("warmPool", 1, "initialScale", 0))).join();
+
+        loop.poke(F);
+        thread.submit(() -> {}).get(5, TimeUnit.SECONDS);
+
+        assertThat(backend.actions()).contains(new PoolAction.Promote("w"));
+        assertThat(endpoints.routing(F).orElseThrow().endpoints())
+                .extracting(Endpoint::id)
+                .containsExactly("w");
+    }
+
+    static FunctionQueue.Waiter waiter(List<String> events) {
+        return new FunctionQueue.Waiter() {
+            @Override
+            public void dispatch(Slot slot) {
+                events.add("dispatched to " + slot.endpoint().id());
+            }
+
+            @Override
+            public void abandon() {
+                events.add("abandoned");
+            }
+        };
     }
 
     @Test

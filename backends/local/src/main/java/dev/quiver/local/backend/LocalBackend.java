@@ -41,6 +41,11 @@ public final class LocalBackend implements InstanceBackend {
         int inFlight(String function, String instance);
     }
 
+    /** How the decision -> exec part of a start is named in the cold-start record (the spawn path's own work). */
+    public static final String SPAWN = "decision-exec";
+    /** The longest a pool refill waits for a promoted instance's first answer. */
+    public static final Duration REFILL_HOLD = Duration.ofSeconds(1);
+
     private final InstanceRunner runner;
     private final ScheduledExecutorService loop;
     private final Clock clock;
@@ -94,17 +99,22 @@ public final class LocalBackend implements InstanceBackend {
             return;
         }
         Instant now = d.at();
+        long decided = System.nanoTime();
         for (PoolAction a : d.actions()) {
             if (a instanceof PoolAction.Promote p) {
                 ManagedInstance i = lf.instances.get(p.id());
                 if (i != null) {
-                    i.role(Role.ACTIVE);
+                    i.promote();
                     lf.promotions.incrementAndGet();
                 }
             } else if (a instanceof PoolAction.StartActive s) {
-                start(lf, s.count(), Role.ACTIVE, now);
+                start(lf, s.count(), Role.ACTIVE, now, decided);
             } else if (a instanceof PoolAction.StartWarm s) {
-                start(lf, s.count(), Role.POOL, now);
+                if (lf.heldRefill > 0 || refillHeld(lf, decided)) {
+                    holdRefill(lf, s.count());
+                } else {
+                    start(lf, s.count(), Role.POOL, now, decided);
+                }
             } else if (a instanceof PoolAction.ReturnToPool r) {
                 ManagedInstance i = lf.instances.get(r.id());
                 if (i != null) {
@@ -118,6 +128,61 @@ public final class LocalBackend implements InstanceBackend {
             }
         }
         finishRoll(lf, d.desired());
+    }
+
+    /** Flips the role only (a volatile write): safe from an activator's thread; the loop's decision follows. */
+    @Override
+    public boolean promoteNow(FunctionRef function, String instanceId) {
+        LocalFunction lf = functions.get(function.name());
+        ManagedInstance i = lf == null ? null : lf.instances.get(instanceId);
+        if (i == null || i.role() != Role.POOL || i.state() != ManagedInstance.State.READY) {
+            return false;
+        }
+        i.promote();
+        lf.promotions.incrementAndGet();
+        return true;
+    }
+
+    /**
+     * Whether a pool refill waits: an instance promoted less than {@link #REFILL_HOLD} ago still has the activator's
+     * request in flight. A new JVM's start-up takes both cores of a small machine for seconds; started at the moment
+     * of a promotion it slows the very request the promotion was for, so the refill starts once that is answered.
+     */
+    private boolean refillHeld(LocalFunction lf, long nowNanos) {
+        for (ManagedInstance i : lf.instances.unordered()) {
+            long promoted = i.promotedNanos();
+            if (promoted >= 0
+                    && nowNanos - promoted < REFILL_HOLD.toNanos()
+                    && i.role() == Role.ACTIVE
+                    && activator.inFlight(lf.name(), i.id()) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void holdRefill(LocalFunction lf, int count) {
+        boolean scheduled = lf.heldRefill > 0;
+        lf.heldRefill = Math.max(lf.heldRefill, count);
+        if (!scheduled) {
+            LOG.debugf("%s: pool refill of %d held until the promoted instance answers", lf.name(), count);
+            loop.schedule(() -> refillWhenAnswered(lf), 2, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void refillWhenAnswered(LocalFunction lf) {
+        if (functions.get(lf.name()) != lf) {
+            lf.heldRefill = 0;
+            return;
+        }
+        long now = System.nanoTime();
+        if (refillHeld(lf, now)) {
+            loop.schedule(() -> refillWhenAnswered(lf), 2, TimeUnit.MILLISECONDS);
+            return;
+        }
+        int n = lf.heldRefill;
+        lf.heldRefill = 0;
+        start(lf, n, Role.POOL, clock.instant(), now);
     }
 
     @Override
@@ -185,7 +250,8 @@ public final class LocalBackend implements InstanceBackend {
         }
     }
 
-    private void start(LocalFunction lf, int count, Role role, Instant now) {
+    /** @param decided {@link System#nanoTime()} when the decision was applied: decision -> exec is recorded */
+    private void start(LocalFunction lf, int count, Role role, Instant now, long decided) {
         if (now.isBefore(lf.startBlockedUntil)) {
             LOG.debugf("%s: start of %d held back after %d failed starts", lf.name(), count, lf.consecutiveFailures);
             return;
@@ -204,6 +270,9 @@ public final class LocalBackend implements InstanceBackend {
             (role == Role.ACTIVE ? lf.coldStarts : lf.warmStarts).incrementAndGet();
             lf.launch = h.launch();
             ManagedInstance mi = new ManagedInstance(h, role, now, lf.generation);
+            if (h.spawnedNanos() >= 0) {
+                coldStarts.startup(lf.function(), h.launch().mode(), mi.startRole(), SPAWN, h.spawnedNanos() - decided);
+            }
             lf.instances.add(mi);
             h.ready().whenComplete((v, e) -> loop.execute(() -> onReady(lf, mi, e)));
             h.exited().thenAccept(code -> loop.execute(() -> onExit(lf, mi, code)));

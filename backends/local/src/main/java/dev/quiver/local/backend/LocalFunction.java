@@ -21,6 +21,9 @@ public final class LocalFunction {
     final AtomicLong promotions = new AtomicLong();
     final AtomicLong crashes = new AtomicLong();
     volatile FunctionDefinition definition;
+    /** Pool instances whose start waits for a promoted instance's first answer (loop thread only). */
+    int heldRefill;
+
     volatile int generation;
     volatile String lastCrash;
     volatile LaunchInfo launch = LaunchInfo.UNKNOWN;

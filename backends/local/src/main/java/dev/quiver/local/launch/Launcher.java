@@ -31,6 +31,10 @@ public final class Launcher {
     private final Archive archive;
     private final JvmBuild current;
     private final Map<String, String> logged = new ConcurrentHashMap<>();
+    private final Map<PlanKey, LaunchPlan> plans = new ConcurrentHashMap<>();
+
+    /** A revision's app folder never changes: its plan is decided once per folder and launch choice. */
+    private record PlanKey(Path artifact, LaunchChoice choice) {}
 
     /** @param java the configured launcher ({@code quiver.platform.instances.java}), if any */
     public Launcher(JvmCatalog jvms, Optional<String> java, Archive archive, JvmBuild current) {
@@ -46,9 +50,27 @@ public final class Launcher {
         }
         Optional<String> explicit = f.launch().java().or(() -> java);
         LaunchChoice choice = new LaunchChoice(f.launch().archive().orElse(archive), explicit.map(jvms::ofLauncher));
-        LaunchPlan plan = LaunchPlan.decide(facts(f.artifact()), choice, current, jvms::at);
+        LaunchPlan plan = immutable(f.artifact())
+                ? plans.computeIfAbsent(
+                        new PlanKey(f.artifact().toAbsolutePath(), choice),
+                        k -> LaunchPlan.decide(facts(k.artifact()), k.choice(), current, jvms::at))
+                : LaunchPlan.decide(facts(f.artifact()), choice, current, jvms::at);
         once(f.name(), "plan", plan.degraded(), "launch " + plan.mode() + ": " + plan.reason());
         return plan;
+    }
+
+    /**
+     * Whether the artifact lies in a revision's app folder ({@code <data>/revisions/<fn>-0000N/app/}), which the
+     * platform never changes after the revision is made: its listing and metadata need reading only once. Any other
+     * artifact (a build output a developer may rebuild) is read again on every spawn.
+     */
+    static boolean immutable(Path artifact) {
+        Path app = artifact.toAbsolutePath().getParent();
+        Path revision = app == null ? null : app.getParent();
+        Path revisions = revision == null ? null : revision.getParent();
+        return revisions != null
+                && "app".equals(app.getFileName().toString())
+                && "revisions".equals(revisions.getFileName().toString());
     }
 
     /** The launch as it turned out: the planned one, or plain when the JVM said it could not use the archive. */

@@ -28,6 +28,7 @@ public final class ManagedInstance {
     private volatile long startupNanos = -1;
     private volatile long reportedStartupMillis = -1;
     private volatile long readyNanos = -1;
+    private volatile long promotedNanos = -1;
 
     public ManagedInstance(InstanceHandle handle, Role role, Instant startedAt, int generation) {
         this.handle = handle;
@@ -51,6 +52,17 @@ public final class ManagedInstance {
 
     public void role(Role r) {
         this.role = r;
+    }
+
+    /** Moves it from the pool into traffic, now. */
+    public void promote() {
+        this.role = Role.ACTIVE;
+        this.promotedNanos = System.nanoTime();
+    }
+
+    /** {@link System#nanoTime()} of its last promotion from the pool, -1 when never promoted. */
+    public long promotedNanos() {
+        return promotedNanos;
     }
 
     public State state() {

@@ -75,6 +75,30 @@ class LauncherTest {
     }
 
     @Test
+    void aRevisionsAppFolderIsReadOnceWhileABuildOutputIsReadOnEverySpawn() throws Exception {
+        Path revisionApp = Files.createDirectories(tmp.resolve("data/revisions/hello-00001/app"));
+        try (var files = Files.list(app)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, revisionApp.resolve(f.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        FunctionDefinition revision =
+                new FunctionReader(tmp).read("name: hello\nartifact: data/revisions/hello-00001/app/quarkus-run.jar\n");
+        Launcher launcher = launcher(Optional.empty(), Archive.AUTO);
+        assertThat(launcher.plan(revision).mode()).isEqualTo("jdk25-aot");
+        assertThat(launcher.plan(function("")).mode()).isEqualTo("jdk25-aot");
+
+        for (Path dir : List.of(app, revisionApp)) {
+            Files.writeString(dir.resolve("quiver-jvm.properties"), "");
+        }
+
+        assertThat(launcher.plan(revision).mode()).as("cached per revision").isEqualTo("jdk25-aot");
+        assertThat(launcher.plan(function("")).mode()).as("read again").isEqualTo("jdk17-appcds");
+        assertThat(Launcher.immutable(revisionApp.resolve("quarkus-run.jar"))).isTrue();
+        assertThat(Launcher.immutable(app.resolve("quarkus-run.jar"))).isFalse();
+    }
+
+    @Test
     void aFunctionsOwnJvmChoiceWinsOverThePlatformSetting() {
         LaunchPlan plan = launcher(Optional.empty(), Archive.AUTO).plan(function("jvm: {archive: appcds}\n"));
 

@@ -53,11 +53,21 @@ final class Loops {
             LagReader lag,
             PublishedEndpoints endpoints,
             ColdStartRecorder coldStarts) {
+        return create(home, runner, lag, endpoints, coldStarts, LocalBackend.ActivatorInFlight.NONE);
+    }
+
+    static ControlLoop create(
+            Path home,
+            InstanceRunner runner,
+            LagReader lag,
+            PublishedEndpoints endpoints,
+            ColdStartRecorder coldStarts,
+            LocalBackend.ActivatorInFlight inFlight) {
         return PlatformBeans.create(
                 settings(home),
                 new FunctionRegistry(new FunctionReader(home)),
                 QueuedRequests.NONE,
-                LocalBackend.ActivatorInFlight.NONE,
+                inFlight,
                 endpoints,
                 runner,
                 lag,

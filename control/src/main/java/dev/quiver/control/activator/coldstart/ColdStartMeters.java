@@ -67,10 +67,22 @@ public final class ColdStartMeters implements ColdStartRecorder.Listener {
 
     @Override
     public void startup(String function, String launch, String role, String measuredBy, long nanos) {
-        String name = measuredBy.equals("instance") ? "quiver.instance.reported.startup" : "quiver.instance.startup";
-        String help = measuredBy.equals("instance")
-                ? "Process start to ready as the instance reported it"
-                : "Instance spawn to its first successful readiness probe";
+        String name;
+        String help;
+        switch (measuredBy) {
+            case "instance" -> {
+                name = "quiver.instance.reported.startup";
+                help = "Process start to ready as the instance reported it";
+            }
+            case "decision-exec" -> {
+                name = "quiver.instance.spawn";
+                help = "The scaling decision to the instance's process exec (the platform's spawn path)";
+            }
+            default -> {
+                name = "quiver.instance.startup";
+                help = "Instance spawn to its ready push (or first successful readiness probe)";
+            }
+        }
         timer(name, help, function, "launch", launch, "role", role).record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
     }
 
