@@ -85,6 +85,9 @@ public class FunctionController {
     private SourcesController sources;
 
     private final List<SharedIndexInformer<Function>> functionCaches = new ArrayList<>();
+    /** Functions with a rollout in progress whose next step is scheduled. */
+    private final Set<FunctionRef> rolling = ConcurrentHashMap.newKeySet();
+
     private ClusterReads reads;
     private FunctionReconciler reconciler;
     private KubeApplier applier;
@@ -268,11 +271,23 @@ public class FunctionController {
             revisions.forgetAll(ref);
         } else {
             revisions.sync(ref, w.get(), reconciler.routes(ref.namespace(), ref.name()));
+            if (reconciler.rolling(ref.namespace(), ref.name()) && rolling.add(ref)) {
+                loop.schedule(() -> rolloutStep(ref), 1, TimeUnit.SECONDS);
+            }
             // a route made just now may not be in the caches yet: its slice is synced again at the next tick
             revisions
                     .routes(ref)
                     .forEach(r ->
                             dirty.add(key(r.function().namespace(), r.function().name())));
+        }
+    }
+
+    /** A rollout in progress: the function is reconciled again each second (its next step) until it ends. */
+    private void rolloutStep(FunctionRef ref) {
+        rolling.remove(ref);
+        Function f = CachedReads.byKey(functionCaches, ref.namespace(), ref.name());
+        if (f != null) {
+            reconcileLogged(f);
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.quiver.kubernetes.controller;
 
+import dev.quiver.api.traffic.TrafficRules;
 import dev.quiver.kubernetes.model.FunctionModel;
 import dev.quiver.kubernetes.model.FunctionValidator;
 import dev.quiver.kubernetes.model.RevisionHistory;
+import dev.quiver.kubernetes.model.RevisionRollout;
 import dev.quiver.kubernetes.resource.Function;
 import dev.quiver.kubernetes.resource.FunctionRevision;
 import dev.quiver.kubernetes.resource.FunctionStatus;
@@ -30,6 +32,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,6 +65,9 @@ public final class FunctionReconciler {
     private final Map<String, String> written = new ConcurrentHashMap<>();
     /** Per {@code namespace/function}: its revisions' workloads and tag routes, as the last reconcile made them. */
     private final Map<String, RevisionRoutes.Result> routed = new ConcurrentHashMap<>();
+
+    /** Per {@code namespace/function}: the rollout state last decided (the status may lag in the cache). */
+    private final Map<String, RevisionRollout.Before> rollouts = new ConcurrentHashMap<>();
 
     private final RevisionRoutes routes;
 
@@ -101,7 +107,8 @@ public final class FunctionReconciler {
             Workload w = workload(f, model);
             List<FunctionRevision> revisions = revisions(f, w);
             latest = revisions.get(revisions.size() - 1).getName();
-            traffic = RevisionHistory.applied(f.getSpec().getTraffic(), revisions);
+            traffic = rollout(f, latest, RevisionHistory.applied(f.getSpec().getTraffic(), revisions))
+                    .traffic();
             kept = routes.templates(w, traffic, latest);
         } catch (SpecException e) {
             LOG.warnf(
@@ -161,8 +168,39 @@ public final class FunctionReconciler {
         List<FunctionRevision> revisions = revisions(f, w);
         s.setRevisions(revisions);
         s.setLatestRevision(revisions.get(revisions.size() - 1).getName());
-        s.setTraffic(RevisionHistory.applied(f.getSpec().getTraffic(), revisions));
+        RevisionRollout.Step step = rollout(
+                f, s.getLatestRevision(), RevisionHistory.applied(f.getSpec().getTraffic(), revisions));
+        s.setTraffic(step.traffic());
+        s.setRollout(step.rollout());
         writeStatus(f, s, health.conditions());
+    }
+
+    /** Whether a gradual rollout of the function is in progress: it is reconciled again until it ends. */
+    public boolean rolling(String namespace, String function) {
+        RevisionRollout.Before b = rollouts.get(key(namespace, function));
+        return b != null && b.rollout() != null;
+    }
+
+    /**
+     * The traffic to apply now: the spec's, or a step of a rollout ({@code spec.rolloutDuration}) when a new latest
+     * revision appeared. The state before is the one last decided here, else the status's (a restarted controller).
+     */
+    private RevisionRollout.Step rollout(Function f, String latest, List<FunctionTraffic> target) {
+        String key = key(f.getMetadata().getNamespace(), f.getMetadata().getName());
+        RevisionRollout.Before before = rollouts.getOrDefault(key, RevisionRollout.Before.of(f.getStatus()));
+        Duration duration = TrafficRules.rolloutDuration(f.getSpec().getRolloutDuration(), new ArrayList<>());
+        RevisionRollout.Step step = RevisionRollout.next(before, latest, target, duration, clock.instant());
+        if (step.rolling()
+                && (before.rollout() == null || !latest.equals(before.rollout().getRevisionName()))) {
+            LOG.infof(
+                    "Function %s: rollout to %s over %s started",
+                    f.getMetadata().getName(), latest, duration);
+        } else if (!step.rolling() && before.rollout() != null) {
+            LOG.infof("Function %s: rollout to %s done", f.getMetadata().getName(), latest);
+        }
+        LOG.debugf("Function %s: traffic %s", f.getMetadata().getName(), step.traffic());
+        rollouts.put(key, new RevisionRollout.Before(latest, step.traffic(), step.rollout()));
+        return step;
     }
 
     /** The function's revisions: its status's, with the pod template now as the latest. */
@@ -206,6 +244,7 @@ public final class FunctionReconciler {
         triggerConditions.remove(key(namespace, function));
         written.remove(key(namespace, function));
         routed.remove(key(namespace, function));
+        rollouts.remove(key(namespace, function));
         routes.deleteAll(namespace, function);
         Map<String, String> sel = Map.of(Labels.FUNCTION, function, Labels.MANAGED_BY, Labels.MANAGER);
         client.apps().deployments().inNamespace(namespace).withLabels(sel).delete();

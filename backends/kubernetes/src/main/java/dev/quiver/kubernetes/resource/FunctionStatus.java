@@ -32,6 +32,11 @@ public class FunctionStatus extends ResourceStatus {
     @JsonPropertyDescription("The traffic applied now, resolved to revision names.")
     private java.util.List<FunctionTraffic> traffic;
 
+    @JsonPropertyDescription("A gradual rollout (spec.rolloutDuration) in progress: absent when none.")
+    // written as null when none: the status is a merge patch, where a missing key would keep a finished rollout
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    private FunctionRollout rollout;
+
     @JsonPropertyDescription("The latest revision.")
     @PrinterColumn(name = "Revision")
     private String latestRevision;
@@ -50,6 +55,14 @@ public class FunctionStatus extends ResourceStatus {
 
     public void setTraffic(java.util.List<FunctionTraffic> traffic) {
         this.traffic = traffic;
+    }
+
+    public FunctionRollout getRollout() {
+        return rollout;
+    }
+
+    public void setRollout(FunctionRollout rollout) {
+        this.rollout = rollout;
     }
 
     public String getLatestRevision() {

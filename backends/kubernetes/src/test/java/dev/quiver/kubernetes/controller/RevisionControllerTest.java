@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.quiver.kubernetes.Functions;
 import dev.quiver.kubernetes.resource.Function;
+import dev.quiver.kubernetes.resource.FunctionTraffic;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -90,16 +91,59 @@ class RevisionControllerTest {
         assertThat(post("live/canary")).isEqualTo(202);
     }
 
-    private String latest() {
+    @Test
+    void aRolloutStartsOnANewRevisionAndTheControllerEndsItOnTheSpecsSplit() throws Exception {
+        MockCluster.withCrdsAndNoActivators(client);
+        Function created = Functions.of("rolling", NS, Map.of("warmPool", 0));
+        created.getSpec().setRolloutDuration("20s");
+        client.resource(created).create();
+        await().atMost(LONG).until(() -> "rolling-00001".equals(latest("rolling")));
+
+        edit("rolling", f -> {
+            f.getSpec().setImage("registry.example/rolling:2");
+            return f;
+        });
+        await().atMost(LONG).until(() -> "rolling-00002".equals(latest("rolling")));
+        // the old revision serves while the share moves (from 1 % to the latest): its own Deployment until the end
+        assertThat(rollout("rolling")).as("status.rollout recorded").isNotNull();
+        await().atMost(LONG).until(() -> deployment("rolling-00001") != null);
+
+        await().atMost(LONG).untilAsserted(() -> {
+            assertThat(rollout("rolling")).isNull();
+            assertThat(deployment("rolling-00001")).isNull();
+        });
         Function f = client.resources(Function.class)
                 .inNamespace(NS)
-                .withName("canary")
+                .withName("rolling")
                 .get();
+        FunctionTraffic last =
+                f.getStatus().getTraffic().get(f.getStatus().getTraffic().size() - 1);
+        assertThat(last.getRevisionName()).isEqualTo("rolling-00002");
+        assertThat(last.getPercent()).isEqualTo(100);
+    }
+
+    private Object rollout(String name) {
+        Function f =
+                client.resources(Function.class).inNamespace(NS).withName(name).get();
+        return f == null || f.getStatus() == null ? null : f.getStatus().getRollout();
+    }
+
+    private String latest() {
+        return latest("canary");
+    }
+
+    private String latest(String name) {
+        Function f =
+                client.resources(Function.class).inNamespace(NS).withName(name).get();
         return f == null || f.getStatus() == null ? null : f.getStatus().getLatestRevision();
     }
 
     private void edit(UnaryOperator<Function> change) {
-        client.resources(Function.class).inNamespace(NS).withName("canary").edit(change);
+        edit("canary", change);
+    }
+
+    private void edit(String name, UnaryOperator<Function> change) {
+        client.resources(Function.class).inNamespace(NS).withName(name).edit(change);
     }
 
     private Deployment deployment(String name) {
