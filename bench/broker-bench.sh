@@ -31,7 +31,7 @@ bench() { java -Xmx256m -cp "$WORK/classes:$CP" -Dorg.slf4j.simpleLogger.default
 
 echo "# $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (other processes share the machine)"
 echo "# Kafka (KRaft, in its own JVM, -Xmx256m) on 127.0.0.1:$KPORT"
-java -Xmx256m -cp "$KL/lib/*:$KL/classes" dev.quiver.kafka.local.KafkaLocalMain \
+java -Xmx256m -Xlog:gc:file="$WORK/kafka-gc.log" -cp "$KL/lib/*:$KL/classes" dev.quiver.kafka.local.KafkaLocalMain \
   --data-dir "$WORK/kafka" --port "$KPORT" > "$WORK/kafka.out" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 120); do grep -q bootstrap.servers "$WORK/kafka.out" && break; sleep 0.5; done
@@ -46,8 +46,12 @@ spec:
   filters: [{exact: {type: bench.e2e}}]
   subscriber: {uri: "http://127.0.0.1:$SPORT/"}
 YAML
-echo "# broker (-Xmx512m) on :$BPORT, one trigger reading its topic"
-java -Xmx512m -Dquarkus.http.port="$BPORT" -Dkafka.bootstrap.servers="127.0.0.1:$KPORT" \
+echo "# broker ($BROKER_JAVA_OPTS) on :$BPORT, one trigger reading its topic"
+# BROKER_JAVA_OPTS: the broker JVM's options (default: what the local platform runs it with); its GC log is read
+# around the latency run below (evidence for the tail: pauses in that window)
+BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:--Xmx512m}
+# shellcheck disable=SC2086
+java $BROKER_JAVA_OPTS -Xlog:gc:file="$WORK/broker-gc.log" -Dquarkus.http.port="$BPORT" -Dkafka.bootstrap.servers="127.0.0.1:$KPORT" \
   -Dquiver.broker.triggers-file="$WORK/triggers.yaml" -Dquarkus.log.level=WARN -jar "$APP/quarkus-run.jar" \
   > "$WORK/broker.out" 2>&1 &
 PIDS+=($!)
@@ -120,8 +124,14 @@ for _ in $(seq 240); do
   [[ "$lag" == 0 ]] && break; sleep 0.5
 done
 echo "# trigger caught up with the load events (lag ${lag:-?})"
+gc_mark() { wc -l < "$WORK/$1-gc.log" 2>/dev/null || echo 0; }
+gc_window() { # name first-line -> "N pauses, max X ms, total Y ms" of the GC log's lines after first-line
+  tail -n +"$(($2 + 1))" "$WORK/$1-gc.log" 2>/dev/null | grep -E 'Pause' | sed -nE 's/.* ([0-9.]+)ms$/\1/p' |
+    awk '{n++; t+=$1; if ($1>m) m=$1} END{printf "%d pauses, max %.1f ms, total %.1f ms", n, m, t}'; }
+BGC=$(gc_mark broker); KGC=$(gc_mark kafka)
 bench e2e "$URL" "$SPORT" "$SECS" "$RATE" | awk -v rate="$RATE" -v secs="$SECS" '{
   for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
   printf "end-to-end ingress -> subscriber at %s events/s for %s s: delivered %s, p50 %s ms, p99 %s ms, max %s ms" \
     " (ingress 202: p50 %s ms, p99 %s ms; %s non-202)\n", rate, secs, v["delivered"], v["e2e_p50"], v["e2e_p99"],
     v["e2e_max"], v["ingress_p50"], v["ingress_p99"], v["non202"] }'
+echo "GC during the latency run: broker $(gc_window broker "$BGC"); Kafka $(gc_window kafka "$KGC")"
