@@ -46,10 +46,10 @@ spec:
   filters: [{exact: {type: bench.e2e}}]
   subscriber: {uri: "http://127.0.0.1:$SPORT/"}
 YAML
-echo "# broker ($BROKER_JAVA_OPTS) on :$BPORT, one trigger reading its topic"
 # BROKER_JAVA_OPTS: the broker JVM's options (default: what the local platform runs it with); its GC log is read
 # around the latency run below (evidence for the tail: pauses in that window)
 BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:--Xmx512m}
+echo "# broker ($BROKER_JAVA_OPTS) on :$BPORT, one trigger reading its topic"
 # shellcheck disable=SC2086
 java $BROKER_JAVA_OPTS -Xlog:gc:file="$WORK/broker-gc.log" -Dquarkus.http.port="$BPORT" -Dkafka.bootstrap.servers="127.0.0.1:$KPORT" \
   -Dquiver.broker.triggers-file="$WORK/triggers.yaml" -Dquarkus.log.level=WARN -jar "$APP/quarkus-run.jar" \
