@@ -31,6 +31,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   ./mvnw -B -q ${MVN_REPO:+-Dmaven.repo.local=$MVN_REPO} install -DskipTests -Dnative-sources.skip=true \
     -Dquiver.image.skip=true || { echo "build failed"; exit 1; }
   ./mvnw -B -q ${MVN_REPO:+-Dmaven.repo.local=$MVN_REPO} package -DskipTests -f bench/bare-hello/pom.xml
+  ./mvnw -B -q ${MVN_REPO:+-Dmaven.repo.local=$MVN_REPO} package -DskipTests -f bench/bare-orders/pom.xml
 fi
 export SKIP_BUILD=1
 

@@ -99,7 +99,9 @@ YAML
     >"$OUT/thumbnail.json"
   bench thumbnail / "$OUT/thumbnail.json" "Content-Type:application/json" "ce-specversion:1.0" "ce-id:bench-1" \
     "ce-type:com.amazonaws.s3.ObjectCreated:Put" "ce-source:/bench" "ce-subject:images/bench.png"
-  grep -h "Warm-up hook\|Object store warmed" "$OUT"/data/logs/thumbnail/*.log 2>/dev/null | tail -2 | sed 's/^/    instance log: /'
+  # instance logs are per revision (logs/thumbnail-00001/...)
+  { grep -h "Warm-up hook\|Object store warmed" "$OUT"/data/logs/thumbnail*/*.log 2>/dev/null || true; } | tail -2 |
+    sed 's/^/    instance log: /'
 else
   echo "==> thumbnail skipped: eventing/sources or functions-examples/thumbnail not built"
 fi
