@@ -1,21 +1,17 @@
 package dev.quiver.bench.bareorders;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-
 import dev.quiver.examples.orders.InvalidOrderException;
 import dev.quiver.examples.orders.Order;
 import dev.quiver.examples.orders.OrderValidation;
 import dev.quiver.examples.orders.RunningTotals;
 import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 /**
  * What the orders function does (validate, add to the running totals, publish the result keyed by customer), as a
