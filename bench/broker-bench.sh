@@ -69,13 +69,13 @@ wrk.headers["ce-source"] = "/bench"
 wrk.headers["ce-type"] = "bench.load"
 wrk.headers["content-type"] = "text/plain"
 LUA
-ingress() { # seconds -> events/s (202 answers only)
+ingress() { # seconds [url] -> events/s (202 answers only)
   if command -v wrk > /dev/null; then
-    wrk -t1 -c"$CONNS" -d"$1"s -s "$WORK/post.lua" "$URL" > "$WORK/wrk.out"
+    wrk -t1 -c"$CONNS" -d"$1"s -s "$WORK/post.lua" "${2:-$URL}" > "$WORK/wrk.out"
     awk '/requests in/{n=$1} /Non-2xx/{bad=$NF} /Requests\/sec/{r=$2}
          END{printf "%.0f %d\n", r*(n-bad)/(n>0?n:1), bad}' "$WORK/wrk.out"
   else
-    bench ingress "$URL" "$1" "$CONNS" | sed -E 's/ingress=([0-9]+) non202=([0-9]+)/\1 \2/'
+    bench ingress "${2:-$URL}" "$1" "$CONNS" | sed -E 's/ingress=([0-9]+) non202=([0-9]+)/\1 \2/'
   fi
 }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
@@ -90,14 +90,25 @@ for _ in $(seq 18); do
   prev=$cur
 done
 echo "# warm-up: broker ingress for $((steps * 5)) s ($CLIENT), last step $cur events/s"
-RAWS=""; INS=""; BAD=0
+# the ingress goal's baseline: a bare Vert.x endpoint answering 202 (same heap, same client), warmed 5 s
+APORT=${APORT:-18092}
+java -Xmx512m -cp "$WORK/classes:$CP" BrokerBench bare202 "$APORT" > "$WORK/bare202.out" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 60); do grep -q listening "$WORK/bare202.out" && break; sleep 0.5; done
+BARE_URL="http://127.0.0.1:$APORT/default"
+ingress 5 "$BARE_URL" > /dev/null
+RAWS=""; INS=""; BARES=""; BAD=0
 for r in $(seq "$ROUNDS"); do
   raw=$(bench raw "127.0.0.1:$KPORT" "$SECS" | sed -n 's/^raw=//p')
   read -r in bad < <(ingress "$SECS")
-  echo "round $r: raw producer $raw records/s, broker ingress $in events/s"
-  RAWS="$RAWS $raw"; INS="$INS $in"; BAD=$((BAD + bad))
+  read -r bare _ < <(ingress "$SECS" "$BARE_URL")
+  echo "round $r: raw producer $raw records/s, broker ingress $in events/s, bare 202 endpoint $bare requests/s"
+  RAWS="$RAWS $raw"; INS="$INS $in"; BARES="$BARES $bare"; BAD=$((BAD + bad))
 done
-RAW=$(echo "$RAWS" | median); IN=$(echo "$INS" | median)
+RAW=$(echo "$RAWS" | median); IN=$(echo "$INS" | median); BARE=$(echo "$BARES" | median)
+echo "bare Vert.x endpoint answering 202 (1 KB body, same client): $BARE requests/s (median of $ROUNDS)"
+awk -v i="$IN" -v b="$BARE" 'BEGIN{if (b > 0) printf "ingress/bare202: %.2f (goal >= 0.80)\n", i/b}'
+
 echo "raw Kafka producer (1 KB, acks=all, idempotent, linger 1 ms, 10 partitions): $RAW records/s (median of $ROUNDS)"
 echo "broker ingress over HTTP (1 KB binary mode, $CLIENT, 202 after acks=all): $IN events/s (median of $ROUNDS, $BAD non-202)"
 awk -v i="$IN" -v r="$RAW" 'BEGIN{printf "ingress/raw: %.2f\n", i/r}'

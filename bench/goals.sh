@@ -53,13 +53,14 @@ row() { ROWS+=("$1|$2|$3|$4"); }
 failed() { [ -f "$OUT/$1.txt" ] && ! grep -q "$2" "$OUT/$1.txt"; }
 
 # broker: end to end at 1,000 events/s, per run
-P99=(); MAX=(); ING=(); BATCH=(); GCMAX=()
+P99=(); MAX=(); ING=(); BATCH=(); GCMAX=(); BARER=()
 for f in "$OUT"/broker-*.txt; do
   [ -f "$f" ] || continue
   P99+=("$(sed -nE 's/.*end-to-end.* p99 ([0-9.]+) ms, max.*/\1/p' "$f")")
   MAX+=("$(sed -nE 's/.*end-to-end.* max ([0-9.]+) ms.*/\1/p' "$f")")
   ING+=("$(sed -nE 's/^broker ingress over HTTP.*: ([0-9]+) events\/s.*/\1/p' "$f")")
   BATCH+=("$(sed -nE 's/^broker ingress, batched mode.*: ([0-9]+) events\/s.*/\1/p' "$f")")
+  BARER+=("$(sed -nE 's/^ingress\/bare202: ([0-9.]+).*/\1/p' "$f")")
   GCMAX+=("$(sed -nE 's/^GC during the latency run: broker [0-9]+ pauses, max ([0-9.]+) ms.*/\1/p' "$f")")
 done
 if want broker-1; then
@@ -69,7 +70,7 @@ if want broker-1; then
     "worst $(printf '%s\n' "${MAX[@]}" | sort -g | tail -1) ms"
   row "broker GC: longest pause in the latency run (per run)" "(evidence)" "$(spread "${GCMAX[@]}") ms" "-"
   row "broker ingress, 1 KB, one per request" ">= 80 % of a bare 202 endpoint" "$(spread "${ING[@]}") ev/s" \
-    "batched $(spread "${BATCH[@]}")"
+    "of bare 202: $(spread "${BARER[@]}"); batched $(spread "${BATCH[@]}")"
 fi
 
 # cold start and the runtime's start-up tax (coldstart.sh summary: label|platform|process|bare|cpu q|cpu b|spread)

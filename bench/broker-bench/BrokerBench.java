@@ -46,9 +46,28 @@ public class BrokerBench {
             case "raw" -> raw(a[1], Integer.parseInt(a[2]));
             case "ingress" -> ingress(a[1], Integer.parseInt(a[2]), Integer.parseInt(a[3]));
             case "e2e" -> e2e(a[1], Integer.parseInt(a[2]), Integer.parseInt(a[3]), Integer.parseInt(a[4]));
+            case "bare202" -> {
+                bare202(Integer.parseInt(a[1]));
+                return;
+            }
             default -> throw new IllegalArgumentException(a[0]);
         }
         System.exit(0);
+    }
+
+    /**
+     * The ingress goal's baseline: a bare Vert.x HTTP server (what Quarkus serves with, event loops as Quarkus sizes
+     * them) that reads each body and answers 202; it runs until the process is killed.
+     */
+    static void bare202(int port) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        vertx.createHttpServer()
+                .requestHandler(req -> req.body().onComplete(b -> req.response().setStatusCode(202).end()))
+                .listen(port, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get();
+        System.out.println("bare202 listening on " + port);
     }
 
     static void raw(String kafka, int secs) throws Exception {
