@@ -175,7 +175,7 @@ public class FunctionController {
                 () -> activators.getStore().list(),
                 config.activator().port());
         applier = new KubeApplier(client, () -> UUID.randomUUID().toString().substring(0, 5), endpoints, applied);
-        BrokerAdmin brokerAdmin = new BrokerAdmin(config.brokerUrl(), Duration.ofSeconds(10));
+        BrokerAdmin brokerAdmin = new BrokerAdmin(config.brokerUrl(), Duration.ofSeconds(30));
         reconciler = new FunctionReconciler(
                 client,
                 applier,
@@ -217,7 +217,7 @@ public class FunctionController {
                         }),
                         resync));
         // --- Knative PingSource / KafkaSource / KafkaSink (dev.quiver.kubernetes.sources), when their CRDs exist ---
-        sources = new SourcesController(client, config.brokerUrl(), java.util.Optional.empty(), clock);
+        sources = new SourcesController(client, brokerAdmin.client(), clock);
         sources.start(ns, resync);
         // ---
         // Knative Eventing's Broker and Trigger (eventing.knative.dev/v1), only when their CRDs are installed

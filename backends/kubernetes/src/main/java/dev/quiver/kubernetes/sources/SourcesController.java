@@ -5,13 +5,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,13 +25,10 @@ public final class SourcesController implements AutoCloseable {
     private final SourceReconciler reconciler;
     private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
 
-    public SourcesController(KubernetesClient client, URI broker, Optional<String> adminToken, Clock clock) {
+    /** @param broker the controller's one broker admin client (the one its triggers and Brokers go through too) */
+    public SourcesController(KubernetesClient client, BrokerAdminClient broker, Clock clock) {
         this.client = client;
-        this.reconciler = new SourceReconciler(
-                client,
-                BrokerAdminClient.withToken(broker, Duration.ofSeconds(30), adminToken),
-                new ClusterDestinations(client),
-                clock);
+        this.reconciler = new SourceReconciler(client, broker, new ClusterDestinations(client), clock);
     }
 
     /** Starts an informer per kind whose CRD exists in the cluster; returns the kinds watched. */

@@ -158,8 +158,8 @@ class SourceReconcilerTest {
 
     @Test
     void theControllerAppliesResourcesAsTheyAreCreatedAndRemovesThemOnDelete() throws Exception {
-        try (SourcesController controller =
-                new SourcesController(client, broker.uri(), java.util.Optional.empty(), Clock.systemUTC())) {
+        try (SourcesController controller = new SourcesController(
+                client, new BrokerAdminClient(broker.uri(), Duration.ofSeconds(5)), Clock.systemUTC())) {
             assertThat(controller.start(ns, 0)).containsExactly(SourceKinds.values());
             GenericKubernetesResource sink = create(SourceKinds.KAFKA_SINK, "kafkasink.yaml");
             org.awaitility.Awaitility.await()
