@@ -45,7 +45,8 @@ run scaler-decision bench/scaler-decision.sh -wi 2 -i 3 -f 1
 
 # --- the table -------------------------------------------------------------------------------------------------
 spread() { printf '%s\n' "$@" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {if (NR == 0) {print "-"; exit}
-  m=(NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2); if (NR == 1) printf "%.1f", m; else printf "%.1f (%.1f..%.1f)", m, a[1], a[NR]}'; }
+  m=(NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2); f=(a[NR] < 10 ? "%.2f" : "%.1f")
+  if (NR == 1) printf f, m; else printf f " (" f ".." f ")", m, a[1], a[NR]}'; }
 first() { printf '%s\n' "$@" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {if (NR) print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
 ROWS=()
@@ -53,7 +54,7 @@ row() { ROWS+=("$1|$2|$3|$4"); }
 failed() { [ -f "$OUT/$1.txt" ] && ! grep -q "$2" "$OUT/$1.txt"; }
 
 # broker: end to end at 1,000 events/s, per run
-P99=(); MAX=(); ING=(); BATCH=(); GCMAX=(); BARER=()
+P99=(); MAX=(); ING=(); BATCH=(); GCMAX=(); BARER=(); KBARER=()
 for f in "$OUT"/broker-*.txt; do
   [ -f "$f" ] || continue
   P99+=("$(sed -nE 's/.*end-to-end.* p99 ([0-9.]+) ms, max.*/\1/p' "$f")")
@@ -61,6 +62,7 @@ for f in "$OUT"/broker-*.txt; do
   ING+=("$(sed -nE 's/^broker ingress over HTTP.*: ([0-9]+) events\/s.*/\1/p' "$f")")
   BATCH+=("$(sed -nE 's/^broker ingress, batched mode.*: ([0-9]+) events\/s.*/\1/p' "$f")")
   BARER+=("$(sed -nE 's/^ingress\/bare202: ([0-9.]+).*/\1/p' "$f")")
+  KBARER+=("$(sed -nE 's/^ingress\/bare-kafka202: ([0-9.]+).*/\1/p' "$f")")
   GCMAX+=("$(sed -nE 's/^GC during the latency run: broker [0-9]+ pauses, max ([0-9.]+) ms.*/\1/p' "$f")")
 done
 if want broker-1; then
@@ -71,6 +73,8 @@ if want broker-1; then
   row "broker GC: longest pause in the latency run (per run)" "(evidence)" "$(spread "${GCMAX[@]}") ms" "-"
   row "broker ingress, 1 KB, one per request" ">= 80 % of a bare 202 endpoint" "$(spread "${ING[@]}") ev/s" \
     "of bare 202: $(spread "${BARER[@]}"); batched $(spread "${BATCH[@]}")"
+  row "broker ingress / its anchor (bare 202 after Kafka's ack)" "(nearest anchor)" "$(spread "${KBARER[@]}")" \
+    "same topic, producer settings and client"
 fi
 
 # cold start and the runtime's start-up tax (coldstart.sh summary: label|platform|process|bare|cpu q|cpu b|spread)
@@ -90,8 +94,13 @@ elif want coldstart; then row "cold start (bench/coldstart.sh)" "-" "failed" "se
 # activator
 S="$ROOT/bench/out/gateway/summary"
 if want gateway && [ -f "$S" ]; then
-  IFS='|' read -r _ rs rm acpu icpu <"$S"
-  row "through the activator / direct (proxy)" ">= 70 %" "$rs %" "CPU/req: activator $acpu us, instance $icpu us"
+  while IFS='|' read -r kind rs rm acpu icpu; do
+    if [ "$kind" = direct ]; then
+      row "through the direct address / the instance's port (serve)" ">= 97 %" "$rs %" "platform CPU/req $acpu us (out of the path)"
+    else
+      row "through the activator / the instance's port (proxy)" ">= 70 %" "$rs %" "CPU/req: activator $acpu us, instance $icpu us"
+    fi
+  done <"$S"
 elif want gateway; then row "activator (bench/gateway.sh)" "-" "failed" "see $OUT/gateway.txt"; fi
 
 # warm-pool promotion (promotion.sh summary: fn|promoted|warm|added|added spread|decision+promotion|instance)
