@@ -13,6 +13,7 @@
 #                                               PLATFORM=<a quarkus-app folder of the platform>, OUT=<output folder>,
 #                                               ONLY_HELLO=1 skips thumbnail; HELLO=<a quarkus-app folder of hello>;
 #                                               PLATFORM_OPTS=<JVM options of the platform>;
+#                                               HELLO_JVM_OPTIONS=<comma-separated JVM options of hello's instances>;
 #                                               bench/promotion-ab.sh alternates two)
 # Goals (issue 15): promotion adds <= 5 ms over a warm request; a promoted thumbnail's first request <= 2x its warm one.
 set -euo pipefail
@@ -64,6 +65,7 @@ SCALE="initialScale: 0, warmPool: 1, stableWindow: 6s, scaleToZeroGracePeriod: 0
 deploy hello <<YAML
 name: hello
 artifact: $HELLO/quarkus-run.jar
+jvmOptions: [${HELLO_JVM_OPTIONS:-}]
 scale: {$SCALE}
 YAML
 echo '{"name":"bench"}' >"$OUT/hello.json"
