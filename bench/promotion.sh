@@ -11,7 +11,10 @@
 #
 #   bench/promotion.sh [rounds=5] [warm=20]    (env: SKIP_BUILD=1 runs what is built; MVN_REPO=<maven repo>;
 #                                               PLATFORM=<a quarkus-app folder of the platform>, OUT=<output folder>,
-#                                               ONLY_HELLO=1 skips thumbnail; bench/promotion-ab.sh alternates two)
+#                                               ONLY_HELLO=1 skips thumbnail; HELLO=<a quarkus-app folder of hello>;
+#                                               PLATFORM_OPTS=<JVM options of the platform>;
+#                                               HELLO_JVM_OPTIONS=<comma-separated JVM options of hello's instances>;
+#                                               bench/promotion-ab.sh alternates two)
 # Goals (issue 15): promotion adds <= 5 ms over a warm request; a promoted thumbnail's first request <= 2x its warm one.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,6 +28,7 @@ OUT=${OUT:-"$ROOT/bench/out/promotion"}
 rm -rf "$OUT"; mkdir -p "$OUT/classes"
 MVN=(./mvnw -B -q -o ${MVN_REPO:+-Dmaven.repo.local=$MVN_REPO})
 PLATFORM=${PLATFORM:-"$ROOT/backends/local/target/quarkus-app"}
+HELLO=${HELLO:-"$ROOT/functions-examples/hello/target/quarkus-app"}
 SOURCES="$ROOT/eventing/sources/target/quarkus-app/quarkus-run.jar"
 THUMB="$ROOT/functions-examples/thumbnail/target/quarkus-app/quarkus-run.jar"
 if [ -z "${SKIP_BUILD:-}" ]; then
@@ -36,7 +40,9 @@ CP="$PLATFORM/lib/main/*"   # the control API's records and client (quiver-api) 
 javac -nowarn -d "$OUT/classes" -cp "$CP" "$ROOT/bench/promotion/PromotionBench.java"
 
 echo "==> starting the platform"
-java -Xmx256m -XX:+UseSerialGC -Dquarkus.http.port=$CONTROL_PORT -Dquiver.platform.activator.port=$ACTIVATOR_PORT \
+# each promoted request's split in the platform log (ColdStartRecorder at DEBUG), read back per round below
+java -Xmx256m -XX:+UseSerialGC ${PLATFORM_OPTS:-} \
+  -Dquarkus.log.category.\"dev.quiver.control.activator.coldstart\".level=DEBUG -Dquarkus.http.port=$CONTROL_PORT -Dquiver.platform.activator.port=$ACTIVATOR_PORT \
   -Dquiver.platform.home="$ROOT" -Dquiver.platform.data-dir="$OUT/data" -jar "$PLATFORM/quarkus-run.jar" \
   >"$OUT/platform.log" 2>&1 &
 PIDS=($!)
@@ -58,13 +64,19 @@ SCALE="initialScale: 0, warmPool: 1, stableWindow: 6s, scaleToZeroGracePeriod: 0
 
 deploy hello <<YAML
 name: hello
-artifact: functions-examples/hello/target/quarkus-app/quarkus-run.jar
+artifact: $HELLO/quarkus-run.jar
+jvmOptions: [${HELLO_JVM_OPTIONS:-}]
 scale: {$SCALE}
 YAML
 echo '{"name":"bench"}' >"$OUT/hello.json"
 echo "==> hello: $ROUNDS rounds"
 bench hello /hello "$OUT/hello.json" "Content-Type:application/json"
 curl -fsS -X DELETE "$CONTROL/v1/functions/hello" -H "Authorization: Bearer $TOKEN" >/dev/null
+# each promoted request as the platform saw it (a baseline platform without the DEBUG line prints nothing)
+{ grep -ho "hello request (.*" "$OUT/platform.log" || true; } | sed 's/^/    platform: /'
+# what the pool instances' warm-up cost (it delays their readiness, not a request): "Warm-up done: N call(s) ... in X ms"
+{ grep -ho "Warm-up done: .* ms" "$OUT"/data/logs/hello*/*.log 2>/dev/null || true; } | sed -n '1,2p;$p' |
+  sed 's/^/    hello instance log: /'
 
 if [ -z "${ONLY_HELLO:-}" ] && [ -f "$SOURCES" ] && [ -f "$THUMB" ]; then
   echo "==> thumbnail: an object store with one image, $ROUNDS rounds"

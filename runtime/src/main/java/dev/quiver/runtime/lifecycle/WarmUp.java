@@ -9,19 +9,23 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.value.registry.ValueRegistry;
 import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.vertx.http.HttpServerStart;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -29,8 +33,10 @@ import org.jboss.logging.Logger;
  * Optional warm-up before the instance reports ready: first the app's {@link WarmUpHook} beans (its real path: clients,
  * services), then each function named under {@code quiver.warmup.inputs} is invoked over the instance's own HTTP port
  * with its sample input, {@code quiver.warmup.iterations} times, so the JIT has compiled the request path before real
- * traffic (what warm-pool instances do). Warm-up requests are not counted in the stats. With neither hooks nor inputs
- * the instance is ready at once. Once ready and listening, it pushes "ready" to the platform that spawned it
+ * traffic (what warm-pool instances do). Warm-up requests are not counted in the stats. They are sent as the
+ * activator sends a request (a Vert.x HTTP/1.1 client, {@code X-Forwarded-*} headers), each on a new connection, so the
+ * instance's accept and connection set-up are compiled too: the first request of a promoted instance comes on a
+ * connection it has not served before. With neither hooks nor inputs the instance is ready at once. Once ready and listening, it pushes "ready" to the platform that spawned it
  * ({@link ReadyPush}).
  */
 @Singleton
@@ -41,6 +47,8 @@ public class WarmUp {
 
     private final CompletableFuture<Integer> listening = new CompletableFuture<>();
     private final CompletableFuture<Void> warmedUp = new CompletableFuture<>();
+    /** The client side of each connection a warm-up request travelled on. */
+    private final Set<SocketAddress> connections = ConcurrentHashMap.newKeySet();
 
     WarmUp() {
         listening.thenAcceptBoth(warmedUp, (port, v) -> ReadyPush.send(System.getenv(), port));
@@ -51,6 +59,7 @@ public class WarmUp {
             InstanceState state,
             RuntimeSettings settings,
             InstanceTraffic traffic,
+            Vertx vertx,
             @Any Instance<WarmUpHook> hooks) {
         List<WarmUpHooks.Named> named = settings.warmupIterations() > 0
                 ? hooks.handlesStream()
@@ -64,7 +73,7 @@ public class WarmUp {
             return;
         }
         state.warming();
-        Thread worker = new Thread(() -> run(state, settings, traffic, named), "quiver-warmup");
+        Thread worker = new Thread(() -> run(state, settings, traffic, vertx, named), "quiver-warmup");
         worker.setDaemon(true);
         worker.start();
     }
@@ -91,8 +100,17 @@ public class WarmUp {
 
     private static final int PORT_LOOKUPS = 100;
 
+    /** How many distinct connections the warm-up requests used (each opens its own). */
+    public int connectionsUsed() {
+        return connections.size();
+    }
+
     private void run(
-            InstanceState state, RuntimeSettings settings, InstanceTraffic traffic, List<WarmUpHooks.Named> hooks) {
+            InstanceState state,
+            RuntimeSettings settings,
+            InstanceTraffic traffic,
+            Vertx vertx,
+            List<WarmUpHooks.Named> hooks) {
         long start = System.nanoTime();
         long deadline = start + settings.warmupTimeout().toNanos();
         int calls = 0;
@@ -109,13 +127,12 @@ public class WarmUp {
                 return;
             }
             int port = listening.get(settings.warmupTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            // HTTP/1.1 as real callers (the activator, the broker) speak: the JDK client would otherwise upgrade to h2c
-            // and
-            // warm the HTTP/2 path instead of the one the first real request takes
-            HttpClient client = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(2))
-                    .build();
+            // HTTP/1.1 as real callers (the activator, the broker) speak, one new connection per request (no
+            // keep-alive): the first real request of a promoted instance comes on a connection it has not seen
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                    .setKeepAlive(false)
+                    .setConnectTimeout(2000)
+                    .setTcpNoDelay(true));
             for (int i = 0; i < settings.warmupIterations() && System.nanoTime() < deadline; i++) {
                 for (Map.Entry<String, String> input : settings.warmupInputs().entrySet()) {
                     boolean asEvent = asCloudEvent.contains(input.getKey());
@@ -135,6 +152,7 @@ public class WarmUp {
                     }
                 }
             }
+            client.close();
         } catch (Exception e) {
             LOG.warnf("Warm-up stopped early after %d call(s): %s", calls, e.toString());
         } finally {
@@ -142,8 +160,8 @@ public class WarmUp {
             state.ready();
             warmedUp.complete(null);
             LOG.infof(
-                    "Warm-up done: %d call(s) in %d ms; instance ready",
-                    calls, (System.nanoTime() - start) / 1_000_000L);
+                    "Warm-up done: %d call(s) on %d connection(s) in %d ms; instance ready",
+                    calls, connections.size(), (System.nanoTime() - start) / 1_000_000L);
         }
     }
 
@@ -157,20 +175,32 @@ public class WarmUp {
                 .orElse(function);
     }
 
-    private static int invoke(HttpClient client, int port, String function, String json, boolean asEvent)
-            throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/" + function));
+    private int invoke(HttpClient client, int port, String function, String json, boolean asEvent) throws Exception {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost("127.0.0.1")
+                .setPort(port)
+                .setURI("/" + function)
+                .setTimeout(5000)
+                .putHeader("Content-Type", "application/json")
+                .putHeader(HEADER, "true")
+                // what the activator adds to every request it forwards
+                .putHeader("x-forwarded-for", "127.0.0.1")
+                .putHeader("x-forwarded-proto", "http")
+                .putHeader("x-forwarded-host", "localhost");
         if (asEvent) {
-            builder.header("ce-specversion", "1.0")
-                    .header("ce-id", "quiver-warm-up")
-                    .header("ce-type", triggerType(function))
-                    .header("ce-source", "/quiver/warmup");
+            options.putHeader("ce-specversion", "1.0")
+                    .putHeader("ce-id", "quiver-warm-up")
+                    .putHeader("ce-type", triggerType(function))
+                    .putHeader("ce-source", "/quiver/warmup");
         }
-        HttpRequest request = builder.header("Content-Type", "application/json")
-                .header(HEADER, "true")
-                .timeout(Duration.ofSeconds(5))
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.request(options)
+                .compose(req -> req.send(Buffer.buffer(json)).compose(resp -> {
+                    connections.add(req.connection().localAddress());
+                    return resp.body().map(b -> resp.statusCode());
+                }))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(6, TimeUnit.SECONDS);
     }
 }

@@ -63,4 +63,18 @@ class WarmUpTest {
                 .doesNotContain("#warm-up")
                 .contains("quiver_function_requests_total{function=\"greet\",outcome=\"success\"} 0.0");
     }
+
+    @Inject
+    WarmUp warmUp;
+
+    @Test
+    void warmUpRequestsComeOverTheInstancesOwnPortEachOnANewConnection() {
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+
+        assertThat(warmUp.connectionsUsed())
+                .as("two functions x 25 iterations, each request on a connection of its own")
+                .isGreaterThanOrEqualTo(50);
+        assertThat(traffic.warmUpRequests()).isGreaterThanOrEqualTo(warmUp.connectionsUsed());
+    }
 }

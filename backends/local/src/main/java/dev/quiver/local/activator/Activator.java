@@ -25,10 +25,17 @@ public class Activator {
     private final dev.quiver.control.activator.Activator activator;
     private volatile ActivatorServer server;
 
-    public Activator(Vertx vertx, PlatformSettings settings, dev.quiver.control.activator.Activator activator) {
+    private final dev.quiver.local.backend.InstanceRunner runner;
+
+    public Activator(
+            Vertx vertx,
+            PlatformSettings settings,
+            dev.quiver.control.activator.Activator activator,
+            dev.quiver.local.backend.InstanceRunner runner) {
         this.vertx = vertx;
         this.settings = settings;
         this.activator = activator;
+        this.runner = runner;
     }
 
     /** The port it listens on (the configured one, or the one picked for 0). */
@@ -42,6 +49,11 @@ public class Activator {
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
+        // a warm-pool instance gets a connection from each event loop once warmed up: its promotion does not connect
+        if (runner instanceof dev.quiver.local.backend.process.ProcessBackend processes) {
+            ActivatorServer s = server;
+            processes.onPoolReady(p -> s.preconnect("127.0.0.1", p));
+        }
         LOG.infof(
                 "Activator listening on http://%s:%d (%d event loops): /f/{function}/... or Host {function}.%s",
                 a.host(), server.port(), Math.max(1, a.servers()), a.domain());

@@ -54,6 +54,7 @@ public final class ColdStartRecorder {
         final Map<String, LatencySummary> startups = new ConcurrentHashMap<>();
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ColdStartRecorder.class);
     private final Map<String, Function> functions = new ConcurrentHashMap<>();
     private final Listener listener;
 
@@ -69,6 +70,14 @@ public final class ColdStartRecorder {
         k.served.add(served);
         k.firstByte.add(wait + served);
         listener.request(function, by, wait, served);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(
+                    "{} request ({}): arrival -> dispatch {} us, dispatch -> first byte {} us",
+                    function,
+                    by,
+                    wait / 1000,
+                    served / 1000);
+        }
     }
 
     /** @param role {@code active} (started into traffic) or {@code pool} (started for the warm pool) */

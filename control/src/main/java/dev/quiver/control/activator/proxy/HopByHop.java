@@ -43,13 +43,38 @@ public final class HopByHop {
 
     /** Copies the end-to-end headers of {@code from} into {@code to} (no allocation per header). */
     public static void copy(MultiMap from, MultiMap to) {
-        // most messages have no Connection header: no list is made for them
-        Set<String> drop = from.contains("connection") ? dropped(from.getAll("connection")) : FIXED;
+        // most messages have no Connection header: no set is made for them, and each name is checked against the
+        // fixed list by its length and one equalsIgnoreCase (no tree walk with case-folding compares per header)
+        if (from.contains("connection")) {
+            Set<String> drop = dropped(from.getAll("connection"));
+            for (var h : from) {
+                if (!drop.contains(h.getKey())) {
+                    to.add(h.getKey(), h.getValue());
+                }
+            }
+            return;
+        }
         for (var h : from) {
-            if (!drop.contains(h.getKey())) {
+            if (!fixed(h.getKey())) {
                 to.add(h.getKey(), h.getValue());
             }
         }
+    }
+
+    /** Whether the name is one of {@link #FIXED}, ignoring case; the same answer as {@code FIXED.contains}. */
+    static boolean fixed(String name) {
+        return switch (name.length()) {
+            case 2 -> "te".equalsIgnoreCase(name);
+            case 4 -> "host".equalsIgnoreCase(name);
+            case 6 -> "expect".equalsIgnoreCase(name);
+            case 7 -> "trailer".equalsIgnoreCase(name) || "upgrade".equalsIgnoreCase(name);
+            case 10 -> "connection".equalsIgnoreCase(name) || "keep-alive".equalsIgnoreCase(name);
+            case 16 -> "proxy-connection".equalsIgnoreCase(name);
+            case 17 -> "transfer-encoding".equalsIgnoreCase(name);
+            case 18 -> "proxy-authenticate".equalsIgnoreCase(name);
+            case 19 -> "proxy-authorization".equalsIgnoreCase(name);
+            default -> false;
+        };
     }
 
     private static Set<String> caseInsensitive(java.util.Collection<String> names) {

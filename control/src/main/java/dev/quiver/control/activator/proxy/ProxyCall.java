@@ -281,7 +281,10 @@ public final class ProxyCall implements FunctionQueue.Waiter {
             return;
         }
         r.setStatusCode(resp.statusCode());
-        r.setStatusMessage(resp.statusMessage());
+        if (!standardReason(resp.statusCode(), resp.statusMessage())) {
+            // only a reason phrase of its own: setting one makes a new status line per response
+            r.setStatusMessage(resp.statusMessage());
+        }
         HopByHop.copy(resp.headers(), r.headers());
         boolean noBody = req.method() == HttpMethod.HEAD
                 || resp.statusCode() == 204
@@ -303,6 +306,13 @@ public final class ProxyCall implements FunctionQueue.Waiter {
             return;
         }
         resp.pipeTo(r).onComplete(v -> queue.release(slot));
+    }
+
+    /** Whether {@code message} is the standard reason phrase of {@code code} (what the server sends when none is set). */
+    static boolean standardReason(int code, String message) {
+        return message != null
+                && message.equals(io.netty.handler.codec.http.HttpResponseStatus.valueOf(code)
+                        .reasonPhrase());
     }
 
     /** A {@code Content-Length} small enough to read whole ({@link #WHOLE_BODY_BYTES}); false when absent. */

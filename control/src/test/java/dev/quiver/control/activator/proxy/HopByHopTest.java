@@ -40,4 +40,32 @@ class HopByHopTest {
         assertThat(to.names()).containsExactlyInAnyOrder("Content-Type", "Content-Length", "X-Many");
         assertThat(to.getAll("x-many")).containsExactly("a", "b");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "te",
+        "TE",
+        "Host",
+        "expect",
+        "Trailer",
+        "upgrade",
+        "Connection",
+        "KEEP-ALIVE",
+        "proxy-connection",
+        "Transfer-Encoding",
+        "proxy-authenticate",
+        "Proxy-Authorization",
+        "content-type",
+        "x-te",
+        "hosts",
+        "ex",
+        "content-length",
+        "x-forwarded-for",
+        "accept",
+        "authorization",
+        "proxy-authorizatio"
+    })
+    void theFastCheckAgreesWithTheFixedList(String name) {
+        assertThat(HopByHop.fixed(name)).isEqualTo(HopByHop.FIXED.contains(name));
+    }
 }

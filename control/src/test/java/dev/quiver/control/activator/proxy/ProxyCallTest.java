@@ -26,4 +26,18 @@ class ProxyCallTest {
     void onlySmallDeclaredBodiesAreReadWhole(String label, String contentLength, boolean whole) {
         assertThat(ProxyCall.small(contentLength)).isEqualTo(whole);
     }
+
+    @ParameterizedTest(name = "{0} {1}: standard {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "200, OK, true",
+        "404, Not Found, true",
+        "503, Service Unavailable, true",
+        "200, Fine, false",
+        "404, Nothing here, false",
+        "599, Custom, false",
+        "204, No Content, true"
+    })
+    void aReasonPhraseOfItsOwnIsKeptAndTheStandardOneLeftToTheServer(int code, String message, boolean standard) {
+        assertThat(ProxyCall.standardReason(code, message)).isEqualTo(standard);
+    }
 }

@@ -51,6 +51,7 @@ public final class ProcessBackend implements InstanceRunner {
             HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
     private final Map<String, ProcessInstance> running = new ConcurrentHashMap<>();
     private final ReadyListener readyListener = new ReadyListener();
+    private volatile java.util.function.IntConsumer poolReady = port -> {};
 
     /** @param extraProperties given to every instance (e.g. {@code kafka.bootstrap.servers}) */
     public ProcessBackend(
@@ -108,6 +109,9 @@ public final class ProcessBackend implements InstanceRunner {
             pushed.thenRun(instance::pushed);
             running.put(id, instance);
             instance.ready().whenComplete((v, e) -> readyListener.forget(signal));
+            if (purpose == Purpose.WARM_POOL) {
+                instance.ready().thenRun(() -> poolReady.accept(port));
+            }
             instance.exited().whenComplete((code, e) -> {
                 running.remove(id);
                 pids.forget(id);
@@ -117,6 +121,14 @@ public final class ProcessBackend implements InstanceRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + f.name() + " (" + f.artifact() + ")", e);
         }
+    }
+
+    /**
+     * Called with the HTTP port of each instance started for the warm pool once it is ready (warmed up), e.g. so the
+     * activator opens a connection to it before a request promotes it. One listener; the last one set wins.
+     */
+    public void onPoolReady(java.util.function.IntConsumer listener) {
+        this.poolReady = listener;
     }
 
     /**

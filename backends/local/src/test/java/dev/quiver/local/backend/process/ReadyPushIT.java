@@ -68,4 +68,40 @@ class ReadyPushIT {
         instance.ready().get(30, TimeUnit.SECONDS);
         assertThat(instance.readyNanos()).isGreaterThan(instance.spawnedNanos());
     }
+
+    @Test
+    void aWarmPoolInstanceIsAnnouncedOnceReadySoTheActivatorCanConnectAndAnOnDemandOneIsNot() throws Exception {
+        Path script = home.resolve("pusher");
+        Files.writeString(script, """
+                #!/usr/bin/env bash
+                exec 3<>"/dev/tcp/${QUIVER_READY_ADDRESS%:*}/${QUIVER_READY_ADDRESS##*:}"
+                printf '%s 1\\n' "$QUIVER_READY_TOKEN" >&3
+                exec 3>&-
+                sleep 60
+                """);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        backend = new ProcessBackend(
+                new InstanceSettings(
+                        "64m",
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(20),
+                        Optional.empty(),
+                        Archive.AUTO,
+                        List.of()),
+                home,
+                Map.of(),
+                new Launcher(new JvmCatalog(), Optional.empty(), Archive.AUTO, JvmCatalog.current()));
+        java.util.concurrent.LinkedBlockingQueue<Integer> announced = new java.util.concurrent.LinkedBlockingQueue<>();
+        backend.onPoolReady(announced::add);
+        var function = new FunctionReader(home).read("name: pusher\nartifact: pusher\n");
+
+        InstanceHandle onDemand = backend.start(function, "pusher-1", Purpose.ON_DEMAND);
+        onDemand.ready().get(30, TimeUnit.SECONDS);
+        InstanceHandle pool = backend.start(function, "pusher-2", Purpose.WARM_POOL);
+        pool.ready().get(30, TimeUnit.SECONDS);
+
+        assertThat(announced.poll(10, TimeUnit.SECONDS)).isEqualTo(pool.port());
+        assertThat(announced).as("the on-demand instance is not announced").isEmpty();
+    }
 }
