@@ -19,6 +19,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 @Singleton
 public class ObjectStore {
 
+    static final int PROBE_READS = 10;
+    static final int PROBE_READ_BYTES = 64 * 1024;
+
     private final S3Client s3;
 
     ObjectStore(
@@ -63,9 +66,34 @@ public class ObjectStore {
                     throw e; // credentials or the store are wrong: the warm-up log says so
                 }
             }
-            read = buckets.size() + " bucket(s), read probed in " + bucket;
+            read = buckets.size() + " bucket(s), read probed in " + bucket + ", " + readSome(bucket);
         }
         return read + ", put answered " + probePut(absentBucket, sample);
+    }
+
+    /**
+     * The read path of an object that exists (the response body, not the 404 path): up to the first
+     * {@value #PROBE_READ_BYTES} bytes of the first object listed in {@code bucket}, preferably one the function would
+     * read (under images/), {@value #PROBE_READS} times (the body's copy loops get compiled), then dropped.
+     */
+    String readSome(String bucket) {
+        var objects = s3.listObjectsV2(
+                        l -> l.bucket(bucket).prefix(Thumbnails.SOURCE_PREFIX).maxKeys(1))
+                .contents();
+        if (objects.isEmpty()) {
+            objects = s3.listObjectsV2(l -> l.bucket(bucket).maxKeys(1)).contents();
+        }
+        if (objects.isEmpty()) {
+            return "no object to read";
+        }
+        String key = objects.get(0).key();
+        int bytes = 0;
+        for (int i = 0; i < PROBE_READS; i++) {
+            bytes = s3.getObjectAsBytes(g -> g.bucket(bucket).key(key).range("bytes=0-" + (PROBE_READ_BYTES - 1)))
+                    .asByteArray()
+                    .length;
+        }
+        return "read " + bytes + " byte(s) of " + key + " " + PROBE_READS + " times";
     }
 
     /**

@@ -79,6 +79,8 @@ class ThumbnailWarmUpIT {
 
     @Test
     void warmUpPutsToTheRealStoreWhichAnswersNoSuchBucketAndStoresNothing() throws Exception {
+        s3.putObject(p -> p.bucket("photos").key("images/in.png"), RequestBody.fromBytes(ThumbnailsTest.png(64, 32)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.events().size() == 1);
         ThumbnailWarmUp warmUp = new ThumbnailWarmUp();
         warmUp.store = store;
         warmUp.maxSize = 128;
@@ -86,13 +88,18 @@ class ThumbnailWarmUpIT {
 
         String touched = warmUp.warm();
 
-        assertThat(touched).contains("read probed in photos").endsWith("put answered NoSuchBucket");
+        assertThat(touched)
+                .contains("read probed in photos")
+                .contains("byte(s) of images/in.png " + ObjectStore.PROBE_READS + " times")
+                .endsWith("put answered NoSuchBucket");
         assertThat(s3.listBuckets().buckets()).extracting(Bucket::name).containsExactly("photos");
-        assertThat(s3.listObjectsV2(l -> l.bucket("photos")).contents()).isEmpty();
+        assertThat(s3.listObjectsV2(l -> l.bucket("photos")).contents())
+                .extracting(o -> o.key())
+                .containsExactly("images/in.png");
         // events leave the store in order: once a later real upload's event is here, the warm-up's would be too
         s3.putObject(p -> p.bucket("photos").key("marker.txt"), RequestBody.fromString("after the warm-up"));
-        List<CloudEvent> received = await().atMost(Duration.ofSeconds(30)).until(events::events, l -> !l.isEmpty());
-        assertThat(received).extracting(CloudEvent::getSubject).containsExactly("marker.txt");
+        List<CloudEvent> received = await().atMost(Duration.ofSeconds(30)).until(events::events, l -> l.size() >= 2);
+        assertThat(received).extracting(CloudEvent::getSubject).containsExactly("images/in.png", "marker.txt");
     }
 
     @Test
@@ -101,5 +108,15 @@ class ThumbnailWarmUpIT {
         assertThat(s3.listObjectsV2(l -> l.bucket("photos").prefix(Thumbnails.TARGET_PREFIX))
                         .contents())
                 .isEmpty();
+    }
+
+    @Test
+    void withNothingToReadTheReadProbeSaysSo() {
+        s3.createBucket(b -> b.bucket("empty"));
+        try {
+            assertThat(store.readSome("empty")).isEqualTo("no object to read");
+        } finally {
+            s3.deleteBucket(b -> b.bucket("empty"));
+        }
     }
 }
