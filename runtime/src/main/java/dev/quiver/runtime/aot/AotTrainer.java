@@ -10,9 +10,10 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
- * Build step of a function app (run by the exec-maven-plugin after Quarkus packaged an {@code aot-jar}): records
- * which JVM made the AppCDS archive and, when a JDK 25+ is available, trains the JDK AOT cache ({@code app.aot}) on the
- * app's request mix. Without a JDK 25+ it says so and the app keeps its AppCDS archive.
+ * Build step of a function app (run by the exec-maven-plugin after Quarkus packaged an {@code aot-jar}): retrains the
+ * AppCDS archive Quarkus made ({@code app-cds.jsa}, with the build's JVM) on the app's request mix and records which
+ * JVM made it; when a JDK 25+ is available, trains the JDK AOT cache ({@code app.aot}) on the same mix. Without a JDK
+ * 25+ it says so and the app keeps its AppCDS archive.
  *
  * <pre>
  * AotTrainer --app target/quarkus-app --config target/classes/application.properties [--java auto|JDK] [--rounds 30] [--skip true]
@@ -36,6 +37,11 @@ public final class AotTrainer {
             log("AOT cache skipped (aot-cache.skip=true)");
             return;
         }
+        int rounds = rounds(opts.getOrDefault("rounds", "30"));
+        Map<String, String> inputs = TrainingMix.inputs(load(opts.get("config")));
+        if (!appCds.isEmpty()) {
+            appCds = trainAppCds(app, inputs, rounds, appCds);
+        }
         Optional<Jdk> jdk = JdkFinder.find(
                 opts.getOrDefault("java", "auto"), System.getenv(), Path.of(System.getProperty("user.home")));
         if (jdk.isEmpty()) {
@@ -44,8 +50,6 @@ public final class AotTrainer {
             log("AOT cache not made: " + why + "; the app keeps its AppCDS archive");
             return;
         }
-        int rounds = rounds(opts.getOrDefault("rounds", "30"));
-        Map<String, String> inputs = TrainingMix.inputs(load(opts.get("config")));
         log("Training the AOT cache with " + jdk.get().runtimeVersion() + " ("
                 + jdk.get().home() + ") on " + rounds
                 + " rounds of "
@@ -53,11 +57,8 @@ public final class AotTrainer {
                         ? "probes only (no quiver.warmup.inputs.* in the app's config)"
                         : "requests to " + String.join(", ", inputs.keySet())));
         long t0 = System.nanoTime();
-        Map<String, Integer> answers =
-                new TrainingRun(jdk.get(), app, app.getParent().resolve("aot-training.log")).run(inputs, rounds);
-        String summary = answers.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", "));
+        Map<String, Integer> answers = TrainingRun.aotCache(jdk.get(), app).run(inputs, rounds);
+        String summary = summary(answers);
         JvmArchives.write(app, appCds, JvmArchives.aot(jdk.get(), summary));
         log(String.format(
                 "AOT cache %s: %d MB in %.1f s; answers: %s",
@@ -65,6 +66,43 @@ public final class AotTrainer {
                 Files.size(app.resolve(JvmArchives.AOT_FILE)) >> 20,
                 (System.nanoTime() - t0) / 1e9,
                 summary));
+    }
+
+    /**
+     * Replaces Quarkus's AppCDS archive (the classes its static initialisation loads) by one trained on the request
+     * mix with the same JVM (every class start-up and the first requests load); keeps Quarkus's when training fails.
+     */
+    private static Map<String, String> trainAppCds(
+            Path app, Map<String, String> inputs, int rounds, Map<String, String> appCds) throws IOException {
+        Path archive = app.resolve(JvmArchives.APPCDS_FILE);
+        Path quarkus = app.getParent().resolve(JvmArchives.APPCDS_FILE + ".quarkus");
+        Files.copy(archive, quarkus, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        long t0 = System.nanoTime();
+        try {
+            Map<String, Integer> answers = TrainingRun.appCds(Path.of(System.getProperty("java.home")), app)
+                    .run(inputs, rounds);
+            log(String.format(
+                    "AppCDS archive %s retrained on the request mix: %d MB in %.1f s; answers: %s",
+                    archive, Files.size(archive) >> 20, (System.nanoTime() - t0) / 1e9, summary(answers)));
+            Map<String, String> trained = new java.util.TreeMap<>(appCds);
+            trained.put(JvmArchives.APPCDS_TRAINING, summary(answers));
+            return trained;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            Files.copy(quarkus, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            log("AppCDS archive not retrained (" + e.getMessage() + "): the app keeps the one Quarkus made");
+            return appCds;
+        } finally {
+            Files.deleteIfExists(quarkus);
+        }
+    }
+
+    private static String summary(Map<String, Integer> answers) {
+        return answers.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     static Map<String, String> options(String[] args) {

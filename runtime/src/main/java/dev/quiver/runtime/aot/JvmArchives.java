@@ -14,10 +14,12 @@ public final class JvmArchives {
     public static final String FILE = JvmArchivesFile.NAME;
     public static final String APPCDS_FILE = JvmArchivesFile.Kind.APPCDS.defaultFile();
     public static final String AOT_FILE = JvmArchivesFile.Kind.AOT.defaultFile();
+    /** What the AppCDS archive was retrained on (absent: it is Quarkus's own, static initialisation only). */
+    public static final String APPCDS_TRAINING = "appcds.training";
 
     private JvmArchives() {}
 
-    /** AppCDS part: Quarkus made {@code app-cds.jsa} with the build's own JVM, i.e. this one. */
+    /** AppCDS part: {@code app-cds.jsa} is made with the build's own JVM, i.e. this one (Quarkus, then the trainer). */
     public static Map<String, String> appCds(Path appDir, String javaHome, String runtimeVersion) {
         if (!Files.isRegularFile(appDir.resolve(APPCDS_FILE))) {
             return Map.of();

@@ -16,16 +16,19 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One training run: the app started by a JDK 25+ with {@code -XX:AOTCacheOutput}, the request mix sent to it, then a
- * SIGTERM; the JVM writes the AOT cache as it exits. The JVM options match how Quiver starts instances (serial GC),
- * since the cache is only used by a compatible JVM configuration.
+ * One training run: the app started with an option that makes the JVM write a start-up archive as it exits (a JDK 25+
+ * with {@code -XX:AOTCacheOutput}: the AOT cache; the build's JDK with {@code -XX:ArchiveClassesAtExit}: the AppCDS
+ * archive), the request mix sent to it, then a SIGTERM. The JVM options match how Quiver starts instances (serial GC),
+ * since an archive is only used by a compatible JVM configuration.
  */
 final class TrainingRun {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration NOT_READY_GRACE = Duration.ofSeconds(10);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(180);
 
-    private final Jdk jdk;
+    private final Path java;
+    private final String archiveOption;
+    private final Path archive;
     private final Path appDir;
     private final Path log;
     // HTTP/1.1 as real callers speak (the JDK client would otherwise upgrade to h2c and train the HTTP/2 path)
@@ -34,20 +37,52 @@ final class TrainingRun {
             .connectTimeout(Duration.ofSeconds(2))
             .build();
 
-    TrainingRun(Jdk jdk, Path appDir, Path log) {
-        this.jdk = jdk;
+    /**
+     * @param java the JVM to train (the one that will use the archive)
+     * @param archiveOption the JVM option that writes the archive at exit, followed by the file ({@code
+     *     -XX:AOTCacheOutput=}, {@code -XX:ArchiveClassesAtExit=})
+     * @param archive the file it writes (replaced)
+     */
+    TrainingRun(Path java, String archiveOption, Path archive, Path appDir, Path log) {
+        this.java = java;
+        this.archiveOption = archiveOption;
+        this.archive = archive;
         this.appDir = appDir;
         this.log = log;
     }
 
+    /** The JDK AOT cache ({@code app.aot}) by a JDK 25+. */
+    static TrainingRun aotCache(Jdk jdk, Path appDir) {
+        return new TrainingRun(
+                jdk.java(),
+                "-XX:AOTCacheOutput=",
+                appDir.resolve(JvmArchives.AOT_FILE),
+                appDir,
+                appDir.getParent().resolve("aot-training.log"));
+    }
+
+    /**
+     * The AppCDS archive ({@code app-cds.jsa}) by the JVM at {@code javaHome} (the build's, which made Quarkus's own
+     * archive): a dynamic archive of every class the request mix loaded, where Quarkus's covers only what its static
+     * initialisation loads (not the HTTP server, the registries and the request path, which then load from jars).
+     */
+    static TrainingRun appCds(Path javaHome, Path appDir) {
+        return new TrainingRun(
+                javaHome.resolve("bin").resolve("java"),
+                "-XX:ArchiveClassesAtExit=",
+                appDir.resolve(JvmArchives.APPCDS_FILE),
+                appDir,
+                appDir.getParent().resolve("appcds-training.log"));
+    }
+
     /** Runs the training; returns the count of answers by status class per request label ("hello json 2xx" -> 100). */
     Map<String, Integer> run(Map<String, String> inputs, int rounds) throws IOException, InterruptedException {
-        Path cache = appDir.resolve(JvmArchives.AOT_FILE);
+        Path cache = archive;
         Files.deleteIfExists(cache);
         int port = freePort();
         List<String> cmd = List.of(
-                jdk.java().toString(),
-                "-XX:AOTCacheOutput=" + cache,
+                java.toString(),
+                archiveOption + cache,
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=127.0.0.1",

@@ -17,7 +17,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,11 +32,11 @@ public class LateBinders {
     private static final Logger LOG = Logger.getLogger(LateBinders.class);
     static final long DELAY_MILLIS = 1000;
 
-    void onStart(
-            @Observes StartupEvent event,
-            InstanceState state,
-            MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.micrometer.binder.jvm", defaultValue = "false") boolean quarkusJvm) {
+    void onStart(@Observes StartupEvent event, InstanceState state, MeterRegistry registry) {
+        // read from the config directly: an injected @ConfigProperty would build the config producer bean at start
+        boolean quarkusJvm = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.micrometer.binder.jvm", Boolean.class)
+                .orElse(false);
         if (quarkusJvm) {
             return;
         }

@@ -19,20 +19,23 @@ import org.junit.jupiter.api.Test;
 /**
  * The start-up archives the build made (target/quarkus-app/quiver-jvm.properties) are used by the JDK that made each:
  * the JVM's class-loading log says which classes came from the archive ("source: shared objects file"), so an archive
- * the JVM silently ignores fails here. The AOT cache, trained on requests, also holds the request path's classes.
+ * the JVM silently ignores fails here. Both are trained on requests, so they also hold what the runtime loads after
+ * static init (its beans, the admission gate) and the request path's classes; Quarkus's own AppCDS archive did not.
  */
 class StartupArchivesIT {
 
     @Test
-    void theAppCdsArchiveIsUsedByTheJdkThatMadeIt() throws Exception {
+    void theAppCdsArchiveIsUsedByTheJdkThatMadeItAndWasTrainedOnRequests() throws Exception {
         Properties archives = archives();
         assertThat(archives.getProperty("appcds.file")).isEqualTo("app-cds.jsa");
+        assertThat(archives.getProperty("appcds.training")).contains("hello json 2xx");
         Path cds = appDir().resolve(archives.getProperty("appcds.file"));
         List<String> loaded = servesWith(
                 Path.of(archives.getProperty("appcds.java.home")),
                 List.of("-Xshare:on", "-XX:SharedArchiveFile=" + cds));
         assertThat(loaded)
-                .anyMatch(l -> l.contains("dev.quiver.examples.hello.HelloFunction source: shared objects file"));
+                .anyMatch(l -> l.contains("dev.quiver.examples.hello.HelloFunction source: shared objects file"))
+                .anyMatch(l -> l.contains("dev.quiver.runtime.admission.InFlightGate source: shared objects file"));
     }
 
     @Test
