@@ -2,7 +2,7 @@
 # Where the project stands, in one run: runs every benchmark of the project in sequence and prints one table —
 # measure, goal, now (median and min..max over its rounds or runs), ratio or margin — the goals of issue 15.
 #
-#   bench/goals.sh [quick|full]      quick (default): short runs, 2 rounds each (~15 min on 2 cores);
+#   bench/goals.sh [quick|full]      quick (default): short runs, 2-3 rounds each (~20 min on 2 cores);
 #                                    full: the issue's settings (5 broker runs, 5 rounds, 15 s wrk runs; ~1 h)
 #   env: SKIP_BUILD=1 runs what is built; MVN_REPO=<maven repo>; ONLY="coldstart gateway" runs a subset.
 # Each bench writes its whole output to bench/out/goals/<bench>.txt; a bench that fails shows "failed" in the table
@@ -17,7 +17,7 @@ cd "$ROOT"
 if [ "$MODE" = full ]; then
   BROKER_RUNS=5; BROKER=(10 1000 3); COLD=5; GATEWAY=(15 32 3); OVERHEAD=(15 32 3); KAFKA=(100000 3); PROMO=(5 20)
 else
-  BROKER_RUNS=2; BROKER=(5 1000 1); COLD=2; GATEWAY=(5 32 2); OVERHEAD=(5 32 2); KAFKA=(20000 2); PROMO=(2 10)
+  BROKER_RUNS=2; BROKER=(5 1000 1); COLD=2; GATEWAY=(5 32 3); OVERHEAD=(5 32 2); KAFKA=(20000 2); PROMO=(3 10)
 fi
 want() { [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $1 "* ]]; }
 run() { # name command...: runs one bench, its output to $OUT/<name>.txt
