@@ -81,37 +81,80 @@ ingress() { # seconds [url] -> events/s (202 answers only)
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 
 CLIENT=$(command -v wrk > /dev/null && echo "wrk -t1 -c$CONNS" || echo "Vert.x client, $CONNS connections")
-# warm-up: the broker's JIT needs a while, longer when other processes share the CPUs; load it in 5 s steps until
-# two steps in a row agree within 10 % (at most 90 s)
-prev=0; steps=0
-for _ in $(seq 18); do
-  read -r cur _ < <(ingress 5); steps=$((steps + 1))
-  awk -v a="$prev" -v b="$cur" 'BEGIN{exit !(a > 0 && b > 0 && (a > b ? a - b : b - a) < 0.1 * b)}' && break
-  prev=$cur
-done
-echo "# warm-up: broker ingress for $((steps * 5)) s ($CLIENT), last step $cur events/s"
-# the ingress goal's baseline: a bare Vert.x endpoint answering 202 (same heap, same client), warmed 5 s
-APORT=${APORT:-18092}
+# warm-up: a JVM's JIT needs a while, longer when other processes share the CPUs; load it in 5 s steps until
+# two steps in a row agree within 10 % (at most 90 s); the same for every endpoint measured below
+warm() { # url -> "seconds last-step-events/s"
+  local prev=0 cur=0 steps=0
+  for _ in $(seq 18); do
+    read -r cur _ < <(ingress 5 "$1"); steps=$((steps + 1))
+    awk -v a="$prev" -v b="$cur" 'BEGIN{exit !(a > 0 && b > 0 && (a > b ? a - b : b - a) < 0.1 * b)}' && break
+    prev=$cur
+  done
+  echo "$((steps * 5)) $cur"
+}
+read -r wsecs cur < <(warm "$URL")
+echo "# warm-up: broker ingress for $wsecs s ($CLIENT), last step $cur events/s"
+# the ingress goal's baselines (same heap, same client, each warmed like the broker):
+# - bare202: a bare Vert.x endpoint that reads the body and answers 202 (no Kafka)
+# - barekafka202, the nearest anchor: the same endpoint sending each body to the broker's topic with the broker's
+#   producer settings (acks=all, idempotent, linger 1 ms) and answering 202 after Kafka's ack
+# PRODUCER_OPTS (e.g. "-Dproducer.linger.ms=5") adds producer settings to the anchor (pass the same to the broker as
+# -Dquiver.broker.kafka.producer.\"linger.ms\"=5 in BROKER_JAVA_OPTS)
+APORT=${APORT:-18092}; KAPORT=${KAPORT:-18093}
 java -Xmx512m -cp "$WORK/classes:$CP" BrokerBench bare202 "$APORT" > "$WORK/bare202.out" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 60); do grep -q listening "$WORK/bare202.out" && break; sleep 0.5; done
-BARE_URL="http://127.0.0.1:$APORT/default"
-ingress 5 "$BARE_URL" > /dev/null
-RAWS=""; INS=""; BARES=""; BAD=0
+# shellcheck disable=SC2086
+java -Xmx512m ${PRODUCER_OPTS:-} -cp "$WORK/classes:$CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn BrokerBench \
+  barekafka202 "$KAPORT" "127.0.0.1:$KPORT" quiver-broker-default > "$WORK/barekafka202.out" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 60); do grep -q listening "$WORK/bare202.out" && grep -q listening "$WORK/barekafka202.out" && break; sleep 0.5; done
+BARE_URL="http://127.0.0.1:$APORT/default"; KBARE_URL="http://127.0.0.1:$KAPORT/default"
+echo "# warm-up: bare 202 $(warm "$BARE_URL" | awk '{print $1 " s, last step " $2}') requests/s;" \
+  "bare Kafka 202 $(warm "$KBARE_URL" | awk '{print $1 " s, last step " $2}') requests/s"
+# APP_B: a second broker build (e.g. the previous commit's quarkus-app) measured in the same rounds (A/B)
+if [[ -n "${APP_B:-}" ]]; then
+  BPORT_B=${BPORT_B:-18081}
+  # shellcheck disable=SC2086
+  java ${BROKER_B_JAVA_OPTS:-$BROKER_JAVA_OPTS} -Dquarkus.http.port="$BPORT_B" -Dkafka.bootstrap.servers="127.0.0.1:$KPORT" \
+    -Dquiver.broker.triggers-file="$WORK/triggers.yaml" -Dquarkus.log.level=WARN -jar "$APP_B/quarkus-run.jar" \
+    > "$WORK/broker-b.out" 2>&1 &
+  PID_B=$!; PIDS+=($!)
+  java -cp "$WORK/classes:$CP" TriggerReady "http://127.0.0.1:$BPORT_B/admin/v1/triggers/bench" 60 \
+    || { cat "$WORK/broker-b.out"; exit 1; }
+  URL_B="http://127.0.0.1:$BPORT_B/default"
+  echo "# broker B ($APP_B) on :$BPORT_B, warm-up $(warm "$URL_B" | awk '{print $1 " s, last step " $2}') events/s"
+fi
+RAWS=""; INS=""; BARES=""; KBARES=""; BS=""; R_BARE=""; R_KBARE=""; R_B=""; BAD=0
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{if (b > 0) printf "%.3f", a/b; else print 0}'; }
+spread() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END{printf "%s (%s..%s)", a[int((NR+1)/2)], a[1], a[NR]}'; }
 for r in $(seq "$ROUNDS"); do
   raw=$(bench raw "127.0.0.1:$KPORT" "$SECS" | sed -n 's/^raw=//p')
   read -r in bad < <(ingress "$SECS")
+  read -r kbare _ < <(ingress "$SECS" "$KBARE_URL")
   read -r bare _ < <(ingress "$SECS" "$BARE_URL")
-  echo "round $r: raw producer $raw records/s, broker ingress $in events/s, bare 202 endpoint $bare requests/s"
-  RAWS="$RAWS $raw"; INS="$INS $in"; BARES="$BARES $bare"; BAD=$((BAD + bad))
+  line="round $r: raw producer $raw records/s, broker ingress $in events/s, bare Kafka 202 endpoint $kbare requests/s, bare 202 endpoint $bare requests/s"
+  if [[ -n "${URL_B:-}" ]]; then
+    read -r inb _ < <(ingress "$SECS" "$URL_B")
+    line="$line, broker B $inb events/s"; BS="$BS $inb"; R_B="$R_B $(ratio "$in" "$inb")"
+  fi
+  echo "$line"
+  RAWS="$RAWS $raw"; INS="$INS $in"; BARES="$BARES $bare"; KBARES="$KBARES $kbare"; BAD=$((BAD + bad))
+  R_BARE="$R_BARE $(ratio "$in" "$bare")"; R_KBARE="$R_KBARE $(ratio "$in" "$kbare")"
 done
-RAW=$(echo "$RAWS" | median); IN=$(echo "$INS" | median); BARE=$(echo "$BARES" | median)
-echo "bare Vert.x endpoint answering 202 (1 KB body, same client): $BARE requests/s (median of $ROUNDS)"
-awk -v i="$IN" -v b="$BARE" 'BEGIN{if (b > 0) printf "ingress/bare202: %.2f (goal >= 0.80)\n", i/b}'
+RAW=$(echo "$RAWS" | median); IN=$(echo "$INS" | median); BARE=$(echo "$BARES" | median); KBARE=$(echo "$KBARES" | median)
+echo "bare Vert.x endpoint answering 202 (1 KB body, same client): $BARE requests/s (median of $ROUNDS; $(echo "$BARES" | spread))"
+echo "bare Vert.x endpoint answering 202 after Kafka's ack (same topic and producer settings): $KBARE requests/s (median of $ROUNDS; $(echo "$KBARES" | spread))"
+echo "ingress/bare202: $(echo "$R_BARE" | spread) (per-round ratios, median (min..max); goal >= 0.80)"
+echo "ingress/bare-kafka202: $(echo "$R_KBARE" | spread) (per-round ratios, median (min..max); the nearest anchor)"
+if [[ -n "${URL_B:-}" ]]; then # B shared the trigger's consumer group: A alone from here on
+  kill "$PID_B" 2> /dev/null || true
+fi
+[[ -n "${URL_B:-}" ]] && echo "A/B: broker $APP / broker B: $(echo "$R_B" | spread) (per-round ratios; B: $(echo "$BS" | spread) events/s)"
 
 echo "raw Kafka producer (1 KB, acks=all, idempotent, linger 1 ms, 10 partitions): $RAW records/s (median of $ROUNDS)"
-echo "broker ingress over HTTP (1 KB binary mode, $CLIENT, 202 after acks=all): $IN events/s (median of $ROUNDS, $BAD non-202)"
+echo "broker ingress over HTTP (1 KB binary mode, $CLIENT, 202 after acks=all): $IN events/s (median of $ROUNDS, $BAD non-202; $(echo "$INS" | spread))"
 awk -v i="$IN" -v r="$RAW" 'BEGIN{printf "ingress/raw: %.2f\n", i/r}'
+[[ -n "${INGRESS_ONLY:-}" ]] && exit 0
 
 if command -v wrk > /dev/null; then # the same, 10 events per request (batched mode): HTTP per-request cost shared
   cat > "$WORK/batch.lua" <<'LUA'
