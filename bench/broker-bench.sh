@@ -31,7 +31,8 @@ bench() { java -Xmx256m -cp "$WORK/classes:$CP" -Dorg.slf4j.simpleLogger.default
 
 echo "# $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (other processes share the machine)"
 echo "# Kafka (KRaft, in its own JVM, -Xmx256m) on 127.0.0.1:$KPORT"
-java -Xmx256m -Xlog:gc:file="$WORK/kafka-gc.log" -cp "$KL/lib/*:$KL/classes" dev.quiver.kafka.local.KafkaLocalMain \
+# shellcheck disable=SC2086
+java -Xmx256m ${KAFKA_JAVA_OPTS:-} -Xlog:gc:file="$WORK/kafka-gc.log" -cp "$KL/lib/*:$KL/classes" dev.quiver.kafka.local.KafkaLocalMain \
   --data-dir "$WORK/kafka" --port "$KPORT" > "$WORK/kafka.out" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 120); do grep -q bootstrap.servers "$WORK/kafka.out" && break; sleep 0.5; done
@@ -54,7 +55,7 @@ echo "# broker ($BROKER_JAVA_OPTS) on :$BPORT, one trigger reading its topic"
 java $BROKER_JAVA_OPTS -Xlog:gc:file="$WORK/broker-gc.log" -Dquarkus.http.port="$BPORT" -Dkafka.bootstrap.servers="127.0.0.1:$KPORT" \
   -Dquiver.broker.triggers-file="$WORK/triggers.yaml" -Dquarkus.log.level=WARN -jar "$APP/quarkus-run.jar" \
   > "$WORK/broker.out" 2>&1 &
-PIDS+=($!)
+BROKER_PID=$!; PIDS+=($!)
 # the trigger's status read as the shared record (api TriggerDocument)
 java -cp "$WORK/classes:$CP" TriggerReady "http://127.0.0.1:$BPORT/admin/v1/triggers/bench" 60 \
   || { cat "$WORK/broker.out"; exit 1; }
@@ -71,12 +72,28 @@ wrk.headers["content-type"] = "text/plain"
 LUA
 ingress() { # seconds [url] -> events/s (202 answers only)
   if command -v wrk > /dev/null; then
-    wrk -t1 -c"$CONNS" -d"$1"s -s "$WORK/post.lua" "${2:-$URL}" > "$WORK/wrk.out"
+    /usr/bin/time -f "%U %S" -o "$WORK/wrk.time" wrk -t1 -c"$CONNS" -d"$1"s -s "$WORK/post.lua" "${2:-$URL}" \
+      > "$WORK/wrk.out"
     awk '/requests in/{n=$1} /Non-2xx/{bad=$NF} /Requests\/sec/{r=$2}
          END{printf "%.0f %d\n", r*(n-bad)/(n>0?n:1), bad}' "$WORK/wrk.out"
   else
     bench ingress "${2:-$URL}" "$1" "$CONNS" | sed -E 's/ingress=([0-9]+) non202=([0-9]+)/\1 \2/'
   fi
+}
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$1/stat"; }
+KAFKA_PID=${PIDS[0]}
+# seconds url server-pid -> "events/s non-202 cpu-us-per-event: server Kafka wrk" (CPU from /proc/<pid>/stat and
+# wrk's rusage over the run: where a 2-core machine's 2,000,000 CPU us per second go, per event)
+measured() {
+  local s0 k0 b0 s1 k1 b1 evs bad
+  s0=$(cpu_ms "$3"); k0=$(cpu_ms "$KAFKA_PID"); b0=$(cpu_ms "$BROKER_PID")
+  read -r evs bad < <(ingress "$1" "$2")
+  s1=$(cpu_ms "$3"); k1=$(cpu_ms "$KAFKA_PID"); b1=$(cpu_ms "$BROKER_PID")
+  awk -v e="$evs" -v b="$bad" -v t="$1" -v s="$(echo "$s1 - $s0" | bc)" -v k="$(echo "$k1 - $k0" | bc)" \
+    -v w="$(awk '{print ($1 + $2) * 1000}' "$WORK/wrk.time" 2>/dev/null || echo 0)" \
+    -v d="$(echo "$b1 - $b0" | bc)" -v same="$([[ $3 == "$BROKER_PID" ]] && echo 1 || echo 0)" \
+    'BEGIN{n = e * t; if (n < 1) n = 1; if (same) d = 0
+           printf "%d %d %.1f %.1f %.1f %.1f\n", e, b, 1000*s/n, 1000*k/n, 1000*w/n, 1000*d/n}'
 }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 
@@ -102,11 +119,11 @@ echo "# warm-up: broker ingress for $wsecs s ($CLIENT), last step $cur events/s"
 # -Dquiver.broker.kafka.producer.\"linger.ms\"=5 in BROKER_JAVA_OPTS)
 APORT=${APORT:-18092}; KAPORT=${KAPORT:-18093}
 java -Xmx512m -cp "$WORK/classes:$CP" BrokerBench bare202 "$APORT" > "$WORK/bare202.out" 2>&1 &
-PIDS+=($!)
+BARE_PID=$!; PIDS+=($!)
 # shellcheck disable=SC2086
 java -Xmx512m ${PRODUCER_OPTS:-} -cp "$WORK/classes:$CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn BrokerBench \
   barekafka202 "$KAPORT" "127.0.0.1:$KPORT" quiver-broker-default > "$WORK/barekafka202.out" 2>&1 &
-PIDS+=($!)
+KBARE_PID=$!; PIDS+=($!)
 for _ in $(seq 60); do grep -q listening "$WORK/bare202.out" && grep -q listening "$WORK/barekafka202.out" && break; sleep 0.5; done
 BARE_URL="http://127.0.0.1:$APORT/default"; KBARE_URL="http://127.0.0.1:$KAPORT/default"
 echo "# warm-up: bare 202 $(warm "$BARE_URL" | awk '{print $1 " s, last step " $2}') requests/s;" \
@@ -125,18 +142,23 @@ if [[ -n "${APP_B:-}" ]]; then
   echo "# broker B ($APP_B) on :$BPORT_B, warm-up $(warm "$URL_B" | awk '{print $1 " s, last step " $2}') events/s"
 fi
 RAWS=""; INS=""; BARES=""; KBARES=""; BS=""; R_BARE=""; R_KBARE=""; R_B=""; BAD=0
+C_IN=""; C_KB=""; C_B=""; C_INB=""; K_IN=""; K_KB=""; D_KB=""; W_IN=""; W_KB=""; W_B=""
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{if (b > 0) printf "%.3f", a/b; else print 0}'; }
 spread() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END{printf "%s (%s..%s)", a[int((NR+1)/2)], a[1], a[NR]}'; }
 for r in $(seq "$ROUNDS"); do
   raw=$(bench raw "127.0.0.1:$KPORT" "$SECS" | sed -n 's/^raw=//p')
-  read -r in bad < <(ingress "$SECS")
-  read -r kbare _ < <(ingress "$SECS" "$KBARE_URL")
-  read -r bare _ < <(ingress "$SECS" "$BARE_URL")
+  read -r in bad cin kin win _ < <(measured "$SECS" "$URL" "$BROKER_PID")
+  read -r kbare _ ckb kkb wkb dkb < <(measured "$SECS" "$KBARE_URL" "$KBARE_PID")
+  read -r bare _ cb kb wb _ < <(measured "$SECS" "$BARE_URL" "$BARE_PID")
   line="round $r: raw producer $raw records/s, broker ingress $in events/s, bare Kafka 202 endpoint $kbare requests/s, bare 202 endpoint $bare requests/s"
   if [[ -n "${URL_B:-}" ]]; then
-    read -r inb _ < <(ingress "$SECS" "$URL_B")
+    read -r inb _ cinb kinb winb _ < <(measured "$SECS" "$URL_B" "$PID_B")
     line="$line, broker B $inb events/s"; BS="$BS $inb"; R_B="$R_B $(ratio "$in" "$inb")"
   fi
+  line="$line; CPU us per event (server + Kafka + wrk): broker $cin + $kin + $win, bare Kafka 202 $ckb + $kkb + $wkb (+ the broker's trigger consumer reading them $dkb), bare 202 $cb + $kb + $wb"
+  [[ -n "${URL_B:-}" ]] && line="$line, broker B $cinb + $kinb + $winb"
+  C_IN="$C_IN $cin"; C_KB="$C_KB $ckb"; C_B="$C_B $cb"; C_INB="$C_INB ${cinb:-}"
+  K_IN="$K_IN $kin"; K_KB="$K_KB $kkb"; D_KB="$D_KB $dkb"; W_IN="$W_IN $win"; W_KB="$W_KB $wkb"; W_B="$W_B $wb"
   echo "$line"
   RAWS="$RAWS $raw"; INS="$INS $in"; BARES="$BARES $bare"; KBARES="$KBARES $kbare"; BAD=$((BAD + bad))
   R_BARE="$R_BARE $(ratio "$in" "$bare")"; R_KBARE="$R_KBARE $(ratio "$in" "$kbare")"
@@ -149,6 +171,11 @@ echo "ingress/bare-kafka202: $(echo "$R_KBARE" | spread) (per-round ratios, medi
 if [[ -n "${URL_B:-}" ]]; then # B shared the trigger's consumer group: A alone from here on
   kill "$PID_B" 2> /dev/null || true
 fi
+echo "CPU us per event, median (min..max) over the rounds (2 cores = 2,000,000 us/s):"
+echo "  broker ingress: broker $(echo "$C_IN" | spread), Kafka $(echo "$K_IN" | spread), wrk $(echo "$W_IN" | spread)"
+echo "  bare Kafka 202: endpoint $(echo "$C_KB" | spread), Kafka $(echo "$K_KB" | spread), wrk $(echo "$W_KB" | spread), broker's trigger consumer $(echo "$D_KB" | spread)"
+echo "  bare 202:       endpoint $(echo "$C_B" | spread), wrk $(echo "$W_B" | spread)"
+[[ -n "${URL_B:-}" ]] && echo "  broker B:       broker $(echo "$C_INB" | spread)"
 [[ -n "${URL_B:-}" ]] && echo "A/B: broker $APP / broker B: $(echo "$R_B" | spread) (per-round ratios; B: $(echo "$BS" | spread) events/s)"
 
 echo "raw Kafka producer (1 KB, acks=all, idempotent, linger 1 ms, 10 partitions): $RAW records/s (median of $ROUNDS)"
