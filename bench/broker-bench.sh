@@ -10,6 +10,9 @@
 #   subscriber (same JVM clock); the ingress 202 latency of the same events is printed too.
 # Needs: ./mvnw -q -f eventing/pom.xml install -DskipTests   (builds kafka-local/target/lib and the broker app)
 # Usage: bench/broker-bench.sh [seconds=10] [rate=200] [rounds=3]
+#   INGRESS_ONLY=1 stops after the throughput rounds; E2E_ONLY=1 runs only the latency run; APP_B=<quarkus-app dir>
+#   (BROKER_B_JAVA_OPTS) measures a second broker build in the same rounds (A/B); BROKER_JAVA_OPTS, KAFKA_JAVA_OPTS,
+#   PRODUCER_OPTS (the anchor's producer settings, -Dproducer.<key>=<value>) add JVM options
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-10}
@@ -111,6 +114,7 @@ warm() { # url -> "seconds last-step-events/s"
 }
 read -r wsecs cur < <(warm "$URL")
 echo "# warm-up: broker ingress for $wsecs s ($CLIENT), last step $cur events/s"
+if [[ -z "${E2E_ONLY:-}" ]]; then # E2E_ONLY=1: only the latency run below (after the warm-up)
 # the ingress goal's baselines (same heap, same client, each warmed like the broker):
 # - bare202: a bare Vert.x endpoint that reads the body and answers 202 (no Kafka)
 # - barekafka202, the nearest anchor: the same endpoint sending each body to the broker's topic with the broker's
@@ -183,7 +187,9 @@ echo "broker ingress over HTTP (1 KB binary mode, $CLIENT, 202 after acks=all): 
 awk -v i="$IN" -v r="$RAW" 'BEGIN{printf "ingress/raw: %.2f\n", i/r}'
 [[ -n "${INGRESS_ONLY:-}" ]] && exit 0
 
-if command -v wrk > /dev/null; then # the same, 10 events per request (batched mode): HTTP per-request cost shared
+fi
+
+if [[ -z "${E2E_ONLY:-}" ]] && command -v wrk > /dev/null; then # the same, 10 events per request (batched mode): HTTP per-request cost shared
   cat > "$WORK/batch.lua" <<'LUA'
 local e = '{"specversion":"1.0","id":"load","source":"/bench","type":"bench.load","datacontenttype":"text/plain","data":"'
   .. string.rep("x", 1024) .. '"}'
