@@ -20,7 +20,7 @@ RATE=${2:-200}
 ROUNDS=${3:-3}
 CONNS=${CONNS:-64}
 KL=eventing/kafka-local/target
-APP=eventing/broker/target/quarkus-app
+APP=${APP:-eventing/broker/target/quarkus-app}
 [[ -d $KL/lib && -f $APP/quarkus-run.jar ]] || { echo "build first: ./mvnw -q -f eventing/pom.xml install -DskipTests" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/quiver-broker-bench.XXXX)
 KPORT=${KPORT:-19092}; BPORT=${BPORT:-18080}; SPORT=${SPORT:-18091}

@@ -53,14 +53,16 @@ public class IngressRoutes {
     }
 
     void register(@Observes Router router) {
-        // one route for a POST (its handlers follow each other without matching the path again); other methods on
-        // a broker's address fall through to the 405 route below
-        Route post = router.post("/:broker");
+        // two routes for a POST (Vert.x runs a body handler before a route's other handlers, and the token and the
+        // broker are checked before a body is read); each route's handlers follow each other without matching the
+        // path again. Other methods on a broker's address fall through to the 405 route below.
+        Route checks = router.post("/:broker");
         if (!security.ingressTokens().isEmpty()) {
-            post.handler(
+            checks.handler(
                     new BearerAuth(security.ingressTokens(), "event ingress (" + BrokerSecurity.INGRESS_TOKENS + ")"));
         }
-        post.handler(this::knownBroker)
+        checks.handler(this::knownBroker);
+        router.post("/:broker")
                 .handler(BodyHandler.create(false).setBodyLimit(settings.maxEventSize()))
                 .handler(this::ingest);
         // Knative's data-plane contract: a broker's address takes POST only
