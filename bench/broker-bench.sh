@@ -185,6 +185,9 @@ echo "  bare 202:       endpoint $(echo "$C_B" | spread), wrk $(echo "$W_B" | sp
 echo "raw Kafka producer (1 KB, acks=all, idempotent, linger 1 ms, 10 partitions): $RAW records/s (median of $ROUNDS)"
 echo "broker ingress over HTTP (1 KB binary mode, $CLIENT, 202 after acks=all): $IN events/s (median of $ROUNDS, $BAD non-202; $(echo "$INS" | spread))"
 awk -v i="$IN" -v r="$RAW" 'BEGIN{printf "ingress/raw: %.2f\n", i/r}'
+# the broker's own count (e.g. to divide a JFR recording's allocation by)
+echo "events the broker accepted in this run: $(curl -sf "http://127.0.0.1:$BPORT/q/metrics" |
+  awk '/^quiver_ingress_events_total\{.*result="accepted"/{n+=$2} END{printf "%.0f", n}')"
 [[ -n "${INGRESS_ONLY:-}" ]] && exit 0
 
 fi
