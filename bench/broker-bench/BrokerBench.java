@@ -1,3 +1,5 @@
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -11,7 +13,9 @@ import io.vertx.core.http.RequestOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +54,10 @@ public class BrokerBench {
                 bare202(Integer.parseInt(a[1]));
                 return;
             }
+            case "barekafka202" -> {
+                bareKafka202(Integer.parseInt(a[1]), a[2], a[3]);
+                return;
+            }
             default -> throw new IllegalArgumentException(a[0]);
         }
         System.exit(0);
@@ -68,6 +76,52 @@ public class BrokerBench {
                 .toCompletableFuture()
                 .get();
         System.out.println("bare202 listening on " + port);
+    }
+
+    /**
+     * The nearest anchor of the broker's ingress: the same bare Vert.x server, but each body is sent to the broker's
+     * own Kafka topic with the broker's producer settings (acks=all, idempotent, linger 1 ms, the same timeouts;
+     * {@code -Dproducer.<key>=<value>} adds settings, as the broker's {@code quiver.broker.kafka.producer."<key>"})
+     * and the 202 is sent only once Kafka acknowledged it (503 if it failed). The request's {@code ce-*} headers go
+     * along as {@code ce_*} record headers, so Kafka stores records of the same size as the broker's. No parsing,
+     * validation, hop clamp, metrics, routing or send queue: what the broker adds over this is its own cost.
+     */
+    static void bareKafka202(int port, String kafka, String topic) throws Exception {
+        Map<String, Object> cfg = new HashMap<>(Map.of(
+                "bootstrap.servers", kafka, "acks", "all", "enable.idempotence", "true", "linger.ms", "1",
+                "max.block.ms", "10000", "delivery.timeout.ms", "10000", "request.timeout.ms", "9999",
+                "client.id", "bare-kafka202"));
+        System.getProperties().forEach((k, v) -> {
+            if (k.toString().startsWith("producer.")) {
+                cfg.put(k.toString().substring("producer.".length()), v.toString());
+            }
+        });
+        KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(cfg, new StringSerializer(), new ByteArraySerializer());
+        producer.partitionsFor(topic); // metadata known before the first request, as the broker's warm path
+        Vertx vertx = Vertx.vertx();
+        vertx.createHttpServer()
+                .requestHandler(req -> req.body().onComplete(b -> {
+                    if (b.failed()) {
+                        req.response().setStatusCode(400).end();
+                        return;
+                    }
+                    ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, b.result().getBytes());
+                    req.headers().forEach(h -> {
+                        String name = h.getKey().toLowerCase(Locale.ROOT);
+                        if (name.startsWith("ce-")) {
+                            r.headers().add("ce_" + name.substring(3), h.getValue().getBytes(UTF_8));
+                        } else if (name.equals("content-type")) {
+                            r.headers().add("content-type", h.getValue().getBytes(UTF_8));
+                        }
+                    });
+                    producer.send(r, (m, e) -> req.response().setStatusCode(e == null ? 202 : 503).end());
+                }))
+                .listen(port, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get();
+        System.out.println("barekafka202 listening on " + port + " producing to " + topic + " with " + cfg);
     }
 
     static void raw(String kafka, int secs) throws Exception {

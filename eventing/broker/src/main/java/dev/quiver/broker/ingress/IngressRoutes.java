@@ -10,11 +10,13 @@ import dev.quiver.broker.trigger.LiveBrokers;
 import io.cloudevents.CloudEvent;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -51,12 +53,18 @@ public class IngressRoutes {
     }
 
     void register(@Observes Router router) {
+        // two routes for a POST (Vert.x runs a body handler before a route's other handlers, and the token and the
+        // broker are checked before a body is read); each route's handlers follow each other without matching the
+        // path again. Other methods on a broker's address fall through to the 405 route below.
+        Route checks = router.post("/:broker");
         if (!security.ingressTokens().isEmpty()) {
-            router.post("/:broker")
-                    .handler(new BearerAuth(
-                            security.ingressTokens(), "event ingress (" + BrokerSecurity.INGRESS_TOKENS + ")"));
+            checks.handler(
+                    new BearerAuth(security.ingressTokens(), "event ingress (" + BrokerSecurity.INGRESS_TOKENS + ")"));
         }
-        router.post("/:broker").handler(this::knownBroker);
+        checks.handler(this::knownBroker);
+        router.post("/:broker")
+                .handler(BodyHandler.create(false).setBodyLimit(settings.maxEventSize()))
+                .handler(this::ingest);
         // Knative's data-plane contract: a broker's address takes POST only
         router.route("/:broker").handler(ctx -> {
             if (ctx.request().method() != HttpMethod.POST && brokers.exists(ctx.pathParam("broker"))) {
@@ -66,9 +74,6 @@ public class IngressRoutes {
                 ctx.next();
             }
         });
-        router.post("/:broker")
-                .handler(BodyHandler.create(false).setBodyLimit(settings.maxEventSize()))
-                .handler(this::ingest);
     }
 
     private void knownBroker(RoutingContext ctx) {
@@ -94,14 +99,16 @@ public class IngressRoutes {
         }
         List<CloudEvent> events;
         try {
-            events = HttpEventParser.parse(ctx.request().headers(), ctx.body().buffer()).stream()
-                    .map(e -> Hops.atIngress(e, settings.maxHops()))
-                    .toList();
-            for (CloudEvent e : events) {
+            List<CloudEvent> parsed =
+                    HttpEventParser.parse(ctx.request().headers(), ctx.body().buffer());
+            events = new ArrayList<>(parsed.size());
+            for (CloudEvent p : parsed) {
+                CloudEvent e = Hops.atIngress(p, settings.maxHops());
                 Optional<String> violation = EventValidator.violation(e);
                 if (violation.isPresent()) {
                     throw new InvalidEventException(violation.get());
                 }
+                events.add(e);
             }
         } catch (InvalidEventException e) {
             metrics.rejected(broker);

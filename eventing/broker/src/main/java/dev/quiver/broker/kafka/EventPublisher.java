@@ -35,12 +35,14 @@ public class EventPublisher {
 
     public static final String PARTITION_KEY = "partitionkey";
     private static final int HEADER_OVERHEAD = 16;
+    private static final long NEVER = Long.MIN_VALUE;
 
     private final KafkaProducer<String, byte[]> producer;
     private final Duration sendTimeout;
     private final long bufferMemory;
     private final AtomicLong bytesInFlight = new AtomicLong();
-    private final Map<String, Long> lastAckNanos = new ConcurrentHashMap<>();
+    // per topic: System.nanoTime() of Kafka's last ack (NEVER: none yet)
+    private final Map<String, AtomicLong> lastAckNanos = new ConcurrentHashMap<>();
     // for sends that may block (topic metadata unknown, buffer nearly full): one thread, so that the events of one
     // request keep their order on their way into the producer.
     // bounded (quiver.broker.ingress.max-queued-sends): a Kafka brownout answers 503 instead of filling the heap
@@ -65,27 +67,30 @@ public class EventPublisher {
 
     /** Sends the events in their order; completes when Kafka acknowledged every one, fails if one failed. */
     public CompletableFuture<Void> publishAll(String topic, List<CloudEvent> events) {
-        List<ProducerRecord<String, byte[]>> records =
-                events.stream().map(e -> record(topic, e)).toList();
-        long size = records.stream().mapToLong(EventPublisher::size).sum();
-        Long last = lastAckNanos.get(topic);
+        int n = events.size();
+        @SuppressWarnings("unchecked")
+        ProducerRecord<String, byte[]>[] records = new ProducerRecord[n];
+        long size = 0;
+        for (int i = 0; i < n; i++) {
+            records[i] = record(topic, events.get(i));
+            size += size(records[i]);
+        }
+        AtomicLong lastAck = lastAckNanos.computeIfAbsent(topic, t -> new AtomicLong(NEVER));
+        long last = lastAck.get();
         SendPath path = SendPath.choose(
-                last == null ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - last)),
+                last == NEVER ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - last)),
                 bytesInFlight.get(),
                 size,
                 bufferMemory);
-        CompletableFuture<?>[] acks = new CompletableFuture<?>[records.size()];
-        for (int i = 0; i < acks.length; i++) {
-            acks[i] = new CompletableFuture<Void>();
-        }
+        CompletableFuture<Void>[] acks = acks(n);
         Runnable send = () -> {
-            for (int i = 0; i < acks.length; i++) {
-                send(records.get(i), (CompletableFuture<Void>) acks[i]);
+            for (int i = 0; i < n; i++) {
+                send(records[i], acks[i], lastAck);
             }
         };
         if (path == SendPath.DIRECT) {
             send.run();
-            return CompletableFuture.allOf(acks);
+            return n == 1 ? acks[0] : CompletableFuture.allOf(acks);
         }
         try {
             sender.execute(send);
@@ -97,7 +102,16 @@ public class EventPublisher {
         return CompletableFuture.allOf(acks).orTimeout(sendTimeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
     }
 
-    private void send(ProducerRecord<String, byte[]> record, CompletableFuture<Void> acked) {
+    @SuppressWarnings("unchecked")
+    private static CompletableFuture<Void>[] acks(int n) {
+        CompletableFuture<Void>[] acks = new CompletableFuture[n];
+        for (int i = 0; i < n; i++) {
+            acks[i] = new CompletableFuture<>();
+        }
+        return acks;
+    }
+
+    private void send(ProducerRecord<String, byte[]> record, CompletableFuture<Void> acked, AtomicLong lastAck) {
         long size = size(record);
         bytesInFlight.addAndGet(size);
         try {
@@ -106,7 +120,7 @@ public class EventPublisher {
                 if (error != null) {
                     acked.completeExceptionally(error);
                 } else {
-                    lastAckNanos.put(record.topic(), System.nanoTime());
+                    lastAck.set(System.nanoTime());
                     acked.complete(null);
                 }
             });
