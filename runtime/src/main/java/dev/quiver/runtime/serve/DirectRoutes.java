@@ -30,7 +30,6 @@ import org.jboss.logging.Logger;
 @RegisterForReflection(targets = {DirectState.class, DirectListen.class})
 public class DirectRoutes {
     private static final Logger LOG = Logger.getLogger(DirectRoutes.class);
-    static final String TOKEN_KEY = "quiver.direct.token";
 
     @Produces
     @Singleton
@@ -40,9 +39,8 @@ public class DirectRoutes {
         return new DirectListener(vertx, state, loops);
     }
 
-    void install(@Observes Router router, DirectListener direct, Vertx vertx, Config config) {
-        Optional<String> token =
-                config.getOptionalValue(TOKEN_KEY, String.class).filter(t -> !t.isBlank());
+    void install(@Observes Router router, DirectListener direct, Vertx vertx, DirectConfig config) {
+        Optional<String> token = config.token().map(String::strip).filter(t -> !t.isEmpty());
         if (token.isEmpty()) {
             return;
         }
@@ -74,6 +72,7 @@ public class DirectRoutes {
             if (!authorized(ctx, accepted)) {
                 return;
             }
+            // before Quarkus's body handler: vertx-web paused the request, so read the body here
             ctx.request().body().onComplete(body -> {
                 DirectListen to;
                 try {
@@ -87,6 +86,7 @@ public class DirectRoutes {
                         .onFailure(
                                 e -> error(ctx, 409, "cannot bind " + to.host() + ":" + to.port() + ": " + message(e)));
             });
+            ctx.request().resume();
         });
     }
 
