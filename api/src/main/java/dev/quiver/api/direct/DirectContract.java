@@ -4,7 +4,7 @@ package dev.quiver.api.direct;
  * How the platform tells an instance to serve (or stop serving) its function's direct address: a per-function port
  * that every active instance binds with {@code SO_REUSEPORT}, so the kernel spreads connections over them and the
  * activator is out of the data path. The instance gets {@link #ENV_TOKEN} at launch; the platform then sends
- * {@code POST} {@link #LISTEN_PATH} (body {@link DirectListen}) or {@link #CLOSE_PATH} to the instance's own port with
+ * {@code POST} {@link #LISTEN_PATH}{@code ?host=<address>&port=<port>} (a {@link DirectListen}) or {@link #CLOSE_PATH} to the instance's own port with
  * {@code Authorization: Bearer <token>}; both answer a {@link DirectState}, as does {@code GET} {@link #STATE_PATH}.
  */
 public final class DirectContract {

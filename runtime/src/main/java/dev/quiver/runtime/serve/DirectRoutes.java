@@ -72,21 +72,18 @@ public class DirectRoutes {
             if (!authorized(ctx, accepted)) {
                 return;
             }
-            // before Quarkus's body handler: vertx-web paused the request, so read the body here
-            ctx.request().body().onComplete(body -> {
-                DirectListen to;
-                try {
-                    to = body.result().toJsonObject().mapTo(DirectListen.class);
-                } catch (RuntimeException e) {
-                    error(ctx, 400, "expected {\"host\": ..., \"port\": ...}: " + message(e));
-                    return;
-                }
-                direct.listen(to, router::handle)
-                        .onSuccess(s -> json(ctx, 200, s))
-                        .onFailure(
-                                e -> error(ctx, 409, "cannot bind " + to.host() + ":" + to.port() + ": " + message(e)));
-            });
-            ctx.request().resume();
+            DirectListen to;
+            try {
+                to = new DirectListen(
+                        ctx.request().getParam("host"),
+                        Integer.parseInt(ctx.request().getParam("port", "")));
+            } catch (RuntimeException e) {
+                error(ctx, 400, "expected ?host=<address>&port=<port>: " + message(e));
+                return;
+            }
+            direct.listen(to, router::handle)
+                    .onSuccess(s -> json(ctx, 200, s))
+                    .onFailure(e -> error(ctx, 409, "cannot bind " + to.host() + ":" + to.port() + ": " + message(e)));
         });
     }
 

@@ -27,7 +27,8 @@ class DirectDrainTest {
         given().auth()
                 .oauth2(DirectProfile.TOKEN)
                 .contentType(ContentType.JSON)
-                .body("{\"host\":\"127.0.0.1\",\"port\":" + port + "}")
+                .queryParam("host", "127.0.0.1")
+                .queryParam("port", port)
                 .post("/quiver/direct/listen")
                 .then()
                 .statusCode(200);

@@ -19,7 +19,8 @@ class DirectListenerTest {
     @Test
     void theDirectRoutesRefuseRequestsWithoutTheToken() {
         given().contentType(ContentType.JSON)
-                .body("{\"host\":\"127.0.0.1\",\"port\":1}")
+                .queryParam("host", "127.0.0.1")
+                .queryParam("port", 1)
                 .post("/quiver/direct/listen")
                 .then()
                 .statusCode(401);
@@ -36,7 +37,8 @@ class DirectListenerTest {
         given().auth()
                 .oauth2(DirectProfile.TOKEN)
                 .contentType(ContentType.JSON)
-                .body("{\"host\":\"127.0.0.1\",\"port\":" + port + "}")
+                .queryParam("host", "127.0.0.1")
+                .queryParam("port", port)
                 .post("/quiver/direct/listen")
                 .then()
                 .statusCode(200);

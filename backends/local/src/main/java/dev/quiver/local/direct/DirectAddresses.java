@@ -1,6 +1,5 @@
 package dev.quiver.local.direct;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quiver.api.control.DirectAddress;
 import dev.quiver.api.direct.DirectContract;
 import dev.quiver.api.direct.DirectListen;
@@ -44,7 +43,6 @@ public final class DirectAddresses implements LocalBackend.DirectServing, AutoCl
     private final PublishedEndpoints endpoints;
     private final Predicate<String> deployed;
     private final String token;
-    private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -174,15 +172,27 @@ public final class DirectAddresses implements LocalBackend.DirectServing, AutoCl
 
     private boolean listen(String function, int port, String id, InstanceHandle h, Map<String, InstanceHandle> now) {
         try {
-            String body = json.writeValueAsString(new DirectListen(settings.host(), port));
-            if (call(h, DirectContract.LISTEN_PATH, body) == 200) {
+            DirectListen to = new DirectListen(settings.host(), port);
+            int status = call(
+                    h,
+                    DirectContract.LISTEN_PATH + "?host="
+                            + java.net.URLEncoder.encode(to.host(), java.nio.charset.StandardCharsets.UTF_8)
+                            + "&port=" + to.port(),
+                    "");
+            if (status == 200) {
                 now.put(id, h);
                 return true;
             }
+            LOG.warnf(
+                    "%s: %s did not bind the direct address :%d (HTTP %d%s)",
+                    function,
+                    id,
+                    port,
+                    status,
+                    status == 404 ? ": its Quiver runtime has no direct routes; rebuild it" : "");
         } catch (Exception e) {
-            LOG.debugf("%s: %s cannot listen: %s", function, id, e.getMessage());
+            LOG.warnf("%s: %s did not bind the direct address :%d: %s", function, id, port, e.getMessage());
         }
-        LOG.warnf("%s: %s did not bind the direct address :%d", function, id, port);
         return false;
     }
 
