@@ -60,6 +60,8 @@ public final class DirectListener {
                 .setHost(to.host())
                 .setPort(to.port())
                 .setReusePort(true)
+                // HTTP/1.1 only: a hand-off ends connections with Connection: close, which HTTP/2 (h2c) has not
+                .setHttp2ClearTextEnabled(false)
                 .setTcpNoDelay(true)
                 .setCompressionSupported(false);
         Handler<HttpServerRequest> handler = req -> {

@@ -75,7 +75,7 @@ class DirectAddressIT {
         JsonNode before = api.status("straight");
         String url = before.at("/direct/url").asText();
         assertThat(url).matches("http://127\\.0\\.0\\.1:[0-9]+");
-        long instanceBefore = before.at("/instances/0/requestsTotal").asLong();
+        long instanceBefore = before.at("/instances/0/requests").asLong();
         double activatorBefore = activatorRequests("straight");
 
         for (int i = 0; i < 50; i++) {
@@ -86,7 +86,7 @@ class DirectAddressIT {
 
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(api.status("straight")
-                                .at("/instances/0/requestsTotal")
+                                .at("/instances/0/requests")
                                 .asLong())
                         .isGreaterThanOrEqualTo(instanceBefore + 50));
         assertThat(activatorRequests("straight")).isEqualTo(activatorBefore);

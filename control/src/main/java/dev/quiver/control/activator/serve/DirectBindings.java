@@ -64,6 +64,8 @@ public final class DirectBindings {
                 .setHost(host)
                 .setPort(port)
                 .setReusePort(true)
+                // HTTP/1.1 only: a hand-off ends connections with Connection: close, which HTTP/2 (h2c) has not
+                .setHttp2ClearTextEnabled(false)
                 .setTcpNoDelay(true)
                 .setCompressionSupported(false)
                 .setHandle100ContinueAutomatically(true);
