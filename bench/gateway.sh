@@ -8,13 +8,14 @@
 # /proc/<pid>/stat around each run, divided by the requests wrk completed.
 # Goals (issue 15): proxy mode (activator) >= 70 % of the instance's port; serve mode (direct) >= 97 %.
 #   bench/gateway.sh [duration-seconds=15] [connections=32] [rounds=3]
+#   (env GATEWAY_ACTIVATOR_PORT / GATEWAY_CONTROL_PORT: the platform's ports, default 18180 / 18182)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DURATION=${1:-15}
 CONNECTIONS=${2:-32}
 ROUNDS=${3:-3}
-ACTIVATOR_PORT=18180
-CONTROL_PORT=18182
+ACTIVATOR_PORT=${GATEWAY_ACTIVATOR_PORT:-18180}   # other ports when another run of this bench uses these
+CONTROL_PORT=${GATEWAY_CONTROL_PORT:-18182}
 OUT="$ROOT/bench/out/gateway"
 rm -rf "$OUT"; mkdir -p "$OUT"
 

@@ -9,4 +9,9 @@ package dev.quiver.api.control;
  * @param servedBy {@code instances}, {@code activator}, or {@code none} (a hand-off in progress)
  * @param listeners instances listening there now
  */
-public record DirectAddress(String url, String host, int port, String servedBy, int listeners) {}
+public record DirectAddress(String url, String host, int port, String servedBy, int listeners) {
+    /** As {@code quiver status} and {@code quiver deploy} print it: {@code http://127.0.0.1:19100 (instances, 2 listening)}. */
+    public String line() {
+        return url + " (" + servedBy + ("instances".equals(servedBy) ? ", " + listeners + " listening" : "") + ")";
+    }
+}

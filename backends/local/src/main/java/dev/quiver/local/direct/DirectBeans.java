@@ -30,7 +30,32 @@ public class DirectBeans {
                     + " SO_REUSEPORT; quarkus.vertx.prefer-native-transport=true on Linux x86_64)");
             return new DirectSettings(false, d.host(), d.firstPort(), d.lastPort());
         }
+        if (d.enabled()) {
+            migrateWarning(readMigrate()).ifPresent(LOG::warn);
+        }
         return d;
+    }
+
+    /** The kernel's {@code net.ipv4.tcp_migrate_req}, empty when it cannot be read (not Linux, older kernel). */
+    static java.util.Optional<String> readMigrate() {
+        try {
+            return java.util.Optional.of(
+                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/tcp_migrate_req"))
+                            .strip());
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The start-up warning for a {@code tcp_migrate_req} value; the platform never changes the host-wide setting. */
+    static java.util.Optional<String> migrateWarning(java.util.Optional<String> value) {
+        if (value.isPresent() && !value.get().equals("0")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("net.ipv4.tcp_migrate_req is " + value.orElse("unknown")
+                + ": connections waiting to be accepted on a direct address are reset when an instance stops"
+                + " accepting there (scale-down, roll); 'sysctl -w net.ipv4.tcp_migrate_req=1' moves them to another"
+                + " listener (docs/platform.md, How to reach a function)");
     }
 
     @Produces
