@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# The activator's cost: wrk against one hello instance directly and through the activator (serve mode: the
-# function has capacity, nothing is buffered), same instance, same run, alternating rounds.
-# Prints QPS and p99 of both, the ratio (median and min..max over the rounds), and CPU per request: the activator's
-# process (the platform JVM: activator plus the loop's ticks) and the instance's, from /proc/<pid>/stat around
-# each run, divided by the requests wrk completed.
-# Goals (issue 15): proxy mode >= 70 % of direct; serve mode >= 97 % (the activator out of the path).
+# The activator's cost: wrk against one hello instance on its own port ("instance"), through the activator
+# ("activator": serve mode, the function has capacity, nothing is buffered) and on the function's direct address
+# ("direct": the port its instances bind with SO_REUSEPORT, the activator out of the path; docs/platform.md "How to
+# reach a function"), same instance, same run, alternating rounds.
+# Prints QPS and p99 of each, the ratios to the instance's own port (median and min..max over the rounds), and CPU
+# per request: the activator's process (the platform JVM: activator plus the loop's ticks) and the instance's, from
+# /proc/<pid>/stat around each run, divided by the requests wrk completed.
+# Goals (issue 15): proxy mode (activator) >= 70 % of the instance's port; serve mode (direct) >= 97 %.
 #   bench/gateway.sh [duration-seconds=15] [connections=32] [rounds=3]
+#   (env GATEWAY_ACTIVATOR_PORT / GATEWAY_CONTROL_PORT: the platform's ports, default 18180 / 18182)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DURATION=${1:-15}
 CONNECTIONS=${2:-32}
 ROUNDS=${3:-3}
-ACTIVATOR_PORT=18180
-CONTROL_PORT=18182
+ACTIVATOR_PORT=${GATEWAY_ACTIVATOR_PORT:-18180}   # other ports when another run of this bench uses these
+CONTROL_PORT=${GATEWAY_CONTROL_PORT:-18182}
 OUT="$ROOT/bench/out/gateway"
 rm -rf "$OUT"; mkdir -p "$OUT"
 
@@ -51,15 +54,19 @@ INSTANCE_PID=$(field instances.0.pid)
 [ -n "$PORT" ] || { echo "the instance did not become ready" >&2; exit 1; }
 for _ in $(seq 1 20); do [ "$(field mode)" = serve ] && break; sleep 0.5; done
 MODE=$(field mode)
-echo "    instance on :$PORT, scaler mode $MODE"
+for _ in $(seq 1 40); do [ "$(field direct.servedBy)" = instances ] && break; sleep 0.5; done
+DIRECT_URL=$(field direct.url)
+[ "$(field direct.servedBy)" = instances ] || { echo "the direct address is not served by the instance" >&2; exit 1; }
+echo "    instance on :$PORT, scaler mode $MODE, direct address $DIRECT_URL served by the instance"
 
 cat >"$OUT/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.body = '{"name":"wrk"}'
 wrk.headers["Content-Type"] = "application/json"
 LUA
-DIRECT="http://127.0.0.1:$PORT/hello"
+OWN="http://127.0.0.1:$PORT/hello"
 VIA="http://127.0.0.1:$ACTIVATOR_PORT/f/bench/hello"
+DIRECT="$DIRECT_URL/hello"
 
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$1/stat"; }
 run() { # url label -> "qps p99 non2xx activator-us-per-request instance-us-per-request"
@@ -79,27 +86,39 @@ to_ms() {
 }
 
 echo "==> warm-up: 10 s each"
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$OUT/post.lua" "$DIRECT" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$OUT/post.lua" "$OWN" >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d10s -s "$OUT/post.lua" "$VIA" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$OUT/post.lua" "$DIRECT" >/dev/null
 
 printf '\n%-6s %-10s %10s %10s %8s %22s %22s\n' round path QPS p99_ms non2xx "platform CPU us/req" "instance CPU us/req"
-DQ=(); DP=(); AQ=(); AP=(); RATIO=(); ACPU=(); ICPU=()
+OQ=(); OP=(); AQ=(); AP=(); DQ=(); DP=(); RATIO=(); DRATIO=(); ACPU=(); ICPU=(); DACPU=()
+row() { printf '%-6s %-10s %10s %10s %8s %22s %22s\n' "$@"; }
 for r in $(seq 1 "$ROUNDS"); do
-  read -r q p n ac ic <<<"$(run "$DIRECT" "direct-$r")"
-  printf '%-6s %-10s %10s %10s %8s %22s %22s\n' "$r" direct "$q" "$(to_ms "$p")" "$n" "$ac" "$ic"; DQ+=("$q"); DP+=("$(to_ms "$p")")
-  dq_r=$q
+  read -r q p n ac ic <<<"$(run "$OWN" "instance-$r")"
+  row "$r" instance "$q" "$(to_ms "$p")" "$n" "$ac" "$ic"; OQ+=("$q"); OP+=("$(to_ms "$p")")
+  oq_r=$q
   read -r q p n ac ic <<<"$(run "$VIA" "activator-$r")"
-  printf '%-6s %-10s %10s %10s %8s %22s %22s\n' "$r" activator "$q" "$(to_ms "$p")" "$n" "$ac" "$ic"; AQ+=("$q"); AP+=("$(to_ms "$p")")
-  RATIO+=("$(awk -v a="$q" -v d="$dq_r" 'BEGIN {printf "%.1f", 100 * a / d}')"); ACPU+=("$ac"); ICPU+=("$ic")
+  row "$r" activator "$q" "$(to_ms "$p")" "$n" "$ac" "$ic"; AQ+=("$q"); AP+=("$(to_ms "$p")")
+  RATIO+=("$(awk -v a="$q" -v d="$oq_r" 'BEGIN {printf "%.1f", 100 * a / d}')"); ACPU+=("$ac"); ICPU+=("$ic")
+  read -r q p n ac ic <<<"$(run "$DIRECT" "direct-$r")"
+  row "$r" direct "$q" "$(to_ms "$p")" "$n" "$ac" "$ic"; DQ+=("$q"); DP+=("$(to_ms "$p")")
+  DRATIO+=("$(awk -v a="$q" -v d="$oq_r" 'BEGIN {printf "%.1f", 100 * a / d}')"); DACPU+=("$ac")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-dq=$(median "${DQ[@]}"); aq=$(median "${AQ[@]}"); dp=$(median "${DP[@]}"); ap=$(median "${AP[@]}")
+oq=$(median "${OQ[@]}"); aq=$(median "${AQ[@]}"); dq=$(median "${DQ[@]}")
+op=$(median "${OP[@]}"); ap=$(median "${AP[@]}"); dp=$(median "${DP[@]}")
 echo
 echo "median of $ROUNDS rounds, $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores shared by wrk, activator and instance:"
-printf '  direct     %10.0f req/s   p99 %7.2f ms\n' "$dq" "$dp"
-printf '  activator  %10.0f req/s   p99 %7.2f ms\n' "$aq" "$ap"
+printf '  instance   %10.0f req/s   p99 %7.2f ms   (the instance own port)\n' "$oq" "$op"
+printf '  activator  %10.0f req/s   p99 %7.2f ms   (/f/bench/ on the activator)\n' "$aq" "$ap"
+printf '  direct     %10.0f req/s   p99 %7.2f ms   (%s, served by the instance)\n' "$dq" "$dp" "$DIRECT_URL"
 spread() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m=(NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2); printf "%.1f (%.1f..%.1f)", m, a[1], a[NR]}'; }
-echo "  ratio      $(spread "${RATIO[@]}") % of direct, per round (goal proxy mode >= 70 %; Knative activator ~30 %)"
+echo "  activator  $(spread "${RATIO[@]}") % of the instance port, per round (goal proxy mode >= 70 %; Knative activator ~30 %)"
+echo "  direct     $(spread "${DRATIO[@]}") % of the instance port, per round (goal serve mode >= 97 %)"
 echo "  CPU per request through the activator: platform $(spread "${ACPU[@]}") us, instance $(spread "${ICPU[@]}") us"
-echo "activator|$(spread "${RATIO[@]}")|$(median "${RATIO[@]}")|$(median "${ACPU[@]}")|$(median "${ICPU[@]}")" >"$OUT/summary"
+echo "  CPU per request of the platform on the direct address: $(spread "${DACPU[@]}") us (the activator is out of the path)"
+{
+  echo "activator|$(spread "${RATIO[@]}")|$(median "${RATIO[@]}")|$(median "${ACPU[@]}")|$(median "${ICPU[@]}")"
+  echo "direct|$(spread "${DRATIO[@]}")|$(median "${DRATIO[@]}")|$(median "${DACPU[@]}")|"
+} >"$OUT/summary"
 echo "  raw wrk output: $OUT"

@@ -11,6 +11,7 @@ import java.util.List;
  * @param lag the Kafka lag of its trigger, -1 when it has none
  * @param coldStartText the cold-start line {@code quiver status} shows ({@code warm 1/1 p50 31ms (...)})
  * @param trigger its broker trigger as last applied, null when it has none (or the backend does not report it)
+ * @param direct its direct address, null when the backend gives none (turned off, or not the local backend)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FunctionStatus(
@@ -37,7 +38,62 @@ public record FunctionStatus(
         String launchReason,
         ColdStart coldStart,
         String coldStartText,
-        TriggerStatus trigger) {
+        TriggerStatus trigger,
+        DirectAddress direct) {
+
+    /** Without a direct address. */
+    public FunctionStatus(
+            String name,
+            String artifact,
+            int ready,
+            int warm,
+            int starting,
+            int desired,
+            String mode,
+            boolean panicking,
+            double concurrency,
+            double rps,
+            long lag,
+            int queued,
+            long coldStarts,
+            long warmStarts,
+            long promotions,
+            long crashes,
+            String lastCrash,
+            List<String> reasons,
+            List<InstanceStatus> instances,
+            String launch,
+            String launchReason,
+            ColdStart coldStart,
+            String coldStartText,
+            TriggerStatus trigger) {
+        this(
+                name,
+                artifact,
+                ready,
+                warm,
+                starting,
+                desired,
+                mode,
+                panicking,
+                concurrency,
+                rps,
+                lag,
+                queued,
+                coldStarts,
+                warmStarts,
+                promotions,
+                crashes,
+                lastCrash,
+                reasons,
+                instances,
+                launch,
+                launchReason,
+                coldStart,
+                coldStartText,
+                trigger,
+                null);
+    }
 
     /** This status with its broker trigger's state; null = none. */
     public FunctionStatus withTrigger(TriggerStatus t) {
@@ -65,9 +121,41 @@ public record FunctionStatus(
                 launchReason,
                 coldStart,
                 coldStartText,
-                t);
+                t,
+                direct);
     }
 
+    /** This status with its direct address; null = none. */
+    public FunctionStatus withDirect(DirectAddress d) {
+        return new FunctionStatus(
+                name,
+                artifact,
+                ready,
+                warm,
+                starting,
+                desired,
+                mode,
+                panicking,
+                concurrency,
+                rps,
+                lag,
+                queued,
+                coldStarts,
+                warmStarts,
+                promotions,
+                crashes,
+                lastCrash,
+                reasons,
+                instances,
+                launch,
+                launchReason,
+                coldStart,
+                coldStartText,
+                trigger,
+                d);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
     public FunctionStatus {
         coldStart = coldStart == null ? ColdStart.NONE : coldStart;
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

@@ -17,6 +17,7 @@ import dev.quiver.local.backend.LocalBackend;
 import dev.quiver.local.backend.process.InstancePids;
 import dev.quiver.local.backend.process.ProcessBackend;
 import dev.quiver.local.config.PlatformSettings;
+import dev.quiver.local.direct.DirectAddresses;
 import dev.quiver.local.launch.JvmCatalog;
 import dev.quiver.local.launch.KnownJdks;
 import dev.quiver.local.launch.Launcher;
@@ -61,13 +62,13 @@ public class PlatformBeans {
 
     @Produces
     @Singleton
-    InstanceRunner runner(PlatformSettings s) {
+    InstanceRunner runner(PlatformSettings s, DirectAddresses direct) {
         Map<String, String> extra = s.kafkaBootstrap()
                 .map(k -> Map.of("kafka.bootstrap.servers", k))
                 .orElse(Map.of());
         Launcher launcher = new Launcher(
                 new JvmCatalog(), s.instances().java(), s.instances().archive(), JvmCatalog.current());
-        return new ProcessBackend(s.instances(), s.dataDir(), extra, launcher);
+        return new ProcessBackend(s.instances(), s.dataDir(), extra, launcher, direct.instanceEnv());
     }
 
     @Produces
@@ -91,7 +92,8 @@ public class PlatformBeans {
             Clock clock,
             MeterRegistry meters,
             ColdStartRecorder coldStarts,
-            RevisionsConfig revisions) {
+            RevisionsConfig revisions,
+            DirectAddresses direct) {
         ControlLoop loop = create(
                 s,
                 registry,
@@ -105,6 +107,8 @@ public class PlatformBeans {
                 coldStarts,
                 RevisionsConfig.keep(revisions));
         poker.attach(loop.loop());
+        loop.backend().direct(direct);
+        direct.attach(loop.backend());
         return loop;
     }
 
@@ -227,8 +231,9 @@ public class PlatformBeans {
         LOG.infof("Quiver platform ready; data in %s", s.dataDir());
     }
 
-    void stop(@Observes ShutdownEvent ev, ControlLoop loop, BrokerTriggers triggers) {
+    void stop(@Observes ShutdownEvent ev, ControlLoop loop, BrokerTriggers triggers, DirectAddresses direct) {
         triggers.close();
+        direct.close();
         loop.close();
     }
 }

@@ -76,6 +76,11 @@ public class DeployCommand implements Callable<Integer> {
             ControlClient.DeployResult r = control.deploy(doc);
             if (r.ok()) {
                 s.console().line((r.created() ? "created  " : "updated  ") + f);
+                if (r.function() != null && r.function().direct() != null) {
+                    s.console()
+                            .line("         " + r.function().name() + " direct address: "
+                                    + r.function().direct().url());
+                }
             } else {
                 failed = 1;
                 s.console().err().println("FAILED   " + f + " (HTTP " + r.status() + ")");

@@ -156,6 +156,9 @@ public class StatusCommand implements Callable<Integer> {
         if (f.coldStartText() != null && !f.coldStartText().isBlank()) {
             sb.append("  requests at no capacity: ").append(f.coldStartText()).append('\n');
         }
+        if (f.direct() != null) {
+            sb.append("  direct: ").append(f.direct().line()).append('\n');
+        }
         if (f.trigger() != null) {
             sb.append("  broker trigger: ").append(f.trigger().line()).append('\n');
         }

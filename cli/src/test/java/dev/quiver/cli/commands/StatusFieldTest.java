@@ -98,4 +98,15 @@ class StatusFieldTest {
         assertThat(StatusCommand.render(HELLO)).doesNotContain("broker trigger");
         assertThat(StatusCommand.field(failed, "trigger.state")).isEqualTo("failed");
     }
+
+    @Test
+    void theReadableViewAndTheFieldsShowTheDirectAddress() {
+        var direct = HELLO.withDirect(
+                new dev.quiver.api.control.DirectAddress("http://127.0.0.1:19100", "127.0.0.1", 19100, "instances", 2));
+
+        assertThat(StatusCommand.render(direct)).contains("direct: http://127.0.0.1:19100 (instances, 2 listening)");
+        assertThat(StatusCommand.render(HELLO)).doesNotContain("direct:");
+        assertThat(StatusCommand.field(direct, "direct.url")).isEqualTo("http://127.0.0.1:19100");
+        assertThat(StatusCommand.field(direct, "direct.servedBy")).isEqualTo("instances");
+    }
 }

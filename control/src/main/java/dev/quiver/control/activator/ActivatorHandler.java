@@ -5,6 +5,7 @@ import dev.quiver.control.activator.admission.FunctionQueue;
 import dev.quiver.control.activator.answers.Answers;
 import dev.quiver.control.activator.metrics.ActivatorMetrics.Outcome;
 import dev.quiver.control.activator.proxy.ProxyCall;
+import dev.quiver.control.activator.routing.RequestRouter;
 import dev.quiver.control.activator.routing.Target;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -23,10 +24,17 @@ import java.util.Optional;
 public final class ActivatorHandler implements Handler<HttpServerRequest> {
     private final Activator activator;
     private final HttpClient client;
+    private final RequestRouter router;
 
     public ActivatorHandler(Activator activator, HttpClient client) {
+        this(activator, client, activator.router());
+    }
+
+    /** @param router how requests name their function (a function's direct address: always that function) */
+    public ActivatorHandler(Activator activator, HttpClient client, RequestRouter router) {
         this.activator = activator;
         this.client = client;
+        this.router = router;
     }
 
     @Override
@@ -40,14 +48,9 @@ public final class ActivatorHandler implements Handler<HttpServerRequest> {
                     .end(Buffer.buffer(Answers.encode(activator.load())));
             return;
         }
-        Optional<Target> found = activator.router().route(req.getHeader("host"), req.uri());
+        Optional<Target> found = router.route(req.getHeader("host"), req.uri());
         if (found.isEmpty()) {
-            reject(
-                    req,
-                    Answers.notFound(
-                            null,
-                            "No function named in the request: "
-                                    + activator.router().hint()));
+            reject(req, Answers.notFound(null, "No function named in the request: " + router.hint()));
             return;
         }
         Optional<Target> split = activator.revision(

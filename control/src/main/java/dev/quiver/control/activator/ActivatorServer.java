@@ -99,6 +99,21 @@ public final class ActivatorServer {
         return "JDK NIO" + (why == null ? " (native transport not preferred)" : " (native unavailable: " + why + ")");
     }
 
+    /**
+     * An HTTP client to instances with the options of the activator's own servers, for another server of the
+     * activator on the same Vert.x (a function's direct address, {@code activator.serve}); call it on the event loop
+     * that will use it.
+     */
+    public static HttpClient instanceClient(Vertx vertx) {
+        return vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setConnectTimeout(2000)
+                        .setTcpNoDelay(true)
+                        .setMaxInitialLineLength(8192),
+                new PoolOptions().setHttp1MaxSize(1000).setMaxWaitQueueSize(-1));
+    }
+
     /** The port listened on. */
     public int port() {
         return port;

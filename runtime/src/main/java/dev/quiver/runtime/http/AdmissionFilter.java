@@ -7,9 +7,11 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Predicate;
 
 /**
- * First handler of every function request: refuses new work while draining, applies the hard concurrency limit with
+ * First handler of every function request: refuses new work while draining (except on the direct address's
+ * connections, which are served and then closed, so their clients move to another instance), applies the hard concurrency limit with
  * its bounded queue, and starts the request's accounting. Requests that are not for a function pass untouched.
  * Warm-up requests take the same path on the warm-up {@link Ledger}, so the first real request finds it compiled.
  * Cost on the admitted path: a map lookup, a CAS, a few adder increments and one {@link RequestCompletion}.
@@ -18,9 +20,12 @@ final class AdmissionFilter implements Handler<RoutingContext> {
 
     private final InstanceTraffic traffic;
     private final int retryAfterSeconds;
+    private final Predicate<HttpServerRequest> servedWhileDraining;
 
-    AdmissionFilter(InstanceTraffic traffic) {
+    /** @param servedWhileDraining requests admitted while draining (those on the direct address's connections) */
+    AdmissionFilter(InstanceTraffic traffic, Predicate<HttpServerRequest> servedWhileDraining) {
         this.traffic = traffic;
+        this.servedWhileDraining = servedWhileDraining;
         this.retryAfterSeconds = traffic.settings().retryAfterSeconds();
     }
 
@@ -33,7 +38,7 @@ final class AdmissionFilter implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
-        if (traffic.state().phase() == Phase.DRAINING) {
+        if (traffic.state().phase() == Phase.DRAINING && !servedWhileDraining.test(request)) {
             ledger.rejected(function);
             Rejections.unavailable(
                     ctx, retryAfterSeconds, "draining", "This instance is shutting down; retry on another instance.");

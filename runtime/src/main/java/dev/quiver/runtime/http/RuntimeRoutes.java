@@ -1,6 +1,7 @@
 package dev.quiver.runtime.http;
 
 import dev.quiver.api.stats.StatsReport;
+import dev.quiver.runtime.serve.DirectListener;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -16,8 +17,8 @@ public class RuntimeRoutes {
     /** Before Quarkus's body handler (RouteConstants.ROUTE_ORDER_BODY_HANDLER): admission happens at the headers. */
     static final int ADMISSION_ORDER = Integer.MIN_VALUE;
 
-    void install(@Observes Router router, InstanceTraffic traffic, Vertx vertx) {
-        router.route().order(ADMISSION_ORDER).handler(new AdmissionFilter(traffic));
+    void install(@Observes Router router, InstanceTraffic traffic, Vertx vertx, DirectListener direct) {
+        router.route().order(ADMISSION_ORDER).handler(new AdmissionFilter(traffic, direct::arrivedDirect));
         router.route().order(ADMISSION_ORDER).failureHandler(new ErrorResponder(traffic));
         router.get(traffic.settings().statsPath())
                 .order(ADMISSION_ORDER)

@@ -41,6 +41,17 @@ public final class LocalBackend implements InstanceBackend {
         int inFlight(String function, String instance);
     }
 
+    /**
+     * Who listens on each function's direct address (the activator or the instances); told after every change of a
+     * function's instances, and before an instance stops (completing once it no longer accepts there).
+     */
+    public interface DirectServing {
+        DirectServing NONE = function -> java.util.concurrent.CompletableFuture.completedFuture(null);
+
+        /** @param function the function's name (not a revision's) */
+        java.util.concurrent.CompletableFuture<Void> reconcile(String function);
+    }
+
     /** How the decision -> exec part of a start is named in the cold-start record (the spawn path's own work). */
     public static final String SPAWN = "decision-exec";
     /** The longest a pool refill waits for a promoted instance's first answer. */
@@ -54,6 +65,7 @@ public final class LocalBackend implements InstanceBackend {
     private final ActivatorInFlight activator;
     private final Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
     private final List<Consumer<FunctionRef>> listeners = new CopyOnWriteArrayList<>();
+    private volatile DirectServing direct = DirectServing.NONE;
 
     /** @param loop the loop's thread: process events are handled on it */
     public LocalBackend(
@@ -71,6 +83,11 @@ public final class LocalBackend implements InstanceBackend {
         this.activator = activator;
     }
 
+    /** Sets who serves functions' direct addresses (none by default). */
+    public void direct(DirectServing direct) {
+        this.direct = direct;
+    }
+
     /** Sets the definition instances are started from; call before handing the function to the loop. */
     public void define(FunctionDefinition f) {
         functions.compute(f.name(), (n, lf) -> {
@@ -80,6 +97,7 @@ public final class LocalBackend implements InstanceBackend {
             lf.definition = f;
             return lf;
         });
+        direct.reconcile(f.scaling().name());
     }
 
     public Optional<LocalFunction> function(String name) {
@@ -221,6 +239,7 @@ public final class LocalBackend implements InstanceBackend {
         if (lf == null) {
             return;
         }
+        direct.reconcile(lf.function());
         stats.forEach((id, s) -> {
             ManagedInstance i = lf.instances.get(id);
             if (i != null && i.stats(s)) {
@@ -329,10 +348,14 @@ public final class LocalBackend implements InstanceBackend {
         if (functions.get(lf.name()) == lf) {
             FunctionRef ref = FunctionRef.local(lf.name());
             listeners.forEach(l -> l.accept(ref));
+            direct.reconcile(lf.function());
         }
     }
 
-    /** Out of the load balancer now (the loop publishes without it); SIGTERM once the activator has none in flight. */
+    /**
+     * Out of the load balancer now (the loop publishes without it) and off the function's direct address (another
+     * listener bound first); SIGTERM once the activator has none in flight.
+     */
     private void stop(LocalFunction lf, ManagedInstance mi) {
         if (mi.state() == ManagedInstance.State.DRAINING) {
             return;
@@ -340,7 +363,8 @@ public final class LocalBackend implements InstanceBackend {
         mi.state(ManagedInstance.State.DRAINING);
         changed(lf);
         long deadline = System.nanoTime() + drainTimeout.toNanos();
-        loop.schedule(() -> awaitIdle(lf, mi, deadline), 20, TimeUnit.MILLISECONDS);
+        direct.reconcile(lf.function())
+                .whenComplete((v, e) -> loop.schedule(() -> awaitIdle(lf, mi, deadline), 20, TimeUnit.MILLISECONDS));
     }
 
     private void awaitIdle(LocalFunction lf, ManagedInstance mi, long deadline) {

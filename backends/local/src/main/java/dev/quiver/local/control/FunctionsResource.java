@@ -7,6 +7,7 @@ import dev.quiver.api.control.PlatformInfo;
 import dev.quiver.api.errors.ErrorBody;
 import dev.quiver.local.activator.Activator;
 import dev.quiver.local.config.PlatformSettings;
+import dev.quiver.local.direct.DirectAddresses;
 import dev.quiver.local.eventing.EventingDocument;
 import dev.quiver.local.eventing.EventingKind;
 import dev.quiver.local.eventing.EventingObjects;
@@ -49,6 +50,7 @@ public class FunctionsResource {
     private final BrokerTriggers triggers;
     private final SpecStore specs;
     private final EventingObjects eventing;
+    private final DirectAddresses direct;
 
     public FunctionsResource(
             ControlLoop loop,
@@ -57,7 +59,9 @@ public class FunctionsResource {
             Activator activator,
             BrokerTriggers triggers,
             SpecStore specs,
-            EventingObjects eventing) {
+            EventingObjects eventing,
+            DirectAddresses direct) {
+        this.direct = direct;
         this.eventing = eventing;
         this.triggers = triggers;
         this.specs = specs;
@@ -105,7 +109,8 @@ public class FunctionsResource {
     }
 
     private FunctionStatus withTrigger(FunctionStatus s) {
-        return triggers.status(s.name()).map(s::withTrigger).orElse(s);
+        FunctionStatus t = triggers.status(s.name()).map(s::withTrigger).orElse(s);
+        return t.withDirect(direct.address(s.name()).orElse(null));
     }
 
     @GET

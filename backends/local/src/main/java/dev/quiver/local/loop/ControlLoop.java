@@ -82,6 +82,11 @@ public final class ControlLoop implements AutoCloseable {
         return loop;
     }
 
+    /** The backend the loop drives (its instances). */
+    public LocalBackend backend() {
+        return backend;
+    }
+
     /** The function's revisions and traffic. */
     public Revisions revisions() {
         return revisions;

@@ -63,10 +63,15 @@ public final class PlatformProcess {
 
     /** A platform of its own (not the shared one) on a fresh data directory; the caller stops it. */
     public static PlatformProcess startPrivate() {
+        return startPrivate(List.of());
+    }
+
+    /** The same with extra {@code -D} options. */
+    public static PlatformProcess startPrivate(List<String> extraOptions) {
         try {
             Path data = Files.createTempDirectory("quiver-platform-it-");
             copyTree(repoRoot().resolve("functions-examples/hello/target/quarkus-app"), data.resolve("hello-app"));
-            return startOn(data);
+            return startOn(data, extraOptions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -41,6 +41,7 @@ public final class ProcessBackend implements InstanceRunner {
             .findFirst();
 
     private final Map<String, String> extraProperties;
+    private final Map<String, String> extraEnv;
     private final Launcher launcher;
     private final ScheduledExecutorService probes = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "quiver-probe");
@@ -56,6 +57,17 @@ public final class ProcessBackend implements InstanceRunner {
     /** @param extraProperties given to every instance (e.g. {@code kafka.bootstrap.servers}) */
     public ProcessBackend(
             InstanceSettings settings, Path dataDir, Map<String, String> extraProperties, Launcher launcher) {
+        this(settings, dataDir, extraProperties, launcher, Map.of());
+    }
+
+    /** @param extraEnv given to every instance's environment (e.g. the direct address's token) */
+    public ProcessBackend(
+            InstanceSettings settings,
+            Path dataDir,
+            Map<String, String> extraProperties,
+            Launcher launcher,
+            Map<String, String> extraEnv) {
+        this.extraEnv = Map.copyOf(extraEnv);
         this.settings = settings;
         this.launcher = launcher;
         this.logDir = dataDir.resolve("logs");
@@ -80,6 +92,7 @@ public final class ProcessBackend implements InstanceRunner {
                     .directory(f.artifact().toAbsolutePath().getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().putAll(extraEnv);
             pb.environment().putAll(f.env());
             // the instance pushes "ready" to this one-time address; until it does, the poll is only a fallback
             CompletableFuture<Void> pushed = new CompletableFuture<>();
