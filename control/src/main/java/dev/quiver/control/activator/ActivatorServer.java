@@ -100,14 +100,15 @@ public final class ActivatorServer {
     }
 
     /**
-     * An HTTP client to instances with the options of the activator's own servers, for another server of the
-     * activator on the same Vert.x (a function's direct address, {@code activator.serve}); call it on the event loop
-     * that will use it.
+     * The activator's HTTP client to instances (kept-alive connections, no wait-queue limit), for each of its own
+     * servers and for another server of the activator on the same Vert.x (a function's direct address,
+     * {@code activator.serve}); call it on the event loop that will use it.
      */
     public static HttpClient instanceClient(Vertx vertx) {
         return vertx.createHttpClient(
                 new HttpClientOptions()
                         .setKeepAlive(true)
+                        .setKeepAliveTimeout(KEEP_ALIVE_SECONDS)
                         .setConnectTimeout(2000)
                         .setTcpNoDelay(true)
                         .setMaxInitialLineLength(8192),
@@ -143,14 +144,7 @@ public final class ActivatorServer {
 
         @Override
         public void start(Promise<Void> started) {
-            client = vertx.createHttpClient(
-                    new HttpClientOptions()
-                            .setKeepAlive(true)
-                            .setKeepAliveTimeout(KEEP_ALIVE_SECONDS)
-                            .setConnectTimeout(2000)
-                            .setTcpNoDelay(true)
-                            .setMaxInitialLineLength(8192),
-                    new PoolOptions().setHttp1MaxSize(1000).setMaxWaitQueueSize(-1));
+            client = instanceClient(vertx);
             HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                     .setHost(host)
                     .setPort(port)
