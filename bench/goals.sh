@@ -95,7 +95,10 @@ elif want coldstart; then row "cold start (bench/coldstart.sh)" "-" "failed" "se
 S="$ROOT/bench/out/gateway/summary"
 if want gateway && [ -f "$S" ]; then
   while IFS='|' read -r kind rs rm acpu icpu; do
-    if [ "$kind" = direct ]; then
+    if [ "$kind" = bare-proxy ]; then
+      row "through a bare Vert.x proxy / the instance's port (anchor)" "(nearest anchor)" "$rs %" \
+        "bare proxy CPU/req $acpu us; activator / bare proxy: $icpu %"
+    elif [ "$kind" = direct ]; then
       row "through the direct address / the instance's port (serve)" ">= 97 %" "$rs %" "platform CPU/req $acpu us (out of the path)"
     else
       row "through the activator / the instance's port (proxy)" ">= 70 %" "$rs %" "CPU/req: activator $acpu us, instance $icpu us"
