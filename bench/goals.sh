@@ -17,7 +17,7 @@ cd "$ROOT"
 if [ "$MODE" = full ]; then
   BROKER_RUNS=5; BROKER=(10 1000 3); COLD=5; GATEWAY=(15 32 3); OVERHEAD=(15 32 3); KAFKA=(100000 3); PROMO=(5 20)
 else
-  BROKER_RUNS=2; BROKER=(5 1000 1); COLD=2; GATEWAY=(5 32 3); OVERHEAD=(5 32 2); KAFKA=(20000 2); PROMO=(3 10)
+  BROKER_RUNS=2; BROKER=(5 1000 1); COLD=2; GATEWAY=(5 32 3); OVERHEAD=(5 32 2); KAFKA=(50000 2); PROMO=(3 10)
 fi
 want() { [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $1 "* ]]; }
 run() { # name command...: runs one bench, its output to $OUT/<name>.txt
