@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * connection; {@code Expect: 100-continue} is answered by the activator itself, not forwarded.
  */
 public final class HopByHop {
-    static final Set<String> FIXED = caseInsensitive(List.of(
+    private static final List<String> NAMES = List.of(
             "connection",
             "keep-alive",
             "proxy-connection",
@@ -23,7 +23,12 @@ public final class HopByHop {
             "transfer-encoding",
             "upgrade",
             "host",
-            "expect"));
+            "expect");
+
+    static final Set<String> FIXED = caseInsensitive(NAMES);
+
+    /** {@link #NAMES} grouped by length, for {@link #fixed}: one equalsIgnoreCase per candidate of the same length. */
+    private static final String[][] BY_LENGTH = byLength(NAMES);
 
     private HopByHop() {}
 
@@ -63,18 +68,25 @@ public final class HopByHop {
 
     /** Whether the name is one of {@link #FIXED}, ignoring case; the same answer as {@code FIXED.contains}. */
     static boolean fixed(String name) {
-        return switch (name.length()) {
-            case 2 -> "te".equalsIgnoreCase(name);
-            case 4 -> "host".equalsIgnoreCase(name);
-            case 6 -> "expect".equalsIgnoreCase(name);
-            case 7 -> "trailer".equalsIgnoreCase(name) || "upgrade".equalsIgnoreCase(name);
-            case 10 -> "connection".equalsIgnoreCase(name) || "keep-alive".equalsIgnoreCase(name);
-            case 16 -> "proxy-connection".equalsIgnoreCase(name);
-            case 17 -> "transfer-encoding".equalsIgnoreCase(name);
-            case 18 -> "proxy-authenticate".equalsIgnoreCase(name);
-            case 19 -> "proxy-authorization".equalsIgnoreCase(name);
-            default -> false;
-        };
+        if (name.length() >= BY_LENGTH.length) {
+            return false;
+        }
+        for (String candidate : BY_LENGTH[name.length()]) {
+            if (candidate.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String[][] byLength(List<String> names) {
+        int longest = names.stream().mapToInt(String::length).max().orElse(0);
+        String[][] out = new String[longest + 1][];
+        for (int n = 0; n <= longest; n++) {
+            int length = n;
+            out[n] = names.stream().filter(h -> h.length() == length).toArray(String[]::new);
+        }
+        return out;
     }
 
     private static Set<String> caseInsensitive(java.util.Collection<String> names) {
